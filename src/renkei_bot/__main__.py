@@ -1,0 +1,3 @@
+from renkei_bot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Answers: Query + Store → Answer data (answer.py), and Answer → text + Block Kit (render.py)."""

@@ -1,0 +1,35 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+
+def write_files_atomically(files: Mapping[Path, bytes]) -> None:
+    """Write every file to a temporary sibling first, then rename them all into place.
+
+    If writing any of them fails, nothing is renamed and the existing files stay untouched.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(content)
+                fh.flush()
+                os.fsync(fh.fileno())
+            staged.append((Path(tmp), path))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+
+
+def write_bytes_atomically(path: Path, content: bytes) -> None:
+    write_files_atomically({path: content})

@@ -1,0 +1,52 @@
+"""`renkei-bot`: the command line. It parses, dispatches and turns domain errors into messages.
+
+Each subcommand lives in renkei_bot/commands/<name>.py with `register(subparsers)`; heavy imports
+(slack, matplotlib) happen inside the command that needs them, so `ask` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from renkei_bot import __version__
+from renkei_bot.errors import RenkeiError
+
+COMMANDS: tuple[str, ...] = ("ask", "chat", "eval", "ingest", "serve", "post_anniversaries", "chart")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="renkei-bot",
+        description="特別区全国連携プロジェクトの経過について答える bot。Slack でも端末でも動きます。",
+    )
+    parser.add_argument("--version", action="version", version=f"renkei-bot {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"renkei_bot.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"renkei_bot.commands.{name}":
+                raise
+            continue  # a command not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        code: int = args.handler(args, os.environ)
+        return code
+    except RenkeiError as exc:
+        print(f"renkei-bot: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

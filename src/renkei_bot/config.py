@@ -1,0 +1,100 @@
+"""Settings, read from the environment once. Tests pass a mapping instead of patching os.environ."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+
+from renkei_bot.errors import ConfigError
+
+DEFAULT_API_URL = "https://slack.com/api/"
+
+
+def _parse_today(raw: str, name: str) -> date:
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-04-26") from None
+
+
+def parse_today(raw: str | None, name: str = "--today") -> date | None:
+    """A pinned "today" (--today / RENKEI_TODAY), or None for the real clock."""
+    if raw is None or not raw.strip():
+        return None
+    return _parse_today(raw, name)
+
+
+def _parse_time(raw: str, name: str) -> time:
+    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", raw)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise ConfigError(f"{name}={raw!r} is not a time: write it as HH:MM (Asia/Tokyo), e.g. 09:00")
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str | None = field(default=None, repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    api_url: str = DEFAULT_API_URL
+    command: str = "/renkei"
+    port: int = 3000
+    today: date | None = None
+    data_dir: Path = Path("data")
+    intents_dir: Path = Path("intents")
+    daily_channel: str | None = None
+    daily_time: time = time(9, 0)
+    daily_empty: str = "skip"  # "skip" or "upcoming"
+    state_db: Path = Path("state/renkei.sqlite3")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        def get(name: str) -> str | None:
+            value = env.get(name)
+            return value if value and value.strip() else None
+
+        port_raw = get("PORT") or "3000"
+        if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
+            raise ConfigError(f"PORT={port_raw!r} is not a port number: set it to 1-65535, e.g. PORT=3000")
+        api_url = get("SLACK_API_URL") or DEFAULT_API_URL
+        if not api_url.endswith("/"):
+            api_url += "/"  # slack_sdk joins method names with urljoin, which drops a last segment without /
+        empty = (get("RENKEI_DAILY_EMPTY") or "skip").lower()
+        if empty not in ("skip", "upcoming"):
+            raise ConfigError(f"RENKEI_DAILY_EMPTY={empty!r}: set it to 'skip' (post nothing) or 'upcoming'")
+        command = get("RENKEI_COMMAND") or "/renkei"
+        if not command.startswith("/"):
+            raise ConfigError(f"RENKEI_COMMAND={command!r} must start with '/', e.g. /renkei")
+        return cls(
+            bot_token=get("SLACK_BOT_TOKEN"),
+            signing_secret=get("SLACK_SIGNING_SECRET"),
+            app_token=get("SLACK_APP_TOKEN"),
+            api_url=api_url,
+            command=command,
+            port=int(port_raw),
+            today=parse_today(get("RENKEI_TODAY"), "RENKEI_TODAY"),
+            data_dir=Path(get("RENKEI_DATA_DIR") or "data"),
+            intents_dir=Path(get("RENKEI_INTENTS_DIR") or "intents"),
+            daily_channel=get("RENKEI_DAILY_CHANNEL"),
+            daily_time=_parse_time(get("RENKEI_DAILY_TIME") or "09:00", "RENKEI_DAILY_TIME"),
+            daily_empty=empty,
+            state_db=Path(get("RENKEI_STATE_DB") or "state/renkei.sqlite3"),
+        )
+
+    def require(self, *names: str) -> None:
+        """Raise ConfigError naming every missing setting among SLACK_BOT_TOKEN, … ."""
+        values = {
+            "SLACK_BOT_TOKEN": self.bot_token,
+            "SLACK_SIGNING_SECRET": self.signing_secret,
+            "SLACK_APP_TOKEN": self.app_token,
+            "RENKEI_DAILY_CHANNEL": self.daily_channel,
+        }
+        missing = [name for name in names if not values.get(name)]
+        if missing:
+            raise ConfigError(
+                f"missing setting: {', '.join(missing)}. Set it in the environment "
+                "(see README「Slackに導入する」)."
+            )

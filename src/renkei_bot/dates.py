@@ -1,0 +1,124 @@
+"""和暦・西暦・年度: calendar facts and how dates are shown.
+
+A 年度 runs from 1 April to 31 March and is named by the year in which its April falls.
+Dates are shown in both calendars: 2016年（平成28年）4月26日.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from renkei_bot.records import DateSpan
+
+# (era name, first day, romaji initial). Newest first, so the first era whose start <= day wins.
+ERAS: tuple[tuple[str, date, str], ...] = (
+    ("令和", date(2019, 5, 1), "R"),
+    ("平成", date(1989, 1, 8), "H"),
+    ("昭和", date(1926, 12, 25), "S"),
+    ("大正", date(1912, 7, 30), "T"),
+    ("明治", date(1868, 10, 23), "M"),
+)
+ERA_NAMES: tuple[str, ...] = tuple(name for name, _, _ in ERAS)
+ERA_INITIALS: dict[str, str] = {initial: name for name, _, initial in ERAS}
+
+
+def era_first_year(era: str) -> int:
+    for name, start, _ in ERAS:
+        if name == era:
+            return start.year
+    raise ValueError(f"unknown era {era!r}: expected one of {', '.join(ERA_NAMES)}")
+
+
+def era_to_year(era: str, year: int) -> int:
+    """平成28 → 2016. 元年 is year 1."""
+    if year < 1:
+        raise ValueError(f"{era}{year}年 is not a year: era years start at 1 (元年)")
+    return era_first_year(era) + year - 1
+
+
+def era_of(day: date) -> tuple[str, int]:
+    for name, start, _ in ERAS:
+        if day >= start:
+            return name, day.year - start.year + 1
+    raise ValueError(f"{day.isoformat()} is before 明治")
+
+
+def era_year_text(era: str, year: int) -> str:
+    return f"{era}{'元' if year == 1 else year}年"
+
+
+def wareki_year(day: date) -> str:
+    """The era year of a day: 2019-04-30 → 平成31年, 2019-05-01 → 令和元年."""
+    return era_year_text(*era_of(day))
+
+
+def era_of_year(year: int) -> tuple[str, int]:
+    """The era a calendar year is usually named by: the era in force at its end (2019 → 令和元年)."""
+    return era_of(date(year, 12, 31))
+
+
+def fiscal_year(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_bounds(fy: int) -> tuple[date, date]:
+    return date(fy, 4, 1), date(fy + 1, 3, 31)
+
+
+def fiscal_era_text(fy: int) -> str:
+    """年度 in 和暦: 2019 → 令和元年度 (平成31年度 is the same 年度, renamed in May 2019)."""
+    era, year = era_of_year(fy)
+    return f"{era}{'元' if year == 1 else year}年度"
+
+
+def format_fiscal_year(fy: int) -> str:
+    """2016 → 2016年度（平成28年度）."""
+    return f"{fy}年度（{fiscal_era_text(fy)}）"
+
+
+def format_year(year: int) -> str:
+    era, n = era_of_year(year)
+    return f"{year}年（{era_year_text(era, n)}）"
+
+
+def format_date(day: date, precision: str = "day") -> str:
+    """2016-04-26 → 2016年（平成28年）4月26日; with precision "month": 2021年（令和3年）1月."""
+    head = f"{day.year}年（{wareki_year(day) if precision == 'day' else era_year_text(*era_of(day))}）"
+    if precision == "month":
+        return f"{head}{day.month}月"
+    return f"{head}{day.month}月{day.day}日"
+
+
+def _tail(start: date, end: date) -> str:
+    """The end of a range, without repeating what it shares with the start."""
+    if end.year != start.year:
+        return format_date(end)
+    if end.month != start.month:
+        return f"{end.month}月{end.day}日"
+    return f"{end.day}日"
+
+
+def format_span(span: DateSpan) -> str:
+    """A DateSpan in both calendars. An unknown date says so and never guesses one."""
+    if span.start is None:
+        return "日付の記載なし"
+    if span.precision == "month":
+        return format_date(span.start, "month")
+    if span.days and len(span.days) > 1:
+        first = span.days[0]
+        rest = "、".join(_tail(prev, day) for prev, day in zip(span.days, span.days[1:], strict=False))
+        return f"{format_date(first)}、{rest}"
+    if span.end and span.end != span.start:
+        return f"{format_date(span.start)}～{_tail(span.start, span.end)}"
+    return format_date(span.start)
+
+
+def iso_span(span: DateSpan) -> str:
+    """A compact ISO form for machine output: 2016-04-26, 2016-04-26/2016-04-27, 2021-01, unknown."""
+    if span.start is None:
+        return "unknown"
+    if span.precision == "month":
+        return span.start.strftime("%Y-%m")
+    if span.end and span.end != span.start:
+        return f"{span.start.isoformat()}/{span.end.isoformat()}"
+    return span.start.isoformat()

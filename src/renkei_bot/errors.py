@@ -1,0 +1,26 @@
+"""Domain errors. The core raises these; only the edges (CLI, Slack) turn them into messages."""
+
+from __future__ import annotations
+
+
+class RenkeiError(Exception):
+    """Base class of every error renkei-bot raises on purpose."""
+
+
+class DataError(RenkeiError):
+    """A data file is malformed. The message names the file, the record and the field."""
+
+
+class IngestError(RenkeiError):
+    """The source document could not be read. The message says file:line and what was unreadable."""
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+class ConfigError(RenkeiError):
+    """A setting is missing or invalid. The message names the environment variable and the fix."""

@@ -1,0 +1,70 @@
+"""Text normalisation, applied to questions and records alike.
+
+NFKC, then an explicit table. neologdn and jaconv.normalize are not used on purpose: they delete
+or rewrite the range tilde (〜 ～ ~), which carries meaning in 8月21日～9月29日.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+RANGE_MARK = "～"
+
+# Applied after NFKC (which has already turned ～ into ~ and full-width forms into half-width).
+_TABLE = str.maketrans(
+    {
+        # every tilde and wave dash is a range mark
+        "~": RANGE_MARK,
+        "〜": RANGE_MARK,
+        "∼": RANGE_MARK,
+        "～": RANGE_MARK,
+        "〰": RANGE_MARK,
+        # dash variants: one hyphen-minus; the long vowel mark ー is left alone (it is part of words)
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "ｰ": "ー",
+        # quotes
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+    }
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_SPACES = re.compile(r"[ \t\u3000]+")
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def normalize(text: str) -> str:
+    """NFKC + the table above + control characters removed + runs of spaces folded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_TABLE)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags and decode entities (the source document's PDF leftovers)."""
+    return html.unescape(_TAG.sub(" ", text))
+
+
+def compact(text: str) -> str:
+    """Normalised, with every space removed: a key for matching names (首都大学東京 大学院 → 首都大学東京大学院)."""
+    return normalize(text).replace(" ", "")
+
+
+_KATA_TO_HIRA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+
+
+def to_hiragana(text: str) -> str:
+    """Katakana → hiragana, for comparing readings (Sudachi gives readings in katakana)."""
+    return text.translate(_KATA_TO_HIRA)
