@@ -42,6 +42,10 @@ class _Failure:
     error: str | None = None
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the default listen backlog of 5 drops concurrent connects (a 1 s SYN retry)
+
+
 class FakeSlack:
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -50,7 +54,7 @@ class FakeSlack:
         self._messages: dict[str, list[dict[str, Any]]] = {}
         self._uploads: dict[str, bytes] = {}
         self._ts = itertools.count(1)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 

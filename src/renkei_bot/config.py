@@ -9,6 +9,7 @@ from datetime import date, time
 from pathlib import Path
 
 from renkei_bot.errors import ConfigError
+from renkei_bot.paths import DATA_DIR, INTENTS_DIR
 
 DEFAULT_API_URL = "https://slack.com/api/"
 
@@ -43,8 +44,8 @@ class Settings:
     command: str = "/renkei"
     port: int = 3000
     today: date | None = None
-    data_dir: Path = Path("data")
-    intents_dir: Path = Path("intents")
+    data_dir: Path = DATA_DIR
+    intents_dir: Path = INTENTS_DIR
     daily_channel: str | None = None
     daily_time: time = time(9, 0)
     daily_empty: str = "skip"  # "skip" or "upcoming"
@@ -76,8 +77,8 @@ class Settings:
             command=command,
             port=int(port_raw),
             today=parse_today(get("RENKEI_TODAY"), "RENKEI_TODAY"),
-            data_dir=Path(get("RENKEI_DATA_DIR") or "data"),
-            intents_dir=Path(get("RENKEI_INTENTS_DIR") or "intents"),
+            data_dir=Path(get("RENKEI_DATA_DIR") or DATA_DIR),
+            intents_dir=Path(get("RENKEI_INTENTS_DIR") or INTENTS_DIR),
             daily_channel=get("RENKEI_DAILY_CHANNEL"),
             daily_time=_parse_time(get("RENKEI_DAILY_TIME") or "09:00", "RENKEI_DAILY_TIME"),
             daily_empty=empty,

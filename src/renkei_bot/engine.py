@@ -1,45 +1,107 @@
-"""The one facade the adapters (CLI, Slack, scheduler) use. Knows nothing of Slack.
-
-INTERFACE STUB — the engine is being built; the signatures are the contract.
-"""
+"""The one facade the adapters (CLI, Slack, scheduler) use. Knows nothing of Slack."""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from datetime import date
 from pathlib import Path
 
+from renkei_bot import wording
+from renkei_bot.answers import anniversaries as anniv
+from renkei_bot.answers import general, partners
+from renkei_bot.answers.answer import answer
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import event_lines
 from renkei_bot.answers.model import Answer
+from renkei_bot.answers.select import Selector
+from renkei_bot.nlu.entities import EntityIndex
+from renkei_bot.nlu.intents import Classifier, load_intents
+from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
+from renkei_bot.normalize import normalize
 from renkei_bot.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class Engine:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, classifier: Classifier) -> None:
         self.store = store
+        self.classifier = classifier
+        self.index = EntityIndex(store.entities)
+        self.understander = Understander(self.index, classifier)
+        self.selector = Selector(store)
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path) -> Engine:
-        return cls(Store.load(data_dir))
+        return cls(Store.load(data_dir), Classifier(load_intents(intents_dir)))
+
+    def understand(self, question: str, *, today: date) -> Query:
+        return self.understander.understand(question, today=today)
+
+    def _context(self, query: Query) -> Context:
+        return Context(self.store, self.selector, self.index, self.classifier, query)
 
     def ask(self, question: str, *, today: date) -> Answer:
-        """Any user text → an Answer. Never raises for bad input."""
-        raise NotImplementedError
+        """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""
+        if not normalize(question):
+            return self._empty(question)
+        try:
+            query = self.understand(question, today=today)
+            result = answer(self._context(query))
+        except Exception:
+            log.exception("failed to answer %r", question[:200])
+            return Answer(question=question, intent="error", found=False, summary=wording.APOLOGY)
+        if query.truncated:
+            result = dataclasses.replace(result, notes=(*result.notes, wording.too_long(MAX_QUESTION)))
+        return result
+
+    def _empty(self, question: str) -> Answer:
+        return Answer(
+            question=question,
+            intent="fallback",
+            found=False,
+            summary=wording.EMPTY_QUESTION,
+            suggestions=tuple(self.classifier.help_examples()[:3]),
+        )
+
+    def _as(self, intent: str, text: str, *, today: date) -> Context:
+        query = dataclasses.replace(self.understand(text, today=today), intent=intent)
+        return self._context(query)
 
     def summary(self, period: str, *, today: date) -> Answer:
         """`/renkei summary <年|年度|期間>`."""
-        raise NotImplementedError
+        return general.summary(self._as("summary", period, today=today))
 
     def partner(self, name: str, *, today: date) -> Answer:
         """`/renkei partner <名前>`: agreement date, members and the events about it."""
-        raise NotImplementedError
+        ctx = self._as("agreement_date", name, today=today)
+        found = partners.mentioned_partners(ctx)
+        if not found:
+            similar = self.index.suggest(normalize(name), limit=3) if normalize(name) else ()
+            return ctx.not_found(
+                wording.not_a_partner(normalize(name), len(self.store.partners.partners)),
+                did_you_mean=similar,
+                suggestions=(wording.ASK_PARTNERS,),
+            )
+        base = partners.agreement_date(ctx)
+        about = self.store.about(found[0].id)
+        members = wording.members_of(found[0].name, found[0].members)
+        return dataclasses.replace(
+            base,
+            summary=f"{base.summary}\n{members}",
+            lines=base.lines + event_lines(e for e in about if e.id != found[0].event),
+        )
 
-    def partners(self) -> Answer:
+    def partners(self, *, today: date | None = None) -> Answer:
         """`/renkei partners`: the 13 associations."""
-        raise NotImplementedError
+        ctx = self._as("partners_list", "広域連携協定締結団体一覧", today=today or self.store.last_date)
+        return partners.partners_list(ctx)
 
     def anniversaries(self, day: date) -> Answer:
         """`/renkei today`: 「N年前の今日」 for this month-day."""
-        raise NotImplementedError
+        return anniv.anniversary_answer(self.store, day, question="")
 
     def help(self, *, unknown: str | None = None) -> Answer:
         """Help generated from intents/*.yaml; with `unknown`, a 「もしかして」 for a mistyped subcommand."""
-        raise NotImplementedError
+        return general.help_answer(self.classifier, unknown=unknown)

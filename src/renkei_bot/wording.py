@@ -49,3 +49,335 @@ def sources_line(sources: Sequence[str]) -> str:
 
 def too_long(limit: int) -> str:
     return TOO_LONG.format(limit=limit)
+
+
+# --- charts (renkei_bot.charts) -----------------------------------------------------------
+CHART_COUNTS_TITLE = "連携自治体数の推移"
+CHART_EVENTS_TITLE = "年ごとの出来事の数（分類別）"
+CHART_COUNTS_AXIS = "自治体数"
+CHART_EVENTS_AXIS = "件数"
+CHART_TOTAL_LABEL = "合計（重複を除く）"
+CHART_NO_VALUE = "—"
+
+
+def chart_as_of(month: int, day: int) -> str:
+    return f"各年{month}月{day}日現在"
+
+
+def chart_counts_note(month: int, day: int) -> str:
+    return (
+        f"※{chart_as_of(month, day)}の数です。合計は各区分の合算値から重複している自治体を除いた実数のため、"
+        "各区分の和にはなりません。"
+    )
+
+
+CHART_OTHER = "その他"
+
+
+def chart_events_note(undated: int, merged: Sequence[str] = ()) -> str:
+    note = "※暦年（1月～12月）ごとに数えています。"
+    if undated:
+        note += f"年の分からない出来事{undated}件は含みません。"
+    if merged:
+        note += f"「{CHART_OTHER}」は{'、'.join(merged)}です。"
+    return note
+
+
+def chart_flag_note(label: str, fiscal_year_text: str, note: str) -> str:
+    return f"＊{label}の{fiscal_year_text}: {note}"
+
+
+def chart_counts_alt(as_of: str, first: str, last: str, parts: Sequence[str]) -> str:
+    return f"{CHART_COUNTS_TITLE}（{as_of}）のグラフ。{first}から{last}まで。" + "。".join(parts) + "。"
+
+
+def chart_events_alt(
+    first: str, last: str, total: int, years: Sequence[str], categories: Sequence[str]
+) -> str:
+    return (
+        f"{CHART_EVENTS_TITLE}の積み上げ棒グラフ。{first}から{last}までの{total}件。"
+        f"年ごと: {'、'.join(years)}。分類ごと: {'、'.join(categories)}。"
+    )
+
+
+# --- anniversaries (renkei_bot.answers.anniversaries, renkei_bot.daily) -----------------------
+def anniversary_title(month: int, day: int) -> str:
+    return f"N年前の今日 — {month}月{day}日"
+
+
+def anniversary_summary(month: int, day: int, count: int) -> str:
+    return f"{month}月{day}日は、記録にある出来事 {count} 件の記念日です。"
+
+
+def round_anniversary(years: int) -> str:
+    return f"🎉 {years}周年"
+
+
+def anniversary_line(years: int, label: str, when: str, title: str, *, round_: bool) -> str:
+    """「10年前の今日（2016年（平成28年）4月26日）…」; `label` is 今日, 今月 or 4月28日."""
+    head = f"{round_anniversary(years)} " if round_ else ""
+    return f"{head}{years}年前の{label}（{when}）{title}"
+
+
+def no_anniversary(month: int, day: int) -> str:
+    return NO_ANNIVERSARY.format(day=f"{month}月{day}日")
+
+
+def upcoming_title(month: int, day: int) -> str:
+    return f"もうすぐの記念日 — {month}月{day}日"
+
+
+def upcoming_summary(today_month: int, today_day: int, days_ahead: int, month: int, day: int) -> str:
+    return (
+        f"{today_month}月{today_day}日にあたる出来事は記録にありません。"
+        f"近いところでは、{days_ahead}日後の{month}月{day}日が次の記念日です。"
+    )
+
+
+def upcoming_note(days_ahead: int, month: int, day: int) -> str:
+    return f"次の記念日は{days_ahead}日後の{month}月{day}日です。"
+
+
+def month_anniversary_title(month: int) -> str:
+    return f"N年前の今月 — {month}月"
+
+
+def month_anniversary_summary(month: int, count: int) -> str:
+    return f"{month}月は、記録にある出来事 {count} 件の記念月です。"
+
+
+NO_MONTH_ANNIVERSARY = "{month}月にあたる出来事は記録にありません。"
+
+
+def no_month_anniversary(month: int) -> str:
+    return NO_MONTH_ANNIVERSARY.format(month=month)
+
+
+def daily_dry_run_header(channel: str, day: str) -> str:
+    return f"（試し表示: {channel} に {day} の投稿として送る内容です。実際には投稿していません）"
+
+
+def daily_nothing_to_post(day: str, empty_mode: str) -> str:
+    if empty_mode == "upcoming":
+        return f"{day} から7日以内に記念日にあたる出来事がないため、投稿しません（RENKEI_DAILY_EMPTY=upcoming）。"
+    return f"{day} は記念日にあたる出来事がないため、投稿しません（RENKEI_DAILY_EMPTY=skip）。"
+
+
+# --- Slack (renkei_bot.slack) ----------------------------------------------------------------
+BAD_DAY = "「{text}」は日付として読めませんでした。04-26 か 2026-04-26 の形で書いてください。"
+
+
+def bad_day(text: str) -> str:
+    return BAD_DAY.format(text=text)
+
+
+# --- the question-answering engine -------------------------------------------------------------
+HELP_TITLE = "renkei-bot の使い方"
+HELP_COMMANDS = (
+    "Slack では @renkei-bot にメンションするか DM で質問できます。"
+    "/renkei help・summary <年|年度|期間>・partner <名前>・partners・today [MM-DD] も使えます。"
+)
+GREETING = (
+    "こんにちは！特別区全国連携プロジェクトの経過（2014年〜2021年）について、記録をもとにお答えします。"
+)
+NOT_UNDERSTOOD = "すみません、その質問には記録からお答えできません。"
+WHICH_PARTNER = "どの団体のことか分かりませんでした。団体名を入れて聞いてください。"
+ASK_PARTNERS = "連携協定を結んだ団体の一覧は？"
+NO_PARTNER_IN_PERIOD = "その期間に広域連携協定を結んだ団体は記録にありません。"
+SUMMARY_NEEDS_PERIOD = "まとめる期間が分かりませんでした。年・年度・期間を入れてください。"
+SUMMARY_EXAMPLE = "2018年度をまとめて"
+ALSO = "関連: "
+
+
+def help_intro(unknown: str | None = None) -> str:
+    intro = "特別区全国連携プロジェクトの経過（記録）について、次のようなことに答えます。"
+    if unknown:
+        return f"「{unknown}」というコマンドはありません。{intro}"
+    return intro
+
+
+def not_a_partner(name: str, count: int) -> str:
+    return f"「{name}」は広域連携協定の締結団体（{count}団体）の記録にありません。"
+
+
+def agreed_on(name: str, day: str) -> str:
+    return f"{name}との連携協定は {day} に締結されました。"
+
+
+def title_agreement(name: str) -> str:
+    return f"{name}との連携協定"
+
+
+def members_of(name: str, members: int) -> str:
+    return f"{name}の構成自治体数は{members}です。"
+
+
+def title_members(name: str) -> str:
+    return f"{name}の構成自治体数"
+
+
+def most_members(names: list[str], members: int) -> str:
+    return f"構成自治体数がいちばん多いのは{'、'.join(names)}（{members}）です。"
+
+
+def fewest_members(names: list[str], members: int) -> str:
+    return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{members}）です。"
+
+
+def partner_total(count: int, total: int) -> str:
+    return f"広域連携協定の締結団体は{count}団体、構成自治体数の合計は{total}です。"
+
+
+def partners_edge(order: str, names: list[str], day: str) -> str:
+    which = "最後" if order == "last" else "最初"
+    return f"{which}に広域連携協定を結んだのは{'、'.join(names)}です（{day}）。"
+
+
+def partners_listed(count: int, members: int) -> str:
+    return f"広域連携協定の締結団体は{count}団体です（構成自治体数 計{members}）。"
+
+
+def premise_differs(asked: str, recorded: str) -> str:
+    return f"ご質問の「{asked}」とは異なり、記録では{recorded}です。"
+
+
+def label_of(parts: list[str]) -> str:
+    return "・".join(parts) if parts else "記録"
+
+
+def undated(title: str, after: object, before: object) -> str:
+    from renkei_bot.dates import format_date  # local: wording stays free of import cycles
+
+    bounds = ""
+    if after is not None and before is not None:
+        bounds = f"記録では {format_date(after)} と {format_date(before)} の行の間に置かれています。"  # type: ignore[arg-type]
+    return f"「{title}」は、記録に日付の記載がありません。{bounds}"
+
+
+def happened_on(title: str, day: str) -> str:
+    return f"「{title}」は {day} です。"
+
+
+def title_when() -> str:
+    return "いつ？"
+
+
+def detail_of(title: str, day: str) -> str:
+    return f"{day}「{title}」の記録です。"
+
+
+def person_recorded(name: str, count: int) -> str:
+    return f"{name}さんは{count}件の記録に登場します。所属・肩書は記録のとおりです。"
+
+
+def counted(what: str, count: int) -> str:
+    return f"{what}の記録は{count}回です。"
+
+
+def title_count(what: str) -> str:
+    return f"{what}の回数"
+
+
+def edge_event(order: str, title: str, day: str) -> str:
+    which = "いちばん新しい" if order == "last" else "最初の"
+    return f"{which}記録は {day}「{title}」です。"
+
+
+def title_edge(order: str) -> str:
+    return "いちばん新しい記録" if order == "last" else "最初の記録"
+
+
+def listed(label: str, count: int) -> str:
+    return f"{label}の記録は{count}件です。"
+
+
+def flagged(note: str) -> str:
+    return f"⚠ {note}"
+
+
+def no_count_year(first: str, last: str) -> str:
+    return f"連携自治体数の推移は {first} から {last} までしか記録がありません。"
+
+
+def as_of(month_day: str) -> str:
+    month, day = (int(x) for x in month_day.split("-"))
+    return f"連携自治体数は各年{month}月{day}日現在の数です。"
+
+
+def total_meaning(note: str) -> str:
+    return f"合計は各区分を足した数ではありません。{note}"
+
+
+def largest_rise(label: str, fiscal_year: str, rise: int) -> str:
+    return f"{label}がいちばん増えたのは {fiscal_year}（前年度から{rise:+,}）です。"
+
+
+def change_between(label: str, first: str, last: str, change: int) -> str:
+    return f"{label}は {first} から {last} までに{change:+,}です。"
+
+
+def change_stated(label: str, change: int) -> str:
+    return f"{label}は 27年度から3年度までに{change:+,}です。"
+
+
+def count_cell(fiscal_year: str, label: str, value: str) -> str:
+    return f"{fiscal_year}の{label}は{value}です。"
+
+
+def count_rows(table: str) -> str:
+    return f"{table}は次のとおりです。"
+
+
+def summary_of(period: str, count: int, breakdown: str, partners: list[str]) -> str:
+    text = f"{period}の記録は{count}件です（{breakdown}）。"
+    if partners:
+        text += f"この期間に{'、'.join(partners)}と広域連携協定を結びました。"
+    return text
+
+
+def title_summary(period: str) -> str:
+    return f"{period}のまとめ"
+
+
+def no_records_in(period: str, first: str, last: str) -> str:
+    return f"{period}の記録はありません。記録があるのは {first} から {last} までです。"
+
+
+def nothing_on(day: str) -> str:
+    return f"{day}の記録はありません。"
+
+
+SEASON = "毎年この時期（前後1週間）"
+
+
+def every_year_month(month: int) -> str:
+    return f"毎年{month}月"
+
+
+def count_flag_note(
+    *, fiscal_year: str, stated: int, as_of: str, expected: int, late: Sequence[tuple[str, int, str]]
+) -> str:
+    """A doubtful figure of 連携自治体数の推移, flagged by ingest (data/counts.yaml `flags`)."""
+    signed_later = "・".join(f"{name}（{members}）" for name, members, _ in late)
+    when = "、".join(sorted({day for _, _, day in late}))
+    return (
+        f"{fiscal_year}の{stated}は{as_of}現在とされていますが、{signed_later}の協定締結は{when}です。"
+        f"{as_of}現在なら{expected}のはずです。数値は原文のままです。"
+    )
+
+
+def chat_banner(today: str) -> str:
+    return (
+        f"renkei-bot（今日 = {today}）。特別区全国連携プロジェクトの経過について質問してください。"
+        "終わるときは exit か Ctrl-D。"
+    )
+
+
+def ingest_summary(
+    *, events: int, rows: int, partners: int, total: int, count_rows: int, flags: int, out: str
+) -> str:
+    """The one line `renkei-bot ingest` prints when it has written the data files."""
+    return (
+        f"{rows} 行から出来事 {events} 件、協定締結団体 {partners} 団体（合計 {total} 自治体）、"
+        f"推移表 {count_rows} 行（要確認 {flags} 件）を {out} に書きました。"
+    )

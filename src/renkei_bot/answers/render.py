@@ -40,6 +40,19 @@ def to_text(answer: Answer, *, limit: int = TEXT_LIMIT) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def to_page_text(answer: Answer, *, page: int, page_size: int = PAGE_SIZE) -> str:
+    """The plain-text fallback of one page of a paged answer; page 0 is `to_text`."""
+    if page == 0:
+        return to_text(answer, limit=page_size)
+    start = page * page_size
+    shown = answer.lines[start : start + page_size]
+    parts = [answer.title or answer.summary, *(f"・{line.text}" for line in shown)]
+    rest = len(answer.lines) - start - len(shown)
+    if rest > 0:
+        parts.append(wording.more_count(rest))
+    return "\n".join(p for p in parts if p)
+
+
 def page_count(answer: Answer, *, page_size: int = PAGE_SIZE) -> int:
     return max(1, -(-len(answer.lines) // page_size))
 

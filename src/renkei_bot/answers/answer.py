@@ -1,0 +1,65 @@
+"""Query + Store → Answer: one function per intent, chosen from a table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from renkei_bot.answers import counts, events, general, partners
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.model import Answer
+
+Handler = Callable[[Context], Answer]
+
+HANDLERS: dict[str, Handler] = {
+    "greeting": general.greeting,
+    "help": lambda ctx: general.help_answer(ctx.classifier, question=ctx.query.raw),
+    "agreement_date": partners.agreement_date,
+    "member_count": partners.member_count,
+    "partner_total": partners.partner_total,
+    "partners_list": partners.partners_list,
+    "yearly_count": counts.yearly_count,
+    "when": events.when,
+    "events_in_period": events.listing,
+    "events_about": events.listing,
+    "count": events.count,
+    "first_last": events.first_last,
+    "who": events.who,
+    "detail": events.detail,
+    "anniversary": general.anniversary,
+    "summary": general.summary,
+    "fallback": general.fallback,
+}
+
+# Intents whose answer is about records on a timeline: a period outside the records means "none".
+_TIMELINE = frozenset(
+    {
+        "when",
+        "events_in_period",
+        "events_about",
+        "count",
+        "first_last",
+        "who",
+        "detail",
+        "summary",
+        "partners_list",
+        "fallback",
+    }
+)
+
+
+def answer(ctx: Context) -> Answer:
+    intent = ctx.query.intent
+    if intent in _TIMELINE:
+        outside = general.out_of_range(ctx)
+        if outside is not None:
+            return outside
+    if intent == "first_last" and _about_partners(ctx):
+        return partners.partners_list(ctx)
+    handler = HANDLERS.get(intent, general.fallback)
+    return handler(ctx)
+
+
+def _about_partners(ctx: Context) -> bool:
+    """「最後に協定を結んだ団体は」 is about the partners table, not about events."""
+    has_subject = any(m.type not in ("partner",) for m in ctx.query.entities)
+    return not has_subject and ctx.query.asks("協定", "団体") and not ctx.query.asks("包括")

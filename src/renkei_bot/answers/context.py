@@ -1,0 +1,83 @@
+"""What every answer function is given: the store, the selector, the entity index and the Query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from renkei_bot import wording
+from renkei_bot.answers.model import Answer
+from renkei_bot.answers.select import Selector
+from renkei_bot.dates import format_date
+from renkei_bot.nlu.entities import EntityIndex
+from renkei_bot.nlu.intents import Classifier
+from renkei_bot.nlu.query import Query
+from renkei_bot.store import Store
+
+
+@dataclass(frozen=True)
+class Context:
+    store: Store
+    selector: Selector
+    index: EntityIndex
+    classifier: Classifier
+    query: Query
+
+    def found(self, summary: str, **fields: Any) -> Answer:
+        return Answer(
+            question=self.query.raw, intent=self.query.intent, found=True, summary=summary, **fields
+        )
+
+    def not_found(
+        self,
+        summary: str,
+        *,
+        did_you_mean: Sequence[str] = (),
+        suggestions: Sequence[str] = (),
+        candidates: Sequence[str] = (),
+    ) -> Answer:
+        return Answer(
+            question=self.query.raw,
+            intent=self.query.intent,
+            found=False,
+            summary=summary,
+            title=wording.default_title(False),
+            did_you_mean=tuple(did_you_mean),
+            candidates=tuple(candidates),
+            suggestions=tuple(suggestions) or tuple(self.classifier.help_examples()[:4]),
+        )
+
+    def suggest_names(self, name: str, *, types: Iterable[str] = ()) -> tuple[str, ...]:
+        wanted = set(types)
+        names = self.index.suggest(name, limit=5)
+        if not wanted:
+            return names[:3]
+        typed = {e.name for e in self.store.entities if e.type in wanted}
+        return tuple(n for n in names if n in typed)[:3]
+
+    def near_miss_names(self) -> tuple[str, ...]:
+        names: list[str] = []
+        for miss in self.query.near_misses:
+            names.extend(miss.suggestions)
+        return tuple(dict.fromkeys(names))[:3]
+
+    def premise_notes(self, recorded: Sequence[date]) -> tuple[str, ...]:
+        """A question that states a date the records contradict gets the recorded fact, said plainly."""
+        spans = [p for p in self.query.when.spans if not p.attached and not p.any_year]
+        if not spans or not recorded:
+            return ()
+        if any(s.start <= d <= s.end for s in spans for d in recorded):
+            return ()
+        asked = spans[0].text
+        return (wording.premise_differs(asked, "、".join(format_date(d) for d in recorded)),)
+
+    def categories(self) -> list[str]:
+        return self.selector.categories()
+
+    def label(self) -> str:
+        """What a list is of: the period and the names asked about."""
+        parts = [p.text for p in self.query.when.spans if not p.attached]
+        parts += [m.name for m in self.query.entities]
+        return wording.label_of(parts)

@@ -1,0 +1,115 @@
+"""Answers from 連携自治体数の推移: a cell, a row over the years, the change, the largest rise, the notes."""
+
+from __future__ import annotations
+
+from renkei_bot import wording
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.model import Answer, Line
+from renkei_bot.dates import format_fiscal_year
+from renkei_bot.normalize import compact
+from renkei_bot.records import CountRow, CountTable
+
+TABLE = "連携自治体数の推移"
+_ROW_MATCH = 0.5  # share of a row label's character pairs that the question must contain
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def pick_rows(table: CountTable, question: str) -> list[CountRow]:
+    """Rows whose label the question names (by shared character pairs); all rows when none is named."""
+    text = compact(question)
+    scored = []
+    for row in table.rows:
+        label = _bigrams(compact(row.label))
+        scored.append((len(label & _bigrams(text)) / len(label), row))
+    best = max(score for score, _ in scored)
+    if best < _ROW_MATCH:
+        return list(table.rows)
+    return [row for score, row in scored if score == best]
+
+
+def _years(ctx: Context, table: CountTable) -> list[int]:
+    years: list[int] = []
+    for span in ctx.query.when.spans:
+        if span.attached or span.any_year:
+            continue
+        first = span.start.year if span.start.month >= 4 or span.grain == "year" else span.start.year - 1
+        last = span.end.year if span.end.month >= 4 or span.grain == "year" else span.end.year - 1
+        years.extend(y for y in table.years if first <= y <= last)
+    return sorted(set(years))
+
+
+def _cell(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def row_line(table: CountTable, row: CountRow) -> Line:
+    cells = "、".join(f"{format_fiscal_year(y)} {_cell(row.value(y))}" for y in table.years)
+    return Line(f"{row.label}: {cells}（27→3年度 {row.change:+,}）", source=f"L{row.line}")
+
+
+def _flags(table: CountTable, rows: list[CountRow], years: list[int]) -> tuple[str, ...]:
+    ids = {r.id for r in rows}
+    return tuple(
+        wording.flagged(f.note) for f in table.flags if f.row in ids and (not years or f.fiscal_year in years)
+    )
+
+
+def yearly_count(ctx: Context) -> Answer:
+    table = ctx.store.counts
+    rows = pick_rows(table, ctx.query.text)
+    years = _years(ctx, table)
+    asked_years = [p for p in ctx.query.when.spans if not p.attached]
+    if asked_years and not years:
+        first, last = table.years[0], table.years[-1]
+        return ctx.not_found(wording.no_count_year(format_fiscal_year(first), format_fiscal_year(last)))
+    source = (f"{TABLE}（{', '.join(f'L{r.line}' for r in rows)}）",)
+    base = {"title": TABLE, "sources": source, "record_ids": tuple(r.id for r in rows)}
+    notes = (wording.as_of(table.as_of), *_flags(table, rows, years))
+    q = ctx.query
+    if q.asks("時点", "基準日", "現在", "いつの数"):
+        return ctx.found(wording.as_of(table.as_of), lines=tuple(Line(n) for n in table.notes), **base)
+    if q.asks("重複", "合わない", "合算", "意味", "なぜ", "足し"):
+        total = next((n for n in table.notes if "重複" in n), table.notes[-1] if table.notes else "")
+        return ctx.found(wording.total_meaning(total), lines=(row_line(table, table.rows[-1]),), **base)
+    if q.asks("一番増え", "最も増え", "最も伸び", "一番伸び", "増加が大きい", "最大の増加"):
+        answers = []
+        for row in rows:
+            rises = [
+                (cur - prev, year)
+                for (year, cur), (_, prev) in zip(row.values[1:], row.values[:-1], strict=False)
+                if cur is not None and prev is not None
+            ]
+            if rises:
+                rise, year = max(rises)
+                answers.append(wording.largest_rise(row.label, format_fiscal_year(year), rise))
+        lines = tuple(row_line(table, r) for r in rows)
+        return ctx.found("\n".join(answers), lines=lines, notes=notes, **base)
+    if q.asks("増え", "増加", "伸び", "増減", "変化", "差"):
+        if len(years) >= 2:
+            first, last = years[0], years[-1]
+            parts = []
+            for row in rows:
+                a, b = row.value(first), row.value(last)
+                if a is not None and b is not None:
+                    parts.append(
+                        wording.change_between(
+                            row.label, format_fiscal_year(first), format_fiscal_year(last), b - a
+                        )
+                    )
+                elif b is not None:
+                    parts.append(wording.change_stated(row.label, row.change))
+            summary = "\n".join(parts)
+        else:
+            summary = "\n".join(wording.change_stated(r.label, r.change) for r in rows)
+        return ctx.found(summary, lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
+    if years:
+        parts = [
+            wording.count_cell(format_fiscal_year(y), r.label, _cell(r.value(y))) for r in rows for y in years
+        ]
+        return ctx.found("\n".join(parts), lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
+    return ctx.found(
+        wording.count_rows(TABLE), lines=tuple(row_line(table, r) for r in rows), notes=notes, **base
+    )

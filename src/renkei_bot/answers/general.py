@@ -1,0 +1,128 @@
+"""Help, greetings, the fallback, summaries of a period, and anniversaries."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from renkei_bot import wording
+from renkei_bot.answers import anniversaries as anniv
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import cite, event_lines, iso_dates
+from renkei_bot.answers.model import Answer, Line
+from renkei_bot.dates import format_date
+from renkei_bot.nlu.intents import Classifier
+from renkei_bot.records import Event
+
+
+def help_answer(classifier: Classifier, *, question: str = "", unknown: str | None = None) -> Answer:
+    lines = tuple(
+        Line(f"{spec.description}　例: {spec.help_example}")
+        for spec in sorted(classifier.specs, key=lambda s: -s.priority)
+        if spec.name not in ("greeting", "fallback", "help")
+    )
+    return Answer(
+        question=question,
+        intent="help",
+        found=True,
+        summary=wording.help_intro(unknown),
+        title=wording.HELP_TITLE,
+        lines=lines,
+        notes=(wording.HELP_COMMANDS,),
+    )
+
+
+def greeting(ctx: Context) -> Answer:
+    return ctx.found(
+        wording.GREETING, title=wording.HELP_TITLE, suggestions=tuple(ctx.classifier.help_examples()[:3])
+    )
+
+
+def fallback(ctx: Context) -> Answer:
+    if ctx.query.ties and not ctx.query.entities:
+        names = tuple(ctx.store.entity(c).name for c in ctx.query.ties[0].candidates)
+        return ctx.not_found(wording.which_one(names), candidates=names)
+    return ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
+
+
+def summary(ctx: Context) -> Answer:
+    spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
+    if not spans:
+        return ctx.not_found(wording.SUMMARY_NEEDS_PERIOD, suggestions=(wording.SUMMARY_EXAMPLE,))
+    events = ctx.selector.in_period(ctx.query, ctx.store.events)
+    if not events:
+        return out_of_range(ctx) or ctx.not_found(wording.NOT_FOUND)
+    by_category = Counter(e.category for e in events)
+    breakdown = "、".join(f"{c} {n}件" for c, n in by_category.most_common())
+    partners = [p for p in ctx.store.partners.partners if any(s.start <= p.agreed <= s.end for s in spans)]
+    text = wording.summary_of(spans[0].text, len(events), breakdown, [p.name for p in partners])
+    return ctx.found(
+        text,
+        title=wording.title_summary(spans[0].text),
+        lines=event_lines(events),
+        sources=tuple(cite(e) for e in events[:3]),
+        dates=iso_dates(events),
+        record_ids=tuple(e.id for e in events),
+    )
+
+
+def out_of_range(ctx: Context) -> Answer | None:
+    """A definite period wholly outside the records (before 2014-09 or after 2021-12): say so."""
+    spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
+    if not spans:
+        return None
+    first, last = ctx.store.first_date, ctx.store.last_date
+    if all(s.end < first or s.start > last for s in spans):
+        return ctx.not_found(
+            wording.no_records_in(spans[0].text, format_date(first), format_date(last)),
+            suggestions=tuple(ctx.classifier.help_examples()[:3]),
+        )
+    return None
+
+
+def _listing(ctx: Context, label: str, events: list[Event]) -> Answer:
+    if not events:
+        return ctx.not_found(wording.nothing_on(label))
+    return ctx.found(
+        wording.listed(label, len(events)),
+        title=label,
+        lines=event_lines(events),
+        sources=tuple(cite(e) for e in events[:3]),
+        dates=iso_dates(events),
+        record_ids=tuple(e.id for e in events),
+    )
+
+
+def anniversary(ctx: Context) -> Answer:
+    """今日は何の日, N年前の今日, N年前の今月, 今月, 今ごろ, 毎年この日."""
+    ask = ctx.query.when.anniversary
+    if ask is None:
+        return anniv.anniversary_answer(ctx.store, ctx.query.today, question=ctx.query.raw)
+    target = ask.target
+    dated = [e for e in ctx.store.events if e.date.start is not None and e.date.precision != "unknown"]
+    if ask.kind == "month":
+        if ask.years_ago is not None:
+            events = [
+                e
+                for e in dated
+                if e.date.start and (e.date.start.year, e.date.start.month) == (target.year, target.month)
+            ]
+            return _listing(ctx, format_date(date(target.year, target.month, 1), "month"), events)
+        events = [e for e in dated if e.date.start and e.date.start.month == target.month]
+        return _listing(ctx, wording.every_year_month(target.month), events)
+    if ask.kind == "season":
+        window = {(target + timedelta(days=d)).timetuple()[1:3] for d in range(-7, 8)}
+        events = [
+            e
+            for e in dated
+            if e.date.precision == "day" and e.date.start and (e.date.start.month, e.date.start.day) in window
+        ]
+        return _listing(ctx, wording.SEASON, events)
+    if ask.years_ago is not None:
+        events = [
+            e
+            for e in ctx.store.on_month_day(target.month, target.day)
+            if e.date.start and e.date.start.year == target.year
+        ]
+        return _listing(ctx, format_date(target), events)
+    return anniv.anniversary_answer(ctx.store, target, question=ctx.query.raw)

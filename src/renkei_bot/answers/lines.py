@@ -1,0 +1,76 @@
+"""How one record is cited: an event as a dated line with its source line numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from renkei_bot.answers.model import Line
+from renkei_bot.dates import format_span
+from renkei_bot.records import Event
+
+_KEYED = re.compile(r"^[・\s]*(?:[0-9０-９]+[.)）]\s*|[①-⑳]\s*)?([^:：]{1,12}?)\s*[:：]\s*(.+)$")
+
+
+def line_ref(lines: Sequence[int]) -> str:
+    if not lines:
+        return ""
+    if len(lines) == 1 or lines[-1] == lines[0]:
+        return f"L{lines[0]}"
+    return f"L{lines[0]}-L{lines[-1]}"
+
+
+def keyed_details(event: Event) -> list[tuple[str, str]]:
+    """Details written as 「key：value」 (テーマ：…, 会場：…), as (key, value) pairs."""
+    pairs: list[tuple[str, str]] = []
+    for detail in event.details:
+        m = _KEYED.match(detail)
+        if m:
+            pairs.append((m.group(1).strip(), m.group(2).strip()))
+    return pairs
+
+
+def detail_value(event: Event, *keys: str) -> str | None:
+    for key, value in keyed_details(event):
+        if any(k in key for k in keys):
+            return value
+    return None
+
+
+GENERIC_TITLE = 10  # a title this short (区長会総会) says little: the first detail goes with it
+
+
+def headline(event: Event) -> str:
+    """The title, with what makes it specific: the theme, or the first detail of a bare meeting name."""
+    theme = detail_value(event, "テーマ")
+    if theme and theme not in event.title:
+        return f"{event.title}（テーマ: {theme}）"
+    if len(event.title) <= GENERIC_TITLE and event.details:
+        first = event.details[0].lstrip("・ ")
+        return f"{event.title}: {first}"
+    return event.title
+
+
+def event_line(event: Event, *, prefix: str = "") -> Line:
+    return Line(f"{prefix}{format_span(event.date)}　{headline(event)}", source=line_ref(event.lines))
+
+
+def event_lines(events: Iterable[Event]) -> tuple[Line, ...]:
+    return tuple(event_line(e) for e in events)
+
+
+def cite(event: Event) -> str:
+    """A source citation: 2016年（平成28年）4月26日「…」（L43）."""
+    title = event.title if len(event.title) <= 40 else event.title[:39] + "…"
+    return f"{format_span(event.date)}「{title}」（{line_ref(event.lines)}）"
+
+
+def iso_dates(events: Iterable[Event]) -> tuple[str, ...]:
+    out: list[str] = []
+    for e in events:
+        if e.date.start is None:
+            continue
+        out.append(
+            e.date.start.strftime("%Y-%m") if e.date.precision == "month" else e.date.start.isoformat()
+        )
+    return tuple(dict.fromkeys(out))

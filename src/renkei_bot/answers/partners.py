@@ -1,0 +1,149 @@
+"""Answers from 広域連携協定締結団体一覧: agreement dates, member counts, totals and extremes, the list."""
+
+from __future__ import annotations
+
+from renkei_bot import wording
+from renkei_bot.answers import events as event_answers
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import cite, event_line, iso_dates
+from renkei_bot.answers.model import Answer, Line
+from renkei_bot.dates import format_date
+from renkei_bot.records import Partner
+
+TABLE = "広域連携協定締結団体一覧"
+
+
+def partner_line(p: Partner) -> Line:
+    return Line(f"{p.name}　{format_date(p.agreed)}締結　構成自治体数 {p.members}", source=f"L{p.line}")
+
+
+def _table_source(ctx: Context, *partners: Partner) -> str:
+    lines = ", ".join(f"L{p.line}" for p in partners) or f"L{ctx.store.partners.line}"
+    return f"{TABLE}（{lines}）"
+
+
+def mentioned_partners(ctx: Context) -> list[Partner]:
+    found: list[Partner] = []
+    for entity_id in ctx.query.entity_ids("partner"):
+        partner = ctx.store.partner(entity_id)
+        if partner is not None and partner not in found:
+            found.append(partner)
+    return found
+
+
+def unknown_partner(ctx: Context) -> Answer | None:
+    """A name that looks like an association (大阪府市長会) but is not one of the partners."""
+    if not ctx.query.unknown_names or mentioned_partners(ctx):
+        return None
+    name = ctx.query.unknown_names[0]
+    similar = ctx.suggest_names(name, types=("partner",))
+    return ctx.not_found(
+        wording.not_a_partner(name, len(ctx.store.partners.partners)),
+        did_you_mean=similar,
+        suggestions=(wording.ASK_PARTNERS,),
+    )
+
+
+def agreement_date(ctx: Context) -> Answer:
+    unknown = unknown_partner(ctx)
+    if unknown:
+        return unknown
+    partners = mentioned_partners(ctx)
+    if not partners:
+        return event_answers.when(ctx)  # 包括連携協定 with a company, or a described agreement
+    lines: list[Line] = []
+    sources: list[str] = []
+    events = []
+    for p in partners:
+        lines.append(partner_line(p))
+        if p.event:
+            event = ctx.store.event(p.event)
+            events.append(event)
+            lines.append(event_line(event, prefix="締結式: "))
+            sources.append(cite(event))
+    summary = "、".join(wording.agreed_on(p.name, format_date(p.agreed)) for p in partners)
+    notes = ctx.premise_notes([p.agreed for p in partners])
+    return ctx.found(
+        summary,
+        title=wording.title_agreement(partners[0].name),
+        lines=tuple(lines),
+        sources=(*sources, _table_source(ctx, *partners)),
+        dates=tuple(p.agreed.isoformat() for p in partners) + iso_dates(events),
+        record_ids=tuple(p.id for p in partners),
+        notes=notes,
+    )
+
+
+def member_count(ctx: Context) -> Answer:
+    unknown = unknown_partner(ctx)
+    if unknown:
+        return unknown
+    partners = mentioned_partners(ctx)
+    if not partners:
+        if ctx.query.asks("合計", "全部", "総数", "全体", "すべて", "多い", "少ない"):
+            return partner_total(ctx)
+        return ctx.not_found(wording.WHICH_PARTNER, suggestions=(wording.ASK_PARTNERS,))
+    summary = "、".join(wording.members_of(p.name, p.members) for p in partners)
+    return ctx.found(
+        summary,
+        title=wording.title_members(partners[0].name),
+        lines=tuple(partner_line(p) for p in partners),
+        sources=(_table_source(ctx, *partners),),
+        record_ids=tuple(p.id for p in partners),
+    )
+
+
+def partner_total(ctx: Context) -> Answer:
+    table = ctx.store.partners
+    partners = table.partners
+    lines = tuple(partner_line(p) for p in partners)
+    if ctx.query.asks("多い", "最多", "大きい"):
+        top = max(p.members for p in partners)
+        best = [p for p in partners if p.members == top]
+        summary = wording.most_members([p.name for p in best], top)
+        return ctx.found(
+            summary,
+            title=TABLE,
+            lines=tuple(partner_line(p) for p in best),
+            sources=(_table_source(ctx, *best),),
+            record_ids=tuple(p.id for p in best),
+        )
+    if ctx.query.asks("少ない", "最少", "小さい"):
+        low = min(p.members for p in partners)
+        best = [p for p in partners if p.members == low]
+        summary = wording.fewest_members([p.name for p in best], low)
+        return ctx.found(
+            summary,
+            title=TABLE,
+            lines=tuple(partner_line(p) for p in best),
+            sources=(_table_source(ctx, *best),),
+            record_ids=tuple(p.id for p in best),
+        )
+    summary = wording.partner_total(len(partners), table.total)
+    return ctx.found(summary, title=TABLE, lines=lines, sources=(f"{TABLE}（L{table.line}）",))
+
+
+def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
+    partners = list(ctx.store.partners.partners)
+    spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
+    if spans:
+        partners = [p for p in partners if any(s.start <= p.agreed <= s.end for s in spans)]
+        if not partners:
+            return ctx.not_found(wording.NO_PARTNER_IN_PERIOD, suggestions=(wording.ASK_PARTNERS,))
+    order = order or ctx.query.order
+    if order:
+        pick = max if order == "last" else min
+        edge = pick(p.agreed for p in partners)
+        partners = [p for p in partners if p.agreed == edge]
+        summary = wording.partners_edge(order, [p.name for p in partners], format_date(edge))
+    else:
+        summary = wording.partners_listed(len(partners), sum(p.members for p in partners))
+    events = [ctx.store.event(p.event) for p in partners if p.event]
+    return ctx.found(
+        summary,
+        title=TABLE,
+        lines=tuple(partner_line(p) for p in partners),
+        sources=(_table_source(ctx, *partners),),
+        dates=tuple(p.agreed.isoformat() for p in partners),
+        record_ids=tuple(p.id for p in partners) + tuple(e.id for e in events),
+    )

@@ -1,0 +1,205 @@
+"""Which records a Query is about: hard filters (entities, period) and a relevance ranking.
+
+The ranking is generic: each entity of the question that an event refers to, and each content word
+of the question found in the event's text (weighted by how rare the word is across all records),
+adds to the event's score. No question is special-cased.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from renkei_bot.nlu.periods import Period
+from renkei_bot.nlu.query import Query
+from renkei_bot.normalize import compact
+from renkei_bot.records import Event
+from renkei_bot.store import Store
+
+ENTITY_WEIGHT = 3.0
+TITLE_BONUS = 0.5  # a word found in the title counts half again
+ORDINAL_WEIGHT = 3.0
+YEAR_WEIGHT = 2.5
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    event: Event
+    score: float
+    entity_hits: int
+    term_hits: tuple[str, ...]
+
+
+class Selector:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._idf: dict[str, float] = {}
+        self._hits: dict[str, frozenset[str]] = {}
+        self._entity_events: dict[tuple[str, bool], frozenset[str]] = {}
+        self._title: dict[str, str] = {}
+        self._categories: list[str] | None = None
+
+    def categories(self) -> list[str]:
+        """Every category in the records, longest first (so 全国連携講演会 wins over 講演会)."""
+        if self._categories is None:
+            self._categories = sorted({e.category for e in self.store.events}, key=lambda c: (-len(c), c))
+        return self._categories
+
+    # --- building blocks --------------------------------------------------------------------
+    def events_of(self, entity_id: str, *, strict: bool = False) -> frozenset[str]:
+        """Ids of events about an entity. With strict, a series gives only the events of that series
+        (a 区長会総会 that mentions 東北絆まつり is about it, but is not one of its festivals)."""
+        key = (entity_id, strict)
+        cached = self._entity_events.get(key)
+        if cached is None:
+            entity = self.store.entity(entity_id)
+            events = list(self.store.about(entity_id))
+            if entity.type == "series":
+                own = self.store.in_series(entity_id)
+                events = list(own) if strict and own else events + list(own)
+            cached = frozenset(e.id for e in events)
+            self._entity_events[key] = cached
+        return cached
+
+    def term_hits(self, term: str) -> frozenset[str]:
+        cached = self._hits.get(term)
+        if cached is None:
+            cached = frozenset(e.id for e in self.store.search(term))
+            self._hits[term] = cached
+        return cached
+
+    def idf(self, term: str) -> float:
+        cached = self._idf.get(term)
+        if cached is None:
+            n = len(self.store.events)
+            cached = math.log((n + 1) / (len(self.term_hits(term)) + 1)) + 0.1
+            self._idf[term] = cached
+        return cached
+
+    def _title_key(self, event: Event) -> str:
+        key = self._title.get(event.id)
+        if key is None:
+            key = compact(event.title)
+            self._title[event.id] = key
+        return key
+
+    # --- filters ----------------------------------------------------------------------------
+    def entity_groups(
+        self, query: Query, *, skip: Iterable[str] = (), strict: bool = False
+    ) -> list[frozenset[str]]:
+        """One set of event ids per entity of the question (a tie gives the union of its candidates)."""
+        skipped = set(skip)
+        groups = [
+            self.events_of(m.entity_id, strict=strict) for m in query.entities if m.entity_id not in skipped
+        ]
+        for tie in query.ties:
+            union: frozenset[str] = frozenset()
+            for candidate in tie.candidates:
+                union |= self.events_of(candidate, strict=strict)
+            groups.append(union)
+        return [g for g in groups if g is not None]
+
+    def in_period(self, query: Query, events: Iterable[Event]) -> list[Event]:
+        spans = [p for p in query.when.spans if not p.attached]
+        if not spans:
+            return list(events)
+        return [e for e in events if any(_matches(e, p) for p in spans)]
+
+    def filtered(
+        self, query: Query, *, skip: Iterable[str] = (), strict: bool = True, series_only: bool = False
+    ) -> list[Event]:
+        """Events about every entity of the question (AND), within its period.
+
+        With strict=False and no event about all of them, events about the most of them. With
+        series_only, a series named in the question means the events of that series.
+        """
+        groups = self.entity_groups(query, skip=skip, strict=series_only)
+        events: Sequence[Event] = self.store.events
+        if groups:
+            both = frozenset.intersection(*groups)
+            if not both and not strict:
+                counts: dict[str, int] = {}
+                for group in groups:
+                    for event_id in group:
+                        counts[event_id] = counts.get(event_id, 0) + 1
+                best = max(counts.values(), default=0)
+                both = frozenset(i for i, c in counts.items() if c == best)
+            events = [e for e in self.store.events if e.id in both]
+        return self.in_period(query, events)
+
+    # --- ranking ----------------------------------------------------------------------------
+    def rank(self, query: Query, events: Iterable[Event], *, skip: Iterable[str] = ()) -> list[Ranked]:
+        groups = self.entity_groups(query, skip=skip)
+        attached_years = {p.start.year for p in query.when.spans if p.attached}
+        nth = self._nth_of_series(query)
+        ranked: list[Ranked] = []
+        for event in events:
+            entity_hits = sum(1 for g in groups if event.id in g)
+            score = ENTITY_WEIGHT * entity_hits
+            hits: list[str] = []
+            title = self._title_key(event)
+            for term in query.terms:
+                if event.id in self.term_hits(term):
+                    weight = self.idf(term)
+                    score += weight + (TITLE_BONUS * weight if compact(term) in title else 0.0)
+                    hits.append(term)
+            if query.ordinal is not None and (event.ordinal == query.ordinal or event.id in nth):
+                score += ORDINAL_WEIGHT
+            if attached_years and event.date.start and event.date.start.year in attached_years:
+                score += YEAR_WEIGHT
+            ranked.append(Ranked(event, score, entity_hits, tuple(hits)))
+        ranked.sort(key=lambda r: (-r.score, _order_key(r.event)))
+        return ranked
+
+    def _nth_of_series(self, query: Query) -> frozenset[str]:
+        """第1回 of a series whose rows do not number themselves: its n-th event in time."""
+        if query.ordinal is None or query.ordinal < 1:
+            return frozenset()
+        out: set[str] = set()
+        for match in query.entities:
+            if match.type != "series":
+                continue
+            events = [e for e in self.store.in_series(match.entity_id) if e.date.start or e.date.after]
+            if any(e.ordinal == query.ordinal for e in events):
+                continue
+            events.sort(key=_order_key)
+            if len(events) >= query.ordinal:
+                out.add(events[query.ordinal - 1].id)
+        return frozenset(out)
+
+    def best(self, query: Query, *, skip: Iterable[str] = ()) -> list[Ranked]:
+        """The top-scoring events (all of those tied at the top), best first; [] if nothing relates."""
+        pool = self.filtered(query, skip=skip, strict=False)
+        ranked = [r for r in self.rank(query, pool, skip=skip) if r.score > 0]
+        if not ranked:
+            return []
+        top = ranked[0].score
+        return [r for r in ranked if r.score >= top - 1e-9]
+
+
+def _order_key(event: Event) -> tuple[date, int]:
+    start = event.date.start or event.date.after or date.min
+    return start, event.lines[0] if event.lines else 0
+
+
+def _matches(event: Event, period: Period) -> bool:
+    start = event.date.start
+    if start is None:
+        return False
+    end = event.date.end or start
+    if event.date.precision == "month":
+        end = _month_end(start)
+    if period.any_year:
+        if period.month is None:
+            return False
+        if period.day is None:
+            return start.month == period.month
+        return (start.month, start.day) == (period.month, period.day)
+    return start <= period.end and period.start <= end
+
+
+def _month_end(day: date) -> date:
+    nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)

@@ -1,0 +1,65 @@
+"""`renkei-bot ask`: answer one question, or one per line of stdin.
+
+Example:
+    renkei-bot ask --today 2026-04-26 "北海道町村会との協定はいつ？"
+    printf '今日は何の日？\n全国連携展示は何回？\n' | renkei-bot ask --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from renkei_bot.commands._common import add_data, add_today, load_engine, settings_of, today_of
+
+if TYPE_CHECKING:
+    from renkei_bot.answers.model import Answer
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "ask",
+        help="質問に答える（引数がなければ標準入力から1行1問）",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("question", nargs="?", help="質問。省略すると標準入力から1行ずつ読む")
+    parser.add_argument(
+        "--json", action="store_true", help="1行1個の JSON で出す（question, found, intent, text …）"
+    )
+    add_today(parser)
+    add_data(parser)
+    parser.set_defaults(handler=run)
+
+
+def as_json(answer: Answer, text: str) -> dict[str, Any]:
+    return {
+        "question": answer.question,
+        "found": answer.found,
+        "intent": answer.intent,
+        "text": text,
+        "dates": list(answer.dates),
+        "records": list(answer.record_ids),
+        "sources": list(answer.sources),
+    }
+
+
+def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from renkei_bot.answers.render import to_text
+
+    settings = settings_of(env)
+    today: date = today_of(args, settings)
+    engine = load_engine(args, settings)
+    questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
+    for question in questions:
+        answer = engine.ask(question, today=today)
+        text = to_text(answer)
+        if args.json:
+            print(json.dumps(as_json(answer, text), ensure_ascii=False), flush=True)
+        else:
+            print(text if args.question is not None else text.replace("\n", " / "), flush=True)
+    return 0

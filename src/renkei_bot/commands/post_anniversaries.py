@@ -1,0 +1,85 @@
+"""`renkei-bot post-anniversaries`: the daily 「N年前の今日」 post, for cron and Kubernetes CronJobs."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from renkei_bot.config import parse_today
+from renkei_bot.errors import ConfigError
+
+HELP = """\
+今日（Asia/Tokyo）にあたる「N年前の今日」を RENKEI_DAILY_CHANNEL に投稿します。
+同じチャンネル・同じ日付には一度しか投稿しません（RENKEI_STATE_DB と、投稿に付けた
+metadata で確かめます）。serve の中の定時投稿と同時に動いても二重には投稿しません。
+--dry-run はトークンなしで動き、投稿する内容を表示するだけです。
+
+例: renkei-bot post-anniversaries --date 2026-04-26 --dry-run
+"""
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "post-anniversaries",
+        help="「N年前の今日」をチャンネルに一度だけ投稿する（cron 向け）",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--date", help="この日付の分を投稿する（YYYY-MM-DD。既定: RENKEI_TODAY か今日）")
+    parser.add_argument("--channel", help="投稿先のチャンネル ID（既定: RENKEI_DAILY_CHANNEL）")
+    parser.add_argument("--dry-run", action="store_true", help="投稿せずに内容を表示する")
+    parser.add_argument(
+        "--empty",
+        choices=("skip", "upcoming"),
+        help="記念日のない日の動き（既定: RENKEI_DAILY_EMPTY か skip）",
+    )
+    parser.add_argument("--data", type=Path, help="data フォルダ（既定: RENKEI_DATA_DIR か ./data）")
+    parser.set_defaults(handler=handler)
+
+
+def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from renkei_bot.clock import Clock
+    from renkei_bot.config import Settings
+    from renkei_bot.daily import daily_message, post_daily
+    from renkei_bot.slack.client import make_client
+    from renkei_bot.state import PostLedger
+    from renkei_bot.store import Store
+    from renkei_bot.wording import daily_dry_run_header, daily_nothing_to_post
+
+    settings = Settings.from_env(env)
+    day: date = parse_today(args.date, "--date") or settings.today or Clock().today()
+    channel: str | None = args.channel or settings.daily_channel
+    empty: str = args.empty or settings.daily_empty
+    if args.dry_run:
+        store = Store.load(args.data or settings.data_dir)
+        message = daily_message(store, day, empty_mode=empty)
+        print(daily_dry_run_header(channel or "RENKEI_DAILY_CHANNEL", day.isoformat()))
+        print(message.text if message else daily_nothing_to_post(day.isoformat(), empty))
+        return 0
+
+    if not channel:
+        raise ConfigError(
+            "missing setting: RENKEI_DAILY_CHANNEL. Set it to the channel ID (e.g. C0123456789) "
+            "or pass --channel."
+        )
+    settings.require("SLACK_BOT_TOKEN")
+    store = Store.load(args.data or settings.data_dir)
+    logger = logging.getLogger("renkei_bot.daily")
+    if not logger.handlers and not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(message)s")
+    result = post_daily(
+        engine_or_store=store,
+        client=make_client(settings),
+        ledger=PostLedger(settings.state_db),
+        channel=channel,
+        day=day,
+        empty_mode=empty,
+        logger=logger,
+    )
+    print(f"{result.status} {channel} {day.isoformat()}{f' ts={result.ts}' if result.ts else ''}")
+    return 0 if result.ok else 1

@@ -1,0 +1,367 @@
+"""The entity recogniser: names in a question → entity ids. The only module that imports rapidfuzz.
+
+Three passes over the folded question, each on what the previous ones left:
+1. exact: every spelling (name, alias, variants), longest first, non-overlapping;
+2. fuzzy: fuzz.ratio between a key and the spans around the key's bigrams, accepted only for a
+   unique best with a margin; a close-but-not-enough best is a near miss (「もしかして」);
+3. readings: hiragana/katakana runs against kana readings, exactly and then fuzzily.
+A span shared by several entities is a Tie. Stop-list words never become a match on their own.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from renkei_bot.errors import DataError
+from renkei_bot.nlu.entity_keys import (
+    DEFAULT_BLOCKERS,
+    DEFAULT_STOPLIST,
+    MIN_KEY,
+    Hit,
+    LongestFirst,
+    build_tables,
+    fold,
+    fold_with_offsets,
+    has_content,
+    is_content,
+    is_hiragana,
+    word_edges,
+)
+from renkei_bot.nlu.resolution import Match, Method, NearMiss, Resolution, Tie
+from renkei_bot.normalize import to_hiragana
+from renkei_bot.records import Entity
+
+__all__ = ["DEFAULT_STOPLIST", "EntityIndex", "Match", "NearMiss", "Resolution", "Tie"]
+
+MAX_SCAN = 2000  # folded characters of one question that are scanned; questions are far shorter
+FUZZY_MIN_KEY = 4  # a one-character typo in a 3-character key is another name (中野区 / 中央区)
+READING_MIN_FUZZY = 5
+ASCII_FUZZY_MIN_KEY = 6  # kitten is not KITTE
+NEAR_FLOOR = 60.0  # below this a span is not even "close"
+MARGIN = 8.0  # points the best must lead the next different entity by
+SUGGEST_CUTOFF = 50.0
+_POSTING_CAP = 5000
+MAX_CANDIDATES = 200  # keys scored per pass at most  # bigrams shared by more keys than this (町村, 市長) do not pick candidates
+
+
+def _edge(ch: str, key_ch: str) -> bool:
+    """A window starts and ends on a name character, not on a particle or a bracket (unless the key does)."""
+    return is_content(ch) or ch == key_ch or (is_hiragana(ch) and is_hiragana(key_ch))
+
+
+def accept_cutoff(key_length: int) -> float:
+    """One substituted character (two for keys of ten or more) is accepted: 第一生明 → 第一生命."""
+    edits = 2 if key_length < 10 else 4
+    return 100.0 * (1 - edits / (2 * key_length)) - 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    score: float
+    key: str
+    ids: tuple[str, ...]
+    begin: int
+    end: int
+
+
+class _Fuzzy:
+    """Keys indexed by their bigrams, so only keys sharing enough of a question's bigrams are scored."""
+
+    def __init__(self, table: Mapping[str, tuple[str, ...]], *, min_length: int, content: bool) -> None:
+        self.keys = list(table)
+        self.ids = [table[k] for k in self.keys]
+        # Every key is indexed (suggest uses them all); only eligible ones are tried inside questions.
+        self._eligible = [
+            len(k) >= (max(min_length, ASCII_FUZZY_MIN_KEY) if k.isascii() else min_length)
+            and (not content or has_content(k))
+            for k in self.keys
+        ]
+        grams = [{key[i : i + 2] for i in range(len(key) - 1)} for key in self.keys]
+        postings: dict[str, list[tuple[int, int]]] = {}  # bigram → (key index, where in the key)
+        for index, bigrams in enumerate(grams):
+            key = self.keys[index]
+            for bigram in bigrams:
+                postings.setdefault(bigram, []).append((index, key.find(bigram)))
+        self._postings = {b: p for b, p in postings.items() if len(p) <= _POSTING_CAP}
+        self._need = []
+        for key, bigrams in zip(self.keys, grams, strict=True):
+            informative = sum(1 for b in bigrams if b in self._postings)
+            self._need.append((informative + 1) // 2 if informative else len(key))
+
+    def shared(self, text: str, free: bytearray, *, minimum: int | None = None) -> dict[int, set[int]]:
+        """Key index → window starts suggested by the bigrams it shares with `text`."""
+        counts: dict[int, int] = {}
+        starts: dict[int, set[int]] = {}
+        for p in range(len(text) - 1):
+            if not (free[p] and free[p + 1]):
+                continue
+            bigram = text[p : p + 2]
+            for index, offset in self._postings.get(bigram, ()):
+                counts[index] = counts.get(index, 0) + 1
+                starts.setdefault(index, set()).add(p - offset)
+        return {
+            i: s for i, s in starts.items() if counts[i] >= (self._need[i] if minimum is None else minimum)
+        }
+
+    def candidates(self, text: str, free: bytearray, valid: Callable[[int, int], bool]) -> list[_Candidate]:
+        """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR."""
+        out: list[_Candidate] = []
+        n = len(text)
+        shared = self.shared(text, free)
+        eligible = [i for i in shared if self._eligible[i]]
+        if len(eligible) > MAX_CANDIDATES:  # near-identical names by the thousand (benchmarks)
+            eligible = heapq.nlargest(MAX_CANDIDATES, eligible, key=lambda i: len(shared[i]))
+        for index in eligible:
+            anchors = shared[index]
+            key = self.keys[index]
+            # The window is chosen by edit distance (a substitution is one edit), so 第一生明 beats
+            # the shorter 第一生 that fuzz.ratio would prefer; the score reported is fuzz.ratio.
+            best: tuple[float, int, float, int, int] | None = None
+            for anchor in anchors:
+                for begin in (anchor - 1, anchor, anchor + 1):
+                    for length in range(len(key) - 1, len(key) + 2):
+                        end = begin + length
+                        if begin < 0 or end > n or length < 2 or free.find(0, begin, end) != -1:
+                            continue
+                        if not (_edge(text[begin], key[0]) and _edge(text[end - 1], key[-1])):
+                            continue
+                        score = fuzz.ratio(text[begin:end], key, processor=None, score_cutoff=NEAR_FLOOR)
+                        if not score or not valid(begin, end):
+                            continue
+                        edits = Levenshtein.normalized_similarity(text[begin:end], key)
+                        rank = (edits, -abs(length - len(key)), score, begin, end)
+                        if best is None or rank[:3] > best[:3]:
+                            best = rank
+            if best is not None:
+                out.append(_Candidate(best[2], key, self.ids[index], best[3], best[4]))
+        return out
+
+
+class EntityIndex:
+    """Built once from the entities; `find` is on the hot path of every question."""
+
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        *,
+        stoplist: Iterable[str] = DEFAULT_STOPLIST,
+        blockers: Iterable[str] = DEFAULT_BLOCKERS,
+    ) -> None:
+        self._entities: dict[str, Entity] = {}
+        for entity in entities:
+            if entity.id in self._entities:
+                raise DataError(f"entity {entity.id!r} is defined twice: entity ids must be unique")
+            self._entities[entity.id] = entity
+        self.stoplist = frozenset(fold(w) for w in stoplist)
+        tables = build_tables(self._entities.values())
+        self._keys = tables.keys
+        merged: dict[str, dict[str, None]] = {}
+        for table in (tables.keys, tables.readings):
+            for key, ids in table.items():
+                merged.setdefault(to_hiragana(key), {}).update(dict.fromkeys(ids))
+        self._exact = LongestFirst(
+            {k: tuple(v) for k, v in merged.items()},
+            {to_hiragana(w) for w in self.stoplist | {fold(b) for b in blockers}},
+        )
+        self._fuzzy = _Fuzzy(tables.keys, min_length=FUZZY_MIN_KEY, content=True)
+        self._fuzzy_reading = _Fuzzy(tables.readings, min_length=READING_MIN_FUZZY, content=False)
+        self._by_type: dict[str, list[Entity]] = {}
+        for entity in self._entities.values():
+            self._by_type.setdefault(entity.type, []).append(entity)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(self._entities.values())
+
+    def get(self, entity_id: str) -> Entity:
+        try:
+            return self._entities[entity_id]
+        except KeyError:
+            raise KeyError(f"no entity with id {entity_id!r}: add it to data/entities.yaml") from None
+
+    def by_type(self, type: str) -> tuple[Entity, ...]:
+        return tuple(self._by_type.get(type, ()))
+
+    def find(self, text: str) -> Resolution:
+        """Entities named in `text`, a question already passed through renkei_bot.normalize.normalize."""
+        folded, offsets = fold_with_offsets(text, limit=MAX_SCAN)
+        kana = to_hiragana(folded)
+        free = bytearray(b"\x01" * len(folded))
+        hits = self._exact.scan(kana, free)
+        claims = [h for h in hits if h.ids]
+        blocked = [h for h in hits if not h.ids]
+        fuzzy_hits, near = self._fuzzy_pass(folded, claims, blocked)
+        claims = [h for h in claims if not any(f.begin <= h.begin and h.end <= f.end for f in fuzzy_hits)]
+        free = bytearray(1 if is_hiragana(c) else 0 for c in kana)
+        for h in (*claims, *blocked, *fuzzy_hits):
+            free[h.begin : h.end] = b"\x00" * (h.end - h.begin)
+        fuzzy_reads, near_reads = self._fuzzy_reading_pass(kana, free)
+        resolved: list[tuple[Hit, Method, float]] = [
+            *((h, "exact" if folded[h.begin : h.end] in self._keys else "reading", 100.0) for h in claims),
+            *((h, "fuzzy", s) for h, s in fuzzy_hits.items()),
+            *((h, "reading", s) for h, s in fuzzy_reads.items()),
+        ]
+        resolved.sort(key=lambda r: r[0].begin)
+
+        def span(hit: Hit | _Candidate) -> tuple[str, int, int]:
+            begin, end = offsets[hit.begin], offsets[hit.end - 1] + 1
+            return text[begin:end], begin, end
+
+        matches: list[Match] = []
+        ties: list[Tie] = []
+        for hit, method, score in resolved:
+            surface, begin, end = span(hit)
+            if len(hit.ids) == 1:
+                e = self._entities[hit.ids[0]]
+                matches.append(Match(e.id, e.name, e.type, surface, begin, end, method, score))
+            else:
+                es = [self._entities[i] for i in hit.ids]
+                names, types = tuple(e.name for e in es), tuple(e.type for e in es)
+                ties.append(Tie(surface, hit.ids, names, types, begin, end, method))
+        found = {m.entity_id for m in matches}
+        misses: list[NearMiss] = []
+        for cand, rivals in (*near, *near_reads):
+            surface, begin, end = span(cand)
+            ids = tuple(dict.fromkeys(i for c in (cand, *rivals) for i in c.ids))[:3]
+            if set(ids) <= found:
+                continue  # the name was recognised elsewhere in the question
+            names = tuple(self._entities[i].name for i in ids)
+            misses.append(NearMiss(surface, names, cand.score, begin, end, ids))
+        return Resolution(tuple(matches), tuple(ties), tuple(misses))
+
+    def suggest(self, name: str, *, limit: int = 3) -> tuple[str, ...]:
+        """Closest entity names to an unknown name, closest first, for 「もしかして」."""
+        query = fold(name)
+        if len(query) < MIN_KEY:
+            return ()
+        pool = [
+            self._fuzzy.keys[i] for i in self._fuzzy.shared(query, bytearray(b"\x01" * len(query)), minimum=1)
+        ]
+        if query in self._keys:
+            pool.append(query)
+        ranked = process.extract(
+            query, pool, scorer=fuzz.ratio, processor=None, score_cutoff=SUGGEST_CUTOFF, limit=None
+        )
+        ranked.sort(key=lambda r: (-r[1], abs(len(r[0]) - len(query))))
+        names: dict[str, None] = {}
+        for key, _score, _ in ranked:
+            names.update((self._entities[i].name, None) for i in self._keys[key])
+        return tuple(names)[:limit]
+
+    # --- passes ----------------------------------------------------------------------------
+    def _fuzzy_pass(
+        self, text: str, claims: Sequence[Hit], blocked: Sequence[Hit]
+    ) -> tuple[dict[Hit, float], list[tuple[_Candidate, list[_Candidate]]]]:
+        owner = [-1] * len(text)
+        taken = [*claims, *blocked]
+        for number, hit in enumerate(taken):
+            owner[hit.begin : hit.end] = [number] * (hit.end - hit.begin)
+        loose_before = [0]  # content characters outside exact spans, before each position
+        open_before = [0]  # content characters outside stop-list words, before each position
+        content_before = [0]
+        stop = bytearray(len(text))
+        for hit in blocked:
+            stop[hit.begin : hit.end] = b"\x01" * (hit.end - hit.begin)
+        for i, ch in enumerate(text):
+            content = is_content(ch)
+            loose_before.append(loose_before[-1] + (content and owner[i] < 0))
+            open_before.append(open_before[-1] + (content and not stop[i]))
+            content_before.append(content_before[-1] + content)
+        memo: dict[tuple[int, int], bool] = {}
+
+        def valid(begin: int, end: int) -> bool:
+            # A window may swallow whole exact spans but never cut one, must add a content character
+            # to them, and must hold two content characters outside stop-list words (講演会 is nobody).
+            known = memo.get((begin, end))
+            if known is None:
+                first, last = owner[begin], owner[end - 1]
+                known = (
+                    word_edges(text, begin, end)
+                    and not (first >= 0 and taken[first].begin < begin)
+                    and not (last >= 0 and taken[last].end > end)
+                    and loose_before[end] > loose_before[begin]
+                    and open_before[end] - open_before[begin] >= 2
+                )
+                memo[(begin, end)] = known
+            return known
+
+        free = bytearray(b"\x01" * len(text))
+        candidates = self._fuzzy.candidates(text, free, valid)
+
+        def swallowed(c: _Candidate) -> list[Hit]:
+            return [h for h in claims if c.begin <= h.begin and h.end <= c.end]
+
+        def admissible(c: _Candidate) -> bool:
+            # Extending an exact match of the same entity (全国連携講演会 + のテ) says nothing new.
+            return not any(set(h.ids) & set(c.ids) for h in swallowed(c))
+
+        def consistent(c: _Candidate) -> bool:
+            # Fuzzy may grow an exact match into a longer name (北海道 + 町村界 → 北海道町村会), never
+            # contradict it, and must fit the window better than the exact spans alone do.
+            inside = swallowed(c)
+            alone = fuzz.ratio("".join(text[h.begin : h.end] for h in inside), c.key, processor=None)
+            return all(text[h.begin : h.end] in c.key for h in inside) and (not inside or alone < c.score)
+
+        def suggestible(c: _Candidate) -> bool:
+            # A near miss must rest mostly on unrecognised text: 大阪府市長会 (市長会 is new) is
+            # one, 回全国連携シンポジウム (only 回 is new) is not.
+            loose = loose_before[c.end] - loose_before[c.begin]
+            return 2 * loose >= content_before[c.end] - content_before[c.begin]
+
+        return _decide([c for c in candidates if admissible(c)], consistent, suggestible)
+
+    def _fuzzy_reading_pass(
+        self, kana: str, free: bytearray
+    ) -> tuple[dict[Hit, float], list[tuple[_Candidate, list[_Candidate]]]]:
+        candidates = self._fuzzy_reading.candidates(kana, free, lambda b, e: e - b >= READING_MIN_FUZZY)
+        return _decide(candidates, lambda c: True, lambda c: True)
+
+
+def _decide(
+    candidates: list[_Candidate],
+    consistent: Callable[[_Candidate], bool],
+    suggestible: Callable[[_Candidate], bool],
+) -> tuple[dict[Hit, float], list[tuple[_Candidate, list[_Candidate]]]]:
+    """Greedy by score: accept a unique best with a margin, else record it as a near miss."""
+    candidates.sort(key=lambda c: (-c.score, -len(c.key), c.begin))
+    accepted: dict[Hit, float] = {}
+    near: list[tuple[_Candidate, list[_Candidate]]] = []
+    decided: list[tuple[int, int]] = []
+    for cand in candidates:
+        if any(b < cand.end and cand.begin < e for b, e in decided):
+            continue
+        # A rival competes for the same text; a shorter name inside the window (北海道 inside
+        # 北海道町村会) is no rival, as in the longest-first exact scan.
+        rivals = [
+            o
+            for o in candidates
+            if o.begin < cand.end
+            and cand.begin < o.end
+            and not set(o.ids) & set(cand.ids)
+            and not (cand.begin <= o.begin and o.end <= cand.end and o.end - o.begin < cand.end - cand.begin)
+        ]
+        lead = cand.score - max((o.score for o in rivals), default=0.0)
+        if (
+            cand.score >= accept_cutoff(len(cand.key))
+            and lead >= MARGIN
+            and len(cand.ids) == 1
+            and consistent(cand)
+        ):
+            accepted[Hit(cand.begin, cand.end, cand.ids)] = cand.score
+        elif suggestible(cand):
+            near.append((cand, rivals))
+        else:
+            continue
+        decided.append((cand.begin, cand.end))
+    return accepted, near

@@ -1,0 +1,250 @@
+"""The entity dictionary's keys: every way a name can be written, its kana readings, the stop-list.
+
+Keys are folded with `fold` (normalised, spaces removed, lower case). Readings are hiragana.
+This module is pure data-building; the matching lives in `renkei_bot.nlu.entities`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from renkei_bot.normalize import compact, to_hiragana
+from renkei_bot.records import Entity
+
+# Generic words: never an entity on their own, whatever the fuzzy score. They also block a shorter
+# key from matching inside them. No alias in data/entities.yaml may be one of these (a test checks).
+DEFAULT_STOPLIST: frozenset[str] = frozenset(
+    [
+        "講演会",
+        "講演",
+        "イベント",
+        "展示",
+        "展示会",
+        "協定",
+        "連携協定",
+        "包括連携協定",
+        "締結式",
+        "まつり",
+        "祭り",
+        "祭",
+        "サミット",
+        "シンポジウム",
+        "会議",
+        "総会",
+        "ニュース",
+        "フェア",
+        "フェスタ",
+        "フェスティバル",
+        "マルシェ",
+        "ホームページ",
+        "HP",
+        "委員会",
+        "連携",
+        "全国連携",
+        "プロジェクト",
+        "セミナー",
+        "フォーラム",
+        "物産展",
+        "意見交換会",
+        "交流会",
+        "説明会",
+        "パネル展示",
+        "ブース",
+        "PRブース",
+    ]
+)
+
+# Words that contain a shorter key but never mean it (京都 inside 東京都).
+DEFAULT_BLOCKERS: frozenset[str] = frozenset({"東京都"})
+
+MIN_KEY = 2  # a one-character key would match everywhere
+MIN_READING = 3  # two-kana readings (きた, みなと's stem) collide with ordinary words
+_CORPORATE = ("株式会社", "(株)", "有限会社")
+_HONORIFICS = ("先生", "さん", "さま", "様", "氏")
+# The reading of a place-name suffix, so 品川区 (しながわく) also gives 品川 → しながわ.
+_SUFFIX_READINGS: dict[str, tuple[str, ...]] = {
+    "区": ("く",),
+    "市": ("し",),
+    "町": ("まち", "ちょう"),
+    "村": ("むら", "そん"),
+    "県": ("けん",),
+    "府": ("ふ",),
+    "都": ("と",),
+}
+
+
+_KANA = re.compile(r"[ぁ-ゖァ-ヺー]+")
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+_CONTENT = re.compile(r"(?![ぁ-ゖー])[^\W_]")
+
+
+def fold(text: str) -> str:
+    """A matching key: normalised, no spaces, lower case (KITTE = kitte)."""
+    return compact(text).lower()
+
+
+def fold_with_offsets(text: str, *, limit: int) -> tuple[str, list[int]]:
+    """Fold an already-normalised question char by char, keeping where each char came from."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if len(chars) >= limit:
+            break
+        if ch.isspace():
+            continue
+        for c in ch.lower():
+            chars.append(c)
+            offsets.append(i)
+    return "".join(chars), offsets
+
+
+def is_hiragana(ch: str) -> bool:
+    return "ぁ" <= ch <= "ゖ" or ch == "ー"
+
+
+def is_kana(ch: str) -> bool:
+    return is_hiragana(ch) or "ァ" <= ch <= "ヺ"
+
+
+def is_content(ch: str) -> bool:
+    """Kanji, katakana, letters and digits: what a name is made of (particles are hiragana)."""
+    return ch.isalnum() and not is_hiragana(ch)
+
+
+def has_content(text: str) -> bool:
+    return _CONTENT.search(text) is not None
+
+
+def is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def spellings(entity: Entity, name: str) -> tuple[str, ...]:
+    """Folded name and aliases, plus company names without 株式会社 and person names without 氏/先生."""
+    out: dict[str, None] = {}
+    for key in (name, *(fold(a) for a in entity.aliases)):
+        variants = [key]
+        variants.extend(key.replace(mark, "") for mark in _CORPORATE if mark in key)
+        if entity.type == "person":
+            variants.extend(v[: -len(h)] for v in list(variants) for h in _HONORIFICS if v.endswith(h))
+        out.update((v, None) for v in variants if len(v) >= MIN_KEY)
+    return tuple(out)
+
+
+def readings(entity: Entity, name: str, keys: Iterable[str]) -> list[tuple[str, str]]:
+    """(hiragana reading, the spelling it reads): the stated reading, its stem, kana-only spellings."""
+    out: list[tuple[str, str]] = []
+    if entity.reading:
+        full = to_hiragana(fold(entity.reading))
+        out.append((full, name))
+        for sound in _SUFFIX_READINGS.get(name[-1:], ()):
+            if len(name) >= 3 and full.endswith(sound):
+                out.append((full[: -len(sound)], name[:-1]))
+    out.extend((to_hiragana(key), key) for key in keys if _KANA.fullmatch(key))
+    return [(r, s) for r, s in out if len(r) >= MIN_READING and _HIRAGANA.fullmatch(r)]
+
+
+def _leading_hiragana(name: str) -> str:
+    end = 0
+    while end < len(name) and is_hiragana(name[end]):
+        end += 1
+    return name[:end] if end < len(name) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    keys: dict[str, tuple[str, ...]]  # folded spelling → entity ids
+    readings: dict[str, tuple[str, ...]]  # hiragana reading → entity ids
+
+
+def build_tables(entities: Iterable[Entity]) -> Tables:
+    keys: dict[str, dict[str, None]] = {}
+    reads: dict[str, dict[str, None]] = {}
+    spelled: dict[str, set[tuple[str, str]]] = {}  # reading → (entity id, kanji spelling that has it)
+    ordered = [(entity, fold(entity.name)) for entity in entities]
+    for entity, name in ordered:
+        own = spellings(entity, name)
+        for key in own:
+            keys.setdefault(key, {})[entity.id] = None
+        for reading, spelling in readings(entity, name, own):
+            reads.setdefault(reading, {})[entity.id] = None
+            if spelling in own and not _KANA.fullmatch(spelling):
+                spelled.setdefault(reading, set()).add((entity.id, spelling))
+    # A name that begins with a place written in kana (しながわ水族館) is also reached by that place's
+    # reading and spelling, so 品川 / しながわ become a tie instead of a guess.
+    for entity, name in ordered:
+        lead = _leading_hiragana(name)
+        others = {(i, s) for i, s in spelled.get(lead, set()) if i != entity.id}
+        if len(lead) < MIN_READING or not others:
+            continue
+        reads[lead][entity.id] = None
+        for _, spelling in sorted(others):
+            keys.setdefault(spelling, {})[entity.id] = None
+    return Tables(
+        keys={k: tuple(v) for k, v in keys.items()},
+        readings={k: tuple(v) for k, v in reads.items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    begin: int  # in the folded text
+    end: int
+    ids: tuple[str, ...]  # empty for a stop-list word or blocker
+
+
+class LongestFirst:
+    """Exact lookup of every substring whose length some key has, longest first, non-overlapping.
+
+    Scan text that has passed through to_hiragana, with a table whose keys have too: then a kana
+    alias, a katakana spelling and a hiragana reading meet in one longest-first pass.
+    """
+
+    def __init__(self, table: Mapping[str, tuple[str, ...]], blockers: Iterable[str] = ()) -> None:
+        self._table = table
+        self._blockers = frozenset(b for b in blockers if b not in table and len(b) >= MIN_KEY)
+        lengths: dict[str, set[int]] = {}
+        for key in (*table, *self._blockers):
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+    def scan(self, text: str, free: bytearray) -> list[Hit]:
+        """Hits in `text` lying wholly on positions where `free` is 1; marks them taken in `free`."""
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        n = len(text)
+        for i, ch in enumerate(text):
+            if not free[i]:
+                continue
+            for length in self._lengths.get(ch, ()):
+                end = i + length
+                if end > n:
+                    continue
+                sub = text[i:end]
+                ids = self._table.get(sub)
+                if ids is None and sub not in self._blockers:
+                    continue
+                if free.find(0, i, end) != -1 or not word_edges(text, i, end) or _inside_kana(text, i, end):
+                    continue
+                found.append((i, end, ids or ()))
+        found.sort(key=lambda h: (h[0] - h[1], h[0]))
+        hits: list[Hit] = []
+        for begin, end, ids in found:
+            if free.find(0, begin, end) != -1:
+                continue
+            free[begin:end] = b"\x00" * (end - begin)
+            hits.append(Hit(begin, end, ids))
+        return sorted(hits, key=lambda h: h.begin)
+
+
+def _inside_kana(text: str, begin: int, end: int) -> bool:
+    """A short kana key inside a kana run is a fragment of another word: ちば in いちばん."""
+    return end - begin <= 3 and begin > 0 and is_hiragana(text[begin - 1]) and is_hiragana(text[begin])
+
+
+def word_edges(text: str, begin: int, end: int) -> bool:
+    """Latin letters and digits only match as whole words: HP is not inside HPV, 201 not inside 2018."""
+    if is_ascii_word(text[begin]) and begin > 0 and is_ascii_word(text[begin - 1]):
+        return False
+    return not (is_ascii_word(text[end - 1]) and end < len(text) and is_ascii_word(text[end]))

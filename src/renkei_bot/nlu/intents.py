@@ -1,0 +1,184 @@
+"""Intents from intents/*.yaml, and a small transparent scorer over them.
+
+The score of an intent is the sum of the weights of its cues found in the question, plus the weight
+of each slot that is filled (an entity of an accepted type, or a date expression). An intent is a
+candidate only if one of its `requires` cues is present (`$period` / `$entity` stand for a filled
+slot). The best score wins; `priority` breaks ties. Every step is data a reviewer can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from renkei_bot.errors import DataError
+from renkei_bot.records import ENTITY_TYPES
+
+FALLBACK = "fallback"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    name: str
+    entity_types: tuple[str, ...] = ()
+    period: bool = False
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class IntentSpec:
+    name: str
+    description: str
+    help_example: str
+    priority: int
+    slots: tuple[Slot, ...]
+    cues: tuple[tuple[str, float], ...]
+    requires: tuple[str, ...]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+    covers: tuple[str, ...] = ()  # question-set labels this intent answers (renkei-bot eval's report)
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the classifier sees of a question."""
+
+    words: frozenset[str]  # normalised forms and surfaces of its tokens
+    text: str  # the compact normalised question (for multi-character cues)
+    entity_types: frozenset[str]
+    has_period: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    name: str
+    score: float
+    cues: tuple[str, ...]
+
+
+def _present(cue: str, features: Features) -> bool:
+    return cue in features.words or (len(cue) >= 2 and cue.lower() in features.text.lower())
+
+
+def _fail(path: Path, problem: str) -> DataError:
+    return DataError(f"{path}: {problem}")
+
+
+def _strings(path: Path, raw: Any, key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _slot(path: Path, name: str, raw: Any) -> Slot:
+    if not isinstance(raw, Mapping):
+        raise _fail(path, f"slot '{name}' must be a mapping with 'entity' or 'period'")
+    types = raw.get("entity", [])
+    unknown = [t for t in types if t not in ENTITY_TYPES]
+    if unknown:
+        raise _fail(
+            path, f"slot '{name}': unknown entity type {unknown}; use one of {', '.join(ENTITY_TYPES)}"
+        )
+    return Slot(name, tuple(types), bool(raw.get("period", False)), float(raw.get("weight", 1)))
+
+
+def parse_intent(path: Path, raw: Any) -> IntentSpec:
+    if not isinstance(raw, Mapping):
+        raise _fail(path, "an intent file must be a mapping with name, description, cues, …")
+    for key in ("name", "description", "help_example"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise _fail(path, f"'{key}' is missing or empty")
+    if raw["name"] != path.stem:
+        raise _fail(path, f"name '{raw['name']}' must match the file name '{path.stem}'")
+    cues = raw.get("cues") or {}
+    if not isinstance(cues, Mapping) or not all(isinstance(v, int | float) for v in cues.values()):
+        raise _fail(path, "'cues' must map each cue to a number (its weight)")
+    slots = raw.get("slots") or {}
+    if not isinstance(slots, Mapping):
+        raise _fail(
+            path, "'slots' must be a mapping of slot name to {entity: [...], period: true, weight: n}"
+        )
+    requires = _strings(path, raw, "requires")
+    for cue in requires:
+        if not cue.startswith("$") and str(cue) not in {str(c) for c in cues}:
+            raise _fail(path, f"required cue '{cue}' is not among the cues")
+    return IntentSpec(
+        name=raw["name"],
+        description=raw["description"].strip(),
+        help_example=raw["help_example"].strip(),
+        priority=int(raw.get("priority", 0)),
+        slots=tuple(_slot(path, str(name), value) for name, value in slots.items()),
+        cues=tuple((str(cue), float(weight)) for cue, weight in cues.items()),
+        requires=requires,
+        examples=_strings(path, raw, "examples"),
+        counter_examples=_strings(path, raw, "counter_examples"),
+        covers=_strings(path, raw, "covers"),
+        path=str(path),
+    )
+
+
+def load_intents(directory: Path) -> tuple[IntentSpec, ...]:
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise DataError(f"{directory}: no intent files (*.yaml); the engine needs at least fallback.yaml")
+    specs: list[IntentSpec] = []
+    for path in files:
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise _fail(path, f"not valid YAML: {exc}") from None
+        specs.append(parse_intent(path, raw))
+    if FALLBACK not in {s.name for s in specs}:
+        raise DataError(f"{directory}: fallback.yaml is missing; add it (the answer when nothing matches)")
+    return tuple(specs)
+
+
+class Classifier:
+    def __init__(self, specs: Sequence[IntentSpec]) -> None:
+        self.specs = tuple(specs)
+
+    def _eligible(self, spec: IntentSpec, features: Features) -> bool:
+        for cue in spec.requires:
+            if cue == "$period" and features.has_period:
+                return True
+            if cue == "$entity" and features.entity_types:
+                return True
+            if not cue.startswith("$") and _present(cue, features):
+                return True
+        return not spec.requires
+
+    def score(self, spec: IntentSpec, features: Features) -> Scored:
+        found = tuple(cue for cue, _ in spec.cues if _present(cue, features))
+        total = sum(weight for cue, weight in spec.cues if cue in found)
+        for slot in spec.slots:
+            if (slot.period and features.has_period) or (
+                slot.entity_types and features.entity_types.intersection(slot.entity_types)
+            ):
+                total += slot.weight
+        return Scored(spec.name, total, found)
+
+    def rank(self, features: Features) -> list[Scored]:
+        priority = {s.name: s.priority for s in self.specs}
+        scored = [self.score(s, features) for s in self.specs if self._eligible(s, features)]
+        scored.sort(key=lambda s: (-s.score, -priority[s.name]))
+        return scored
+
+    def classify(self, features: Features) -> Scored:
+        ranked = self.rank(features)
+        return ranked[0] if ranked else Scored(FALLBACK, 0.0, ())
+
+    def spec(self, name: str) -> IntentSpec:
+        for spec in self.specs:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    def help_examples(self, exclude: Iterable[str] = ("greeting", FALLBACK)) -> list[str]:
+        skip = set(exclude)
+        return [s.help_example for s in sorted(self.specs, key=lambda s: -s.priority) if s.name not in skip]

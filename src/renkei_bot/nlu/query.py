@@ -1,0 +1,266 @@
+"""Question → Query: normalise, tokenize, find dates and entities, pick the intent.
+
+The Query is data only. It says what was asked; answers/ decides what the records say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from renkei_bot.nlu import tokens as tok
+from renkei_bot.nlu import when as when_mod
+from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
+from renkei_bot.nlu.intents import Classifier, Features
+from renkei_bot.normalize import normalize
+
+MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
+
+Order = Literal["first", "last"]
+
+_FIRST = ("最初", "初めて", "はじめて", "初回", "一番古い", "最も古い", "一番初め", "始まり")
+_LAST = ("最後", "最新", "一番最近", "最近", "直近", "一番新しい", "最も新しい")
+
+# Aspects of an event a question can ask for, each with the words that ask for it.
+ASPECTS: dict[str, tuple[str, ...]] = {
+    "theme": ("テーマ", "題", "演題"),
+    "venue": ("会場", "どこ", "開催地", "場所", "開催場所", "住所"),
+    "content": ("内容", "どんな", "概要", "何を", "どう"),
+    "participants": ("参加自治体", "参加", "出店", "出展"),
+    "time": ("時間", "日時", "何時"),
+    "organizer": ("主催", "共催", "後援", "協力", "協賛"),
+    "name": ("名前", "名称"),
+    "people": (
+        "誰",
+        "講師",
+        "パネリスト",
+        "登壇",
+        "講演者",
+        "基調講演",
+        "出席者",
+        "コーディネーター",
+        "どなた",
+    ),
+    "affiliation": ("所属", "肩書"),
+}
+
+# Words that say nothing about which record is meant: kept out of the free-text terms.
+_STOP_TERMS = frozenset(
+    [
+        "いつ",
+        "何",
+        "なに",
+        "何回",
+        "回数",
+        "何度",
+        "何件",
+        "何日",
+        "何年",
+        "何月",
+        "どこ",
+        "誰",
+        "どなた",
+        "どれ",
+        "どの",
+        "どう",
+        "どんな",
+        "教える",
+        "知る",
+        "ある",
+        "いる",
+        "する",
+        "なる",
+        "れる",
+        "られる",
+        "為る",
+        "居る",
+        "有る",
+        "成る",
+        "こと",
+        "もの",
+        "の",
+        "ため",
+        "とき",
+        "時",
+        "頃",
+        "ころ",
+        "日",
+        "年",
+        "月",
+        "年度",
+        "ください",
+        "下さい",
+        "です",
+        "ます",
+        "開催",
+        "開く",
+        "行う",
+        "やる",
+        "実施",
+        "イベント",
+        "内容",
+        "テーマ",
+        "会場",
+        "場所",
+        "名前",
+        "名称",
+        "開催地",
+        "一番",
+        "最初",
+        "最後",
+        "最近",
+        "最新",
+        "直近",
+        "初めて",
+        "今日",
+        "本日",
+        "今月",
+        "今年",
+        "これまで",
+        "今",
+        "全部",
+        "全て",
+        "合計",
+        "一覧",
+        "様子",
+        "について",
+        "関する",
+        "特別区全国連携プロジェクト",
+    ]
+)
+
+_ORDINAL = re.compile(r"第([0-9]+)回")
+_UNKNOWN_ORG = re.compile(r"([一-龥]{1,4}[都道府県])(市長会|町村会|議長会)")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    raw: str
+    text: str
+    intent: str
+    score: float
+    cues: tuple[str, ...]
+    entities: tuple[Match, ...]
+    ties: tuple[Tie, ...]
+    near_misses: tuple[NearMiss, ...]
+    unknown_names: tuple[str, ...]
+    when: when_mod.When
+    terms: tuple[str, ...]
+    ordinal: int | None
+    order: Order | None
+    aspects: tuple[str, ...]
+    today: date
+    truncated: bool = False
+
+    def entity_ids(self, *types: str) -> list[str]:
+        return [m.entity_id for m in self.entities if not types or m.type in types]
+
+    def asks(self, *words: str) -> bool:
+        return any(w in self.text for w in words)
+
+
+class Understander:
+    def __init__(self, index: EntityIndex, classifier: Classifier) -> None:
+        self.index = index
+        self.classifier = classifier
+
+    def understand(self, question: str, *, today: date) -> Query:
+        raw = question
+        text = normalize(question)
+        truncated = len(text) > MAX_QUESTION
+        text = text[:MAX_QUESTION]
+        when = when_mod.resolve(text, today=today)
+        masked = _mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
+        resolution = self.index.find(masked)
+        tokens = tok.tokenize(text)
+        covered = [(m.begin, m.end) for m in resolution.matches] + [(p.begin, p.stop) for p in when.spans]
+        # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
+        loose = tuple(m.surface for m in resolution.matches if m.method != "exact" and len(m.surface) >= 2)
+        terms = tuple(dict.fromkeys((*_terms(tokens, covered), *loose)))
+        entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
+            t for tie in resolution.ties for t in tie.types
+        )
+        words = frozenset(w for t in tokens for w in (t.surface, t.normalized))
+        features = Features(
+            words=words,
+            text=text.replace(" ", ""),
+            entity_types=entity_types,
+            has_period=bool([p for p in when.spans if not p.attached]) or when.anniversary is not None,
+        )
+        scored = self.classifier.classify(features)
+        known = {m.surface for m in resolution.matches}
+        unknown = tuple(
+            m.group(0)
+            for m in _UNKNOWN_ORG.finditer(text)
+            if m.group(0) not in known and not any(m.group(0) in k for k in known)
+        )
+        ordinal = _ORDINAL.search(text)
+        return Query(
+            raw=raw,
+            text=text,
+            intent=scored.name,
+            score=scored.score,
+            cues=scored.cues,
+            entities=resolution.matches,
+            ties=resolution.ties,
+            near_misses=resolution.near_misses,
+            unknown_names=unknown,
+            when=when,
+            terms=terms,
+            ordinal=int(ordinal.group(1)) if ordinal else None,
+            order=_order(text),
+            aspects=tuple(name for name, words in ASPECTS.items() if any(w in text for w in words)),
+            today=today,
+            truncated=truncated,
+        )
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for begin, end in spans:
+        for i in range(max(0, begin), min(len(chars), end)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _order(text: str) -> Order | None:
+    first = min((text.find(w) for w in _FIRST if w in text), default=-1)
+    last = min((text.find(w) for w in _LAST if w in text), default=-1)
+    if first < 0 and last < 0:
+        return None
+    if first < 0:
+        return "last"
+    if last < 0:
+        return "first"
+    return "first" if first < last else "last"
+
+
+def _inside(begin: int, end: int, covered: list[tuple[int, int]]) -> bool:
+    return any(b <= begin and end <= e for b, e in covered)
+
+
+def _terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Content words left once entities and dates are taken out, plus adjacent noun pairs as phrases."""
+    terms: list[str] = []
+    previous: tok.Token | None = None
+    for token in tokens:
+        content = token.pos[0] in ("名詞", "接尾辞") or (token.surface.isascii() and token.surface.isalnum())
+        keep = (
+            content
+            and token.normalized not in _STOP_TERMS
+            and token.surface not in _STOP_TERMS
+            and not _inside(token.begin, token.end, covered)
+            and not token.surface.isdigit()
+        )
+        if keep:
+            if len(token.surface) >= 2 or re.fullmatch(r"[一-龥]", token.surface):
+                terms.append(token.surface)
+            if previous is not None and previous.end == token.begin:
+                terms.append(previous.surface + token.surface)
+            previous = token
+        else:
+            previous = None
+    seen: dict[str, None] = dict.fromkeys(t for t in terms if t)
+    return tuple(seen)

@@ -1,0 +1,112 @@
+"""Morphological analysis: the only module that imports sudachipy.
+
+SudachiPy 0.7, split mode C (longest units: 品川区, 第一生命, 締結日 stay whole).
+One Dictionary per process, created on first use; one Tokenizer per thread, because a 0.7
+Tokenizer raises "Tokenizer is already in use" when two threads call it at once.
+
+Sudachi's normalised form is good for intent cues (開かれ → 開く, 為る) but must never be used as an
+entity key: it rewrites the inside of names (東北六魂祭 → 東北 / 6 / 魂祭り, ｱｲｳ① → アイウ / 1).
+Entities are matched on the surface text instead.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sudachipy
+
+from renkei_bot.normalize import to_hiragana
+
+_dictionary: sudachipy.Dictionary | None = None
+_dictionary_lock = threading.Lock()
+_local = threading.local()
+_pos_cache: dict[int, tuple[str, ...]] = {}
+
+# Parts of speech whose words carry meaning for intent cues. Pronouns (いつ, 誰, どこ), adverbs (最も),
+# adnominals (どの) and interjections (こんにちは) are cues too, so they are kept with the brief's
+# nouns, verbs and adjectives. Numerals (名詞-数詞) are dates and counts, not cues.
+_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "代名詞", "副詞", "連体詞", "感動詞"})
+_SKIP_READING_POS = frozenset({"空白"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One morpheme. `begin`/`end` are character offsets into the text given to `tokenize`."""
+
+    surface: str
+    normalized: str
+    reading: str  # hiragana
+    pos: tuple[
+        str, ...
+    ]  # the POS levels up to the last one that is not "*": ("名詞", "固有名詞", "地名", "一般")
+    begin: int
+    end: int
+
+    @property
+    def is_content(self) -> bool:
+        return self.pos[0] in _CONTENT_POS and self.pos[:2] != ("名詞", "数詞")
+
+
+def _get_dictionary() -> sudachipy.Dictionary:
+    global _dictionary
+    if _dictionary is None:
+        with _dictionary_lock:
+            if _dictionary is None:
+                _dictionary = sudachipy.Dictionary()
+    return _dictionary
+
+
+def _tokenizer() -> sudachipy.Tokenizer:
+    tokenizer: sudachipy.Tokenizer | None = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        tokenizer = _get_dictionary().tokenizer(sudachipy.SplitMode.C)
+        _local.tokenizer = tokenizer
+    return tokenizer
+
+
+def warm() -> None:
+    """Load the dictionary now (about a second) instead of on the first question."""
+    _tokenizer()
+
+
+def _pos(morpheme: sudachipy.Morpheme) -> tuple[str, ...]:
+    pos_id: int = morpheme.part_of_speech_id()
+    cached = _pos_cache.get(pos_id)
+    if cached is None:
+        levels = morpheme.part_of_speech()[:4]
+        keep = 1
+        for i, level in enumerate(levels):
+            if level != "*":
+                keep = i + 1
+        cached = tuple(levels[:keep])
+        _pos_cache[pos_id] = cached
+    return cached
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into mode-C tokens. The empty string gives []."""
+    if not text:
+        return []
+    return [
+        Token(
+            surface=m.surface(),
+            normalized=m.normalized_form(),
+            reading=to_hiragana(m.reading_form()),
+            pos=_pos(m),
+            begin=m.begin(),
+            end=m.end(),
+        )
+        for m in _tokenizer().tokenize(text)
+    ]
+
+
+def content_forms(tokens: Iterable[Token]) -> list[str]:
+    """Normalised forms of the content words, in order: the vocabulary of intent cues."""
+    return [t.normalized for t in tokens if t.is_content]
+
+
+def reading(text: str) -> str:
+    """The hiragana reading of `text` (第一生命 → だいいちせいめい). Spaces are dropped."""
+    return "".join(t.reading for t in tokenize(text) if t.pos[0] not in _SKIP_READING_POS)

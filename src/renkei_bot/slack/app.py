@@ -1,0 +1,54 @@
+"""build_app(): the bolt App with every listener wired, in one place."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from renkei_bot.answers.render import MORE_ACTION_ID
+from renkei_bot.clock import Clock
+from renkei_bot.config import Settings
+from renkei_bot.engine import Engine
+from renkei_bot.slack.client import make_client
+from renkei_bot.slack.handlers import Handlers
+
+WORKERS = 16  # answers run here after the ack; the engine is CPU-bound, so more threads buy nothing
+
+
+def _ack(ack: Ack) -> None:
+    ack()  # nothing slow before this: Slack shows an error if a command is not acked within 3 s
+
+
+def _log_error(error: Exception, body: dict[str, Any]) -> None:
+    logging.getLogger("renkei_bot.slack").error("unhandled error for %s", body.get("type"), exc_info=error)
+
+
+def build_app(
+    engine: Engine,
+    settings: Settings,
+    *,
+    clock: Clock,
+    client: WebClient | None = None,
+    socket_mode: bool = False,
+) -> App:
+    """The bolt App. HTTP mode verifies request signatures; Socket Mode needs no signing secret."""
+    settings.require("SLACK_BOT_TOKEN", *(() if socket_mode else ("SLACK_SIGNING_SECRET",)))
+    app = App(
+        client=client or make_client(settings),  # auth.test at start goes to settings.api_url too
+        signing_secret=settings.signing_secret or "",
+        request_verification_enabled=not socket_mode,
+        process_before_response=False,  # ack at once; listeners run in the executor below
+        listener_executor=ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="renkei-slack"),
+        logger=logging.getLogger("renkei_bot.slack.bolt"),
+    )
+    handlers = Handlers(engine=engine, clock=clock)
+    app.event("app_mention")(handlers.mention)
+    app.event("message")(handlers.message)
+    app.command(settings.command)(ack=_ack, lazy=[handlers.command])
+    app.action(MORE_ACTION_ID)(ack=_ack, lazy=[handlers.more])
+    app.error(_log_error)
+    return app

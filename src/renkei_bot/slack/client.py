@@ -1,0 +1,32 @@
+"""The Slack Web API client: the API URL from the settings, and retries for 429s and server errors."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from renkei_bot.config import Settings
+
+RATE_LIMIT_RETRIES = 3  # each waits Retry-After (+ up to 1 s of jitter)
+SERVER_ERROR_RETRIES = 2
+CONNECTION_RETRIES = 2
+TIMEOUT_SECONDS = 15
+
+
+def make_client(settings: Settings) -> WebClient:
+    """A WebClient for settings.api_url (GovSlack, a proxy or a test fake). Needs SLACK_BOT_TOKEN."""
+    settings.require("SLACK_BOT_TOKEN")
+    return WebClient(
+        token=settings.bot_token,
+        base_url=settings.api_url,
+        timeout=TIMEOUT_SECONDS,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
+            RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+            ServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES),
+        ],
+    )

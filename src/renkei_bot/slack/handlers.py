@@ -1,0 +1,176 @@
+"""What each listener does. app.py wires them; every body runs after the ack, in bolt's thread pool.
+
+Every failure is logged with its traceback and the user gets wording.APOLOGY, never silence.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from slack_bolt import BoltContext, Respond
+from slack_sdk import WebClient
+
+from renkei_bot.clock import Clock
+from renkei_bot.engine import Engine
+from renkei_bot.slack import paging
+from renkei_bot.slack.commands import ASK, Command, answer_for, parse
+from renkei_bot.slack.dedupe import Dedupe
+from renkei_bot.slack.messages import answer_message, apology_message
+from renkei_bot.slack.text import clean
+
+log = logging.getLogger("renkei_bot.slack")
+
+Post = Callable[[dict[str, Any]], object]
+
+
+def is_from_bot(event: Mapping[str, Any], bot_user_id: str | None) -> bool:
+    return bool(
+        event.get("bot_id")
+        or event.get("subtype") == "bot_message"
+        or (bot_user_id and event.get("user") == bot_user_id)
+    )
+
+
+def _guarded(what: str, post: Post, work: Callable[[], dict[str, Any]]) -> None:
+    try:
+        message = work()
+    except Exception:
+        log.exception("%s failed", what)
+        message = apology_message()
+    try:
+        post(message)
+    except Exception:
+        log.exception("%s: posting the reply failed", what)
+
+
+@dataclass
+class Handlers:
+    engine: Engine
+    clock: Clock
+    dedupe: Dedupe = field(default_factory=Dedupe)
+
+    def _reply(self, command: Command, today: date) -> dict[str, Any]:
+        answer = answer_for(self.engine, command, today=today)
+        return answer_message(answer, ref=paging.PageRef(command, 0, today))
+
+    def _question(
+        self, client: WebClient, event: Mapping[str, Any], *, thread_ts: str | None, bot: str | None
+    ) -> None:
+        channel = str(event["channel"])
+        question = clean(str(event.get("text") or ""), bot_user_id=bot)
+
+        def post(message: dict[str, Any]) -> None:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
+
+        _guarded(
+            f"question {question[:80]!r}",
+            post,
+            lambda: self._reply(Command(ASK, question), self.clock.today()),
+        )
+
+    def _first(self, body: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
+        return self.dedupe.first(
+            ("event", body.get("event_id")) if body.get("event_id") else None,
+            ("message", event.get("channel"), event.get("ts")) if event.get("ts") else None,
+        )
+
+    def mention(
+        self, body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        """app_mention: answer in the thread the mention is in, or start one under it."""
+        if is_from_bot(event, context.bot_user_id) or not self._first(body, event):
+            return
+        thread_ts = str(event.get("thread_ts") or event["ts"])
+        self._question(client, event, thread_ts=thread_ts, bot=context.bot_user_id)
+
+    def message(
+        self, body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        """A DM: answer in the DM (in its thread only if it was written in one). Other messages: ignored."""
+        if (
+            event.get("channel_type") != "im"
+            or event.get("subtype")
+            or is_from_bot(event, context.bot_user_id)
+        ):
+            return
+        if not self._first(body, event):
+            return
+        thread_ts = event.get("thread_ts")
+        self._question(
+            client, event, thread_ts=str(thread_ts) if thread_ts else None, bot=context.bot_user_id
+        )
+
+    def command(
+        self, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
+    ) -> None:
+        """/renkei: runs after the ack; answers privately through the response_url."""
+        command = parse(clean(str(body.get("text") or ""), bot_user_id=context.bot_user_id))
+        today = self.clock.today()
+
+        def post(message: dict[str, Any]) -> None:
+            respond(response_type="ephemeral", **message)
+
+        if command.kind == "chart" and _post_chart(
+            client, respond, engine=self.engine, channel=str(body.get("channel_id")), kind=command.arg
+        ):
+            return
+        _guarded(f"/renkei {command.kind} {command.arg[:80]!r}", post, lambda: self._reply(command, today))
+
+    def more(self, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        """「もっと見る」: the next page in the same thread (ephemeral answers: a new ephemeral message).
+
+        The clicked message is updated to drop its button, so one click shows one page.
+        """
+        action = body["actions"][0]
+        container = body.get("container") or {}
+        message = body.get("message")
+        ephemeral = bool(container.get("is_ephemeral")) or not message
+        channel = str((body.get("channel") or {}).get("id") or container.get("channel_id"))
+        clicked_ts = str(container.get("message_ts") or (message or {}).get("ts"))
+        if not self.dedupe.first(("more", channel, clicked_ts, action.get("value"))):
+            return
+
+        without_button: list[dict[str, Any]] = []
+
+        def work() -> dict[str, Any]:
+            ref = paging.decode(str(action.get("value")))
+            answer = answer_for(self.engine, ref.command, today=ref.today)
+            if ref.page > 0:
+                previous = paging.PageRef(ref.command, ref.page - 1, ref.today)
+                without_button.append(answer_message(answer, ref=previous, button=False))
+            return answer_message(answer, ref=ref)
+
+        def post(reply: dict[str, Any]) -> None:
+            if ephemeral or message is None:
+                respond(response_type="ephemeral", replace_original=False, **reply)
+                return
+            client.chat_postMessage(
+                channel=channel, thread_ts=str(message.get("thread_ts") or message["ts"]), **reply
+            )
+            for update in without_button:
+                client.chat_update(channel=channel, ts=clicked_ts, **update)
+
+        _guarded("「もっと見る」", post, work)
+
+
+def _post_chart(client: WebClient, respond: Respond, *, engine: Engine, channel: str, kind: str) -> bool:
+    """`/renkei chart [counts|events]`: upload the chart. False (→ help) for an unknown kind.
+
+    matplotlib is imported here, on the first chart, never at start-up.
+    """
+    if kind not in ("", "counts", "events"):
+        return False
+    try:
+        chart_upload = importlib.import_module("renkei_bot.slack.chart_upload")
+        chart_upload.post_chart(
+            client, store=engine.store, kind=kind or "counts", channel=channel, thread_ts=None
+        )
+    except Exception:
+        log.exception("/renkei chart %r failed", kind)
+        respond(response_type="ephemeral", **apology_message())
+    return True

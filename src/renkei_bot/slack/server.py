@@ -1,0 +1,65 @@
+"""Running the app: HTTP (starlette behind uvicorn) or Socket Mode.
+
+HTTP mode serves POST /slack/events (events, slash commands, interactivity) and GET /healthz.
+bolt's dispatch is synchronous (it verifies, acks and hands the work to its thread pool), so it is
+run in starlette's thread pool instead of on the event loop: one slow request never stalls the others.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import uvicorn
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+def build_asgi(app: App) -> Starlette:
+    async def events(request: Request) -> Response:
+        body = await request.body()
+        bolt_response = await run_in_threadpool(app.dispatch, to_bolt_request(request, body))
+        return to_starlette_response(bolt_response)
+
+    async def healthz(request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    return Starlette(
+        routes=[
+            Route(EVENTS_PATH, events, methods=["POST"]),
+            Route(HEALTH_PATH, healthz, methods=["GET"]),
+        ]
+    )
+
+
+def http_server(
+    app: App, *, host: str = "0.0.0.0", port: int = 3000, log_level: str = "info"
+) -> uvicorn.Server:
+    """A uvicorn server for the app; call .run(), or .run(sockets=[…]) with a bound socket."""
+    config = uvicorn.Config(build_asgi(app), host=host, port=port, log_level=log_level, access_log=False)
+    return uvicorn.Server(config)
+
+
+def serve_http(app: App, *, host: str, port: int) -> None:
+    http_server(app, host=host, port=port).run()
+
+
+def bound_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    """A listening socket; port 0 picks a free port (see .getsockname())."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def serve_socket_mode(app: App, *, app_token: str) -> None:
+    """Socket Mode: no public URL; the connection is opened through app.client (settings.api_url)."""
+    SocketModeHandler(app, app_token=app_token).start()  # type: ignore[no-untyped-call]
