@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TODAY
 from renkei_bot.engine import Engine
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.intents import load_intents, parse_intent
 from renkei_bot.paths import INTENTS_DIR
-
-from conftest import TODAY
 
 SPECS = load_intents(INTENTS_DIR)
 EXAMPLES = [(s.name, q) for s in SPECS for q in s.examples]

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
-from datafixture import COUNTS, ENTITIES, EVENTS, PARTNERS, event, write_dataset, write_yaml
 
+from datafixture import COUNTS, ENTITIES, EVENTS, PARTNERS, event, write_dataset, write_yaml
 from renkei_bot.errors import DataError
 from renkei_bot.loader import _fast_load, _YamlLoader, load, load_dataset
 from renkei_bot.loader_cache import cache_dir_from_env

@@ -4,10 +4,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from datafixture import event, write_dataset, write_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from datafixture import event, write_dataset, write_yaml
 from renkei_bot.paths import DATA_DIR
 from renkei_bot.store import Store
 from renkei_bot.store_index import IntervalIndex, TextIndex

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ class _Unusual(Exception):
     """Something the fast builder leaves to PyYAML's own (slower) loader: tags, merges, bad aliases."""
 
 
-def _scalar(event: yaml.ScalarEvent) -> object:
+def _scalar(event: Any) -> object:
     value: str = event.value
     if event.tag not in (None, "!", _TAG + "str"):
         raise _Unusual
@@ -76,44 +76,54 @@ def _fast_load(text: str) -> tuple[object, list[tuple[object, Any]]]:
     keys: list[object] = []  # per open container: the mapping key waiting for its value
     anchors: dict[str, object] = {}
     duplicates: list[tuple[object, Any]] = []  # (key, yaml mark)
-    for event in yaml.parse(text, Loader=_Base):
-        opens = isinstance(event, yaml.CollectionStartEvent)
-        if isinstance(event, yaml.ScalarEvent):
-            value: object = _scalar(event)
-        elif isinstance(event, yaml.CollectionStartEvent):
-            if event.tag is not None and event.tag not in (_TAG + "map", _TAG + "seq"):
-                raise _Unusual
-            value = {} if isinstance(event, yaml.MappingStartEvent) else []
-        elif isinstance(event, yaml.CollectionEndEvent):
-            stack.pop()
-            keys.pop()
-            continue
-        elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in anchors:
-                raise _Unusual
-            value = anchors[event.anchor]
-        elif isinstance(event, yaml.DocumentStartEvent) and root is not None:
-            raise _Unusual  # a second document: let yaml.load say so
-        else:
-            continue
-        if isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.AliasEvent) and event.anchor:
-            anchors[event.anchor] = value
-        if not stack:
-            root = value
-        elif type(stack[-1]) is list:
-            stack[-1].append(value)
-        elif keys[-1] is _NO_KEY:
-            if isinstance(value, (dict, list)) or value == "<<":
-                raise _Unusual  # a complex key or a merge
-            keys[-1] = value
-        else:
-            if keys[-1] in stack[-1]:
-                duplicates.append((keys[-1], event.start_mark))
-            stack[-1][keys[-1]] = value
-            keys[-1] = _NO_KEY
-        if opens:
-            stack.append(value)
-            keys.append(_NO_KEY)
+    parser = _Base(text)
+    get_event: Callable[[], Any] = (
+        parser.get_event
+    )  # not yaml.parse: its generator costs as much as libyaml's parsing
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value: object = _scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.tag is not None and event.tag not in (_TAG + "map", _TAG + "seq"):
+                    raise _Unusual
+                value = {} if kind is yaml.MappingStartEvent else []
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                keys.pop()
+                continue
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise _Unusual
+                value = anchors[event.anchor]
+            elif kind is yaml.StreamEndEvent:
+                break
+            elif kind is yaml.DocumentStartEvent and root is not None:
+                raise _Unusual  # a second document: let yaml.load say so
+            else:
+                continue
+            if kind is not yaml.AliasEvent and event.anchor:
+                anchors[event.anchor] = value
+            if not stack:
+                root = value
+            elif type(stack[-1]) is list:
+                stack[-1].append(value)
+            elif keys[-1] is _NO_KEY:
+                if isinstance(value, (dict, list)):
+                    raise _Unusual  # a complex key
+                keys[-1] = value
+            else:
+                if keys[-1] in stack[-1]:
+                    duplicates.append((keys[-1], event.start_mark))
+                stack[-1][keys[-1]] = value
+                keys[-1] = _NO_KEY
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                stack.append(value)
+                keys.append(_NO_KEY)
+    finally:
+        parser.dispose()
     return root, duplicates
 
 

@@ -44,13 +44,25 @@ def unknown_partner(ctx: Context) -> Answer | None:
     )
 
 
+_AGREEMENT_WORDS = frozenset(
+    {"協定", "締結", "連携", "連携協定", "締結式", "協定締結", "日", "締結日", "広域", "広域連携"}
+)
+
+
+def _asks_more_than_the_date(ctx: Context) -> bool:
+    """「…との協定締結案を区長会総会で確認したのは」 asks for a step, not for the signing day."""
+    others = [m for m in ctx.query.entities if m.type not in ("partner", "company")]
+    extra = [t for t in ctx.query.terms if t not in _AGREEMENT_WORDS and not t.startswith("締結")]
+    return bool(others or extra)
+
+
 def agreement_date(ctx: Context) -> Answer:
     unknown = unknown_partner(ctx)
     if unknown:
         return unknown
     partners = mentioned_partners(ctx)
-    if not partners:
-        return event_answers.when(ctx)  # 包括連携協定 with a company, or a described agreement
+    if not partners or _asks_more_than_the_date(ctx):
+        return event_answers.when(ctx)  # 包括連携協定 with a company, or a described step of an agreement
     lines: list[Line] = []
     sources: list[str] = []
     events = []

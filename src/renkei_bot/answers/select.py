@@ -134,10 +134,13 @@ class Selector:
         groups = self.entity_groups(query, skip=skip)
         attached_years = {p.start.year for p in query.when.spans if p.attached}
         nth = self._nth_of_series(query)
+        # An entity named in almost every row (特別区全国連携プロジェクト) says less than a rare one.
+        n = len(self.store.events)
+        weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
         ranked: list[Ranked] = []
         for event in events:
             entity_hits = sum(1 for g in groups if event.id in g)
-            score = ENTITY_WEIGHT * entity_hits
+            score = sum(weight for g, weight in zip(groups, weights, strict=True) if event.id in g)
             hits: list[str] = []
             title = self._title_key(event)
             for term in query.terms:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -32,6 +31,7 @@ from renkei_bot.nlu.entity_keys import (
     is_hiragana,
     word_edges,
 )
+from renkei_bot.nlu.fuzzy_choice import NEAR_FLOOR, Candidate, decide
 from renkei_bot.nlu.resolution import Match, Method, NearMiss, Resolution, Tie
 from renkei_bot.normalize import to_hiragana
 from renkei_bot.records import Entity
@@ -42,31 +42,14 @@ MAX_SCAN = 2000  # folded characters of one question that are scanned; questions
 FUZZY_MIN_KEY = 4  # a one-character typo in a 3-character key is another name (中野区 / 中央区)
 READING_MIN_FUZZY = 5
 ASCII_FUZZY_MIN_KEY = 6  # kitten is not KITTE
-NEAR_FLOOR = 60.0  # below this a span is not even "close"
-MARGIN = 8.0  # points the best must lead the next different entity by
 SUGGEST_CUTOFF = 50.0
-_POSTING_CAP = 5000
-MAX_CANDIDATES = 200  # keys scored per pass at most  # bigrams shared by more keys than this (町村, 市長) do not pick candidates
+_POSTING_CAP = 5000  # bigrams shared by more keys than this (町村, 市長) do not pick candidates
+MAX_CANDIDATES = 200  # keys scored per pass at most
 
 
 def _edge(ch: str, key_ch: str) -> bool:
     """A window starts and ends on a name character, not on a particle or a bracket (unless the key does)."""
     return is_content(ch) or ch == key_ch or (is_hiragana(ch) and is_hiragana(key_ch))
-
-
-def accept_cutoff(key_length: int) -> float:
-    """One substituted character (two for keys of ten or more) is accepted: 第一生明 → 第一生命."""
-    edits = 2 if key_length < 10 else 4
-    return 100.0 * (1 - edits / (2 * key_length)) - 1e-6
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    score: float
-    key: str
-    ids: tuple[str, ...]
-    begin: int
-    end: int
 
 
 class _Fuzzy:
@@ -108,9 +91,9 @@ class _Fuzzy:
             i: s for i, s in starts.items() if counts[i] >= (self._need[i] if minimum is None else minimum)
         }
 
-    def candidates(self, text: str, free: bytearray, valid: Callable[[int, int], bool]) -> list[_Candidate]:
+    def candidates(self, text: str, free: bytearray, valid: Callable[[int, int], bool]) -> list[Candidate]:
         """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR."""
-        out: list[_Candidate] = []
+        out: list[Candidate] = []
         n = len(text)
         shared = self.shared(text, free)
         eligible = [i for i in shared if self._eligible[i]]
@@ -138,7 +121,7 @@ class _Fuzzy:
                         if best is None or rank[:3] > best[:3]:
                             best = rank
             if best is not None:
-                out.append(_Candidate(best[2], key, self.ids[index], best[3], best[4]))
+                out.append(Candidate(best[2], key, self.ids[index], best[3], best[4]))
         return out
 
 
@@ -214,7 +197,7 @@ class EntityIndex:
         ]
         resolved.sort(key=lambda r: r[0].begin)
 
-        def span(hit: Hit | _Candidate) -> tuple[str, int, int]:
+        def span(hit: Hit | Candidate) -> tuple[str, int, int]:
             begin, end = offsets[hit.begin], offsets[hit.end - 1] + 1
             return text[begin:end], begin, end
 
@@ -262,7 +245,7 @@ class EntityIndex:
     # --- passes ----------------------------------------------------------------------------
     def _fuzzy_pass(
         self, text: str, claims: Sequence[Hit], blocked: Sequence[Hit]
-    ) -> tuple[dict[Hit, float], list[tuple[_Candidate, list[_Candidate]]]]:
+    ) -> tuple[dict[Hit, float], list[tuple[Candidate, list[Candidate]]]]:
         owner = [-1] * len(text)
         taken = [*claims, *blocked]
         for number, hit in enumerate(taken):
@@ -299,69 +282,30 @@ class EntityIndex:
         free = bytearray(b"\x01" * len(text))
         candidates = self._fuzzy.candidates(text, free, valid)
 
-        def swallowed(c: _Candidate) -> list[Hit]:
+        def swallowed(c: Candidate) -> list[Hit]:
             return [h for h in claims if c.begin <= h.begin and h.end <= c.end]
 
-        def admissible(c: _Candidate) -> bool:
+        def admissible(c: Candidate) -> bool:
             # Extending an exact match of the same entity (全国連携講演会 + のテ) says nothing new.
             return not any(set(h.ids) & set(c.ids) for h in swallowed(c))
 
-        def consistent(c: _Candidate) -> bool:
+        def consistent(c: Candidate) -> bool:
             # Fuzzy may grow an exact match into a longer name (北海道 + 町村界 → 北海道町村会), never
             # contradict it, and must fit the window better than the exact spans alone do.
             inside = swallowed(c)
             alone = fuzz.ratio("".join(text[h.begin : h.end] for h in inside), c.key, processor=None)
             return all(text[h.begin : h.end] in c.key for h in inside) and (not inside or alone < c.score)
 
-        def suggestible(c: _Candidate) -> bool:
+        def suggestible(c: Candidate) -> bool:
             # A near miss must rest mostly on unrecognised text: 大阪府市長会 (市長会 is new) is
             # one, 回全国連携シンポジウム (only 回 is new) is not.
             loose = loose_before[c.end] - loose_before[c.begin]
             return 2 * loose >= content_before[c.end] - content_before[c.begin]
 
-        return _decide([c for c in candidates if admissible(c)], consistent, suggestible)
+        return decide([c for c in candidates if admissible(c)], consistent, suggestible)
 
     def _fuzzy_reading_pass(
         self, kana: str, free: bytearray
-    ) -> tuple[dict[Hit, float], list[tuple[_Candidate, list[_Candidate]]]]:
+    ) -> tuple[dict[Hit, float], list[tuple[Candidate, list[Candidate]]]]:
         candidates = self._fuzzy_reading.candidates(kana, free, lambda b, e: e - b >= READING_MIN_FUZZY)
-        return _decide(candidates, lambda c: True, lambda c: True)
-
-
-def _decide(
-    candidates: list[_Candidate],
-    consistent: Callable[[_Candidate], bool],
-    suggestible: Callable[[_Candidate], bool],
-) -> tuple[dict[Hit, float], list[tuple[_Candidate, list[_Candidate]]]]:
-    """Greedy by score: accept a unique best with a margin, else record it as a near miss."""
-    candidates.sort(key=lambda c: (-c.score, -len(c.key), c.begin))
-    accepted: dict[Hit, float] = {}
-    near: list[tuple[_Candidate, list[_Candidate]]] = []
-    decided: list[tuple[int, int]] = []
-    for cand in candidates:
-        if any(b < cand.end and cand.begin < e for b, e in decided):
-            continue
-        # A rival competes for the same text; a shorter name inside the window (北海道 inside
-        # 北海道町村会) is no rival, as in the longest-first exact scan.
-        rivals = [
-            o
-            for o in candidates
-            if o.begin < cand.end
-            and cand.begin < o.end
-            and not set(o.ids) & set(cand.ids)
-            and not (cand.begin <= o.begin and o.end <= cand.end and o.end - o.begin < cand.end - cand.begin)
-        ]
-        lead = cand.score - max((o.score for o in rivals), default=0.0)
-        if (
-            cand.score >= accept_cutoff(len(cand.key))
-            and lead >= MARGIN
-            and len(cand.ids) == 1
-            and consistent(cand)
-        ):
-            accepted[Hit(cand.begin, cand.end, cand.ids)] = cand.score
-        elif suggestible(cand):
-            near.append((cand, rivals))
-        else:
-            continue
-        decided.append((cand.begin, cand.end))
-    return accepted, near
+        return decide(candidates, lambda c: True, lambda c: True)

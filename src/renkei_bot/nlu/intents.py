@@ -26,6 +26,7 @@ class Slot:
     name: str
     entity_types: tuple[str, ...] = ()
     period: bool = False
+    anniversary: bool = False
     weight: float = 1.0
 
 
@@ -52,6 +53,7 @@ class Features:
     text: str  # the compact normalised question (for multi-character cues)
     entity_types: frozenset[str]
     has_period: bool
+    has_anniversary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,13 @@ def _slot(path: Path, name: str, raw: Any) -> Slot:
         raise _fail(
             path, f"slot '{name}': unknown entity type {unknown}; use one of {', '.join(ENTITY_TYPES)}"
         )
-    return Slot(name, tuple(types), bool(raw.get("period", False)), float(raw.get("weight", 1)))
+    return Slot(
+        name,
+        tuple(types),
+        period=bool(raw.get("period", False)),
+        anniversary=bool(raw.get("anniversary", False)),
+        weight=float(raw.get("weight", 1)),
+    )
 
 
 def parse_intent(path: Path, raw: Any) -> IntentSpec:
@@ -149,6 +157,8 @@ class Classifier:
                 return True
             if cue == "$entity" and features.entity_types:
                 return True
+            if cue == "$anniversary" and features.has_anniversary:
+                return True
             if not cue.startswith("$") and _present(cue, features):
                 return True
         return not spec.requires
@@ -157,8 +167,10 @@ class Classifier:
         found = tuple(cue for cue, _ in spec.cues if _present(cue, features))
         total = sum(weight for cue, weight in spec.cues if cue in found)
         for slot in spec.slots:
-            if (slot.period and features.has_period) or (
-                slot.entity_types and features.entity_types.intersection(slot.entity_types)
+            if (
+                (slot.period and features.has_period)
+                or (slot.anniversary and features.has_anniversary)
+                or (slot.entity_types and features.entity_types.intersection(slot.entity_types))
             ):
                 total += slot.weight
         return Scored(spec.name, total, found)

@@ -98,7 +98,6 @@ _STOP_TERMS = frozenset(
         "開く",
         "行う",
         "やる",
-        "実施",
         "イベント",
         "内容",
         "テーマ",
@@ -182,12 +181,17 @@ class Understander:
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
         )
-        words = frozenset(w for t in tokens for w in (t.surface, t.normalized))
+        # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
+        names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
+        words = frozenset(
+            w for t in tokens if not _inside(t.begin, t.end, names) for w in (t.surface, t.normalized)
+        )
         features = Features(
             words=words,
-            text=text.replace(" ", ""),
+            text=_mask(text, names).replace(" ", ""),
             entity_types=entity_types,
-            has_period=bool([p for p in when.spans if not p.attached]) or when.anniversary is not None,
+            has_period=bool([p for p in when.spans if not p.attached]),
+            has_anniversary=when.anniversary is not None,
         )
         scored = self.classifier.classify(features)
         known = {m.surface for m in resolution.matches}
