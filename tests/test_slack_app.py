@@ -271,6 +271,21 @@ def test_chart_uploads_the_picture_into_the_channel(bot: Bot) -> None:
     assert bot.fake.calls(name) == []  # the chart is the answer: no extra reply
 
 
+def test_a_chart_asked_for_in_a_mention_is_uploaded_into_its_thread(bot: Bot) -> None:
+    channel, ts = bot.channel(), next_ts()
+    before = len(bot.fake.calls("files.completeUploadExternal"))
+    sent = bot.slack.event(mention(channel, f"<@{BOT_USER_ID}> 連携自治体数の推移をグラフで見せて", ts=ts))
+    assert sent.status == 200
+    completes = bot.fake.wait_for("files.completeUploadExternal", count=before + 1, timeout=20)
+    mine = [c for c in completes if c.body.get("channel_id") == channel]
+    assert len(mine) == 1
+    assert mine[0].body["thread_ts"] == ts
+    files = json.loads(mine[0].body["files"])
+    assert files and files[0]["title"]
+    time.sleep(QUIET)
+    assert [c for c in bot.posts(channel) if c.body.get("text")] == []  # the picture is the answer
+
+
 def test_chart_of_an_unknown_kind_gets_the_help(bot: Bot) -> None:
     response_url, name = bot.response_url()
     bot.slack.command("/renkei", "chart pie", response_url=response_url)

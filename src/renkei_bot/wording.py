@@ -381,3 +381,11 @@ def ingest_summary(
         f"{rows} 行から出来事 {events} 件、協定締結団体 {partners} 団体（合計 {total} 自治体）、"
         f"推移表 {count_rows} 行（要確認 {flags} 件）を {out} に書きました。"
     )
+
+
+CHART_COUNTS = "連携自治体数の推移（各年8月1日現在）"
+CHART_EVENTS = "年ごとの出来事の数（種類別）"
+
+
+def ambiguous(surface: str) -> str:
+    return f"「{surface}」にあてはまる名前が複数あります。"

@@ -28,6 +28,7 @@ HANDLERS: dict[str, Handler] = {
     "anniversary": general.anniversary,
     "summary": general.summary,
     "fallback": general.fallback,
+    "chart": general.chart,
 }
 
 # Intents whose answer is about records on a timeline: a period outside the records means "none".

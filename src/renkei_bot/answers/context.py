@@ -79,5 +79,5 @@ class Context:
     def label(self) -> str:
         """What a list is of: the period and the names asked about."""
         parts = [p.text for p in self.query.when.spans if not p.attached]
-        parts += [m.name for m in self.query.entities]
+        parts += [m.name for m in self.query.entities] + [t.surface for t in self.query.ties]
         return wording.label_of(parts)

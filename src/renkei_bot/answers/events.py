@@ -29,7 +29,7 @@ def _ask_which(ctx: Context) -> Answer | None:
     if ctx.query.ties and not ctx.query.entities and not ctx.query.terms:
         tie = ctx.query.ties[0]
         names = tuple(ctx.store.entity(c).name for c in tie.candidates)
-        return ctx.not_found(wording.which_one(names), candidates=names)
+        return ctx.not_found(wording.ambiguous(tie.surface), candidates=names)
     return None
 
 
@@ -168,6 +168,9 @@ def _subject_events(ctx: Context) -> list[Event] | None:
 
 
 def count(ctx: Context) -> Answer:
+    ask = _ask_which(ctx)
+    if ask:
+        return ask
     events = _subject_events(ctx)
     if not events:
         return _nothing(ctx)
@@ -210,6 +213,9 @@ def first_last(ctx: Context) -> Answer:
 
 def listing(ctx: Context) -> Answer:
     """Events about the question's entities and/or within its period."""
+    ask = _ask_which(ctx)
+    if ask:
+        return ask
     if ctx.query.entities or ctx.query.ties:
         events = ctx.selector.filtered(ctx.query, strict=False)
     else:

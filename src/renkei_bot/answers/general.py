@@ -40,8 +40,9 @@ def greeting(ctx: Context) -> Answer:
 
 def fallback(ctx: Context) -> Answer:
     if ctx.query.ties and not ctx.query.entities:
-        names = tuple(ctx.store.entity(c).name for c in ctx.query.ties[0].candidates)
-        return ctx.not_found(wording.which_one(names), candidates=names)
+        tie = ctx.query.ties[0]
+        names = tuple(ctx.store.entity(c).name for c in tie.candidates)
+        return ctx.not_found(wording.ambiguous(tie.surface), candidates=names)
     return ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
 
 
@@ -126,3 +127,20 @@ def anniversary(ctx: Context) -> Answer:
         ]
         return _listing(ctx, format_date(target), events)
     return anniv.anniversary_answer(ctx.store, target, question=ctx.query.raw)
+
+
+_EVENT_CHART_WORDS = ("出来事", "件数", "イベント", "カテゴリ", "種類", "行事")
+
+
+def chart(ctx: Context) -> Answer:
+    """A chart is a picture in Slack; its text table is the answer everywhere else."""
+    from renkei_bot.chart_data import counts_table_text, events_table_text
+
+    kind = "events" if ctx.query.asks(*_EVENT_CHART_WORDS) else "counts"
+    if kind == "events":
+        table = events_table_text(ctx.store.events)
+        summary = wording.CHART_EVENTS
+    else:
+        table = counts_table_text(ctx.store.counts)
+        summary = wording.CHART_COUNTS
+    return ctx.found(summary, title=summary, notes=(table,), chart=kind)

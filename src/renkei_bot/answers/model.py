@@ -28,3 +28,4 @@ class Answer:
     dates: tuple[str, ...] = ()  # ISO dates of the facts given, for machine output
     record_ids: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # caveats: flags, corrections, unknown dates
+    chart: str | None = None  # "counts" or "events": an adapter that can show pictures posts that chart

@@ -174,7 +174,11 @@ class Understander:
         masked = _mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
         resolution = self.index.find(masked)
         tokens = tok.tokenize(text)
-        covered = [(m.begin, m.end) for m in resolution.matches] + [(p.begin, p.stop) for p in when.spans]
+        covered = (
+            [(m.begin, m.end) for m in resolution.matches]
+            + [(t.begin, t.end) for t in resolution.ties]
+            + [(p.begin, p.stop) for p in when.spans]
+        )
         # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
         loose = tuple(m.surface for m in resolution.matches if m.method != "exact" and len(m.surface) >= 2)
         terms = tuple(dict.fromkeys((*_terms(tokens, covered), *loose)))

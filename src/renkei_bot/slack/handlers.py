@@ -67,11 +67,16 @@ class Handlers:
         def post(message: dict[str, Any]) -> None:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
 
-        _guarded(
-            f"question {question[:80]!r}",
-            post,
-            lambda: self._reply(Command(ASK, question), self.clock.today()),
-        )
+        def work() -> dict[str, Any]:
+            today = self.clock.today()
+            answer = answer_for(self.engine, Command(ASK, question), today=today)
+            if answer.chart and _upload_chart(
+                client, engine=self.engine, channel=channel, kind=answer.chart, thread_ts=thread_ts
+            ):
+                return {}
+            return answer_message(answer, ref=paging.PageRef(Command(ASK, question), 0, today))
+
+        _guarded(f"question {question[:80]!r}", lambda m: m and post(m), work)
 
     def _first(self, body: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
         return self.dedupe.first(
@@ -156,6 +161,19 @@ class Handlers:
                 client.chat_update(channel=channel, ts=clicked_ts, **update)
 
         _guarded("「もっと見る」", post, work)
+
+
+def _upload_chart(
+    client: WebClient, *, engine: Engine, channel: str, kind: str, thread_ts: str | None
+) -> bool:
+    """Upload a chart asked for in a mention or a DM into its thread. False if it could not be sent."""
+    try:
+        chart_upload = importlib.import_module("renkei_bot.slack.chart_upload")
+        chart_upload.post_chart(client, store=engine.store, kind=kind, channel=channel, thread_ts=thread_ts)
+    except Exception:
+        log.exception("chart %r for %s failed; answering with the table", kind, channel)
+        return False
+    return True
 
 
 def _post_chart(client: WebClient, respond: Respond, *, engine: Engine, channel: str, kind: str) -> bool:
