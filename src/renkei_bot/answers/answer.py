@@ -48,8 +48,15 @@ _TIMELINE = frozenset(
 )
 
 
+_NO_SUBJECT = frozenset({"greeting", "help", "chart", "yearly_count", "partner_total", "partners_list"})
+
+
 def answer(ctx: Context) -> Answer:
     intent = ctx.query.intent
+    if intent not in _NO_SUBJECT:
+        unknown = partners.unknown_partner(ctx)  # 「大阪府市長会」: an association the records do not know
+        if unknown is not None:
+            return unknown
     if intent in _TIMELINE:
         outside = general.out_of_range(ctx)
         if outside is not None:

@@ -57,6 +57,8 @@ def when(ctx: Context) -> Answer:
     ask = _ask_which(ctx)
     if ask:
         return ask
+    if ctx.query.order:  # 「最初の全国連携展示はいつ」: the first of them, not the likeliest one
+        return first_last(ctx)
     best = ctx.selector.best(ctx.query)
     if not best:
         return _nothing(ctx)
