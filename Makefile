@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench ingest eval clean
+.PHONY: run test typecheck bench ingest eval readme clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 typecheck: $(STAMP)
@@ -35,6 +36,9 @@ ingest: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/renkei-bot eval ../shared/eval/dev.yaml
+
+readme: $(STAMP)
+	$(BIN)/cog -r -I docs README.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -4,7 +4,7 @@ Copy 0 is the real data. Copy k (k ≥ 1) has:
 - entity ids suffixed `-xk`, names, aliases and readings suffixed with a katakana token (its reading
   in hiragana), parents remapped to the copy's own entities;
 - event ids suffixed `-xk`, every date (start, end, days, after, before, mentions) and the fiscal year
-  moved k years earlier, so the copies spread over the centuries before the real ones;
+  moved k years later (later, not earlier: a date before 明治 has no 和暦);
 - refs and series remapped to the copy's entities, and every entity name in a title, detail or venue
   rewritten to the copy's name, so a phrase search for a real name still finds only real events.
 The partners and counts tables and the corrections stay single, as in the real data.
@@ -40,11 +40,11 @@ def _hiragana(text: str) -> str:
 
 
 def _shift_day(text: str, years: int) -> str:
-    """'2016-04-26' (or '2016-04') moved `years` earlier; 29 February becomes the 28th."""
+    """'2016-04-26' (or '2016-04') moved `years` later; 29 February becomes the 28th."""
     if len(text) == 7:
-        return f"{int(text[:4]) - years:04d}{text[4:]}"
+        return f"{int(text[:4]) + years:04d}{text[4:]}"
     day = date.fromisoformat(text)
-    year = day.year - years
+    year = day.year + years
     try:
         return day.replace(year=year).isoformat()
     except ValueError:
@@ -88,7 +88,7 @@ class _Copier:
             span["days"] = sorted({_shift_day(d, k) for d in span["days"]})
         out["date"] = span
         if ev.get("fiscal_year") is not None:
-            out["fiscal_year"] = ev["fiscal_year"] - k
+            out["fiscal_year"] = ev["fiscal_year"] + k
         if ev.get("details"):
             out["details"] = [rename(d) for d in ev["details"]]
         if ev.get("venue"):

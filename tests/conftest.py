@@ -14,4 +14,4 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
-    return Engine.load(DATA_DIR, INTENTS_DIR)
+    return Engine.load(DATA_DIR, INTENTS_DIR, env={})  # no cache: tests never read the real environment

@@ -21,7 +21,7 @@ def run(
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(PROJECT_ROOT), **(env or {})},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(PROJECT_ROOT), "RENKEI_CACHE_DIR": "off", **(env or {})},
         cwd=PROJECT_ROOT,
         check=False,
     )

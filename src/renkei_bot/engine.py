@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -33,8 +34,9 @@ class Engine:
         self.selector = Selector(store)
 
     @classmethod
-    def load(cls, data_dir: Path, intents_dir: Path) -> Engine:
-        return cls(Store.load(data_dir), Classifier(load_intents(intents_dir)))
+    def load(cls, data_dir: Path, intents_dir: Path, *, env: Mapping[str, str] | None = None) -> Engine:
+        """`env` decides the parsed-data cache (RENKEI_CACHE_DIR, XDG_CACHE_HOME, HOME); {} turns it off."""
+        return cls(Store.load(data_dir, env=env), Classifier(load_intents(intents_dir)))
 
     def understand(self, question: str, *, today: date) -> Query:
         return self.understander.understand(question, today=today)

@@ -389,3 +389,14 @@ CHART_EVENTS = "年ごとの出来事の数（種類別）"
 
 def ambiguous(surface: str) -> str:
     return f"「{surface}」にあてはまる名前が複数あります。"
+
+
+def _quoted(value: str) -> str:
+    value = value.strip()
+    if "「" in value or "『" in value:
+        return value
+    return f"「{value}」"
+
+
+def aspect_answer(label: str, value: str, title: str, day: str) -> str:
+    return f"{label}は{_quoted(value)}です（{day}「{title}」）。"

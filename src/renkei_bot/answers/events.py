@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 from renkei_bot import wording
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, event_lines, headline, iso_dates, line_ref
+from renkei_bot.answers.lines import (
+    cite,
+    detail_value,
+    event_line,
+    event_lines,
+    headline,
+    iso_dates,
+    line_ref,
+)
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Ranked
 from renkei_bot.dates import format_date, format_fiscal_year, format_span
@@ -98,6 +106,28 @@ def _aspect_details(event: Event, aspects: Sequence[str]) -> list[str]:
     return [d for d in event.details if any(k in d for k in wanted)]
 
 
+# The aspect asked for → its label in answers and the keys the rows write it under (テーマ：…).
+_ASPECT_LABELS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "theme": ("テーマ", ("テーマ",)),
+    "venue": ("会場", ("会場",)),
+    "participants": ("参加自治体", ("参加自治体", "事業主体")),
+    "organizer": ("主催", ("主催", "主催等")),
+    "time": ("日時", ("日時",)),
+}
+
+
+def _direct_value(event: Event, aspects: Sequence[str]) -> tuple[str, str] | None:
+    """「テーマは？」 gets 「テーマは…です」 when the row states exactly that."""
+    for aspect in aspects:
+        if aspect not in _ASPECT_LABELS:
+            continue
+        label, keys = _ASPECT_LABELS[aspect]
+        value = event.venue if aspect == "venue" and event.venue else detail_value(event, *keys)
+        if value:
+            return label, value
+    return None
+
+
 def detail(ctx: Context) -> Answer:
     ask = _ask_which(ctx)
     if ask:
@@ -113,6 +143,9 @@ def detail(ctx: Context) -> Answer:
     if not picked:
         picked = list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))
+    direct = _direct_value(event, aspects)
+    if direct is not None:
+        summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
     others = [r.event for r in best[1:4]]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += [event_line(e, prefix=wording.ALSO) for e in others]

@@ -29,6 +29,7 @@ def help_answer(classifier: Classifier, *, question: str = "", unknown: str | No
         title=wording.HELP_TITLE,
         lines=lines,
         notes=(wording.HELP_COMMANDS,),
+        show_all=True,
     )
 
 

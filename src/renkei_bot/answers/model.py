@@ -28,4 +28,5 @@ class Answer:
     dates: tuple[str, ...] = ()  # ISO dates of the facts given, for machine output
     record_ids: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # caveats: flags, corrections, unknown dates
+    show_all: bool = False  # a short reference list (the help) is never cut to 「ほか N 件」
     chart: str | None = None  # "counts" or "events": an adapter that can show pictures posts that chart

@@ -22,7 +22,7 @@ def escape_mrkdwn(text: str) -> str:
 def to_text(answer: Answer, *, limit: int = TEXT_LIMIT) -> str:
     """The plain-text answer: what the CLI prints and what Slack shows as the `text` fallback."""
     parts: list[str] = [answer.summary]
-    shown = answer.lines[:limit]
+    shown = answer.lines if answer.show_all else answer.lines[:limit]
     parts.extend(f"・{line.text}" for line in shown)
     rest = len(answer.lines) - len(shown)
     if rest > 0:

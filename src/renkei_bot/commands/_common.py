@@ -36,7 +36,7 @@ def today_of(args: argparse.Namespace, settings: Settings) -> date:
     return pinned or settings.today or Clock().today()
 
 
-def load_engine(args: argparse.Namespace, settings: Settings) -> Engine:
+def load_engine(args: argparse.Namespace, settings: Settings, env: Mapping[str, str]) -> Engine:
     from renkei_bot.engine import Engine
 
-    return Engine.load(getattr(args, "data", None) or settings.data_dir, settings.intents_dir)
+    return Engine.load(getattr(args, "data", None) or settings.data_dir, settings.intents_dir, env=env)

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
     settings = settings_of(env)
     today: date = today_of(args, settings)
-    engine = load_engine(args, settings)
+    engine = load_engine(args, settings, env)
     questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
     for question in questions:
         answer = engine.ask(question, today=today)

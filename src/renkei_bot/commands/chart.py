@@ -43,7 +43,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot.store import Store
 
     data_dir: Path = args.data or Settings.from_env(env).data_dir
-    store = Store.load(data_dir)
+    store = Store.load(data_dir, env=env)
     if args.output is None:
         table = (
             charts.counts_table_text(store.counts)

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
     settings = settings_of(env)
     today = today_of(args, settings)
-    engine = load_engine(args, settings)
+    engine = load_engine(args, settings, env)
     print(wording.chat_banner(today.isoformat()), flush=True)
     while True:
         try:

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot import evaluate
     from renkei_bot.atomic import write_bytes_atomically
 
-    engine = load_engine(args, settings_of(env))
+    engine = load_engine(args, settings_of(env), env)
     cases = evaluate.load_cases(args.questions)
     results = evaluate.run(engine, cases)
     print("per label:")

@@ -56,7 +56,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     channel: str | None = args.channel or settings.daily_channel
     empty: str = args.empty or settings.daily_empty
     if args.dry_run:
-        store = Store.load(args.data or settings.data_dir)
+        store = Store.load(args.data or settings.data_dir, env=env)
         message = daily_message(store, day, empty_mode=empty)
         print(daily_dry_run_header(channel or "RENKEI_DAILY_CHANNEL", day.isoformat()))
         print(message.text if message else daily_nothing_to_post(day.isoformat(), empty))
@@ -68,7 +68,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             "or pass --channel."
         )
     settings.require("SLACK_BOT_TOKEN")
-    store = Store.load(args.data or settings.data_dir)
+    store = Store.load(args.data or settings.data_dir, env=env)
     logger = logging.getLogger("renkei_bot.daily")
     if not logger.handlers and not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(message)s")

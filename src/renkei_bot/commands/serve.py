@@ -6,10 +6,9 @@ import argparse
 import importlib
 import logging
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Protocol
 
-from renkei_bot import paths
+from renkei_bot.commands._common import load_engine
 from renkei_bot.config import Settings
 
 HELP = """\
@@ -40,13 +39,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handler)
 
 
-def _data_dirs(settings: Settings, env: Mapping[str, str]) -> tuple[Path, Path]:
-    # Without RENKEI_DATA_DIR / RENKEI_INTENTS_DIR, use the project's own folders wherever we run from.
-    data = settings.data_dir if env.get("RENKEI_DATA_DIR") else paths.DATA_DIR
-    intents = settings.intents_dir if env.get("RENKEI_INTENTS_DIR") else paths.INTENTS_DIR
-    return data, intents
-
-
 def _start_daily(settings: Settings, client: Any, engine: Any, clock: Any) -> _Stoppable | None:
     if not settings.daily_channel:
         return None
@@ -62,7 +54,6 @@ def _start_daily(settings: Settings, client: Any, engine: Any, clock: Any) -> _S
 
 def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot.clock import Clock
-    from renkei_bot.engine import Engine
     from renkei_bot.nlu.tokens import warm
     from renkei_bot.slack.app import build_app
     from renkei_bot.slack.server import serve_http, serve_socket_mode
@@ -71,7 +62,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     socket_mode = bool(settings.app_token) and not args.http
     settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN" if socket_mode else "SLACK_SIGNING_SECRET")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    engine = Engine.load(*_data_dirs(settings, env))
+    engine = load_engine(args, settings, env)
     warm()  # load the Sudachi dictionary now, not during the first user's question
     clock = Clock(today=settings.today)
     app = build_app(engine, settings, clock=clock, socket_mode=socket_mode)

@@ -65,7 +65,8 @@ class Handlers:
         question = clean(str(event.get("text") or ""), bot_user_id=bot)
 
         def post(message: dict[str, Any]) -> None:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
+            if message:  # empty: the answer was a picture, already uploaded into the thread
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
 
         def work() -> dict[str, Any]:
             today = self.clock.today()
@@ -76,7 +77,7 @@ class Handlers:
                 return {}
             return answer_message(answer, ref=paging.PageRef(Command(ASK, question), 0, today))
 
-        _guarded(f"question {question[:80]!r}", lambda m: m and post(m), work)
+        _guarded(f"question {question[:80]!r}", post, work)
 
     def _first(self, body: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
         return self.dedupe.first(
