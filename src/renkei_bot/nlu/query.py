@@ -127,10 +127,17 @@ _STOP_TERMS = frozenset(
         "について",
         "関する",
         "特別区全国連携プロジェクト",
+        "記録",
+        "出来事",
+        "行事",
+        "ですよね",
+        "本当",
     ]
 )
 
 _ORDINAL = re.compile(r"第([0-9]+)回")
+# 「Xで開かれた」「Xで開催」: the place the question takes for granted (checked against the record)
+_STATED_PLACE = re.compile(r"([^\s、。,.?？!！はがのをにとも]{2,24})で(?:開|開催|行|実施|やっ|催)")
 _UNKNOWN_ORG = re.compile(r"([一-龥]{1,4}[都道府県])(市長会|町村会|議長会)")
 
 
@@ -152,6 +159,7 @@ class Query:
     aspects: tuple[str, ...]
     today: date
     truncated: bool = False
+    stated_place: str | None = None  # a place the question asserts that is no entity of ours
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -205,6 +213,10 @@ class Understander:
             if m.group(0) not in known and not any(m.group(0) in k for k in known)
         )
         ordinal = _ORDINAL.search(text)
+        place = _STATED_PLACE.search(text)
+        stated_place = None
+        if place and not any(m.begin <= place.start(1) < m.end for m in resolution.matches):
+            stated_place = place.group(1)
         return Query(
             raw=raw,
             text=text,
@@ -222,6 +234,7 @@ class Understander:
             aspects=tuple(name for name, words in ASPECTS.items() if any(w in text for w in words)),
             today=today,
             truncated=truncated,
+            stated_place=stated_place,
         )
 
 
