@@ -400,3 +400,20 @@ def _quoted(value: str) -> str:
 
 def aspect_answer(label: str, value: str, title: str, day: str) -> str:
     return f"{label}は{_quoted(value)}です（{day}「{title}」）。"
+
+
+def unknown_name(name: str) -> str:
+    return f"「{name}」は記録に見当たりません。"
+
+
+def no_edition(series: str, edition: str, count: int) -> str:
+    return f"{series}の{edition}は記録にありません（記録にあるのは{count}件です）。"
+
+
+def place_holds(place: str, title: str, day: str) -> str:
+    return f"はい、記録では {day}「{title}」は{place}で行われています。"
+
+
+def place_differs(place: str, title: str, day: str, venue: str) -> str:
+    where = f"会場は{venue}です" if venue else "会場は記録に書かれていません"
+    return f"記録では、{day}「{title}」の{where}。「{place}」とは記録されていません。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from renkei_bot.answers import counts, events, general, partners
+from renkei_bot.answers import counts, events, general, guards, partners, premise
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 
@@ -31,39 +31,18 @@ HANDLERS: dict[str, Handler] = {
     "chart": general.chart,
 }
 
-# Intents whose answer is about records on a timeline: a period outside the records means "none".
-_TIMELINE = frozenset(
-    {
-        "when",
-        "events_in_period",
-        "events_about",
-        "count",
-        "first_last",
-        "who",
-        "detail",
-        "summary",
-        "partners_list",
-        "fallback",
-    }
-)
-
-
-_NO_SUBJECT = frozenset({"greeting", "help", "chart", "yearly_count", "partner_total", "partners_list"})
-
 
 def answer(ctx: Context) -> Answer:
-    intent = ctx.query.intent
-    if intent not in _NO_SUBJECT:
-        unknown = partners.unknown_partner(ctx)  # 「大阪府市長会」: an association the records do not know
-        if unknown is not None:
-            return unknown
-    if intent in _TIMELINE:
-        outside = general.out_of_range(ctx)
-        if outside is not None:
-            return outside
-    if intent == "first_last" and _about_partners(ctx):
+    refusal = guards.check(ctx)
+    if refusal is not None:
+        return refusal
+    if ctx.query.confirm:
+        checked = premise.confirm(ctx)
+        if checked is not None:
+            return checked
+    if ctx.query.intent == "first_last" and _about_partners(ctx):
         return partners.partners_list(ctx)
-    handler = HANDLERS.get(intent, general.fallback)
+    handler = HANDLERS.get(ctx.query.intent, general.fallback)
     return handler(ctx)
 
 

@@ -65,7 +65,9 @@ class Context:
 
     def premise_notes(self, recorded: Sequence[date]) -> tuple[str, ...]:
         """A question that states a date the records contradict gets the recorded fact, said plainly."""
-        spans = [p for p in self.query.when.spans if not p.attached and not p.any_year]
+        spans = [
+            p for p in (*self.query.premise, *self.query.when.spans) if not p.attached and not p.any_year
+        ]
         if not spans or not recorded:
             return ()
         if any(s.start <= d <= s.end for s in spans for d in recorded):

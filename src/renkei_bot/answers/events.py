@@ -162,11 +162,11 @@ def detail(ctx: Context) -> Answer:
 def who(ctx: Context) -> Answer:
     people = ctx.query.entity_ids("person")
     if people and ("affiliation" in ctx.query.aspects or not ctx.query.terms):
-        return _person(ctx, people[0])
+        return person(ctx, people[0])
     return detail(ctx)
 
 
-def _person(ctx: Context, person_id: str) -> Answer:
+def person(ctx: Context, person_id: str) -> Answer:
     person = ctx.store.entity(person_id)
     events = ctx.store.about(person_id)
     if not events:

@@ -53,7 +53,7 @@ def summary(ctx: Context) -> Answer:
         return ctx.not_found(wording.SUMMARY_NEEDS_PERIOD, suggestions=(wording.SUMMARY_EXAMPLE,))
     events = ctx.selector.in_period(ctx.query, ctx.store.events)
     if not events:
-        return out_of_range(ctx) or ctx.not_found(wording.NOT_FOUND)
+        return ctx.not_found(wording.NOT_FOUND)
     by_category = Counter(e.category for e in events)
     breakdown = "、".join(f"{c} {n}件" for c, n in by_category.most_common())
     partners = [p for p in ctx.store.partners.partners if any(s.start <= p.agreed <= s.end for s in spans)]
@@ -66,20 +66,6 @@ def summary(ctx: Context) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
-
-
-def out_of_range(ctx: Context) -> Answer | None:
-    """A definite period wholly outside the records (before 2014-09 or after 2021-12): say so."""
-    spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
-    if not spans:
-        return None
-    first, last = ctx.store.first_date, ctx.store.last_date
-    if all(s.end < first or s.start > last for s in spans):
-        return ctx.not_found(
-            wording.no_records_in(spans[0].text, format_date(first), format_date(last)),
-            suggestions=tuple(ctx.classifier.help_examples()[:3]),
-        )
-    return None
 
 
 def _listing(ctx: Context, label: str, events: list[Event]) -> Answer:

@@ -31,19 +31,6 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
     return found
 
 
-def unknown_partner(ctx: Context) -> Answer | None:
-    """A name that looks like an association (大阪府市長会) but is not one of the partners."""
-    if not ctx.query.unknown_names or mentioned_partners(ctx):
-        return None
-    name = ctx.query.unknown_names[0]
-    similar = ctx.suggest_names(name, types=("partner",))
-    return ctx.not_found(
-        wording.not_a_partner(name, len(ctx.store.partners.partners)),
-        did_you_mean=similar,
-        suggestions=(wording.ASK_PARTNERS,),
-    )
-
-
 _AGREEMENT_WORDS = frozenset(
     {"協定", "締結", "連携", "連携協定", "締結式", "協定締結", "日", "締結日", "広域", "広域連携"}
 )
@@ -57,9 +44,6 @@ def _asks_more_than_the_date(ctx: Context) -> bool:
 
 
 def agreement_date(ctx: Context) -> Answer:
-    unknown = unknown_partner(ctx)
-    if unknown:
-        return unknown
     partners = mentioned_partners(ctx)
     if not partners or _asks_more_than_the_date(ctx):
         return event_answers.when(ctx)  # 包括連携協定 with a company, or a described step of an agreement
@@ -87,9 +71,6 @@ def agreement_date(ctx: Context) -> Answer:
 
 
 def member_count(ctx: Context) -> Answer:
-    unknown = unknown_partner(ctx)
-    if unknown:
-        return unknown
     partners = mentioned_partners(ctx)
     if not partners:
         if ctx.query.asks("合計", "全部", "総数", "全体", "すべて", "多い", "少ない"):

@@ -172,9 +172,9 @@ class Selector:
                 out.add(events[query.ordinal - 1].id)
         return frozenset(out)
 
-    def best(self, query: Query, *, skip: Iterable[str] = ()) -> list[Ranked]:
+    def best(self, query: Query, *, skip: Iterable[str] = (), series_only: bool = False) -> list[Ranked]:
         """The top-scoring events (all of those tied at the top), best first; [] if nothing relates."""
-        pool = self.filtered(query, skip=skip, strict=False)
+        pool = self.filtered(query, skip=skip, strict=False, series_only=series_only)
         ranked = [r for r in self.rank(query, pool, skip=skip) if r.score > 0]
         if not ranked:
             return []

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from renkei_bot import paths, wording
-from renkei_bot.ingest import run
 
 HELP = """\
 元資料「これまでの経過」を読み、events.yaml・partners.yaml・counts.yaml を OUTDIR に書きます。
@@ -38,6 +37,8 @@ def register(subparsers: Any) -> None:
 
 
 def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from renkei_bot.ingest import run  # imported here: every other command starts without it
+
     report = run(args.source, args.out)
     print(
         wording.ingest_summary(

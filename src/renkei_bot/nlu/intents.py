@@ -19,6 +19,8 @@ from renkei_bot.errors import DataError
 from renkei_bot.records import ENTITY_TYPES
 
 FALLBACK = "fallback"
+# libyaml's CSafeLoader (when PyYAML has it) reads the intents ten times faster: it is most of `ask`'s start.
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,7 @@ def load_intents(directory: Path) -> tuple[IntentSpec, ...]:
     specs: list[IntentSpec] = []
     for path in files:
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         except yaml.YAMLError as exc:
             raise _fail(path, f"not valid YAML: {exc}") from None
         specs.append(parse_intent(path, raw))

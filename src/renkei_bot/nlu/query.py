@@ -5,6 +5,7 @@ The Query is data only. It says what was asked; answers/ decides what the record
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,7 @@ from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.intents import Classifier, Features
+from renkei_bot.nlu.periods import Period
 from renkei_bot.normalize import normalize
 
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
@@ -128,6 +130,9 @@ _STOP_TERMS = frozenset(
         "関する",
         "特別区全国連携プロジェクト",
         "記録",
+        "経過",
+        "上",
+        "中",
         "出来事",
         "行事",
         "ですよね",
@@ -135,10 +140,18 @@ _STOP_TERMS = frozenset(
     ]
 )
 
-_ORDINAL = re.compile(r"第([0-9]+)回")
+# Intents whose yes/no form states a date to check (「…は2019年でしたっけ？」) rather than a period to search.
+_PREMISE_INTENTS = frozenset({"agreement_date", "when", "detail", "who", "events_about", "fallback"})
+_WH = re.compile(r"いつ|どこ|誰|だれ|どなた|何|なに|なん|どんな|どう|どれ|どの|いくつ|幾つ|いくら")
+_ORDINAL = re.compile(r"第([0-9]+)(回|号)")
+# A yes/no question that states something for the bot to confirm: 「…でしたよね？」「…だっけ」
+_CONFIRM = re.compile(r"(よね|っけ|でしたか|ですか|ましたか|でしょうか|じゃない|ではない|本当)[?？!！。]*$")
 # 「Xで開かれた」「Xで開催」: the place the question takes for granted (checked against the record)
 _STATED_PLACE = re.compile(r"([^\s、。,.?？!！はがのをにとも]{2,24})で(?:開|開催|行|実施|やっ|催)")
-_UNKNOWN_ORG = re.compile(r"([一-龥]{1,4}[都道府県])(市長会|町村会|議長会)")
+_UNKNOWN_ORG = re.compile(
+    r"[一-龥]{1,4}[都道府県](?:市長会|町村会|議長会)"
+    r"|[一-龥ァ-ヶーA-Za-z0-9]{1,12}?(?:銀行|株式会社|保険|証券|生命|商事|新聞社|電力|鉄道|大学)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +172,13 @@ class Query:
     aspects: tuple[str, ...]
     today: date
     truncated: bool = False
-    stated_place: str | None = None  # a place the question asserts that is no entity of ours
+    stated_place: str | None = None  # a place the question asserts (「…で開催」)
+    confirm: bool = False  # a yes/no question stating a fact to check: answer with the recorded fact
+    ordinal_unit: str = "回"
+    names: tuple[str, ...] = ()  # proper nouns left after entities: a name the records may not know
+    premise: tuple[
+        Period, ...
+    ] = ()  # dates a yes/no question states: compared with the record, not filtered on
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -206,17 +225,19 @@ class Understander:
             has_anniversary=when.anniversary is not None,
         )
         scored = self.classifier.classify(features)
-        known = {m.surface for m in resolution.matches}
+        confirm = bool(_CONFIRM.search(text)) and not _WH.search(text)
+        premise: tuple[Period, ...] = ()
+        if confirm and scored.name in _PREMISE_INTENTS:
+            premise = tuple(p for p in when.spans if not p.attached)
+            when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached))
         unknown = tuple(
             m.group(0)
             for m in _UNKNOWN_ORG.finditer(text)
-            if m.group(0) not in known and not any(m.group(0) in k for k in known)
+            if not any(b <= m.start() and m.end() <= e for b, e in covered)
         )
         ordinal = _ORDINAL.search(text)
         place = _STATED_PLACE.search(text)
-        stated_place = None
-        if place and not any(m.begin <= place.start(1) < m.end for m in resolution.matches):
-            stated_place = place.group(1)
+        stated_place = place.group(1) if place else None
         return Query(
             raw=raw,
             text=text,
@@ -230,6 +251,10 @@ class Understander:
             when=when,
             terms=terms,
             ordinal=int(ordinal.group(1)) if ordinal else None,
+            ordinal_unit=ordinal.group(2) if ordinal else "回",
+            confirm=confirm,
+            premise=premise,
+            names=_names(tokens, covered),
             order=_order(text),
             aspects=tuple(name for name, words in ASPECTS.items() if any(w in text for w in words)),
             today=today,
@@ -285,3 +310,15 @@ def _terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str
             previous = None
     seen: dict[str, None] = dict.fromkeys(t for t in terms if t)
     return tuple(seen)
+
+
+def _names(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Proper nouns (and Latin words) the entity dictionary did not take: 三菱UFJ銀行, 長野県町村会 …"""
+    out: list[str] = []
+    for token in tokens:
+        proper = token.pos[:2] == ("名詞", "固有名詞") or (
+            token.surface.isascii() and token.surface.isalpha() and len(token.surface) >= 2
+        )
+        if proper and len(token.surface) >= 2 and not _inside(token.begin, token.end, covered):
+            out.append(token.surface)
+    return tuple(dict.fromkeys(out))

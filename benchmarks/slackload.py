@@ -1,0 +1,144 @@
+"""The Slack path: `renkei-bot serve --http` as a real process, the fake Web API on 127.0.0.1, and N
+signed app_mention events sent at once.
+
+Ack latency is the HTTP round trip of each event (Slack retries after 3 s). Answer latency runs from
+sending the event to the fake seeing the chat.postMessage in that mention's thread. After the load,
+the private memory (RssAnon) of the serve process is read from /proc: the mmapped Sudachi
+dictionary is shared file-backed memory and is not counted.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from stats import REPO, VENV_BIN, percentile
+
+sys.path.insert(0, str(REPO / "tests"))
+from fakeslack import FakeSlack  # noqa: E402
+from slackdelivery import BOT_USER_ID, Deliverer, Sent, mention, next_ts  # noqa: E402
+
+SECRET = "bench-signing-secret"
+QUESTIONS = (
+    "北海道町村会との協定はいつ？",
+    "全国連携展示は何回開かれた？",
+    "2016年にはどんなことがありましたか？",
+    "青森県町村会の構成自治体数は？",
+)
+
+
+@dataclass(frozen=True)
+class SlackLoad:
+    mentions: int
+    ack_p50: float
+    ack_p99: float
+    answer_p50: float
+    answer_p99: float
+    rss_anon: int  # bytes, after answering the load
+    rss_file: int  # the shared, file-backed part (the dictionary), for context
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _status_kib(pid: int, key: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    raise SystemExit(f"bench: /proc/{pid}/status has no {key}; the memory figure needs Linux")
+
+
+def _wait_healthy(proc: subprocess.Popen[bytes], base: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            raise SystemExit(f"bench: renkei-bot serve exited with {proc.returncode}:\n{out}")
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).text == "ok":
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit("bench: renkei-bot serve did not answer /healthz within 60 s")
+
+
+def _burst(url: str, count: int, channel: str) -> list[tuple[str, Sent]]:
+    """Send `count` mentions at once, one thread and one connection each; (thread ts, result) each."""
+    clients = [httpx.Client(timeout=30.0) for _ in range(count)]
+    start = threading.Barrier(count)
+    results: list[tuple[str, Sent] | None] = [None] * count
+
+    def send(i: int) -> None:
+        ts = next_ts()
+        text = f"<@{BOT_USER_ID}> {QUESTIONS[i % len(QUESTIONS)]}"
+        deliverer = Deliverer(url=url, secret=SECRET, client=clients[i])
+        start.wait()
+        results[i] = (ts, deliverer.event(mention(channel, text, ts=ts)))
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for client in clients:
+        client.close()
+    return [r for r in results if r is not None]
+
+
+def slack_load(env: Mapping[str, str], *, mentions: int) -> SlackLoad:
+    with FakeSlack() as fake:
+        port = _free_port()
+        child = dict(env)
+        child.update(
+            SLACK_BOT_TOKEN="xoxb-bench",
+            SLACK_SIGNING_SECRET=SECRET,
+            SLACK_API_URL=fake.url,
+            RENKEI_TODAY="2026-11-28",
+        )
+        cmd = [str(VENV_BIN / "renkei-bot"), "serve", "--http", "--host", "127.0.0.1", "--port", str(port)]
+        proc = subprocess.Popen(cmd, env=child, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(proc, base)
+            url = f"{base}/slack/events"
+            _burst(url, 1, "CWARM")  # the first request pays for lazy imports; users send many
+            fake.wait_for("chat.postMessage", 1, timeout=30)
+            sent = _burst(url, mentions, "CLOAD")
+            bad = [s.status for _, s in sent if s.status != 200]
+            if bad:
+                raise SystemExit(f"bench: serve answered {len(bad)} mention(s) with {sorted(set(bad))}")
+            fake.wait_for("chat.postMessage", 1 + mentions, timeout=60)
+            posted = {c.body.get("thread_ts"): c.at for c in fake.calls("chat.postMessage")}
+            answers = [posted[ts] - s.started for ts, s in sent]
+            acks = [s.elapsed for _, s in sent]
+            return SlackLoad(
+                mentions=mentions,
+                ack_p50=percentile(acks, 50),
+                ack_p99=percentile(acks, 99),
+                answer_p50=percentile(answers, 50),
+                answer_p99=percentile(answers, 99),
+                rss_anon=_status_kib(proc.pid, "RssAnon") * 1024,
+                rss_file=_status_kib(proc.pid, "RssFile") * 1024,
+            )
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
+            if proc.stdout:
+                proc.stdout.close()

@@ -1,0 +1,48 @@
+"""Percentiles and the shared helpers of the benchmarks."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEV_SET = REPO.parent / "shared" / "eval" / "dev.yaml"
+VENV_BIN = Path(sys.executable).parent
+TODAY = date(2026, 11, 28)  # the dev set's own `today`, so every run asks the same questions
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The nearest-rank percentile (q in 0..100) of `values`."""
+    if not values:
+        raise ValueError("no values to take a percentile of")
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def median(values: Sequence[float]) -> float:
+    return percentile(values, 50)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def dev_questions(path: Path = DEV_SET) -> tuple[list[str], date]:
+    """The dev set's questions and its `today`; a clear SystemExit when the file is absent."""
+    import yaml
+
+    if not path.is_file():
+        raise SystemExit(
+            f"bench: the dev question set {path} is missing; "
+            "check out ../shared/eval/dev.yaml beside the repository"
+        )
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questions = [str(item["q"]) for item in raw.get("questions", []) if item.get("q")]
+    if not questions:
+        raise SystemExit(f"bench: {path} has no questions (a list under `questions:` with `q:`)")
+    today = raw.get("today")
+    return questions, today if isinstance(today, date) else TODAY

@@ -1,0 +1,104 @@
+"""Checks that run before an answer: is there a record behind what the question takes for granted?
+
+Each guard returns a found=false Answer when the question names something the records do not have
+(an association, a company, a proper noun, a period, a 第N回), and None to let the answer go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from renkei_bot import wording
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.model import Answer
+from renkei_bot.dates import format_date
+
+Guard = Callable[[Context], Answer | None]
+
+# Words that name the bot or the chat, not something to look up in the records.
+_IGNORED_NAMES = frozenset({"renkei", "bot", "Slack", "slack", "BOT", "Bot"})
+
+
+def unknown_name(ctx: Context) -> Answer | None:
+    """「大阪府市長会」「三菱UFJ銀行」: a name the records and the entity dictionary do not know."""
+    partners_named = [m for m in ctx.query.entities if m.type == "partner"]
+    for name in ctx.query.unknown_names:
+        if partners_named and name.endswith(("市長会", "町村会", "議長会")):
+            continue
+        if ctx.selector.term_hits(name):
+            continue
+        if name.endswith(("市長会", "町村会", "議長会")):
+            similar = ctx.suggest_names(name, types=("partner",))
+            summary = wording.not_a_partner(name, len(ctx.store.partners.partners))
+            return ctx.not_found(summary, did_you_mean=similar, suggestions=(wording.ASK_PARTNERS,))
+        return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.suggest_names(name))
+    for name in ctx.query.names:
+        if name in _IGNORED_NAMES or ctx.selector.term_hits(name):
+            continue
+        return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.near_miss_names())
+    return None
+
+
+def out_of_range(ctx: Context) -> Answer | None:
+    """A definite period wholly outside the records (before 2014-09 or after 2021-12): say so.
+
+    A year glued to a name (東北絆まつり2022) counts too: that edition is not in the records.
+    """
+    spans = [p for p in ctx.query.when.spans if not p.any_year]
+    definite = [p for p in spans if not p.attached] or spans
+    if not definite:
+        return None
+    first, last = ctx.store.first_date, ctx.store.last_date
+    if all(s.end < first or s.start > last for s in definite):
+        return ctx.not_found(
+            wording.no_records_in(definite[0].text, format_date(first), format_date(last)),
+            suggestions=tuple(ctx.classifier.help_examples()[:3]),
+        )
+    return None
+
+
+def missing_ordinal(ctx: Context) -> Answer | None:
+    """第3回全国連携シンポジウム, ニュース第5号: an edition of a series that the records do not have."""
+    n = ctx.query.ordinal
+    if n is None:
+        return None
+    for match in ctx.query.entities:
+        if match.type != "series":
+            continue
+        events = ctx.store.in_series(match.entity_id)
+        if not events:
+            continue
+        if ctx.query.ordinal_unit == "号":
+            marks = (f"第{n}号", "創刊号") if n == 1 else (f"第{n}号",)
+            if any(any(m in e.title for m in marks) for e in events):
+                continue
+            return ctx.not_found(wording.no_edition(match.name, f"第{n}号", len(events)))
+        if any(e.ordinal == n for e in events) or n <= len(events):
+            continue
+        return ctx.not_found(wording.no_edition(match.name, f"第{n}回", len(events)))
+    return None
+
+
+# Which guards apply to which intents: help, greetings and the fixed tables need none.
+GUARDS: dict[str, tuple[Guard, ...]] = {
+    "agreement_date": (unknown_name,),
+    "member_count": (unknown_name,),
+    "when": (unknown_name, out_of_range, missing_ordinal),
+    "events_in_period": (unknown_name, out_of_range),
+    "events_about": (unknown_name, out_of_range),
+    "count": (unknown_name, out_of_range),
+    "first_last": (unknown_name, out_of_range),
+    "who": (unknown_name, out_of_range, missing_ordinal),
+    "detail": (unknown_name, out_of_range, missing_ordinal),
+    "summary": (out_of_range,),
+    "partners_list": (out_of_range,),
+    "fallback": (unknown_name, out_of_range),
+}
+
+
+def check(ctx: Context) -> Answer | None:
+    for guard in GUARDS.get(ctx.query.intent, ()):
+        refusal = guard(ctx)
+        if refusal is not None:
+            return refusal
+    return None
