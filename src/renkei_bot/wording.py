@@ -417,3 +417,11 @@ def place_holds(place: str, title: str, day: str) -> str:
 def place_differs(place: str, title: str, day: str, venue: str) -> str:
     where = f"会場は{venue}です" if venue else "会場は記録に書かれていません"
     return f"記録では、{day}「{title}」の{where}。「{place}」とは記録されていません。"
+
+
+def mentioned_on(text: str, day: str, title: str) -> str:
+    return f"{day}です（「{title}」の記録の中に「{text}」とあります）。"
+
+
+def several_fit(count: int) -> str:
+    return f"あてはまる記録が{count}件あります。"

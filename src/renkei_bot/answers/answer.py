@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from renkei_bot.answers import counts, events, general, guards, partners, premise
+from renkei_bot.answers import counts, details, events, general, guards, partners, premise
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 
@@ -23,8 +23,8 @@ HANDLERS: dict[str, Handler] = {
     "events_about": events.listing,
     "count": events.count,
     "first_last": events.first_last,
-    "who": events.who,
-    "detail": events.detail,
+    "who": details.who,
+    "detail": details.detail,
     "anniversary": general.anniversary,
     "summary": general.summary,
     "fallback": general.fallback,

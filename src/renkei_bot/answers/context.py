@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,13 @@ class Context:
             candidates=tuple(candidates),
             suggestions=tuple(suggestions) or tuple(self.classifier.help_examples()[:4]),
         )
+
+    def nothing(self) -> Answer:
+        return self.not_found(wording.NOT_FOUND, did_you_mean=self.near_miss_names())
+
+    def with_aspects(self, *aspects: str) -> Context:
+        query = dataclasses.replace(self.query, aspects=(*self.query.aspects, *aspects))
+        return dataclasses.replace(self, query=query)
 
     def suggest_names(self, name: str, *, types: Iterable[str] = ()) -> tuple[str, ...]:
         wanted = set(types)

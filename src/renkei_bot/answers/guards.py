@@ -39,6 +39,15 @@ def unknown_name(ctx: Context) -> Answer | None:
     return None
 
 
+def ambiguous(ctx: Context) -> Answer | None:
+    """A name that matched two entities equally (品川 → 品川区 / しながわ水族館): ask, don't guess."""
+    if ctx.query.ties and not ctx.query.entities and not ctx.query.terms:
+        tie = ctx.query.ties[0]
+        names = tuple(ctx.store.entity(c).name for c in tie.candidates)
+        return ctx.not_found(wording.ambiguous(tie.surface), candidates=names)
+    return None
+
+
 def out_of_range(ctx: Context) -> Answer | None:
     """A definite period wholly outside the records (before 2014-09 or after 2021-12): say so.
 
@@ -83,16 +92,16 @@ def missing_ordinal(ctx: Context) -> Answer | None:
 GUARDS: dict[str, tuple[Guard, ...]] = {
     "agreement_date": (unknown_name,),
     "member_count": (unknown_name,),
-    "when": (unknown_name, out_of_range, missing_ordinal),
-    "events_in_period": (unknown_name, out_of_range),
-    "events_about": (unknown_name, out_of_range),
-    "count": (unknown_name, out_of_range),
-    "first_last": (unknown_name, out_of_range),
-    "who": (unknown_name, out_of_range, missing_ordinal),
-    "detail": (unknown_name, out_of_range, missing_ordinal),
+    "when": (ambiguous, unknown_name, out_of_range, missing_ordinal),
+    "events_in_period": (ambiguous, unknown_name, out_of_range),
+    "events_about": (ambiguous, unknown_name, out_of_range),
+    "count": (ambiguous, unknown_name, out_of_range),
+    "first_last": (ambiguous, unknown_name, out_of_range),
+    "who": (ambiguous, unknown_name, out_of_range, missing_ordinal),
+    "detail": (ambiguous, unknown_name, out_of_range, missing_ordinal),
     "summary": (out_of_range,),
     "partners_list": (out_of_range,),
-    "fallback": (unknown_name, out_of_range),
+    "fallback": (ambiguous, unknown_name, out_of_range),
 }
 
 

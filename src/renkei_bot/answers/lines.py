@@ -51,12 +51,32 @@ def headline(event: Event) -> str:
     return event.title
 
 
+BRIEF_TITLE = 20  # a list line adds the first details to a title this short (北海道町村会との連携(第1弾))
+BRIEF_MAX = 110
+
+
+def brief(event: Event) -> str:
+    """One list line's worth of an event: its title, and what its first details say when the title is short."""
+    theme = detail_value(event, "テーマ")
+    if (theme and theme not in event.title) or len(event.title) > BRIEF_TITLE or not event.details:
+        return headline(event)
+    more = "／".join(d.lstrip("・ ") for d in event.details[:2])
+    text = f"{event.title}: {more}"
+    return text if len(text) <= BRIEF_MAX else text[: BRIEF_MAX - 1] + "…"
+
+
 def event_line(event: Event, *, prefix: str = "") -> Line:
-    return Line(f"{prefix}{format_span(event.date)}　{headline(event)}", source=line_ref(event.lines))
+    return Line(f"{prefix}{format_span(event.date)}　{brief(event)}", source=line_ref(event.lines))
 
 
-def event_lines(events: Iterable[Event]) -> tuple[Line, ...]:
-    return tuple(event_line(e) for e in events)
+def event_lines(events: Iterable[Event], *, full: bool = False) -> tuple[Line, ...]:
+    """A line per event; with full, each followed by all its details (for a short list)."""
+    out: list[Line] = []
+    for event in events:
+        out.append(event_line(event))
+        if full:
+            out.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in event.details)
+    return tuple(out)
 
 
 def cite(event: Event) -> str:

@@ -7,7 +7,7 @@ Dates stated this way are compared in Context.premise_notes; places and people a
 from __future__ import annotations
 
 from renkei_bot import wording
-from renkei_bot.answers import events
+from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, iso_dates
 from renkei_bot.answers.model import Answer
@@ -22,7 +22,7 @@ def confirm(ctx: Context) -> Answer | None:
     query = ctx.query
     people = query.entity_ids("person")
     if people:
-        return events.person(ctx, people[0])
+        return details.person(ctx, people[0])
     places = [m for m in query.entities if m.type in PLACE_TYPES]
     subject = [m for m in query.entities if m.type not in PLACE_TYPES]
     stated = places[0].surface if places else query.stated_place

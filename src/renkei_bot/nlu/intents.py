@@ -152,8 +152,16 @@ def load_intents(directory: Path) -> tuple[IntentSpec, ...]:
 class Classifier:
     def __init__(self, specs: Sequence[IntentSpec]) -> None:
         self.specs = tuple(specs)
+        self._priority = {s.name: s.priority for s in self.specs}
+        # Every cue of every intent, so rank() tests each one once per question, not once per intent.
+        self._cues = tuple({cue for s in self.specs for cue in (*(c for c, _ in s.cues), *s.requires)})
 
-    def _eligible(self, spec: IntentSpec, features: Features) -> bool:
+    def present(self, features: Features) -> frozenset[str]:
+        """The cues of any intent that the question contains."""
+        words, text = features.words, features.text.lower()
+        return frozenset(c for c in self._cues if c in words or (len(c) >= 2 and c.lower() in text))
+
+    def _eligible(self, spec: IntentSpec, features: Features, present: frozenset[str] | None = None) -> bool:
         for cue in spec.requires:
             if cue == "$period" and features.has_period:
                 return True
@@ -161,12 +169,18 @@ class Classifier:
                 return True
             if cue == "$anniversary" and features.has_anniversary:
                 return True
-            if not cue.startswith("$") and _present(cue, features):
+            if not cue.startswith("$") and (
+                cue in present if present is not None else _present(cue, features)
+            ):
                 return True
         return not spec.requires
 
-    def score(self, spec: IntentSpec, features: Features) -> Scored:
-        found = tuple(cue for cue, _ in spec.cues if _present(cue, features))
+    def score(self, spec: IntentSpec, features: Features, present: frozenset[str] | None = None) -> Scored:
+        found = tuple(
+            cue
+            for cue, _ in spec.cues
+            if (cue in present if present is not None else _present(cue, features))
+        )
         total = sum(weight for cue, weight in spec.cues if cue in found)
         for slot in spec.slots:
             if (
@@ -178,8 +192,11 @@ class Classifier:
         return Scored(spec.name, total, found)
 
     def rank(self, features: Features) -> list[Scored]:
-        priority = {s.name: s.priority for s in self.specs}
-        scored = [self.score(s, features) for s in self.specs if self._eligible(s, features)]
+        priority = self._priority
+        present = self.present(features)
+        scored = [
+            self.score(s, features, present) for s in self.specs if self._eligible(s, features, present)
+        ]
         scored.sort(key=lambda s: (-s.score, -priority[s.name]))
         return scored
 
