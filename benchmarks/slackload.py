@@ -9,6 +9,8 @@ dictionary is shared file-backed memory and is not counted.
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +18,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -23,7 +26,7 @@ from stats import REPO, VENV_BIN, percentile
 
 sys.path.insert(0, str(REPO / "tests"))
 from fakeslack import FakeSlack  # noqa: E402
-from slackdelivery import BOT_USER_ID, Deliverer, Sent, mention, next_ts  # noqa: E402
+from slackdelivery import BOT_USER_ID, Sent, envelope, mention, sign  # noqa: E402
 
 SECRET = "bench-signing-secret"
 QUESTIONS = (
@@ -46,8 +49,6 @@ class SlackLoad:
 
 
 def _free_port() -> int:
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -75,27 +76,87 @@ def _wait_healthy(proc: subprocess.Popen[bytes], base: str) -> None:
     raise SystemExit("bench: renkei-bot serve did not answer /healthz within 60 s")
 
 
+def _request(host: str, port: int, path: str, body: bytes, headers: Mapping[str, str]) -> bytes:
+    lines = [f"POST {path} HTTP/1.1", f"Host: {host}:{port}", f"Content-Length: {len(body)}"]
+    lines += [f"{k}: {v}" for k, v in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+def _exchange(sock: socket.socket, request: bytes) -> int:
+    """Send one request and read its whole response; the HTTP status."""
+    sock.sendall(request)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("serve closed the connection before answering")
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    while len(rest) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        rest += chunk
+    return int(head.split()[1])
+
+
 def _burst(url: str, count: int, channel: str) -> list[tuple[str, Sent]]:
-    """Send `count` mentions at once, one thread and one connection each; (thread ts, result) each."""
-    clients = [httpx.Client(timeout=30.0) for _ in range(count)]
+    """Send `count` signed mentions at once, each on its own open connection; (thread ts, result) each.
+
+    Requests are built and signed before the start and sent on raw sockets, so the figures measure
+    the server and not the client's own HTTP library fighting for one GIL (Slack sends from many
+    machines).
+    """
+    parsed = urlsplit(url)
+    host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
+    requests: list[tuple[str, bytes]] = []
+    for i in range(count):
+        ts = f"{time.time():.6f}{i:03d}"
+        text = f"<@{BOT_USER_ID}> {QUESTIONS[i % len(QUESTIONS)]}"
+        # Ids unique across sender processes: the app drops a repeated event_id as a Slack retry.
+        body = json.dumps(
+            envelope(mention(channel, text, ts=ts), event_id=f"Ev{channel}{ts}"), ensure_ascii=False
+        ).encode()
+        headers = {"Content-Type": "application/json", **sign(SECRET, body, int(time.time()))}
+        requests.append((ts, _request(host, port, parsed.path, body, headers)))
+    sockets = [socket.create_connection((host, port)) for _ in range(count)]
     start = threading.Barrier(count)
     results: list[tuple[str, Sent] | None] = [None] * count
 
     def send(i: int) -> None:
-        ts = next_ts()
-        text = f"<@{BOT_USER_ID}> {QUESTIONS[i % len(QUESTIONS)]}"
-        deliverer = Deliverer(url=url, secret=SECRET, client=clients[i])
+        ts, request = requests[i]
         start.wait()
-        results[i] = (ts, deliverer.event(mention(channel, text, ts=ts)))
+        started = time.monotonic()
+        status = _exchange(sockets[i], request)
+        results[i] = (ts, Sent(status, "", None, started, time.monotonic() - started))
 
     threads = [threading.Thread(target=send, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    for client in clients:
-        client.close()
+    for sock in sockets:
+        sock.close()
     return [r for r in results if r is not None]
+
+
+def _burst_elsewhere(url: str, count: int, channel: str) -> list[tuple[str, Sent]]:
+    """_burst in its own process: the senders must not share a GIL with the fake Web API, or the
+    fake's work would be counted in the acks. time.monotonic is one clock for every process."""
+    done = subprocess.run(
+        [sys.executable, __file__, url, str(count), channel], capture_output=True, text=True, timeout=120
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"bench: the mention sender failed:\n{done.stderr}")
+    return [
+        (ts, Sent(status, "", None, started, elapsed))
+        for ts, status, started, elapsed in json.loads(done.stdout)
+    ]
 
 
 def slack_load(env: Mapping[str, str], *, mentions: int) -> SlackLoad:
@@ -114,9 +175,9 @@ def slack_load(env: Mapping[str, str], *, mentions: int) -> SlackLoad:
         try:
             _wait_healthy(proc, base)
             url = f"{base}/slack/events"
-            _burst(url, 1, "CWARM")  # the first request pays for lazy imports; users send many
+            _burst_elsewhere(url, 1, "CWARM")  # the first request pays for lazy imports; users send many
             fake.wait_for("chat.postMessage", 1, timeout=30)
-            sent = _burst(url, mentions, "CLOAD")
+            sent = _burst_elsewhere(url, mentions, "CLOAD")
             bad = [s.status for _, s in sent if s.status != 200]
             if bad:
                 raise SystemExit(f"bench: serve answered {len(bad)} mention(s) with {sorted(set(bad))}")
@@ -142,3 +203,8 @@ def slack_load(env: Mapping[str, str], *, mentions: int) -> SlackLoad:
                 proc.wait(10)
             if proc.stdout:
                 proc.stdout.close()
+
+
+if __name__ == "__main__":  # the sender process of _burst_elsewhere
+    sent = _burst(sys.argv[1], int(sys.argv[2]), sys.argv[3])
+    print(json.dumps([(ts, s.status, s.started, s.elapsed) for ts, s in sent]))

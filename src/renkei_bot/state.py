@@ -36,6 +36,21 @@ def _key(day: date | str) -> str:
     return day.isoformat() if isinstance(day, date) else day
 
 
+def _initialise(conn: sqlite3.Connection) -> None:
+    """WAL mode and the table. Two processes creating the file at once: switching the journal mode
+    needs an exclusive lock that SQLite does not wait for (busy_timeout does not apply), so retry."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(_SCHEMA)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class PostLedger:
     def __init__(self, path: Path, *, now: Callable[[], float] = time.time) -> None:
         self.path = Path(path)
@@ -49,8 +64,7 @@ class PostLedger:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         with closing(conn):
             if not self._ready:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute(_SCHEMA)
+                _initialise(conn)
                 self._ready = True
             yield conn
 

@@ -425,3 +425,14 @@ def mentioned_on(text: str, day: str, title: str) -> str:
 
 def several_fit(count: int) -> str:
     return f"あてはまる記録が{count}件あります。"
+
+
+def partners_with_members(names: list[str], members: int) -> str:
+    return f"構成自治体数が{members}の団体は{'、'.join(names)}です。"
+
+
+def companies_too(count: int) -> str:
+    return f"このほか企業との包括連携協定が{count}件あります。"
+
+
+CLOSEST = "ご質問のことばを含む記録はこちらです。"

@@ -98,9 +98,12 @@ def when(ctx: Context) -> Answer:
 def subject_events(ctx: Context) -> list[Event] | None:
     """The events a count or a first/last is over: about all the question's entities, else the events
     its words pick out best (everything scoring near the top)."""
-    if ctx.query.entities or ctx.query.ties:
+    if (ctx.query.entities or ctx.query.ties) and not ctx.query.terms:
         return ctx.selector.filtered(ctx.query, series_only=True)
-    ranked = [r for r in ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query)) if r.score > 0]
+    pool = ctx.selector.filtered(ctx.query, series_only=True) or ctx.selector.filtered(
+        ctx.query, strict=False
+    )
+    ranked = [r for r in ctx.selector.rank(ctx.query, pool) if r.score > 0]
     if not ranked:
         return None
     events = [r.event for r in ranked if r.score >= SUBJECT * ranked[0].score]

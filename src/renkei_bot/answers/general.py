@@ -39,12 +39,39 @@ def greeting(ctx: Context) -> Answer:
     )
 
 
+CLOSE_ENOUGH = 0.6  # share of the question's words (weighted by rarity) one record must contain
+
+
 def fallback(ctx: Context) -> Answer:
-    if ctx.query.ties and not ctx.query.entities:
-        tie = ctx.query.ties[0]
-        names = tuple(ctx.store.entity(c).name for c in tie.candidates)
-        return ctx.not_found(wording.ambiguous(tie.surface), candidates=names)
+    """No intent fits: records that contain most of the question's words, or an honest "no"."""
+    close = _closest(ctx)
+    if close:
+        return ctx.found(
+            wording.CLOSEST,
+            title=wording.default_title(True),
+            lines=event_lines(close, full=len(close) == 1),
+            sources=tuple(cite(e) for e in close),
+            dates=iso_dates(close),
+            record_ids=tuple(e.id for e in close),
+        )
     return ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
+
+
+def _closest(ctx: Context) -> list[Event]:
+    terms = [t for t in ctx.query.terms if len(t) >= 2]
+    if len(terms) < 2:
+        return []
+    ranked = [
+        r for r in ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) if r.score
+    ]
+    if not ranked:
+        return []
+    weight = {t: min(ctx.selector.idf(t), 3.0) for t in terms}
+    top = ranked[0]
+    covered = sum(weight[t] for t in terms if t in top.term_hits)
+    if covered < CLOSE_ENOUGH * sum(weight.values()) or len(set(top.term_hits) & set(terms)) < 2:
+        return []
+    return [r.event for r in ranked[:3] if r.score >= top.score - 1e-9]
 
 
 def summary(ctx: Context) -> Answer:

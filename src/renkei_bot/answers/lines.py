@@ -73,7 +73,10 @@ def event_lines(events: Iterable[Event], *, full: bool = False) -> tuple[Line, .
     """A line per event; with full, each followed by all its details (for a short list)."""
     out: list[Line] = []
     for event in events:
-        out.append(event_line(event))
+        if not full:
+            out.append(event_line(event))
+            continue
+        out.append(Line(f"{format_span(event.date)}　{headline(event)}", source=line_ref(event.lines)))
         if full:
             out.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in event.details)
     return tuple(out)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from renkei_bot import wording
 from renkei_bot.answers import events as event_answers
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, iso_dates
+from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date
-from renkei_bot.records import Partner
+from renkei_bot.records import Event, Partner
 
 TABLE = "広域連携協定締結団体一覧"
 
@@ -70,8 +72,25 @@ def agreement_date(ctx: Context) -> Answer:
     )
 
 
+_NUMBER = re.compile(r"(?<![0-9.])([0-9]{1,4})(?![0-9]*(?:[年月日回号]|年度))")
+
+
+def _with_members(ctx: Context) -> list[Partner]:
+    """「構成自治体数が23の団体は」: the partners whose member count the question states."""
+    numbers = {int(n) for n in _NUMBER.findall(ctx.query.text)}
+    return [p for p in ctx.store.partners.partners if p.members in numbers]
+
+
 def member_count(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
+    if not partners and (named := _with_members(ctx)):
+        return ctx.found(
+            wording.partners_with_members([p.name for p in named], named[0].members),
+            title=TABLE,
+            lines=tuple(partner_line(p) for p in named),
+            sources=(_table_source(ctx, *named),),
+            record_ids=tuple(p.id for p in named),
+        )
     if not partners:
         if ctx.query.asks("合計", "全部", "総数", "全体", "すべて", "多い", "少ない"):
             return partner_total(ctx)
@@ -119,9 +138,11 @@ def partner_total(ctx: Context) -> Answer:
 def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
     partners = list(ctx.store.partners.partners)
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
+    companies: list[Event] = []
     if spans:
         partners = [p for p in partners if any(s.start <= p.agreed <= s.end for s in spans)]
-        if not partners:
+        companies = _company_agreements(ctx)
+        if not partners and not companies:
             return ctx.not_found(wording.NO_PARTNER_IN_PERIOD, suggestions=(wording.ASK_PARTNERS,))
     order = order or ctx.query.order
     if order:
@@ -131,12 +152,27 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         summary = wording.partners_edge(order, [p.name for p in partners], format_date(edge))
     else:
         summary = wording.partners_listed(len(partners), sum(p.members for p in partners))
+        if companies:
+            summary += wording.companies_too(len(companies))
     events = [ctx.store.event(p.event) for p in partners if p.event]
+    lines = tuple(partner_line(p) for p in partners) + event_lines(companies)
     return ctx.found(
         summary,
         title=TABLE,
-        lines=tuple(partner_line(p) for p in partners),
-        sources=(_table_source(ctx, *partners),),
-        dates=tuple(p.agreed.isoformat() for p in partners),
-        record_ids=tuple(p.id for p in partners) + tuple(e.id for e in events),
+        lines=lines,
+        sources=(_table_source(ctx, *partners), *(cite(e) for e in companies)),
+        dates=tuple(p.agreed.isoformat() for p in partners) + iso_dates(companies),
+        record_ids=tuple(p.id for p in partners) + tuple(e.id for e in (*events, *companies)),
+        show_all=True,
     )
+
+
+def _company_agreements(ctx: Context) -> list[Event]:
+    """包括連携協定 signed with companies in the question's period (they are not in the partners table)."""
+    signed: list[Event] = []
+    for event in ctx.selector.in_period(ctx.query, ctx.store.events):
+        if event.category != "連携協定" or "締結" not in event.title or "案" in event.title:
+            continue
+        if any(ctx.store.entity(r).type == "company" for r in event.refs):
+            signed.append(event)
+    return signed
