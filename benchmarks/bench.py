@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cold import Cold, child_env, cold_start  # noqa: E402
-from latency import Growth, Warm, growth, warm_latency  # noqa: E402
-from slackload import SlackLoad, slack_load  # noqa: E402
-from stats import dev_questions, ms  # noqa: E402
+from cold import Cold, child_env, cold_start
+from latency import Growth, Warm, growth, warm_latency
+from slackload import SlackLoad, slack_load
+from stats import dev_questions, ms
 
 MB = 1_000_000
 
@@ -100,7 +100,10 @@ def _table(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
 def report(plan: Plan, warm: Warm, cold: Cold, grown: Sequence[Growth], load: SlackLoad) -> str:
     targets = _table(
         ("measure", "figure", "target", ""),
-        [(r.measure, r.figure, r.target, "PASS" if r.ok else "MISS") for r in rows(plan, warm, cold, grown, load)],
+        [
+            (r.measure, r.figure, r.target, "PASS" if r.ok else "MISS")
+            for r in rows(plan, warm, cold, grown, load)
+        ],
     )
     details = [
         f"warm: {warm.samples} answers; p50 {ms(warm.p50)}, p99 {ms(warm.p99)}; "
@@ -113,7 +116,17 @@ def report(plan: Plan, warm: Warm, cold: Cold, grown: Sequence[Growth], load: Sl
         f"RssAnon {load.rss_anon / MB:.1f} MB, RssFile (shared) {load.rss_file / MB:.1f} MB",
     ]
     growth_table = _table(
-        ("corpus", "events", "entities", "write", "load (cache miss)", "load (cache hit)", "indexes", "p50", "p99"),
+        (
+            "corpus",
+            "events",
+            "entities",
+            "write",
+            "load (cache miss)",
+            "load (cache hit)",
+            "indexes",
+            "p50",
+            "p99",
+        ),
         [
             (
                 f"×{g.copies}",
@@ -133,8 +146,12 @@ def report(plan: Plan, warm: Warm, cold: Cold, grown: Sequence[Growth], load: Sl
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="a tiny run of every measure, for the test suite")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="a tiny run of every measure, for the test suite"
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     questions, today = dev_questions()
@@ -149,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         grown = growth(questions, today, sizes=plan.sizes, rounds=_rounds)
         load = slack_load(env, mentions=plan.mentions)
     print(report(plan, warm, cold, grown, load))
-    print(f"\n(`{'make bench' if not args.quick else 'bench.py --quick'}` took {time.perf_counter() - started:.0f} s)")
+    print(
+        f"\n(`{'make bench' if not args.quick else 'bench.py --quick'}` took {time.perf_counter() - started:.0f} s)"
+    )
     return 0
 
 

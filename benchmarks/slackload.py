@@ -25,8 +25,8 @@ import httpx
 from stats import REPO, VENV_BIN, percentile
 
 sys.path.insert(0, str(REPO / "tests"))
-from fakeslack import FakeSlack  # noqa: E402
-from slackdelivery import BOT_USER_ID, Sent, envelope, mention, sign  # noqa: E402
+from fakeslack import FakeSlack
+from slackdelivery import BOT_USER_ID, Sent, envelope, mention, sign
 
 SECRET = "bench-signing-secret"
 QUESTIONS = (

@@ -57,10 +57,9 @@ def test_a_missing_dev_set_is_named(tmp_path: Path) -> None:
 
 def test_the_synthetic_corpus_loads_with_distinct_ids_and_shifted_years(tmp_path: Path) -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from synth import write_corpus
-
     from renkei_bot import paths
     from renkei_bot.store import Store
+    from synth import write_corpus
 
     counts = write_corpus(paths.DATA_DIR, tmp_path / "x3", copies=3)
     real = Store.load(paths.DATA_DIR, cache_dir=tmp_path / "cache")

@@ -13,9 +13,10 @@ from renkei_bot.answers import anniversaries as anniv
 from renkei_bot.answers import general, partners
 from renkei_bot.answers.answer import answer
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import event_lines
+from renkei_bot.answers.lines import cite, event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
+from renkei_bot.dates import format_date
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.intents import Classifier, load_intents
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
@@ -76,23 +77,30 @@ class Engine:
         return general.summary(self._as("summary", period, today=today))
 
     def partner(self, name: str, *, today: date) -> Answer:
-        """`/renkei partner <名前>`: agreement date, members and the events about it."""
+        """`/renkei partner <名前>`: agreement date, members, the signing and the other events about it."""
         ctx = self._as("agreement_date", name, today=today)
         found = partners.mentioned_partners(ctx)
         if not found:
-            similar = self.index.suggest(normalize(name), limit=3) if normalize(name) else ()
             return ctx.not_found(
                 wording.not_a_partner(normalize(name), len(self.store.partners.partners)),
-                did_you_mean=similar,
+                did_you_mean=ctx.suggest_names(normalize(name), types=("partner",)),
                 suggestions=(wording.ASK_PARTNERS,),
             )
-        base = partners.agreement_date(ctx)
-        about = self.store.about(found[0].id)
-        members = wording.members_of(found[0].name, found[0].members)
-        return dataclasses.replace(
-            base,
-            summary=f"{base.summary}\n{members}",
-            lines=base.lines + event_lines(e for e in about if e.id != found[0].event),
+        partner = found[0]
+        signing = [self.store.event(partner.event)] if partner.event else []
+        others = [e for e in self.store.about(partner.id) if e.id != partner.event]
+        return ctx.found(
+            "\n".join(
+                (
+                    wording.agreed_on(partner.name, format_date(partner.agreed)),
+                    wording.members_of(partner.name, partner.members),
+                )
+            ),
+            title=wording.title_agreement(partner.name),
+            lines=(partners.partner_line(partner), *event_lines(signing), *event_lines(others)),
+            sources=(*(cite(e) for e in signing), f"{partners.TABLE}（L{partner.line}）"),
+            dates=(partner.agreed.isoformat(),),
+            record_ids=(partner.id, *(e.id for e in signing)),
         )
 
     def partners(self, *, today: date | None = None) -> Answer:

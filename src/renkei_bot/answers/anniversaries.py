@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from renkei_bot import wording
+from renkei_bot.answers.lines import brief
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, format_span
 from renkei_bot.records import Event
@@ -117,7 +118,7 @@ def _source(anniversary: Anniversary) -> str | None:
 def _lines(found: Sequence[Anniversary], label: str) -> tuple[Line, ...]:
     return tuple(
         Line(
-            wording.anniversary_line(a.years_ago, label, _when(a), a.event.title, round_=a.round),
+            wording.anniversary_line(a.years_ago, label, _when(a), brief(a.event), round_=a.round),
             source=_source(a),
         )
         for a in found

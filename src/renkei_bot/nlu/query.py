@@ -207,7 +207,7 @@ class Understander:
             + [(p.begin, p.stop) for p in when.spans]
         )
         # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
-        loose = tuple(m.surface for m in resolution.matches if m.method != "exact" and len(m.surface) >= 2)
+        loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
         terms = tuple(dict.fromkeys((*_terms(tokens, covered), *loose)))
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
