@@ -20,7 +20,7 @@ from renkei_bot.dates import format_date
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.intents import Classifier, load_intents
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
-from renkei_bot.normalize import normalize
+from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ class Engine:
 
     def ask(self, question: str, *, today: date) -> Answer:
         """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""
-        if not normalize(question):
+        if not normalize(strip_markup(question)):
             return self._empty(question)
         try:
             query = self.understand(question, today=today)

@@ -68,3 +68,21 @@ _KATA_TO_HIRA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)
 def to_hiragana(text: str) -> str:
     """Katakana → hiragana, for comparing readings (Sudachi gives readings in katakana)."""
     return text.translate(_KATA_TO_HIRA)
+
+
+_SLACK_TOKEN = re.compile(r"<([!@#][^<>]*|(?:https?|mailto):[^<>]*)>")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{2,40}:")
+
+
+def _slack_token(match: re.Match[str]) -> str:
+    target, _, label = match.group(1).partition("|")
+    if target.startswith(("!", "@")):
+        return " "  # <!channel>, <!here>, <@U123>: nothing to read, nobody to ping
+    return label or ("" if target.startswith("#") else target)
+
+
+def strip_markup(text: str) -> str:
+    """A question as words: Slack tokens, HTML tags and :emoji: codes removed, links to their labels."""
+    text = _SLACK_TOKEN.sub(_slack_token, text)
+    text = _TAG.sub(" ", text)
+    return _EMOJI_CODE.sub(" ", text)

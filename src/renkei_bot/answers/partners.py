@@ -47,6 +47,9 @@ def _asks_more_than_the_date(ctx: Context) -> bool:
 
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
+    companies = ctx.query.entity_ids("company")
+    if not partners and not companies and not _asks_more_than_the_date(ctx):
+        return partners_list(ctx)  # 「協定はいつ？」 with no party: every agreement, with its date
     if not partners or _asks_more_than_the_date(ctx):
         return event_answers.when(ctx)  # 包括連携協定 with a company, or a described step of an agreement
     lines: list[Line] = []

@@ -16,7 +16,7 @@ from renkei_bot.nlu import when as when_mod
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
-from renkei_bot.normalize import normalize
+from renkei_bot.normalize import normalize, strip_markup
 
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
@@ -194,7 +194,7 @@ class Understander:
 
     def understand(self, question: str, *, today: date) -> Query:
         raw = question
-        text = normalize(question)
+        text = normalize(strip_markup(question))
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
         when = when_mod.resolve(text, today=today)
@@ -312,13 +312,18 @@ def _terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str
     return tuple(seen)
 
 
+_COMMON_LATIN = frozenset(
+    {"ok", "okay", "thanks", "thank", "please", "hello", "help", "bot", "slack", "renkei"}
+)
+
+
 def _names(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
     """Proper nouns (and Latin words) the entity dictionary did not take: 三菱UFJ銀行, 長野県町村会 …"""
     out: list[str] = []
     for token in tokens:
-        proper = token.pos[:2] == ("名詞", "固有名詞") or (
-            token.surface.isascii() and token.surface.isalpha() and len(token.surface) >= 2
-        )
+        word = token.surface
+        latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
+        proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
         if proper and len(token.surface) >= 2 and not _inside(token.begin, token.end, covered):
             out.append(token.surface)
     return tuple(dict.fromkeys(out))
