@@ -82,9 +82,12 @@ def missing_ordinal(ctx: Context) -> Answer | None:
             if any(any(m in e.title for m in marks) for e in events):
                 continue
             return ctx.not_found(wording.no_edition(match.name, f"第{n}号", len(events)))
-        if any(e.ordinal == n for e in events) or n <= len(events):
+        in_period = ctx.selector.in_period(ctx.query, events)
+        if any(e.ordinal == n for e in in_period):
             continue
-        return ctx.not_found(wording.no_edition(match.name, f"第{n}回", len(events)))
+        if n <= len(in_period) and not all(e.ordinal for e in in_period):
+            continue  # a series that does not (always) number itself: 第n回 is its n-th
+        return ctx.not_found(wording.no_edition(match.name, f"第{n}回", len(in_period)))
     return None
 
 
@@ -93,10 +96,10 @@ GUARDS: dict[str, tuple[Guard, ...]] = {
     "agreement_date": (unknown_name,),
     "member_count": (unknown_name,),
     "when": (ambiguous, unknown_name, out_of_range, missing_ordinal),
-    "events_in_period": (ambiguous, unknown_name, out_of_range),
-    "events_about": (ambiguous, unknown_name, out_of_range),
+    "events_in_period": (ambiguous, unknown_name, out_of_range, missing_ordinal),
+    "events_about": (ambiguous, unknown_name, out_of_range, missing_ordinal),
     "count": (ambiguous, unknown_name, out_of_range),
-    "first_last": (ambiguous, unknown_name, out_of_range),
+    "first_last": (ambiguous, unknown_name, out_of_range, missing_ordinal),
     "who": (ambiguous, unknown_name, out_of_range, missing_ordinal),
     "detail": (ambiguous, unknown_name, out_of_range, missing_ordinal),
     "summary": (out_of_range,),

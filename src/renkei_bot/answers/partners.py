@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from renkei_bot import wording
+from renkei_bot.answers import details
 from renkei_bot.answers import events as event_answers
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates
@@ -94,6 +95,8 @@ def member_count(ctx: Context) -> Answer:
             sources=(_table_source(ctx, *named),),
             record_ids=tuple(p.id for p in named),
         )
+    if not partners and ctx.query.entities:
+        return details.detail(ctx.with_aspects("participants"))  # 「やましろ地域は何市何町何村？」
     if not partners:
         if ctx.query.asks("合計", "全部", "総数", "全体", "すべて", "多い", "少ない"):
             return partner_total(ctx)

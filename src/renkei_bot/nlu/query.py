@@ -13,6 +13,7 @@ from typing import Literal
 
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
+from renkei_bot.nlu.compose import compose_partners
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
@@ -22,8 +23,29 @@ MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and 
 
 Order = Literal["first", "last"]
 
-_FIRST = ("最初", "初めて", "はじめて", "初回", "一番古い", "最も古い", "一番初め", "始まり")
-_LAST = ("最後", "最新", "一番最近", "最近", "直近", "一番新しい", "最も新しい")
+_FIRST = (
+    "最初",
+    "初めて",
+    "はじめて",
+    "初回",
+    "一番古い",
+    "最も古い",
+    "一番初め",
+    "始まり",
+    "いちばん古い",
+    "いちばん初め",
+)
+_LAST = (
+    "最後",
+    "最新",
+    "一番最近",
+    "最近",
+    "直近",
+    "一番新しい",
+    "最も新しい",
+    "いちばん新しい",
+    "いちばん最近",
+)
 
 # Aspects of an event a question can ask for, each with the words that ask for it.
 ASPECTS: dict[str, tuple[str, ...]] = {
@@ -131,6 +153,11 @@ _STOP_TERMS = frozenset(
         "特別区全国連携プロジェクト",
         "記録",
         "経過",
+        "経過表",
+        "一通り",
+        "通り",
+        "主",
+        "ざっくり",
         "上",
         "中",
         "出来事",
@@ -199,7 +226,7 @@ class Understander:
         text = text[:MAX_QUESTION]
         when = when_mod.resolve(text, today=today)
         masked = _mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
-        resolution = self.index.find(masked)
+        resolution = compose_partners(self.index.find(masked), masked, self.index.entities)
         tokens = tok.tokenize(text)
         covered = (
             [(m.begin, m.end) for m in resolution.matches]
@@ -226,6 +253,13 @@ class Understander:
         )
         scored = self.classifier.classify(features)
         confirm = bool(_CONFIRM.search(text)) and not _WH.search(text)
+        if (
+            confirm
+            and features.has_period
+            and scored.name in ("events_in_period", "events_about", "fallback")
+        ):
+            # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
+            scored = dataclasses.replace(scored, name="when")
         premise: tuple[Period, ...] = ()
         if confirm and scored.name in _PREMISE_INTENTS:
             premise = tuple(p for p in when.spans if not p.attached)
@@ -301,7 +335,7 @@ def _terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str
             and not token.surface.isdigit()
         )
         if keep:
-            if len(token.surface) >= 2 or re.fullmatch(r"[一-龥]", token.surface):
+            if len(token.surface) >= 2:
                 terms.append(token.surface)
             if previous is not None and previous.end == token.begin:
                 terms.append(previous.surface + token.surface)
