@@ -436,3 +436,14 @@ def companies_too(count: int) -> str:
 
 
 CLOSEST = "ご質問のことばを含む記録はこちらです。"
+
+
+COMPANY_AGREEMENTS = "企業との包括連携協定"
+
+
+def companies_signed(count: int) -> str:
+    return f"企業との包括連携協定の締結は{count}件（{count}社）です。"
+
+
+def partners_of_kind(kind: str, names: list[str]) -> str:
+    return f"広域連携協定を結んだ{kind}は{len(names)}団体です（{'、'.join(names)}）。"

@@ -36,7 +36,7 @@ def answer(ctx: Context) -> Answer:
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
-    if ctx.query.confirm:
+    if ctx.query.confirm or premise.place_contradicts(ctx):
         checked = premise.confirm(ctx)
         if checked is not None:
             return checked

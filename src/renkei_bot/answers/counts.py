@@ -61,19 +61,9 @@ def yearly_count(ctx: Context) -> Answer:
     table = ctx.store.counts
     rows = pick_rows(table, ctx.query.text)
     years = _years(ctx, table)
-    asked_years = [p for p in ctx.query.when.spans if not p.attached]
-    if asked_years and not years:
-        first, last = table.years[0], table.years[-1]
-        return ctx.not_found(wording.no_count_year(format_fiscal_year(first), format_fiscal_year(last)))
+    q = ctx.query
     source = (f"{TABLE}（{', '.join(f'L{r.line}' for r in rows)}）",)
     base = {"title": TABLE, "sources": source, "record_ids": tuple(r.id for r in rows)}
-    notes = (wording.as_of(table.as_of), *_flags(table, rows, years))
-    q = ctx.query
-    if q.asks("時点", "基準日", "現在", "いつの数"):
-        return ctx.found(wording.as_of(table.as_of), lines=tuple(Line(n) for n in table.notes), **base)
-    if q.asks("重複", "合わない", "合算", "意味", "なぜ", "足し"):
-        total = next((n for n in table.notes if "重複" in n), table.notes[-1] if table.notes else "")
-        return ctx.found(wording.total_meaning(total), lines=(row_line(table, table.rows[-1]),), **base)
     if q.asks("一番増え", "最も増え", "最も伸び", "一番伸び", "増加が大きい", "最大の増加"):
         answers = []
         for row in rows:
@@ -86,7 +76,19 @@ def yearly_count(ctx: Context) -> Answer:
                 rise, year = max(rises)
                 answers.append(wording.largest_rise(row.label, format_fiscal_year(year), rise))
         lines = tuple(row_line(table, r) for r in rows)
-        return ctx.found("\n".join(answers), lines=lines, notes=notes, **base)
+        return ctx.found("\n".join(answers), lines=lines, notes=(wording.as_of(table.as_of),), **base)
+    asked_years = [p for p in ctx.query.when.spans if not p.attached]
+    if asked_years and not years:
+        first, last = table.years[0], table.years[-1]
+        return ctx.not_found(wording.no_count_year(format_fiscal_year(first), format_fiscal_year(last)))
+    notes = (wording.as_of(table.as_of), *_flags(table, rows, years))
+    if q.asks("基準日", "いつ時点", "何時点", "いつの数", "何月何日", "いつ現在") or (
+        q.asks("時点", "現在") and not years
+    ):
+        return ctx.found(wording.as_of(table.as_of), lines=tuple(Line(n) for n in table.notes), **base)
+    if q.asks("重複", "合わない", "合算", "意味", "なぜ", "足し"):
+        total = next((n for n in table.notes if "重複" in n), table.notes[-1] if table.notes else "")
+        return ctx.found(wording.total_meaning(total), lines=(row_line(table, table.rows[-1]),), **base)
     if q.asks("増え", "増加", "伸び", "増減", "変化", "差"):
         if len(years) >= 2:
             first, last = years[0], years[-1]

@@ -8,15 +8,16 @@ from renkei_bot import wording
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     cite,
-    detail_value,
     event_line,
     event_lines,
     headline,
     iso_dates,
+    keyed_details,
     line_ref,
 )
+from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_span
+from renkei_bot.dates import format_date, format_span
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
@@ -53,6 +54,33 @@ def _people_names(ctx: Context, event: Event) -> list[str]:
     return [n for n in names if len(n) >= 2]
 
 
+RARE = 3.0  # idf of a question word rare enough that a detail containing it is what was asked about
+
+
+def _keys(ctx: Context) -> list[str]:
+    """What the question names, to find in an event's details: its entities and its rare words."""
+    keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
+    keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    keys += [compact(t) for t in ctx.query.terms if len(t) >= 2 and ctx.selector.idf(t) >= RARE]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
+
+
+def naming(ctx: Context, event: Event) -> list[str]:
+    """The details of an event that name something the question names (やましろ, 指出, 事例報告)."""
+    keys = _keys(ctx)
+    return [d for d in event.details if any(k in compact(d) for k in keys)]
+
+
+def preferred(ctx: Context, texts: list[str]) -> list[str]:
+    named = set(naming_in(ctx, texts))
+    return [t for t in texts if t in named] + [t for t in texts if t not in named]
+
+
+def naming_in(ctx: Context, texts: Sequence[str]) -> list[str]:
+    keys = _keys(ctx)
+    return [t for t in texts if any(k in compact(t) for k in keys)]
+
+
 def aspect_details(ctx: Context, event: Event, aspects: Sequence[str]) -> list[str]:
     """The details of an event that answer the aspects asked for (all of them when none is asked)."""
     wanted = [k for a in aspects for k in _KEYS.get(a, ())]
@@ -62,18 +90,21 @@ def aspect_details(ctx: Context, event: Event, aspects: Sequence[str]) -> list[s
     picked = [d for d in event.details if any(k in d for k in wanted) or any(p in compact(d) for p in people)]
     if "venue" in aspects and event.venue and not any(event.venue in d for d in picked):
         picked.insert(0, f"会場: {event.venue}")
-    return picked
+    return preferred(ctx, picked)
 
 
-def direct_value(event: Event, aspects: Sequence[str]) -> tuple[str, str] | None:
-    """「テーマは？」 gets 「テーマは…です」 when the row states exactly that."""
+def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[str, str] | None:
+    """「テーマは？」 gets 「テーマは…です」 when the row states exactly that (the one naming what the
+    question names, when the row states it more than once: 事業主体 of (1) 十勝 and (2) やましろ)."""
     for aspect in aspects:
         if aspect not in _LABELS:
             continue
         label, keys = _LABELS[aspect]
-        value = event.venue if aspect == "venue" and event.venue else detail_value(event, *keys)
-        if value:
-            return label, value
+        if aspect == "venue" and event.venue:
+            return label, event.venue
+        values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
+        if values:
+            return label, preferred(ctx, values)[0]
     return None
 
 
@@ -87,8 +118,12 @@ def detail(ctx: Context) -> Answer:
     aspects = ctx.query.aspects
     picked = aspect_details(ctx, event, aspects) or list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))
-    direct = direct_value(event, aspects)
-    if direct is not None:
+    direct = direct_value(ctx, event, aspects)
+    mention = pointed_mention(ctx, event)
+    if mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
+        summary = wording.mentioned_on(mention.text, format_date(mention.date), event.title)
+        picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
+    elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
     ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False))
     others = [r.event for r in ranked[1:4] if r.score >= 0.6 * ranked[0].score and r.event.id != event.id]
@@ -99,7 +134,7 @@ def detail(ctx: Context) -> Answer:
         title=event.title[:150],
         lines=tuple(lines),
         sources=tuple(cite(e) for e in [event, *others][:MAX_SOURCES]),
-        dates=iso_dates([event]),
+        dates=(mention.date.isoformat(),) if mention else iso_dates([event]),
         record_ids=(event.id,),
     )
 
@@ -109,7 +144,7 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
     lines: list[Line] = []
     for event in events:
         lines.append(event_line(event))
-        direct = direct_value(event, ctx.query.aspects)
+        direct = direct_value(ctx, event, ctx.query.aspects)
         if direct is not None:
             lines.append(Line(f"　{direct[0]}: {direct[1]}", source=line_ref(event.lines)))
     return ctx.found(

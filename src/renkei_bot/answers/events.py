@@ -7,15 +7,24 @@ from collections.abc import Sequence
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, event_lines, headline, iso_dates, line_ref
+from renkei_bot.answers.lines import (
+    cite,
+    detail_value,
+    event_line,
+    event_lines,
+    headline,
+    iso_dates,
+    line_ref,
+)
+from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, format_fiscal_year, format_span
-from renkei_bot.normalize import compact
-from renkei_bot.records import Event, Mention
+from renkei_bot.records import Event
 
 MAX_SOURCES = 5
 RELATED = 0.6  # other events scoring this share of the best are shown as related
 SUBJECT = 0.8  # events scoring this share of the best are "the ones the question is about"
+SPECIFIC = 3.0  # idf of a word rare enough to narrow a list by (in under about 5% of the records)
 
 
 def _sources(events: Sequence[Event]) -> tuple[str, ...]:
@@ -29,36 +38,16 @@ def _with_fiscal(ctx: Context, event: Event) -> str:
     return text
 
 
-def _mention_context(event: Event, mention: Mention) -> str:
-    """A mention's text with the detail before it: 「○千葉県特産品販売」 then 「①日時：…12月21日」."""
-    for i, detail in enumerate(event.details):
-        if compact(mention.text) in compact(detail) or compact(detail) in compact(mention.text):
-            before = event.details[i - 1] if i > 0 else ""
-            return f"{before} {detail} {mention.text}"
-    return mention.text
-
-
-def _pointed_mention(ctx: Context, event: Event) -> Mention | None:
-    """The date inside the row that the question is about: its words are in the mention, not the title."""
-    title = compact(event.title)
-    best: tuple[int, Mention] | None = None
-    for mention in event.mentions:
-        context = compact(_mention_context(event, mention))
-        own = [
-            t for t in ctx.query.terms if len(t) >= 2 and compact(t) in context and compact(t) not in title
-        ]
-        if own and (best is None or len(own) > best[0]):
-            best = (len(own), mention)
-    return best[1] if best else None
-
-
 def _edge_lines(ctx: Context, event: Event) -> list[Line]:
-    """What else the question asked of the one event it is about (いつ、どこで → the venue)."""
-    if not ctx.query.aspects or ctx.query.aspects == ("content",):
-        return []
-    return [
-        Line(d, source=line_ref(event.lines)) for d in details.aspect_details(ctx, event, ctx.query.aspects)
-    ]
+    """What else the question asked of the one event it is about (いつ、どこで → the venue; a name or
+    a rare word → the detail saying it), and where it was held, which is always worth a line."""
+    aspects = [a for a in ctx.query.aspects if a != "content"]
+    picked = details.aspect_details(ctx, event, aspects) if aspects else []
+    picked += [d for d in details.naming(ctx, event) if d not in picked]
+    venue = event.venue or detail_value(event, "会場")
+    if venue and not any(venue in d for d in picked):
+        picked.insert(0, f"会場: {venue}")
+    return [Line(d, source=line_ref(event.lines)) for d in picked]
 
 
 def when(ctx: Context) -> Answer:
@@ -71,7 +60,7 @@ def when(ctx: Context) -> Answer:
     top = [r for r in ranked if r.score >= ranked[0].score - 1e-9]
     events = [r.event for r in top]
     first = events[0]
-    mention = _pointed_mention(ctx, first)
+    mention = pointed_mention(ctx, first)
     if mention is not None:
         summary = wording.mentioned_on(mention.text, format_date(mention.date), first.title)
     elif first.date.start is None:
@@ -150,25 +139,53 @@ def first_last(ctx: Context) -> Answer:
     )
 
 
+def _specific(ctx: Context) -> list[str]:
+    """Question words rare enough to narrow a list by. A pair of common words (連携+事業) is still
+    common, however rarely the pair itself is written that way."""
+    terms = ctx.query.terms
+    idf = ctx.selector.idf
+    out = []
+    for term in terms:
+        if idf(term) < SPECIFIC:
+            continue
+        parts = [t for t in terms if t != term and t in term]
+        if len(parts) >= 2 and all(idf(p) < SPECIFIC for p in parts):
+            continue
+        out.append(term)
+    return out
+
+
 def listing(ctx: Context) -> Answer:
     """Events about the question's entities and/or within its period."""
     if ctx.query.entities or ctx.query.ties:
         events = ctx.selector.filtered(ctx.query, strict=False)
+        specific = _specific(ctx)
+        if specific:  # 「荒川区の事例報告」: the events of 荒川区 that are about 事例報告
+            narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
+            events = narrowed or events
     else:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
         category = next((c for c in ctx.categories() if c in ctx.query.text), None)
         if category:
             events = [e for e in events if e.category == category]
-        elif ctx.query.terms and ctx.query.when.spans:
-            narrowed = [r.event for r in ctx.selector.rank(ctx.query, events) if r.score > 0]
+        elif ctx.query.when.spans:
+            specific = _specific(ctx)
+            narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
             events = narrowed or events
     if not events:
         return ctx.nothing()
     label = ctx.label()
+    lines = event_lines(events)
+    if len(events) == 1:  # one event: all it says, what the question names first
+        only = events[0]
+        lines += tuple(
+            Line(f"　{d.lstrip('・ ')}", source=line_ref(only.lines))
+            for d in details.preferred(ctx, list(only.details))
+        )
     return ctx.found(
         wording.listed(label, len(events)),
         title=label[:150],
-        lines=event_lines(events, full=len(events) == 1),
+        lines=lines,
         sources=_sources(events),
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),

@@ -89,6 +89,7 @@ def summary(ctx: Context) -> Answer:
         text,
         title=wording.title_summary(spans[0].text),
         lines=event_lines(events),
+        show_all=True,
         sources=tuple(cite(e) for e in events[:3]),
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),

@@ -34,16 +34,14 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
     return found
 
 
-_AGREEMENT_WORDS = frozenset(
-    {"協定", "締結", "連携", "連携協定", "締結式", "協定締結", "日", "締結日", "広域", "広域連携"}
-)
+# Words of a step on the way to an agreement (the draft confirmed at a meeting), not the signing itself.
+_STEP_WORDS = ("案", "確認", "総会", "報告", "申入", "申し入", "検討", "委員会", "方針")
 
 
 def _asks_more_than_the_date(ctx: Context) -> bool:
     """「…との協定締結案を区長会総会で確認したのは」 asks for a step, not for the signing day."""
-    others = [m for m in ctx.query.entities if m.type not in ("partner", "company")]
-    extra = [t for t in ctx.query.terms if t not in _AGREEMENT_WORDS and not t.startswith("締結")]
-    return bool(others or extra)
+    others = [m for m in ctx.query.entities if m.type in ("series", "document", "organization", "person")]
+    return bool(others) or ctx.query.asks(*_STEP_WORDS)
 
 
 def agreement_date(ctx: Context) -> Answer:
@@ -115,6 +113,19 @@ def partner_total(ctx: Context) -> Answer:
     table = ctx.store.partners
     partners = table.partners
     lines = tuple(partner_line(p) for p in partners)
+    if ctx.query.asks("企業", "会社", "何社"):
+        return company_agreements(ctx)
+    kinds = [k for k in ("市長会", "町村会") if k in ctx.query.text] if not mentioned_partners(ctx) else []
+    if len(kinds) == 1:  # 「市長会はいくつある？」
+        of_kind = [p for p in partners if p.name.endswith(kinds[0])]
+        return ctx.found(
+            wording.partners_of_kind(kinds[0], [p.name for p in of_kind]),
+            title=TABLE,
+            lines=tuple(partner_line(p) for p in of_kind),
+            sources=(_table_source(ctx, *of_kind),),
+            record_ids=tuple(p.id for p in of_kind),
+            show_all=True,
+        )
     if ctx.query.asks("多い", "最多", "大きい"):
         top = max(p.members for p in partners)
         best = [p for p in partners if p.members == top]
@@ -182,3 +193,18 @@ def _company_agreements(ctx: Context) -> list[Event]:
         if any(ctx.store.entity(r).type == "company" for r in event.refs):
             signed.append(event)
     return signed
+
+
+def company_agreements(ctx: Context) -> Answer:
+    """包括連携協定 with companies: they are records of the chronology, not rows of the partners table."""
+    signed = _company_agreements(ctx)
+    if not signed:
+        return ctx.nothing()
+    return ctx.found(
+        wording.companies_signed(len(signed)),
+        title=wording.COMPANY_AGREEMENTS,
+        lines=event_lines(signed),
+        sources=tuple(cite(e) for e in signed),
+        dates=iso_dates(signed),
+        record_ids=tuple(e.id for e in signed),
+    )

@@ -50,3 +50,16 @@ def confirm(ctx: Context) -> Answer | None:
         dates=iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def place_contradicts(ctx: Context) -> bool:
+    """「第1回シンポジウムは渋谷ヒカリエで開催されたと思うのですが」: the stated place and the subject
+    share no record, so the place is a claim to check, not a filter."""
+    query = ctx.query
+    places = [m for m in query.entities if m.type in PLACE_TYPES]
+    subject = [m for m in query.entities if m.type not in PLACE_TYPES]
+    if not query.stated_place or not places or not subject:
+        return False
+    if not any(m.surface in query.stated_place for m in places):
+        return False
+    return not ctx.selector.filtered(query, strict=True)

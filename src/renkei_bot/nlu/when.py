@@ -28,7 +28,9 @@ _CONNECTOR = re.compile(r"\s?(?:から|より|～|~|〜|-|→)\s?")
 _CLOSE = re.compile(r"\s?(?:まで(?:の間)?|の間)")
 _JOIN = re.compile(r"(?:の|\s)?")
 _OPEN = re.compile(r"\s?(?P<w>以降|以後|以来|から|より後|以前|より前|まで)")
-_PART = re.compile(r"\s?(?P<w>前半|後半|上半期|下半期|上旬|初旬|中旬|下旬|初め|月末|末)")
+_PART = re.compile(r"\s?の?(?P<w>前半|後半|上半期|下半期|上旬|初旬|中旬|下旬|初め|月末|末|春|夏|秋|冬)")
+# Seasons of a calendar year, as months (冬 is December and the next January and February).
+_SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14)}
 _WHAT_DAY = "何の日"
 
 
@@ -93,7 +95,13 @@ def _narrow(atom: Atom, text: str) -> Atom:
     ):
         return atom
     word, start, end = match["w"], p.start, p.end
-    if p.grain in ("year", "fiscal_year") and word in ("前半", "上半期", "後半", "下半期"):
+    if word in _SEASONS:
+        if p.grain != "year":
+            return atom
+        first, last = _SEASONS[word]
+        start = date(p.start.year, first, 1)
+        end = shift_months(date(p.start.year, 1, 1), last) - timedelta(days=1)
+    elif p.grain in ("year", "fiscal_year") and word in ("前半", "上半期", "後半", "下半期"):
         middle = shift_months(start, 6)
         start, end = (start, middle - timedelta(days=1)) if word in ("前半", "上半期") else (middle, end)
     elif p.grain in ("month", "month_day") and word not in ("前半", "後半", "上半期", "下半期"):
