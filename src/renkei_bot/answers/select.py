@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
@@ -40,6 +39,7 @@ class Selector:
         self._entity_events: dict[tuple[str, bool], frozenset[str]] = {}
         self._title: dict[str, str] = {}
         self._categories: list[str] | None = None
+        self._months: dict[int, list[Event]] | None = None
 
     def categories(self) -> list[str]:
         """Every category in the records, longest first (so 全国連携講演会 wins over 講演会)."""
@@ -101,11 +101,42 @@ class Selector:
             groups.append(union)
         return [g for g in groups if g is not None]
 
-    def in_period(self, query: Query, events: Iterable[Event]) -> list[Event]:
+    def _events(self, ids: Iterable[str]) -> list[Event]:
+        """Events by id, in the store's (chronological) order."""
+        return sorted((self.store.event(i) for i in ids), key=lambda e: self.store.position(e.id))
+
+    def period_ids(self, query: Query) -> frozenset[str] | None:
+        """Ids of the events within the question's period, from the store's indexes; None: no period."""
         spans = [p for p in query.when.spans if not p.attached]
         if not spans:
+            return None
+        ids: set[str] = set()
+        for p in spans:
+            if p.any_year and p.month is not None and p.day is not None:
+                ids.update(e.id for e in self.store.on_month_day(p.month, p.day))
+            elif p.any_year:
+                ids.update(e.id for e in self._in_month(p.month))
+            else:
+                ids.update(e.id for e in self.store.between(p.start, p.end) if e.date.start is not None)
+        return frozenset(ids)
+
+    def _in_month(self, month: int | None) -> list[Event]:
+        """Dated events of a month in any year (「10月には何があった」 with no year)."""
+        if self._months is None:
+            months: dict[int, list[Event]] = {}
+            for event in self.store.events:
+                if event.date.start is not None:
+                    months.setdefault(event.date.start.month, []).append(event)
+            self._months = months
+        return self._months.get(month or 0, [])
+
+    def in_period(self, query: Query, events: Sequence[Event]) -> list[Event]:
+        ids = self.period_ids(query)
+        if ids is None:
             return list(events)
-        return [e for e in events if any(_matches(e, p) for p in spans)]
+        if events is self.store.events:
+            return self._events(ids)
+        return [e for e in events if e.id in ids]
 
     def filtered(
         self, query: Query, *, skip: Iterable[str] = (), strict: bool = True, series_only: bool = False
@@ -116,29 +147,40 @@ class Selector:
         series_only, a series named in the question means the events of that series.
         """
         groups = self.entity_groups(query, skip=skip, strict=series_only)
-        events: Sequence[Event] = self.store.events
-        if groups:
-            both = frozenset.intersection(*groups)
-            if not both and not strict:
-                counts: dict[str, int] = {}
-                for group in groups:
-                    for event_id in group:
-                        counts[event_id] = counts.get(event_id, 0) + 1
-                best = max(counts.values(), default=0)
-                both = frozenset(i for i, c in counts.items() if c == best)
-            events = [e for e in self.store.events if e.id in both]
-        return self.in_period(query, events)
+        if not groups:
+            return self.in_period(query, self.store.events)
+        both = frozenset.intersection(*groups)
+        if not both and not strict:
+            counts: dict[str, int] = {}
+            for group in groups:
+                for event_id in group:
+                    counts[event_id] = counts.get(event_id, 0) + 1
+            best = max(counts.values(), default=0)
+            both = frozenset(i for i, c in counts.items() if c == best)
+        period = self.period_ids(query)
+        return self._events(both if period is None else both & period)
 
     # --- ranking ----------------------------------------------------------------------------
-    def rank(self, query: Query, events: Iterable[Event], *, skip: Iterable[str] = ()) -> list[Ranked]:
+    def rank(self, query: Query, events: Sequence[Event], *, skip: Iterable[str] = ()) -> list[Ranked]:
+        """The events that can score (about an entity of the question, or containing one of its
+        words), best first. Only those are scored, so a large corpus costs what the question touches."""
         groups = self.entity_groups(query, skip=skip)
-        attached_years = {p.start.year for p in query.when.spans if p.attached}
         nth = self._nth_of_series(query)
+        touched: set[str] = set(nth)
+        for group in groups:
+            touched.update(group)
+        for term in query.terms:
+            touched.update(self.term_hits(term))
+        if events is self.store.events:
+            pool = self._events(touched)
+        else:
+            pool = [e for e in events if e.id in touched]
+        attached_years = {p.start.year for p in query.when.spans if p.attached}
         # An entity named in almost every row (特別区全国連携プロジェクト) says less than a rare one.
         n = len(self.store.events)
         weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
         ranked: list[Ranked] = []
-        for event in events:
+        for event in pool:
             entity_hits = sum(1 for g in groups if event.id in g)
             score = sum(weight for g, weight in zip(groups, weights, strict=True) if event.id in g)
             hits: list[str] = []
@@ -185,24 +227,3 @@ class Selector:
 def _order_key(event: Event) -> tuple[date, int]:
     start = event.date.start or event.date.after or date.min
     return start, event.lines[0] if event.lines else 0
-
-
-def _matches(event: Event, period: Period) -> bool:
-    start = event.date.start
-    if start is None:
-        return False
-    end = event.date.end or start
-    if event.date.precision == "month":
-        end = _month_end(start)
-    if period.any_year:
-        if period.month is None:
-            return False
-        if period.day is None:
-            return start.month == period.month
-        return (start.month, start.day) == (period.month, period.day)
-    return start <= period.end and period.start <= end
-
-
-def _month_end(day: date) -> date:
-    nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)

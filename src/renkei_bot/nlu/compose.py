@@ -13,8 +13,13 @@ _KIND = re.compile(r"市長会|町村会")
 _GAP = 3  # characters allowed between the prefecture and the kind: 県の, 府の
 
 
+def partners_with_parent(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(e for e in entities if e.type == "partner" and e.parent)
+
+
 def compose_partners(resolution: Resolution, text: str, entities: Iterable[Entity]) -> Resolution:
-    partners = [e for e in entities if e.type == "partner" and e.parent]
+    """`entities`: the partners that have a parent (partners_with_parent), computed once."""
+    partners = list(entities)
     for kind in _KIND.finditer(text):
         if any(m.begin <= kind.start() < m.end for m in resolution.matches if m.type == "partner"):
             continue

@@ -43,8 +43,8 @@ FUZZY_MIN_KEY = 4  # a one-character typo in a 3-character key is another name (
 READING_MIN_FUZZY = 5
 ASCII_FUZZY_MIN_KEY = 6  # kitten is not KITTE
 SUGGEST_CUTOFF = 50.0
-_POSTING_CAP = 5000  # bigrams shared by more keys than this (町村, 市長) do not pick candidates
-MAX_CANDIDATES = 200  # keys scored per pass at most
+_POSTING_CAP = 500  # bigrams shared by more keys than this (町村, 市長) do not pick candidates
+MAX_CANDIDATES = 40  # keys scored per pass at most
 
 
 def _edge(ch: str, key_ch: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
-from renkei_bot.nlu.compose import compose_partners
+from renkei_bot.nlu.compose import compose_partners, partners_with_parent
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
@@ -218,6 +218,7 @@ class Understander:
     def __init__(self, index: EntityIndex, classifier: Classifier) -> None:
         self.index = index
         self.classifier = classifier
+        self._partners = partners_with_parent(index.entities)
 
     def understand(self, question: str, *, today: date) -> Query:
         raw = question
@@ -226,7 +227,7 @@ class Understander:
         text = text[:MAX_QUESTION]
         when = when_mod.resolve(text, today=today)
         masked = _mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
-        resolution = compose_partners(self.index.find(masked), masked, self.index.entities)
+        resolution = compose_partners(self.index.find(masked), masked, self._partners)
         tokens = tok.tokenize(text)
         covered = (
             [(m.begin, m.end) for m in resolution.matches]
