@@ -447,3 +447,14 @@ def companies_signed(count: int) -> str:
 
 def partners_of_kind(kind: str, names: list[str]) -> str:
     return f"広域連携協定を結んだ{kind}は{len(names)}団体です（{'、'.join(names)}）。"
+
+
+COVERAGE_TITLE = "記録の範囲"
+
+
+def coverage(first: str, last: str, count: int) -> str:
+    return f"記録は {first} から {last} までの、{count}件の出来事です。"
+
+
+def said_in(text: str, title: str) -> str:
+    return f"別の記録「{title}」に: {text}"

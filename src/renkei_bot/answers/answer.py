@@ -29,6 +29,7 @@ HANDLERS: dict[str, Handler] = {
     "summary": general.summary,
     "fallback": general.fallback,
     "chart": general.chart,
+    "coverage": general.coverage,
 }
 
 

@@ -22,6 +22,7 @@ from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 MAX_SOURCES = 5
+SEVERAL_DETAILS = 3  # details shown per event when several fit equally
 MAX_TIED = 6  # more events than this tied at the top: the question is too vague to list them all
 
 # The words the rows use for each aspect a question can ask for (see nlu/query.ASPECTS).
@@ -87,7 +88,12 @@ def aspect_details(ctx: Context, event: Event, aspects: Sequence[str]) -> list[s
     if not wanted:
         return list(event.details)
     people = _people_names(ctx, event) if {"people", "affiliation"} & set(aspects) else []
-    picked = [d for d in event.details if any(k in d for k in wanted) or any(p in compact(d) for p in people)]
+    named = set(naming(ctx, event))
+    picked = [
+        d
+        for d in event.details
+        if any(k in d for k in wanted) or any(p in compact(d) for p in people) or d in named
+    ]
     if "venue" in aspects and event.venue and not any(event.venue in d for d in picked):
         picked.insert(0, f"会場: {event.venue}")
     return preferred(ctx, picked)
@@ -128,6 +134,7 @@ def detail(ctx: Context) -> Answer:
     ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False))
     others = [r.event for r in ranked[1:4] if r.score >= 0.6 * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
+    lines += _said_elsewhere(ctx, event)
     lines += [event_line(e, prefix=wording.ALSO) for e in others]
     return ctx.found(
         summary,
@@ -139,6 +146,17 @@ def detail(ctx: Context) -> Answer:
     )
 
 
+def _said_elsewhere(ctx: Context, event: Event) -> list[Line]:
+    """What other rows write about this event's day (L51 lists 「第2回 京都開催(12/13)」 for L55)."""
+    if event.date.start is None or event.date.precision != "day":
+        return []
+    return [
+        Line(wording.said_in(mention.text, other.title), source=line_ref(other.lines))
+        for other, mention in ctx.selector.mentions_on(event.date.start)
+        if other.id != event.id
+    ]
+
+
 def _several(ctx: Context, events: list[Event]) -> Answer:
     """Several events fit equally (平成30年度の全国連携展示): each with what was asked of it."""
     lines: list[Line] = []
@@ -147,6 +165,9 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
         direct = direct_value(ctx, event, ctx.query.aspects)
         if direct is not None:
             lines.append(Line(f"　{direct[0]}: {direct[1]}", source=line_ref(event.lines)))
+        elif ctx.query.aspects:
+            shown = aspect_details(ctx, event, ctx.query.aspects)[:SEVERAL_DETAILS]
+            lines.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in shown)
     return ctx.found(
         wording.several_fit(len(events)),
         title=ctx.label()[:150],

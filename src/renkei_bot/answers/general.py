@@ -159,3 +159,20 @@ def chart(ctx: Context) -> Answer:
         table = counts_table_text(ctx.store.counts)
         summary = wording.CHART_COUNTS
     return ctx.found(summary, title=summary, notes=(table,), chart=kind)
+
+
+def coverage(ctx: Context) -> Answer:
+    """What the records span: the first and the last dated rows, and how many events there are."""
+    dated = [e for e in ctx.store.events if e.date.start is not None]
+    first, last = dated[0], max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
+    summary = wording.coverage(
+        format_date(ctx.store.first_date), format_date(ctx.store.last_date), len(ctx.store.events)
+    )
+    return ctx.found(
+        summary,
+        title=wording.COVERAGE_TITLE,
+        lines=event_lines([first, last]),
+        sources=(cite(first), cite(last)),
+        dates=iso_dates([first, last]),
+        record_ids=(first.id, last.id),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import details
@@ -10,7 +11,7 @@ from renkei_bot.answers import events as event_answers
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_date
+from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year
 from renkei_bot.records import Event, Partner
 
 TABLE = "広域連携協定締結団体一覧"
@@ -18,6 +19,24 @@ TABLE = "広域連携協定締結団体一覧"
 
 def partner_line(p: Partner) -> Line:
     return Line(f"{p.name}　{format_date(p.agreed)}締結　構成自治体数 {p.members}", source=f"L{p.line}")
+
+
+def _with_fiscal_year(ctx: Context, day: date) -> str:
+    """The date, and its 年度 when the question asks in 年度."""
+    text = format_date(day)
+    return f"{text}（{format_fiscal_year(fiscal_year(day))}）" if "年度" in ctx.query.text else text
+
+
+def _rows(ctx: Context, summary: str, partners: list[Partner]) -> Answer:
+    """An answer that is some rows of the partners table."""
+    return ctx.found(
+        summary,
+        title=TABLE,
+        lines=tuple(partner_line(p) for p in partners),
+        sources=(_table_source(ctx, *partners),),
+        record_ids=tuple(p.id for p in partners),
+        show_all=True,
+    )
 
 
 def _table_source(ctx: Context, *partners: Partner) -> str:
@@ -47,6 +66,8 @@ def _asks_more_than_the_date(ctx: Context) -> bool:
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     companies = ctx.query.entity_ids("company")
+    if not partners and not companies and ctx.query.asks("企業", "会社", "何社"):
+        return company_agreements(ctx)
     if not partners and not companies and not _asks_more_than_the_date(ctx):
         return partners_list(ctx)  # 「協定はいつ？」 with no party: every agreement, with its date
     if not partners or _asks_more_than_the_date(ctx):
@@ -61,7 +82,7 @@ def agreement_date(ctx: Context) -> Answer:
             events.append(event)
             lines.append(event_line(event, prefix="締結式: "))
             sources.append(cite(event))
-    summary = "、".join(wording.agreed_on(p.name, format_date(p.agreed)) for p in partners)
+    summary = "、".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
     notes = ctx.premise_notes([p.agreed for p in partners])
     return ctx.found(
         summary,
@@ -86,13 +107,7 @@ def _with_members(ctx: Context) -> list[Partner]:
 def member_count(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     if not partners and (named := _with_members(ctx)):
-        return ctx.found(
-            wording.partners_with_members([p.name for p in named], named[0].members),
-            title=TABLE,
-            lines=tuple(partner_line(p) for p in named),
-            sources=(_table_source(ctx, *named),),
-            record_ids=tuple(p.id for p in named),
-        )
+        return _rows(ctx, wording.partners_with_members([p.name for p in named], named[0].members), named)
     if not partners and ctx.query.entities:
         return details.detail(ctx.with_aspects("participants"))  # 「やましろ地域は何市何町何村？」
     if not partners:
@@ -118,41 +133,22 @@ def partner_total(ctx: Context) -> Answer:
     kinds = [k for k in ("市長会", "町村会") if k in ctx.query.text] if not mentioned_partners(ctx) else []
     if len(kinds) == 1:  # 「市長会はいくつある？」
         of_kind = [p for p in partners if p.name.endswith(kinds[0])]
-        return ctx.found(
-            wording.partners_of_kind(kinds[0], [p.name for p in of_kind]),
-            title=TABLE,
-            lines=tuple(partner_line(p) for p in of_kind),
-            sources=(_table_source(ctx, *of_kind),),
-            record_ids=tuple(p.id for p in of_kind),
-            show_all=True,
-        )
+        return _rows(ctx, wording.partners_of_kind(kinds[0], [p.name for p in of_kind]), of_kind)
     if ctx.query.asks("多い", "最多", "大きい"):
         top = max(p.members for p in partners)
         best = [p for p in partners if p.members == top]
-        summary = wording.most_members([p.name for p in best], top)
-        return ctx.found(
-            summary,
-            title=TABLE,
-            lines=tuple(partner_line(p) for p in best),
-            sources=(_table_source(ctx, *best),),
-            record_ids=tuple(p.id for p in best),
-        )
+        return _rows(ctx, wording.most_members([p.name for p in best], top), best)
     if ctx.query.asks("少ない", "最少", "小さい"):
         low = min(p.members for p in partners)
         best = [p for p in partners if p.members == low]
-        summary = wording.fewest_members([p.name for p in best], low)
-        return ctx.found(
-            summary,
-            title=TABLE,
-            lines=tuple(partner_line(p) for p in best),
-            sources=(_table_source(ctx, *best),),
-            record_ids=tuple(p.id for p in best),
-        )
+        return _rows(ctx, wording.fewest_members([p.name for p in best], low), best)
     summary = wording.partner_total(len(partners), table.total)
     return ctx.found(summary, title=TABLE, lines=lines, sources=(f"{TABLE}（L{table.line}）",))
 
 
 def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
+    if ctx.query.asks("企業", "会社", "何社") and not ctx.query.asks("団体") and not mentioned_partners(ctx):
+        return company_agreements(ctx)
     partners = list(ctx.store.partners.partners)
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     companies: list[Event] = []

@@ -14,7 +14,7 @@ from datetime import date
 
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
-from renkei_bot.records import Event
+from renkei_bot.records import Event, Mention
 from renkei_bot.store import Store
 
 ENTITY_WEIGHT = 3.0
@@ -40,6 +40,17 @@ class Selector:
         self._title: dict[str, str] = {}
         self._categories: list[str] | None = None
         self._months: dict[int, list[Event]] | None = None
+        self._mentions: dict[date, list[tuple[Event, Mention]]] | None = None
+
+    def mentions_on(self, day: date) -> list[tuple[Event, Mention]]:
+        """Dates written inside rows that fall on this day (第2回 京都開催（12/13）), with their row."""
+        if self._mentions is None:
+            index: dict[date, list[tuple[Event, Mention]]] = {}
+            for event in self.store.events:
+                for mention in event.mentions:
+                    index.setdefault(mention.date, []).append((event, mention))
+            self._mentions = index
+        return self._mentions.get(day, [])
 
     def categories(self) -> list[str]:
         """Every category in the records, longest first (so 全国連携講演会 wins over 講演会)."""

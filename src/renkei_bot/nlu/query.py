@@ -170,7 +170,7 @@ _STOP_TERMS = frozenset(
 # Intents whose yes/no form states a date to check (「…は2019年でしたっけ？」) rather than a period to search.
 _PREMISE_INTENTS = frozenset({"agreement_date", "when", "detail", "who", "events_about", "fallback"})
 _WH = re.compile(r"いつ|どこ|誰|だれ|どなた|何|なに|なん|どんな|どう|どれ|どの|いくつ|幾つ|いくら")
-_ORDINAL = re.compile(r"第([0-9]+)(回|号)")
+_ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)")
 # A yes/no question that states something for the bot to confirm: 「…でしたよね？」「…だっけ」
 _CONFIRM = re.compile(r"(よね|っけ|でしたか|ですか|ましたか|でしょうか|じゃない|ではない|本当)[?？!！。]*$")
 # 「Xで開かれた」「Xで開催」: the place the question takes for granted (checked against the record)
