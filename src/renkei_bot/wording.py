@@ -106,7 +106,7 @@ def anniversary_title(month: int, day: int) -> str:
 
 
 def anniversary_summary(month: int, day: int, count: int) -> str:
-    return f"{month}月{day}日は、記録にある出来事 {count} 件の記念日です。"
+    return f"{month}月{day}日は、記録にある出来事{count}件の記念日です。"
 
 
 def round_anniversary(years: int) -> str:
@@ -143,7 +143,7 @@ def month_anniversary_title(month: int) -> str:
 
 
 def month_anniversary_summary(month: int, count: int) -> str:
-    return f"{month}月は、記録にある出来事 {count} 件の記念月です。"
+    return f"{month}月は、記録にある出来事{count}件の記念月です。"
 
 
 NO_MONTH_ANNIVERSARY = "{month}月にあたる出来事は記録にありません。"
@@ -160,7 +160,7 @@ def daily_dry_run_header(channel: str, day: str) -> str:
 def daily_nothing_to_post(day: str, empty_mode: str) -> str:
     if empty_mode == "upcoming":
         return f"{day} から7日以内に記念日にあたる出来事がないため、投稿しません（RENKEI_DAILY_EMPTY=upcoming）。"
-    return f"{day} は記念日にあたる出来事がないため、投稿しません（RENKEI_DAILY_EMPTY=skip）。"
+    return f"{day}は記念日にあたる出来事がないため、投稿しません（RENKEI_DAILY_EMPTY=skip）。"
 
 
 # --- Slack (renkei_bot.slack) ----------------------------------------------------------------
@@ -201,7 +201,7 @@ def not_a_partner(name: str, count: int) -> str:
 
 
 def agreed_on(name: str, day: str) -> str:
-    return f"{name}との連携協定は {day} に締結されました。"
+    return f"{name}との連携協定は{day}に締結されました。"
 
 
 def title_agreement(name: str) -> str:
@@ -255,7 +255,7 @@ def undated(title: str, after: object, before: object) -> str:
 
 
 def happened_on(title: str, day: str) -> str:
-    return f"「{title}」は {day} です。"
+    return f"「{title}」は{day}です。"
 
 
 def title_when() -> str:
@@ -280,7 +280,7 @@ def title_count(what: str) -> str:
 
 def edge_event(order: str, title: str, day: str) -> str:
     which = "いちばん新しい" if order == "last" else "最初の"
-    return f"{which}記録は {day}「{title}」です。"
+    return f"{which}記録は{day}「{title}」です。"
 
 
 def title_edge(order: str) -> str:
@@ -296,7 +296,7 @@ def flagged(note: str) -> str:
 
 
 def no_count_year(first: str, last: str) -> str:
-    return f"連携自治体数の推移は {first} から {last} までしか記録がありません。"
+    return f"連携自治体数の推移は{first}から{last}までしか記録がありません。"
 
 
 def as_of(month_day: str) -> str:
@@ -309,11 +309,11 @@ def total_meaning(note: str) -> str:
 
 
 def largest_rise(label: str, fiscal_year: str, rise: int) -> str:
-    return f"{label}がいちばん増えたのは {fiscal_year}（前年度から{rise:+,}）です。"
+    return f"{label}がいちばん増えたのは{fiscal_year}（前年度から{rise:+,}）です。"
 
 
 def change_between(label: str, first: str, last: str, change: int) -> str:
-    return f"{label}は {first} から {last} までに{change:+,}です。"
+    return f"{label}は{first}から{last}までに{change:+,}です。"
 
 
 def change_stated(label: str, change: int) -> str:
@@ -340,7 +340,7 @@ def title_summary(period: str) -> str:
 
 
 def no_records_in(period: str, first: str, last: str) -> str:
-    return f"{period}の記録はありません。記録があるのは {first} から {last} までです。"
+    return f"{period}の記録はありません。記録があるのは{first}から{last}までです。"
 
 
 def nothing_on(day: str) -> str:
@@ -411,7 +411,7 @@ def no_edition(series: str, edition: str, count: int) -> str:
 
 
 def place_holds(place: str, title: str, day: str) -> str:
-    return f"はい、記録では {day}「{title}」は{place}で行われています。"
+    return f"はい、記録では{day}「{title}」は{place}で行われています。"
 
 
 def place_differs(place: str, title: str, day: str, venue: str) -> str:
@@ -453,7 +453,7 @@ COVERAGE_TITLE = "記録の範囲"
 
 
 def coverage(first: str, last: str, count: int) -> str:
-    return f"記録は {first} から {last} までの、{count}件の出来事です。"
+    return f"記録は{first}から{last}までの、{count}件の出来事です。"
 
 
 def said_in(text: str, title: str) -> str:
