@@ -16,7 +16,8 @@ from renkei_bot.engine import Engine
 from renkei_bot.slack.client import make_client
 from renkei_bot.slack.handlers import Handlers
 
-WORKERS = 16  # answers run here after the ack; the engine is CPU-bound, so more threads buy nothing
+WORKERS = 4  # answers run here after the ack. The engine is CPU-bound (one GIL): more threads only make
+# the acks wait longer for the GIL, while 4 still overlap the Web API calls of several answers.
 
 
 def _ack(ack: Ack) -> None:
