@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from renkei_bot.answers import counts, details, events, general, guards, partners, premise
@@ -34,6 +35,8 @@ HANDLERS: dict[str, Handler] = {
 
 
 def answer(ctx: Context) -> Answer:
+    if _past_years_asked(ctx):
+        ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
@@ -45,6 +48,16 @@ def answer(ctx: Context) -> Answer:
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)
     return handler(ctx)
+
+
+def _past_years_asked(ctx: Context) -> bool:
+    """「今月は何があった？」「毎年今ごろは？」: this month or season has no records yet (they end in
+    2021), so the question can only mean the same month or season in the years of the records."""
+    query = ctx.query
+    if query.when.anniversary is None or query.intent not in ("events_in_period", "fallback"):
+        return False
+    spans = [p for p in query.when.spans if not p.attached]
+    return bool(spans) and all(p.any_year or p.start > ctx.store.last_date for p in spans)
 
 
 def _about_partners(ctx: Context) -> bool:

@@ -115,24 +115,17 @@ def anniversary(ctx: Context) -> Answer:
     if ask is None:
         return anniv.anniversary_answer(ctx.store, ctx.query.today, question=ctx.query.raw)
     target = ask.target
-    dated = [e for e in ctx.store.events if e.date.start is not None and e.date.precision != "unknown"]
     if ask.kind == "month":
         if ask.years_ago is not None:
-            events = [
-                e
-                for e in dated
-                if e.date.start and (e.date.start.year, e.date.start.month) == (target.year, target.month)
-            ]
-            return _listing(ctx, format_date(date(target.year, target.month, 1), "month"), events)
-        events = [e for e in dated if e.date.start and e.date.start.month == target.month]
+            first = date(target.year, target.month, 1)
+            events = [e for e in ctx.store.between(first, _month_end(first)) if _starts_in_month(e, first)]
+            return _listing(ctx, format_date(first, "month"), events)
+        events = ctx.selector.in_month(target.month)
         return _listing(ctx, wording.every_year_month(target.month), events)
     if ask.kind == "season":
-        window = {(target + timedelta(days=d)).timetuple()[1:3] for d in range(-7, 8)}
-        events = [
-            e
-            for e in dated
-            if e.date.precision == "day" and e.date.start and (e.date.start.month, e.date.start.day) in window
-        ]
+        days = [target + timedelta(days=d) for d in range(-7, 8)]
+        found = {e.id: e for day in days for e in ctx.store.on_month_day(day.month, day.day)}
+        events = sorted(found.values(), key=lambda e: ctx.store.position(e.id))
         return _listing(ctx, wording.SEASON, events)
     if ask.years_ago is not None:
         events = [
@@ -142,6 +135,15 @@ def anniversary(ctx: Context) -> Answer:
         ]
         return _listing(ctx, format_date(target), events)
     return anniv.anniversary_answer(ctx.store, target, question=ctx.query.raw)
+
+
+def _month_end(first: date) -> date:
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _starts_in_month(event: Event, first: date) -> bool:
+    start = event.date.start
+    return start is not None and (start.year, start.month) == (first.year, first.month)
 
 
 _EVENT_CHART_WORDS = ("出来事", "件数", "イベント", "カテゴリ", "種類", "行事")

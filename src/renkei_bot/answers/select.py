@@ -126,12 +126,12 @@ class Selector:
             if p.any_year and p.month is not None and p.day is not None:
                 ids.update(e.id for e in self.store.on_month_day(p.month, p.day))
             elif p.any_year:
-                ids.update(e.id for e in self._in_month(p.month))
+                ids.update(e.id for e in self.in_month(p.month))
             else:
                 ids.update(e.id for e in self.store.between(p.start, p.end) if e.date.start is not None)
         return frozenset(ids)
 
-    def _in_month(self, month: int | None) -> list[Event]:
+    def in_month(self, month: int | None) -> list[Event]:
         """Dated events of a month in any year (「10月には何があった」 with no year)."""
         if self._months is None:
             months: dict[int, list[Event]] = {}
