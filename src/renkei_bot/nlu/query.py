@@ -9,7 +9,6 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
@@ -17,35 +16,11 @@ from renkei_bot.nlu.compose import compose_partners, partners_with_parent
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
+from renkei_bot.nlu.terms import Order, content_terms, inside, mask, order_of, proper_names
 from renkei_bot.normalize import normalize, strip_markup
 
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
-Order = Literal["first", "last"]
-
-_FIRST = (
-    "最初",
-    "初めて",
-    "はじめて",
-    "初回",
-    "一番古い",
-    "最も古い",
-    "一番初め",
-    "始まり",
-    "いちばん古い",
-    "いちばん初め",
-)
-_LAST = (
-    "最後",
-    "最新",
-    "一番最近",
-    "最近",
-    "直近",
-    "一番新しい",
-    "最も新しい",
-    "いちばん新しい",
-    "いちばん最近",
-)
 
 # Aspects of an event a question can ask for, each with the words that ask for it.
 ASPECTS: dict[str, tuple[str, ...]] = {
@@ -71,102 +46,6 @@ ASPECTS: dict[str, tuple[str, ...]] = {
 }
 
 # Words that say nothing about which record is meant: kept out of the free-text terms.
-_STOP_TERMS = frozenset(
-    [
-        "いつ",
-        "何",
-        "なに",
-        "何回",
-        "回数",
-        "何度",
-        "何件",
-        "何日",
-        "何年",
-        "何月",
-        "どこ",
-        "誰",
-        "どなた",
-        "どれ",
-        "どの",
-        "どう",
-        "どんな",
-        "教える",
-        "知る",
-        "ある",
-        "いる",
-        "する",
-        "なる",
-        "れる",
-        "られる",
-        "為る",
-        "居る",
-        "有る",
-        "成る",
-        "こと",
-        "もの",
-        "の",
-        "ため",
-        "とき",
-        "時",
-        "頃",
-        "ころ",
-        "日",
-        "年",
-        "月",
-        "年度",
-        "ください",
-        "下さい",
-        "です",
-        "ます",
-        "開催",
-        "開く",
-        "行う",
-        "やる",
-        "イベント",
-        "内容",
-        "テーマ",
-        "会場",
-        "場所",
-        "名前",
-        "名称",
-        "開催地",
-        "一番",
-        "最初",
-        "最後",
-        "最近",
-        "最新",
-        "直近",
-        "初めて",
-        "今日",
-        "本日",
-        "今月",
-        "今年",
-        "これまで",
-        "今",
-        "全部",
-        "全て",
-        "合計",
-        "一覧",
-        "様子",
-        "について",
-        "関する",
-        "特別区全国連携プロジェクト",
-        "記録",
-        "経過",
-        "経過表",
-        "一通り",
-        "通り",
-        "主",
-        "ざっくり",
-        "上",
-        "中",
-        "出来事",
-        "行事",
-        "ですよね",
-        "本当",
-    ]
-)
-
 # Intents whose yes/no form states a date to check (「…は2019年でしたっけ？」) rather than a period to search.
 _PREMISE_INTENTS = frozenset({"agreement_date", "when", "detail", "who", "events_about", "fallback"})
 _WH = re.compile(r"いつ|どこ|誰|だれ|どなた|何|なに|なん|どんな|どう|どれ|どの|いくつ|幾つ|いくら")
@@ -226,7 +105,7 @@ class Understander:
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
         when = when_mod.resolve(text, today=today)
-        masked = _mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
+        masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
         resolution = compose_partners(self.index.find(masked), masked, self._partners)
         tokens = tok.tokenize(text)
         covered = (
@@ -236,18 +115,18 @@ class Understander:
         )
         # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
         loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
-        terms = tuple(dict.fromkeys((*_terms(tokens, covered), *loose)))
+        terms = tuple(dict.fromkeys((*content_terms(tokens, covered), *loose)))
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
         )
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
         names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         words = frozenset(
-            w for t in tokens if not _inside(t.begin, t.end, names) for w in (t.surface, t.normalized)
+            w for t in tokens if not inside(t.begin, t.end, names) for w in (t.surface, t.normalized)
         )
         features = Features(
             words=words,
-            text=_mask(text, names).replace(" ", ""),
+            text=mask(text, names).replace(" ", ""),
             entity_types=entity_types,
             has_period=bool([p for p in when.spans if not p.attached]),
             has_anniversary=when.anniversary is not None,
@@ -289,76 +168,10 @@ class Understander:
             ordinal_unit=ordinal.group(2) if ordinal else "回",
             confirm=confirm,
             premise=premise,
-            names=_names(tokens, covered),
-            order=_order(text),
+            names=proper_names(tokens, covered),
+            order=order_of(text),
             aspects=tuple(name for name, words in ASPECTS.items() if any(w in text for w in words)),
             today=today,
             truncated=truncated,
             stated_place=stated_place,
         )
-
-
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for begin, end in spans:
-        for i in range(max(0, begin), min(len(chars), end)):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _order(text: str) -> Order | None:
-    first = min((text.find(w) for w in _FIRST if w in text), default=-1)
-    last = min((text.find(w) for w in _LAST if w in text), default=-1)
-    if first < 0 and last < 0:
-        return None
-    if first < 0:
-        return "last"
-    if last < 0:
-        return "first"
-    return "first" if first < last else "last"
-
-
-def _inside(begin: int, end: int, covered: list[tuple[int, int]]) -> bool:
-    return any(b <= begin and end <= e for b, e in covered)
-
-
-def _terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
-    """Content words left once entities and dates are taken out, plus adjacent noun pairs as phrases."""
-    terms: list[str] = []
-    previous: tok.Token | None = None
-    for token in tokens:
-        content = token.pos[0] in ("名詞", "接尾辞") or (token.surface.isascii() and token.surface.isalnum())
-        keep = (
-            content
-            and token.normalized not in _STOP_TERMS
-            and token.surface not in _STOP_TERMS
-            and not _inside(token.begin, token.end, covered)
-            and not token.surface.isdigit()
-        )
-        if keep:
-            if len(token.surface) >= 2:
-                terms.append(token.surface)
-            if previous is not None and previous.end == token.begin:
-                terms.append(previous.surface + token.surface)
-            previous = token
-        else:
-            previous = None
-    seen: dict[str, None] = dict.fromkeys(t for t in terms if t)
-    return tuple(seen)
-
-
-_COMMON_LATIN = frozenset(
-    {"ok", "okay", "thanks", "thank", "please", "hello", "help", "bot", "slack", "renkei"}
-)
-
-
-def _names(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
-    """Proper nouns (and Latin words) the entity dictionary did not take: 三菱UFJ銀行, 長野県町村会 …"""
-    out: list[str] = []
-    for token in tokens:
-        word = token.surface
-        latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
-        proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
-        if proper and len(token.surface) >= 2 and not _inside(token.begin, token.end, covered):
-            out.append(token.surface)
-    return tuple(dict.fromkeys(out))
