@@ -19,7 +19,7 @@ from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
 from renkei_bot.dates import format_date
 from renkei_bot.nlu.entities import EntityIndex
-from renkei_bot.nlu.intents import Classifier, load_intents
+from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.store import Store
@@ -28,11 +28,13 @@ log = logging.getLogger(__name__)
 
 
 class Engine:
-    def __init__(self, store: Store, classifier: Classifier) -> None:
+    def __init__(
+        self, store: Store, classifier: Classifier, synonyms: Mapping[str, tuple[str, ...]] | None = None
+    ) -> None:
         self.store = store
         self.classifier = classifier
         self.index = EntityIndex(store.entities)
-        self.understander = Understander(self.index, classifier)
+        self.understander = Understander(self.index, classifier, synonyms)
         self.selector = Selector(store)
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).
@@ -41,7 +43,9 @@ class Engine:
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, *, env: Mapping[str, str] | None = None) -> Engine:
         """`env` decides the parsed-data cache (RENKEI_CACHE_DIR, XDG_CACHE_HOME, HOME); {} turns it off."""
-        return cls(Store.load(data_dir, env=env), Classifier(load_intents(intents_dir)))
+        return cls(
+            Store.load(data_dir, env=env), Classifier(load_intents(intents_dir)), load_synonyms(intents_dir)
+        )
 
     def understand(self, question: str, *, today: date) -> Query:
         return self.understander.understand(question, today=today)

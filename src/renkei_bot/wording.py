@@ -458,3 +458,22 @@ def coverage(first: str, last: str, count: int) -> str:
 
 def said_in(text: str, title: str) -> str:
     return f"別の記録「{title}」に: {text}"
+
+
+def members_sum(total: int) -> str:
+    return f"あわせて{total}です。"
+
+
+def unknown_topic(word: str) -> str:
+    return f"「{word}」について書かれた記録はありません。"
+
+
+NOT_STATED = "そのことは記録に書かれていません。関係する記録は次のとおりです。"
+
+
+def role_not_recorded(name: str, role: str) -> str:
+    return f"記録には{name}の{role}が誰かは書かれていません。"
+
+
+def role_recorded(name: str, role: str) -> str:
+    return f"{name}の{role}について、記録には次のように書かれています（当時の記録です）。"

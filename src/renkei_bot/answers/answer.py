@@ -44,6 +44,8 @@ def answer(ctx: Context) -> Answer:
         checked = premise.confirm(ctx)
         if checked is not None:
             return checked
+    if ctx.query.intent == "first_last" and ctx.query.asks("企業", "会社") and ctx.query.asks("協定"):
+        return partners.company_agreements(ctx)
     if ctx.query.intent == "first_last" and _about_partners(ctx):
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)

@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 
 from renkei_bot import wording
-from renkei_bot.answers.model import Answer
+from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Selector
 from renkei_bot.dates import format_date
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.intents import Classifier
-from renkei_bot.nlu.query import Query
+from renkei_bot.nlu.query import ASPECTS, Query
 from renkei_bot.store import Store
 
 
@@ -38,6 +38,7 @@ class Context:
         did_you_mean: Sequence[str] = (),
         suggestions: Sequence[str] = (),
         candidates: Sequence[str] = (),
+        lines: Sequence[Line] = (),
     ) -> Answer:
         return Answer(
             question=self.query.raw,
@@ -47,8 +48,13 @@ class Context:
             title=wording.default_title(False),
             did_you_mean=tuple(did_you_mean),
             candidates=tuple(candidates),
+            lines=tuple(lines),
             suggestions=tuple(suggestions) or tuple(self.classifier.help_examples()[:4]),
         )
+
+    def asking_word(self, word: str) -> bool:
+        """A word that asks (a cue of an intent, an aspect: 住所, 期間, 開催日), not a thing asked about."""
+        return self.classifier.is_cue(word) or any(word in words for words in ASPECTS.values())
 
     def nothing(self) -> Answer:
         return self.not_found(wording.NOT_FOUND, did_you_mean=self.near_miss_names())

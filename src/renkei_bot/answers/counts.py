@@ -24,10 +24,8 @@ def pick_rows(table: CountTable, question: str) -> list[CountRow]:
     for row in table.rows:
         label = _bigrams(compact(row.label))
         scored.append((len(label & _bigrams(text)) / len(label), row))
-    best = max(score for score, _ in scored)
-    if best < _ROW_MATCH:
-        return list(table.rows)
-    return [row for score, row in scored if score == best]
+    named = [row for score, row in scored if score >= _ROW_MATCH]
+    return named or list(table.rows)
 
 
 def _years(ctx: Context, table: CountTable) -> list[int]:

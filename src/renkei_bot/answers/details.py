@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from renkei_bot import wording
@@ -178,7 +179,48 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
     )
 
 
+_ROLE = re.compile(r"の(副会長|会長|理事長|代表者|市長|町長|村長|知事|区長|座長|事務局長|部長|課長)")
+
+
+def _role_asked(ctx: Context) -> Answer | None:
+    """「群馬県町村会の会長は誰？」: the records that name that post of that body, or a plain "not
+    recorded" (the bot never guesses who holds a post)."""
+    for match in ctx.query.entities:
+        if match.type in ("person", "series", "document"):
+            continue
+        role = _ROLE.match(ctx.query.text, match.end)
+        if role is None:
+            continue
+        entity = ctx.store.entity(match.entity_id)
+        keys = {compact(match.surface), compact(entity.name)}
+        post = role.group(1)
+        lines: list[Line] = []
+        events: list[Event] = []
+        for event in ctx.store.about(match.entity_id):
+            for text in (event.title, *event.details):
+                flat = compact(text)
+                if any(k in flat for k in keys) and post in flat:
+                    lines.append(
+                        Line(f"{format_span(event.date)}　{text.lstrip('・ ')}", source=line_ref(event.lines))
+                    )
+                    events.append(event)
+        if not lines:
+            return ctx.not_found(wording.role_not_recorded(entity.name, post))
+        return ctx.found(
+            wording.role_recorded(entity.name, post),
+            title=f"{entity.name}の{post}",
+            lines=tuple(lines),
+            sources=tuple(cite(e) for e in events[:MAX_SOURCES]),
+            dates=iso_dates(events),
+            record_ids=tuple(dict.fromkeys(e.id for e in events)),
+        )
+    return None
+
+
 def who(ctx: Context) -> Answer:
+    post = _role_asked(ctx)
+    if post is not None:
+        return post
     people = ctx.query.entity_ids("person")
     if people and ("affiliation" in ctx.query.aspects or not ctx.query.terms):
         return person(ctx, people[0])

@@ -158,7 +158,10 @@ def _specific(ctx: Context) -> list[str]:
 def listing(ctx: Context) -> Answer:
     """Events about the question's entities and/or within its period."""
     if ctx.query.entities or ctx.query.ties:
-        events = ctx.selector.filtered(ctx.query, strict=False)
+        # a series named means its own events (the festivals, not the meetings that mention them)
+        events = ctx.selector.filtered(ctx.query, series_only=True) or ctx.selector.filtered(
+            ctx.query, strict=False
+        )
         specific = _specific(ctx)
         if specific:  # 「荒川区の事例報告」: the events of 荒川区 that are about 事例報告
             narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]

@@ -45,6 +45,9 @@ CLOSE_ENOUGH = 0.6  # share of the question's words (weighted by rarity) one rec
 def fallback(ctx: Context) -> Answer:
     """No intent fits: records that contain most of the question's words, or an honest "no"."""
     close = _closest(ctx)
+    if close and ctx.query.score > 0:
+        # an out-of-scope word (予算, いくら, 天気) asked for something the records do not state
+        return ctx.not_found(wording.NOT_STATED, lines=event_lines(close))
     if close:
         return ctx.found(
             wording.CLOSEST,

@@ -50,6 +50,34 @@ def ambiguous(ctx: Context) -> Answer | None:
     return None
 
 
+def unknown_topic(ctx: Context) -> Answer | None:
+    """「渋谷でおすすめのラーメン屋」: every word left of the question is absent from the records, and
+    one of them is a thing (three characters or more, not a word that asks: 住所, 期間, 開催日)."""
+    loose = {m.surface for m in ctx.query.entities}
+    terms = [t for t in ctx.query.terms if len(t) >= 2 and t not in loose]
+    if not terms or any(ctx.selector.term_hits(t) for t in terms):
+        return None
+    things = [t for t in terms if len(t) >= 3 and not ctx.asking_word(t)]
+    if not things:
+        return None
+    return ctx.not_found(wording.unknown_topic(max(things, key=len)), did_you_mean=ctx.near_miss_names())
+
+
+def missing_year(ctx: Context) -> Answer | None:
+    """全国ねぎサミット2017: a series named with a year in which the records have none of it."""
+    years = {p.start.year for p in ctx.query.when.spans if p.attached}
+    if not years:
+        return None
+    for match in ctx.query.entities:
+        if match.type != "series":
+            continue
+        events = {e.id: e for e in (*ctx.store.in_series(match.entity_id), *ctx.store.about(match.entity_id))}
+        if events and not any(e.date.start and e.date.start.year in years for e in events.values()):
+            year = min(years)
+            return ctx.not_found(wording.no_edition(match.name, f"{year}年", len(events)))
+    return None
+
+
 def out_of_range(ctx: Context) -> Answer | None:
     """A definite period wholly outside the records (before 2014-09 or after 2021-12): say so.
 
@@ -110,16 +138,18 @@ def _numbered(events: list[Event], unit: str) -> set[int]:
 
 
 # Which guards apply to which intents: help, greetings and the fixed tables need none.
+_EVENTS: tuple[Guard, ...] = (ambiguous, unknown_name, out_of_range, missing_ordinal, missing_year)
+
 GUARDS: dict[str, tuple[Guard, ...]] = {
     "agreement_date": (unknown_name,),
     "member_count": (unknown_name,),
-    "when": (ambiguous, unknown_name, out_of_range, missing_ordinal),
-    "events_in_period": (ambiguous, unknown_name, out_of_range, missing_ordinal),
-    "events_about": (ambiguous, unknown_name, out_of_range, missing_ordinal),
-    "count": (ambiguous, unknown_name, out_of_range),
-    "first_last": (ambiguous, unknown_name, out_of_range, missing_ordinal),
-    "who": (ambiguous, unknown_name, out_of_range, missing_ordinal),
-    "detail": (ambiguous, unknown_name, out_of_range, missing_ordinal),
+    "when": _EVENTS,
+    "events_in_period": _EVENTS,
+    "events_about": (*_EVENTS, unknown_topic),
+    "count": (ambiguous, unknown_name, out_of_range, missing_year),
+    "first_last": _EVENTS,
+    "who": _EVENTS,
+    "detail": _EVENTS,
     "summary": (out_of_range,),
     "partners_list": (out_of_range,),
     "fallback": (ambiguous, unknown_name, out_of_range),

@@ -27,6 +27,13 @@ def _with_fiscal_year(ctx: Context, day: date) -> str:
     return f"{text}（{format_fiscal_year(fiscal_year(day))}）" if "年度" in ctx.query.text else text
 
 
+def _companies_only(ctx: Context) -> bool:
+    """「協定を結んだ企業は」: the companies; 「企業も含めて」「団体・企業とも」: both."""
+    return ctx.query.asks("企業", "会社", "何社") and not ctx.query.asks(
+        "団体", "含め", "とも", "両方", "相手"
+    )
+
+
 def _rows(ctx: Context, summary: str, partners: list[Partner]) -> Answer:
     """An answer that is some rows of the partners table."""
     return ctx.found(
@@ -66,7 +73,7 @@ def _asks_more_than_the_date(ctx: Context) -> bool:
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     companies = ctx.query.entity_ids("company")
-    if not partners and not companies and ctx.query.asks("企業", "会社", "何社"):
+    if not partners and not companies and _companies_only(ctx):
         return company_agreements(ctx)
     if not partners and not companies and not _asks_more_than_the_date(ctx):
         return partners_list(ctx)  # 「協定はいつ？」 with no party: every agreement, with its date
@@ -115,6 +122,8 @@ def member_count(ctx: Context) -> Answer:
             return partner_total(ctx)
         return ctx.not_found(wording.WHICH_PARTNER, suggestions=(wording.ASK_PARTNERS,))
     summary = "、".join(wording.members_of(p.name, p.members) for p in partners)
+    if len(partners) > 1 and ctx.query.asks("あわせ", "合わせ", "合計", "足", "計"):
+        summary += wording.members_sum(sum(p.members for p in partners))
     return ctx.found(
         summary,
         title=wording.title_members(partners[0].name),
@@ -128,26 +137,29 @@ def partner_total(ctx: Context) -> Answer:
     table = ctx.store.partners
     partners = table.partners
     lines = tuple(partner_line(p) for p in partners)
-    if ctx.query.asks("企業", "会社", "何社"):
+    if _companies_only(ctx):
         return company_agreements(ctx)
     kinds = [k for k in ("市長会", "町村会") if k in ctx.query.text] if not mentioned_partners(ctx) else []
     if len(kinds) == 1:  # 「市長会はいくつある？」
         of_kind = [p for p in partners if p.name.endswith(kinds[0])]
         return _rows(ctx, wording.partners_of_kind(kinds[0], [p.name for p in of_kind]), of_kind)
-    if ctx.query.asks("多い", "最多", "大きい"):
-        top = max(p.members for p in partners)
-        best = [p for p in partners if p.members == top]
-        return _rows(ctx, wording.most_members([p.name for p in best], top), best)
-    if ctx.query.asks("少ない", "最少", "小さい"):
-        low = min(p.members for p in partners)
-        best = [p for p in partners if p.members == low]
-        return _rows(ctx, wording.fewest_members([p.name for p in best], low), best)
+    most, least = ctx.query.asks("多い", "最多", "大きい"), ctx.query.asks("少ない", "最少", "小さい")
+    if most or least:
+        top, low = max(p.members for p in partners), min(p.members for p in partners)
+        tops = [p for p in partners if p.members == top] if most else []
+        lows = [p for p in partners if p.members == low] if least else []
+        parts = []
+        if tops:
+            parts.append(wording.most_members([p.name for p in tops], top))
+        if lows:
+            parts.append(wording.fewest_members([p.name for p in lows], low))
+        return _rows(ctx, "".join(parts), [*tops, *lows])
     summary = wording.partner_total(len(partners), table.total)
     return ctx.found(summary, title=TABLE, lines=lines, sources=(f"{TABLE}（L{table.line}）",))
 
 
 def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
-    if ctx.query.asks("企業", "会社", "何社") and not ctx.query.asks("団体") and not mentioned_partners(ctx):
+    if _companies_only(ctx) and not mentioned_partners(ctx):
         return company_agreements(ctx)
     partners = list(ctx.store.partners.partners)
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
@@ -196,6 +208,18 @@ def company_agreements(ctx: Context) -> Answer:
     signed = _company_agreements(ctx)
     if not signed:
         return ctx.nothing()
+    if ctx.query.order:  # 「最初に包括連携協定を結んだ企業は」
+        edge = signed[0] if ctx.query.order == "first" else signed[-1]
+        return ctx.found(
+            wording.edge_event(
+                ctx.query.order, edge.title, format_date(edge.date.start or edge.date.after or date.min)
+            ),
+            title=wording.COMPANY_AGREEMENTS,
+            lines=event_lines([edge]),
+            sources=(cite(edge),),
+            dates=iso_dates([edge]),
+            record_ids=(edge.id,),
+        )
     return ctx.found(
         wording.companies_signed(len(signed)),
         title=wording.COMPANY_AGREEMENTS,

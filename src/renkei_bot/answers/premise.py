@@ -26,6 +26,8 @@ def confirm(ctx: Context) -> Answer | None:
     places = [m for m in query.entities if m.type in PLACE_TYPES]
     subject = [m for m in query.entities if m.type not in PLACE_TYPES]
     stated = places[0].surface if places else query.stated_place
+    if not stated and subject and not query.premise and query.intent in ("events_about", "fallback"):
+        return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
     if not stated or not (subject or query.terms or query.ordinal):
         return None
     skip = [m.entity_id for m in places]

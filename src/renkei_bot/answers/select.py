@@ -21,6 +21,8 @@ ENTITY_WEIGHT = 3.0
 TITLE_BONUS = 0.5  # a word found in the title counts half again
 ORDINAL_WEIGHT = 3.0
 YEAR_WEIGHT = 2.5
+RELATED = 0.7  # a record's word for the question's verb (決める → 決定) counts a little less
+OWN_SERIES = 0.8  # a series' own event is preferred unless another fits this much better
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +182,14 @@ class Selector:
         touched: set[str] = set(nth)
         for group in groups:
             touched.update(group)
-        for term in query.terms:
+        for term in (*query.terms, *query.related):
             touched.update(self.term_hits(term))
         if events is self.store.events:
             pool = self._events(touched)
         else:
             pool = [e for e in events if e.id in touched]
         attached_years = {p.start.year for p in query.when.spans if p.attached}
+        related = set(query.related)
         # An entity named in almost every row (特別区全国連携プロジェクト) says less than a rare one.
         n = len(self.store.events)
         weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
@@ -196,9 +199,9 @@ class Selector:
             score = sum(weight for g, weight in zip(groups, weights, strict=True) if event.id in g)
             hits: list[str] = []
             title = self._title_key(event)
-            for term in query.terms:
+            for term in (*query.terms, *query.related):
                 if event.id in self.term_hits(term):
-                    weight = self.idf(term)
+                    weight = self.idf(term) * (RELATED if term in related else 1.0)
                     score += weight + (TITLE_BONUS * weight if compact(term) in title else 0.0)
                     hits.append(term)
             if query.ordinal is not None and (event.ordinal == query.ordinal or event.id in nth):
@@ -208,6 +211,20 @@ class Selector:
             ranked.append(Ranked(event, score, entity_hits, tuple(hits)))
         ranked.sort(key=lambda r: (-r.score, _order_key(r.event)))
         return ranked
+
+    def _own_series(self, query: Query, skip: Iterable[str]) -> list[Event]:
+        """The events of the series the question names, in its period and in the year glued to it."""
+        skipped = set(skip)
+        series = [m.entity_id for m in query.entities if m.type == "series" and m.entity_id not in skipped]
+        if not series:
+            return []
+        ids = frozenset.intersection(*(self.events_of(s, strict=True) for s in series))
+        period = self.period_ids(query)
+        own = self._events(ids if period is None else ids & period)
+        years = {p.start.year for p in query.when.spans if p.attached}
+        if years:  # 東北絆まつり2020: that year's edition, if the series has one
+            own = [e for e in own if e.date.start and e.date.start.year in years]
+        return own
 
     def _nth_of_series(self, query: Query) -> frozenset[str]:
         """第1回 of a series whose rows do not number themselves: its n-th event in time."""
@@ -226,9 +243,16 @@ class Selector:
         return frozenset(out)
 
     def best(self, query: Query, *, skip: Iterable[str] = (), series_only: bool = False) -> list[Ranked]:
-        """The top-scoring events (all of those tied at the top), best first; [] if nothing relates."""
+        """The top-scoring events (all of those tied at the top), best first; [] if nothing relates.
+
+        A series named in the question means its own events first (the festival, not the meeting
+        about it), unless an event outside the series fits the question clearly better.
+        """
         pool = self.filtered(query, skip=skip, strict=False, series_only=series_only)
         ranked = [r for r in self.rank(query, pool, skip=skip) if r.score > 0]
+        own = [r for r in self.rank(query, self._own_series(query, skip), skip=skip) if r.score > 0]
+        if own and (not ranked or own[0].score >= OWN_SERIES * ranked[0].score):
+            ranked = own
         if not ranked:
             return []
         top = ranked[0].score

@@ -1,4 +1,4 @@
-"""Names written in two parts: 「青森県の市長会」「あおもり県の町村会」 → the partner 青森県市長会."""
+"""Names written in two parts: 「青森県の市長会」「あおもり県の町村会」「千葉県とは町村会と市長会」 → partners."""
 
 from __future__ import annotations
 
@@ -10,47 +10,59 @@ from renkei_bot.nlu.resolution import Match, Resolution
 from renkei_bot.records import Entity
 
 _KIND = re.compile(r"市長会|町村会")
-_GAP = 3  # characters allowed between the prefecture and the kind: 県の, 府の
+_NEAR = 3  # 県の市長会: the prefecture and the kind are one name
+_FAR = 12  # 千葉県とは町村会と市長会: the kind still belongs to the prefecture named before it
 
 
 def partners_with_parent(entities: Iterable[Entity]) -> tuple[Entity, ...]:
     return tuple(e for e in entities if e.type == "partner" and e.parent)
 
 
-def compose_partners(resolution: Resolution, text: str, entities: Iterable[Entity]) -> Resolution:
-    """`entities`: the partners that have a parent (partners_with_parent), computed once."""
-    partners = list(entities)
+def compose_partners(resolution: Resolution, text: str, partners: Iterable[Entity]) -> Resolution:
+    """`partners`: the partners that have a parent (partners_with_parent), computed once."""
+    partners = tuple(partners)
+    parents = {p.id: p.parent for p in partners}
+    # (begin, end, prefecture ids, whether the span may be taken into the new name)
+    places: list[tuple[int, int, tuple[str, ...], bool]] = [
+        (m.begin, m.end, (m.entity_id,), True) for m in resolution.matches if m.type == "prefecture"
+    ]
+    places += [
+        (
+            t.begin,
+            t.end,
+            tuple(c for c, ty in zip(t.candidates, t.types, strict=True) if ty == "prefecture"),
+            True,
+        )
+        for t in resolution.ties
+    ]
+    # 「群馬県の市長会と町村会」: the second kind takes the prefecture of the partner named first
+    places += [
+        (m.begin, m.end, (parents[m.entity_id] or "",), False)
+        for m in resolution.matches
+        if m.type == "partner" and parents.get(m.entity_id)
+    ]
     for kind in _KIND.finditer(text):
         if any(m.begin <= kind.start() < m.end for m in resolution.matches if m.type == "partner"):
             continue
-        places: list[tuple[int, int, tuple[str, ...]]] = [
-            (m.begin, m.end, (m.entity_id,)) for m in resolution.matches if m.type == "prefecture"
-        ]
-        places += [
-            (
-                t.begin,
-                t.end,
-                tuple(c for c, ty in zip(t.candidates, t.types, strict=True) if ty == "prefecture"),
-            )
-            for t in resolution.ties
-        ]
-        for begin, end, ids in places:
-            if not ids or not 0 <= kind.start() - end <= _GAP:
+        for begin, end, ids, absorb in sorted(places, key=lambda p: kind.start() - p[1]):
+            gap = kind.start() - end
+            if not ids or not 0 <= gap <= _FAR:
                 continue
             partner = next((p for p in partners if p.parent in ids and p.name.endswith(kind.group(0))), None)
             if partner is None:
                 continue
+            start = begin if gap <= _NEAR and absorb else kind.start()
             match = Match(
                 partner.id,
                 partner.name,
                 "partner",
-                text[begin : kind.end()],
-                begin,
+                text[start : kind.end()],
+                start,
                 kind.end(),
                 "exact",
                 100.0,
             )
-            span = range(begin, kind.end())
+            span = range(start, kind.end())
             resolution = dataclasses.replace(
                 resolution,
                 matches=(*(m for m in resolution.matches if m.begin not in span), match),

@@ -134,7 +134,7 @@ def parse_intent(path: Path, raw: Any) -> IntentSpec:
 
 
 def load_intents(directory: Path) -> tuple[IntentSpec, ...]:
-    files = sorted(directory.glob("*.yaml"))
+    files = sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("_"))
     if not files:
         raise DataError(f"{directory}: no intent files (*.yaml); the engine needs at least fallback.yaml")
     specs: list[IntentSpec] = []
@@ -155,6 +155,7 @@ class Classifier:
         self._priority = {s.name: s.priority for s in self.specs}
         # Every cue of every intent, so rank() tests each one once per question, not once per intent.
         self._cues = tuple({cue for s in self.specs for cue in (*(c for c, _ in s.cues), *s.requires)})
+        self._cue_words: frozenset[str] | None = None
 
     def present(self, features: Features) -> frozenset[str]:
         """The cues of any intent that the question contains."""
@@ -204,6 +205,12 @@ class Classifier:
         ranked = self.rank(features)
         return ranked[0] if ranked else Scored(FALLBACK, 0.0, ())
 
+    def is_cue(self, word: str) -> bool:
+        """Whether a word is a cue of some intent (a word that asks rather than names)."""
+        if self._cue_words is None:
+            self._cue_words = frozenset(cue for spec in self.specs for cue, _ in spec.cues)
+        return word in self._cue_words or any(cue in word for cue in self._cue_words if len(cue) >= 2)
+
     def spec(self, name: str) -> IntentSpec:
         for spec in self.specs:
             if spec.name == name:
@@ -213,3 +220,21 @@ class Classifier:
     def help_examples(self, exclude: Iterable[str] = ("greeting", FALLBACK)) -> list[str]:
         skip = set(exclude)
         return [s.help_example for s in sorted(self.specs, key=lambda s: -s.priority) if s.name not in skip]
+
+
+def load_synonyms(directory: Path) -> dict[str, tuple[str, ...]]:
+    """intents/_synonyms.yaml: a question's verb (normalised form) → the nouns the records use."""
+    path = directory / "_synonyms.yaml"
+    if not path.exists():
+        return {}
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        raise _fail(path, f"not valid YAML: {exc}") from None
+    table = raw.get("synonyms") if isinstance(raw, Mapping) else None
+    if not isinstance(table, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+        for k, v in table.items()
+    ):
+        raise _fail(path, "expected 'synonyms:' mapping each word to a list of words")
+    return {k: tuple(v) for k, v in table.items()}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +17,7 @@ from renkei_bot.nlu.compose import compose_partners, partners_with_parent
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
-from renkei_bot.nlu.terms import Order, content_terms, inside, mask, order_of, proper_names
+from renkei_bot.nlu.terms import Order, content_terms, inside, mask, order_of, proper_names, related_terms
 from renkei_bot.normalize import normalize, strip_markup
 
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
@@ -85,6 +86,7 @@ class Query:
     premise: tuple[
         Period, ...
     ] = ()  # dates a yes/no question states: compared with the record, not filtered on
+    related: tuple[str, ...] = ()  # the records' words for the question's verbs: for ranking only
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -94,9 +96,15 @@ class Query:
 
 
 class Understander:
-    def __init__(self, index: EntityIndex, classifier: Classifier) -> None:
+    def __init__(
+        self,
+        index: EntityIndex,
+        classifier: Classifier,
+        synonyms: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.index = index
         self.classifier = classifier
+        self.synonyms = synonyms or {}
         self._partners = partners_with_parent(index.entities)
 
     def understand(self, question: str, *, today: date) -> Query:
@@ -167,8 +175,11 @@ class Understander:
             ordinal=int(ordinal.group(1)) if ordinal else None,
             ordinal_unit=ordinal.group(2) if ordinal else "回",
             confirm=confirm,
+            related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
             premise=premise,
-            names=proper_names(tokens, covered),
+            names=proper_names(
+                tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
+            ),
             order=order_of(text),
             aspects=tuple(name for name, words in ASPECTS.items() if any(w in text for w in words)),
             today=today,

@@ -3,6 +3,7 @@ the order words (最初/最後), and the spans they came from."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from renkei_bot.nlu import tokens as tok
@@ -116,6 +117,24 @@ _STOP_TERMS = frozenset(
         "記録",
         "経過",
         "経過表",
+        "資料",
+        "平成",
+        "令和",
+        "昭和",
+        "西暦",
+        "和暦",
+        "関わり",
+        "関係",
+        "活動",
+        "様子",
+        "詳細",
+        "情報",
+        "経緯",
+        "歴史",
+        "もの",
+        "経過資料",
+        "載る",
+        "載っ",
         "一通り",
         "通り",
         "主",
@@ -154,6 +173,13 @@ def inside(begin: int, end: int, covered: list[tuple[int, int]]) -> bool:
     return any(b <= begin and end <= e for b, e in covered)
 
 
+def related_terms(tokens: list[tok.Token], synonyms: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The records' words for the question's verbs (決める → 決定; intents/_synonyms.yaml). They help
+    rank records but never narrow a list or a count."""
+    found = [word for token in tokens for word in synonyms.get(token.normalized, ())]
+    return tuple(dict.fromkeys(found))
+
+
 def content_terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
     """Content words left once entities and dates are taken out, plus adjacent noun pairs as phrases."""
     terms: list[str] = []
@@ -184,10 +210,17 @@ _COMMON_LATIN = frozenset(
 )
 
 
-def proper_names(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
-    """Proper nouns (and Latin words) the entity dictionary did not take: 三菱UFJ銀行, 長野県町村会 …"""
+def proper_names(
+    tokens: list[tok.Token], covered: list[tuple[int, int]], people: Sequence[tuple[int, int]] = ()
+) -> tuple[str, ...]:
+    """Proper nouns (and Latin words) the entity dictionary did not take: 三菱UFJ銀行, 長野県町村会 …
+
+    A name right next to a person the dictionary found (神野 + 真彦, a mistyped given name) is the
+    rest of that person's name, not another name."""
     out: list[str] = []
     for token in tokens:
+        if any(token.begin == end or token.end == begin for begin, end in people):
+            continue
         word = token.surface
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
         proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
