@@ -151,3 +151,38 @@ def test_any_string_gets_an_answer_object(engine: Engine, text: str) -> None:
     assert isinstance(to_text(answer), str)
     blocks = to_blocks(answer, more_value="x")
     assert all("<!" not in str(b) for b in blocks)
+
+
+def test_a_name_in_two_parts_is_one_partner(engine: Engine) -> None:
+    chiba = {p.name: p for p in engine.store.partners.partners if p.name.startswith("千葉県")}
+    found, _, text = ask(engine, "千葉県とは町村会と市長会の両方と協定を結んでいますか？それぞれいつ？")
+    assert found
+    for partner in chiba.values():
+        assert format_date(partner.agreed) in text
+
+
+def test_a_post_is_answered_only_as_recorded(engine: Engine) -> None:
+    found, _, text = ask(engine, "北海道町村会の会長は誰？")
+    assert found and "会長" in text and "北海道町村会" in text
+    found, _, text = ask(engine, "群馬県町村会の会長って誰？")
+    assert not found and "書かれていません" in text
+
+
+def test_things_the_records_never_mention_are_not_found(engine: Engine) -> None:
+    for question in (
+        "渋谷でおすすめのラーメン屋を教えて",
+        "全国ねぎサミット2017の会場はどこ？",
+        "第3回全国連携シンポジウムのテーマは？",
+        "東京23区全国連携ニュース第5号はいつ？",
+        "三菱UFJ銀行との包括連携協定はいつ？",
+        "特別区長会の年間予算はいくら？",
+    ):
+        found, _, _ = ask(engine, question)
+        assert not found, question
+
+
+def test_the_coverage_of_the_records(engine: Engine) -> None:
+    answer = engine.ask("この記録はいつからいつまでの範囲？", today=TODAY)
+    assert answer.intent == "coverage" and answer.found
+    assert format_date(engine.store.first_date) in answer.summary
+    assert format_date(engine.store.last_date) in answer.summary

@@ -89,8 +89,13 @@ def date_shown(iso: str, text: str) -> bool:
     if len(parts) == 2:
         return re.search(rf"{year}年(?:（[^）]*）)?{parts[1]}月", text) is not None
     month, day = parts[1], parts[2]
+    head = rf"{year}年(?:（[^）]*）)?"
     return bool(
-        re.search(rf"{year}年(?:（[^）]*）)?{month}月{day}日", text) or f"{year}/{month}/{day}" in text
+        re.search(rf"{head}{month}月{day}日", text)
+        or f"{year}/{month}/{day}" in text
+        # the end of a range that does not repeat what it shares: 2019年（平成31年）1月8日～2月14日
+        or re.search(rf"{head}[0-9]{{1,2}}月[0-9]{{1,2}}日～{month}月{day}日", text)
+        or re.search(rf"{head}{month}月[0-9]{{1,2}}日～{day}日", text)
     )
 
 
