@@ -477,3 +477,7 @@ def role_not_recorded(name: str, role: str) -> str:
 
 def role_recorded(name: str, role: str) -> str:
     return f"{name}の{role}について、記録には次のように書かれています（当時の記録です）。"
+
+
+def containing(count: int) -> str:
+    return f"ご質問のことばを含む記録は{count}件です。"

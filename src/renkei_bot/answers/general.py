@@ -50,7 +50,7 @@ def fallback(ctx: Context) -> Answer:
         return ctx.not_found(wording.NOT_STATED, lines=event_lines(close))
     if close:
         return ctx.found(
-            wording.CLOSEST,
+            wording.CLOSEST if len(close) <= 3 else wording.containing(len(close)),
             title=wording.default_title(True),
             lines=event_lines(close, full=len(close) == 1),
             sources=tuple(cite(e) for e in close),
@@ -62,6 +62,9 @@ def fallback(ctx: Context) -> Answer:
 
 def _closest(ctx: Context) -> list[Event]:
     terms = [t for t in ctx.query.terms if len(t) >= 2]
+    if len(terms) == 1 and not ctx.query.entities and ctx.query.score == 0:
+        # a single word (「講演会」): the records that contain it, in order
+        return ctx.selector.in_period(ctx.query, ctx.store.search(terms[0]))
     if len(terms) < 2:
         return []
     ranked = [
