@@ -115,13 +115,27 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
     return None
 
 
+CLOSE = 0.8  # events scoring this share of the best are close enough to prefer one that states the aspect
+
+
+def _stating(ctx: Context, event: Event) -> Event:
+    """Among the events that fit nearly as well, the first that states what was asked (「何市何町何村」
+    → the row giving 5市・6町・1村), else the best one."""
+    asked = [a for a in ctx.query.aspects if a in _LABELS and a != "venue"]  # a title often names the place
+    if not asked or direct_value(ctx, event, asked) is not None:
+        return event
+    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False))
+    close = [r.event for r in ranked if ranked and r.score >= CLOSE * ranked[0].score]
+    return next((e for e in close if direct_value(ctx, e, asked) is not None), event)
+
+
 def detail(ctx: Context) -> Answer:
     best = ctx.selector.best(ctx.query)
     if not best:
         return ctx.nothing()
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
-    event = best[0].event
+    event = _stating(ctx, best[0].event)
     aspects = ctx.query.aspects
     picked = aspect_details(ctx, event, aspects) or list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))

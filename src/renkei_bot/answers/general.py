@@ -134,11 +134,8 @@ def anniversary(ctx: Context) -> Answer:
         events = sorted(found.values(), key=lambda e: ctx.store.position(e.id))
         return _listing(ctx, wording.SEASON, events)
     if ask.years_ago is not None:
-        events = [
-            e
-            for e in ctx.store.on_month_day(target.month, target.day)
-            if e.date.start and e.date.start.year == target.year
-        ]
+        # 「5年前の今日」: what happened, or was going on, that day (an exhibition running through it)
+        events = [e for e in ctx.store.between(target, target) if e.date.precision == "day"]
         return _listing(ctx, format_date(target), events)
     return anniv.anniversary_answer(ctx.store, target, question=ctx.query.raw)
 

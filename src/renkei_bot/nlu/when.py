@@ -32,6 +32,7 @@ _PART = re.compile(r"\s?の?(?P<w>前半|後半|上半期|下半期|上旬|初�
 # Seasons of a calendar year, as months (冬 is December and the next January and February).
 _SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14)}
 _WHAT_DAY = "何の日"
+_FIRST_YEAR = 1868  # 明治元年
 
 
 def _pick(atoms: list[Atom]) -> list[Atom]:
@@ -217,6 +218,8 @@ def resolve(text: str, *, today: date) -> When:
     atoms = _combine(
         _pick([*absolute_atoms(text, today=today), *relative_atoms(text, today=today)]), text, today
     )
+    # 千年の苑 is a name, not the year 1000: a year before 明治 is no date of these records' world
+    atoms = [a for a in atoms if a.period.any_year or a.period.end.year >= _FIRST_YEAR]
     spans = tuple(atom.period for atom in atoms)
     pieces: list[str] = []
     last = 0
