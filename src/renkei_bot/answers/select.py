@@ -209,7 +209,8 @@ class Selector:
             if attached_years and event.date.start and event.date.start.year in attached_years:
                 score += YEAR_WEIGHT
             ranked.append(Ranked(event, score, entity_hits, tuple(hits)))
-        ranked.sort(key=lambda r: (-r.score, _order_key(r.event)))
+        position = self.store.position
+        ranked.sort(key=lambda r: (-r.score, position(r.event.id)))
         return ranked
 
     def _own_series(self, query: Query, skip: Iterable[str]) -> list[Event]:
@@ -237,7 +238,7 @@ class Selector:
             events = [e for e in self.store.in_series(match.entity_id) if e.date.start or e.date.after]
             if any(e.ordinal == query.ordinal for e in events):
                 continue
-            events.sort(key=_order_key)
+            events.sort(key=lambda e: self.store.position(e.id))
             if len(events) >= query.ordinal:
                 out.add(events[query.ordinal - 1].id)
         return frozenset(out)
@@ -257,8 +258,3 @@ class Selector:
             return []
         top = ranked[0].score
         return [r for r in ranked if r.score >= top - 1e-9]
-
-
-def _order_key(event: Event) -> tuple[date, int]:
-    start = event.date.start or event.date.after or date.min
-    return start, event.lines[0] if event.lines else 0

@@ -20,6 +20,8 @@ def partners_with_parent(entities: Iterable[Entity]) -> tuple[Entity, ...]:
 
 def compose_partners(resolution: Resolution, text: str, partners: Iterable[Entity]) -> Resolution:
     """`partners`: the partners that have a parent (partners_with_parent), computed once."""
+    if not _KIND.search(text):
+        return resolution  # most questions name no 市長会/町村会: nothing to compose
     partners = tuple(partners)
     parents = {p.id: p.parent for p in partners}
     # (begin, end, prefecture ids, whether the span may be taken into the new name)
