@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from renkei_bot.nlu.resolution import Match, Resolution
 from renkei_bot.records import Entity
@@ -14,16 +15,30 @@ _NEAR = 3  # 県の市長会: the prefecture and the kind are one name
 _FAR = 12  # 千葉県とは町村会と市長会: the kind still belongs to the prefecture named before it
 
 
-def partners_with_parent(entities: Iterable[Entity]) -> tuple[Entity, ...]:
-    return tuple(e for e in entities if e.type == "partner" and e.parent)
+@dataclass(frozen=True)
+class PartnerKinds:
+    """The partners by (prefecture id, kind), and each partner's prefecture: built once."""
+
+    by_place: dict[tuple[str, str], Entity]
+    parent: dict[str, str]
 
 
-def compose_partners(resolution: Resolution, text: str, partners: Iterable[Entity]) -> Resolution:
-    """`partners`: the partners that have a parent (partners_with_parent), computed once."""
+def partners_with_parent(entities: Iterable[Entity]) -> PartnerKinds:
+    by_place: dict[tuple[str, str], Entity] = {}
+    parent: dict[str, str] = {}
+    for entity in entities:
+        if entity.type != "partner" or not entity.parent:
+            continue
+        parent[entity.id] = entity.parent
+        for kind in ("市長会", "町村会"):
+            if entity.name.endswith(kind):
+                by_place.setdefault((entity.parent, kind), entity)
+    return PartnerKinds(by_place, parent)
+
+
+def compose_partners(resolution: Resolution, text: str, partners: PartnerKinds) -> Resolution:
     if not _KIND.search(text):
         return resolution  # most questions name no 市長会/町村会: nothing to compose
-    partners = tuple(partners)
-    parents = {p.id: p.parent for p in partners}
     # (begin, end, prefecture ids, whether the span may be taken into the new name)
     places: list[tuple[int, int, tuple[str, ...], bool]] = [
         (m.begin, m.end, (m.entity_id,), True) for m in resolution.matches if m.type == "prefecture"
@@ -39,9 +54,9 @@ def compose_partners(resolution: Resolution, text: str, partners: Iterable[Entit
     ]
     # 「群馬県の市長会と町村会」: the second kind takes the prefecture of the partner named first
     places += [
-        (m.begin, m.end, (parents[m.entity_id] or "",), False)
+        (m.begin, m.end, (partners.parent[m.entity_id],), False)
         for m in resolution.matches
-        if m.type == "partner" and parents.get(m.entity_id)
+        if m.type == "partner" and m.entity_id in partners.parent
     ]
     for kind in _KIND.finditer(text):
         if any(m.begin <= kind.start() < m.end for m in resolution.matches if m.type == "partner"):
@@ -50,7 +65,9 @@ def compose_partners(resolution: Resolution, text: str, partners: Iterable[Entit
             gap = kind.start() - end
             if not ids or not 0 <= gap <= _FAR:
                 continue
-            partner = next((p for p in partners if p.parent in ids and p.name.endswith(kind.group(0))), None)
+            partner = next(
+                (p for i in ids if (p := partners.by_place.get((i, kind.group(0)))) is not None), None
+            )
             if partner is None:
                 continue
             start = begin if gap <= _NEAR and absorb else kind.start()
