@@ -156,11 +156,13 @@ class Classifier:
         # Every cue of every intent, so rank() tests each one once per question, not once per intent.
         self._cues = tuple({cue for s in self.specs for cue in (*(c for c, _ in s.cues), *s.requires)})
         self._cue_words: frozenset[str] | None = None
+        # (cue, its lower-case form when it may be found inside the text: two characters or more)
+        self._cue_keys = tuple((c, c.lower() if len(c) >= 2 else None) for c in self._cues)
 
     def present(self, features: Features) -> frozenset[str]:
         """The cues of any intent that the question contains."""
         words, text = features.words, features.text.lower()
-        return frozenset(c for c in self._cues if c in words or (len(c) >= 2 and c.lower() in text))
+        return frozenset(c for c, low in self._cue_keys if c in words or (low is not None and low in text))
 
     def _eligible(self, spec: IntentSpec, features: Features, present: frozenset[str] | None = None) -> bool:
         for cue in spec.requires:
@@ -182,7 +184,8 @@ class Classifier:
             for cue, _ in spec.cues
             if (cue in present if present is not None else _present(cue, features))
         )
-        total = sum(weight for cue, weight in spec.cues if cue in found)
+        hits = set(found)
+        total = sum(weight for cue, weight in spec.cues if cue in hits)
         for slot in spec.slots:
             if (
                 (slot.period and features.has_period)
