@@ -128,7 +128,7 @@ def _real_store():  # type: ignore[no-untyped-def]
     if not (DATA_DIR / "events.yaml").exists():
         pytest.skip("data/events.yaml is not generated yet")
     try:
-        return Store.load(Path(DATA_DIR))
+        return Store.load(Path(DATA_DIR), env={})
     except NotImplementedError:
         pytest.skip("Store.load is not implemented yet")
 
@@ -167,7 +167,7 @@ def test_real_store_on_a_written_data_dir(tmp_path: Path) -> None:
     from datafixture import write_dataset
     from renkei_bot.store import Store
 
-    store = Store.load(write_dataset(tmp_path))
+    store = Store.load(write_dataset(tmp_path), env={})
     assert ids(anniversaries_on(store, date(2026, 4, 26))) == ["ev-20160426-1", "ev-20160426-2"]
     assert ids(anniversaries_on(store, date(2026, 8, 21))) == ["ev-20160821-1"]
     assert anniversaries_on(store, date(2026, 9, 1)) == anniversaries_on(store, date(2026, 9, 29)) == []

@@ -33,7 +33,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def store(data_dir: Path) -> Store:
-    return Store.load(data_dir)
+    return Store.load(data_dir, env={})
 
 
 _channels = itertools.count(1)
@@ -148,7 +148,7 @@ from renkei_bot.daily import post_daily
 from renkei_bot.slack.client import make_client
 from renkei_bot.state import PostLedger
 url, db, go, channel, data = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[5], Path(sys.argv[6])
-store = Store.load(data)
+store = Store.load(data, env={})
 while not go.exists():
     time.sleep(0.005)
 result = post_daily(engine_or_store=store, client=make_client(Settings(bot_token="x", api_url=url)),

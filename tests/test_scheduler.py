@@ -23,7 +23,7 @@ from renkei_bot.store import Store
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    return Store.load(daily_data(tmp_path_factory.mktemp("data")))
+    return Store.load(daily_data(tmp_path_factory.mktemp("data")), env={})
 
 
 _channels = itertools.count(1)

@@ -77,7 +77,7 @@ class Bot:
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine.load(paths.DATA_DIR, paths.INTENTS_DIR)
+    return Engine.load(paths.DATA_DIR, paths.INTENTS_DIR, env={})  # no cache: not the real environment
 
 
 @pytest.fixture(scope="module")
