@@ -122,3 +122,17 @@ def iso_span(span: DateSpan) -> str:
     if span.end and span.end != span.start:
         return f"{span.start.isoformat()}/{span.end.isoformat()}"
     return span.start.isoformat()
+
+
+def format_period(start: date, end: date, grain: str, text: str) -> str:
+    """A period as answers show it: a day, a month, a year or a 年度 in both calendars; anything else
+    (a range, a season, 今ごろ) as the question wrote it."""
+    if grain == "day" and start == end:
+        return format_date(start)
+    if grain == "month":
+        return format_date(start, "month")
+    if grain == "year":
+        return format_year(start.year)
+    if grain == "fiscal_year":
+        return format_fiscal_year(start.year)
+    return text

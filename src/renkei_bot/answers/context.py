@@ -11,9 +11,10 @@ from typing import Any
 from renkei_bot import wording
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Selector
-from renkei_bot.dates import format_date
+from renkei_bot.dates import format_date, format_period
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.intents import Classifier
+from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import ASPECTS, Query
 from renkei_bot.store import Store
 
@@ -86,7 +87,7 @@ class Context:
             return ()
         if any(s.start <= d <= s.end for s in spans for d in recorded):
             return ()
-        asked = spans[0].text
+        asked = period_label(spans[0])
         return (wording.premise_differs(asked, "、".join(format_date(d) for d in recorded)),)
 
     def categories(self) -> list[str]:
@@ -94,6 +95,10 @@ class Context:
 
     def label(self) -> str:
         """What a list is of: the period and the names asked about."""
-        parts = [p.text for p in self.query.when.spans if not p.attached]
+        parts = [period_label(p) for p in self.query.when.spans if not p.attached]
         parts += [m.name for m in self.query.entities] + [t.surface for t in self.query.ties]
         return wording.label_of(parts)
+
+
+def period_label(period: Period) -> str:
+    return format_period(period.start, period.end, period.grain, period.text)

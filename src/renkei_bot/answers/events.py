@@ -103,9 +103,10 @@ def count(ctx: Context) -> Answer:
     events = subject_events(ctx)
     if not events:
         return ctx.nothing()
-    what = "・".join([m.name for m in ctx.query.entities] or list(ctx.query.terms[:1]))
+    what = ctx.label() if ctx.query.entities else "・".join(ctx.query.terms[:1])
+    rows = len({e.lines for e in events})  # a row with (1) and (2) is one occasion held in two parts
     return ctx.found(
-        wording.counted(what, len(events)),
+        wording.counted(what, rows),
         title=wording.title_count(what),
         lines=event_lines(events),
         sources=_sources(events),
@@ -177,6 +178,9 @@ def listing(ctx: Context) -> Answer:
             events = narrowed or events
     if not events:
         return ctx.nothing()
+    days = {p.start for p in ctx.query.when.spans if p.grain == "day" and p.start == p.end}
+    if days:  # what happened that day first, then what was running through it
+        events = sorted(events, key=lambda e: e.date.start not in days)
     label = ctx.label()
     lines = event_lines(events)
     if len(events) == 1:  # one event: all it says, what the question names first

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from renkei_bot import wording
 from renkei_bot.answers import anniversaries as anniv
-from renkei_bot.answers.context import Context
+from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.lines import cite, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date
@@ -90,10 +90,10 @@ def summary(ctx: Context) -> Answer:
     by_category = Counter(e.category for e in events)
     breakdown = "、".join(f"{c} {n}件" for c, n in by_category.most_common())
     partners = [p for p in ctx.store.partners.partners if any(s.start <= p.agreed <= s.end for s in spans)]
-    text = wording.summary_of(spans[0].text, len(events), breakdown, [p.name for p in partners])
+    text = wording.summary_of(period_label(spans[0]), len(events), breakdown, [p.name for p in partners])
     return ctx.found(
         text,
-        title=wording.title_summary(spans[0].text),
+        title=wording.title_summary(period_label(spans[0])),
         lines=event_lines(events),
         show_all=True,
         sources=tuple(cite(e) for e in events[:3]),

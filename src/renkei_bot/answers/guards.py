@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from renkei_bot import wording
-from renkei_bot.answers.context import Context
+from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date
 from renkei_bot.records import Event
@@ -90,7 +90,7 @@ def out_of_range(ctx: Context) -> Answer | None:
     first, last = ctx.store.first_date, ctx.store.last_date
     if all(s.end < first or s.start > last for s in definite):
         return ctx.not_found(
-            wording.no_records_in(definite[0].text, format_date(first), format_date(last)),
+            wording.no_records_in(period_label(definite[0]), format_date(first), format_date(last)),
             suggestions=tuple(ctx.classifier.help_examples()[:3]),
         )
     return None
