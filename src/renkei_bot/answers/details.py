@@ -115,6 +115,7 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
     return None
 
 
+RELATED = 0.8  # other events scoring this share of the best are shown as related
 CLOSE = 0.8  # events scoring this share of the best are close enough to prefer one that states the aspect
 
 
@@ -147,7 +148,7 @@ def detail(ctx: Context) -> Answer:
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
     ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False))
-    others = [r.event for r in ranked[1:4] if r.score >= 0.6 * ranked[0].score and r.event.id != event.id]
+    others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
     lines += [event_line(e, prefix=wording.ALSO) for e in others]

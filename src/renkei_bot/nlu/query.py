@@ -181,8 +181,22 @@ class Understander:
                 tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
             ),
             order=order_of(text),
-            aspects=tuple(name for name, words in ASPECTS.items() if any(w in text for w in words)),
+            aspects=aspects_of(text),
             today=today,
             truncated=truncated,
             stated_place=stated_place,
         )
+
+
+# 「どこの自治体の展示」 asks who took part, not where it was held.
+_WHICH_BODY = re.compile(r"どこの(?:自治体|団体|地域|県|市|町|村|区|企業|会社)")
+
+
+def aspects_of(text: str) -> tuple[str, ...]:
+    """The aspects of an event a question asks for (テーマ, 会場, 参加自治体 …), from ASPECTS."""
+    found = [name for name, words in ASPECTS.items() if any(w in text for w in words)]
+    if _WHICH_BODY.search(text) and "venue" in found:
+        found.remove("venue")
+        if "participants" not in found:
+            found.append("participants")
+    return tuple(found)
