@@ -83,7 +83,7 @@ def format_year(year: int) -> str:
 
 def format_date(day: date, precision: str = "day") -> str:
     """2016-04-26 → 2016年（平成28年）4月26日; with precision "month": 2021年（令和3年）1月."""
-    head = f"{day.year}年（{wareki_year(day) if precision == 'day' else era_year_text(*era_of(day))}）"
+    head = f"{day.year}年（{wareki_year(day)}）"
     if precision == "month":
         return f"{head}{day.month}月"
     return f"{head}{day.month}月{day.day}日"
@@ -112,16 +112,6 @@ def format_span(span: DateSpan) -> str:
         return f"{format_date(span.start)}～{_tail(span.start, span.end)}"
     return format_date(span.start)
 
-
-def iso_span(span: DateSpan) -> str:
-    """A compact ISO form for machine output: 2016-04-26, 2016-04-26/2016-04-27, 2021-01, unknown."""
-    if span.start is None:
-        return "unknown"
-    if span.precision == "month":
-        return span.start.strftime("%Y-%m")
-    if span.end and span.end != span.start:
-        return f"{span.start.isoformat()}/{span.end.isoformat()}"
-    return span.start.isoformat()
 
 
 def format_period(start: date, end: date, grain: str, text: str) -> str:

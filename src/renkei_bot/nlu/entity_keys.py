@@ -104,10 +104,6 @@ def is_hiragana(ch: str) -> bool:
     return "ぁ" <= ch <= "ゖ" or ch == "ー"
 
 
-def is_kana(ch: str) -> bool:
-    return is_hiragana(ch) or "ァ" <= ch <= "ヺ"
-
-
 def is_content(ch: str) -> bool:
     """Kanji, katakana, letters and digits: what a name is made of (particles are hiragana)."""
     return ch.isalnum() and not is_hiragana(ch)
