@@ -113,7 +113,6 @@ def format_span(span: DateSpan) -> str:
     return format_date(span.start)
 
 
-
 def format_period(start: date, end: date, grain: str, text: str) -> str:
     """A period as answers show it: a day, a month, a year or a 年度 in both calendars; anything else
     (a range, a season, 今ごろ) as the question wrote it."""
