@@ -8,22 +8,12 @@ from pathlib import Path
 import pytest
 
 from renkei_bot import cli
-from renkei_bot.ingest import Ingested, ingest, run
-from renkei_bot.ingest.refdata import load_corrections, load_entities
+from renkei_bot.ingest import Ingested, run
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SOURCE = DATA / "source" / "000_f2877384e18cb53a.txt"
 GENERATED = ("events.yaml", "partners.yaml", "counts.yaml")
-
-
-@pytest.fixture(scope="module")
-def result() -> Ingested:
-    return ingest(
-        SOURCE,
-        entities=load_entities(DATA / "entities.yaml"),
-        corrections=load_corrections(DATA / "corrections.yaml"),
-    )
 
 
 def _outdir(tmp_path: Path) -> Path:
@@ -54,31 +44,33 @@ def test_the_cli_writes_the_files_and_prints_a_summary(
     assert all((out / name).exists() for name in GENERATED)
 
 
-def test_every_non_empty_line_is_an_event_row_or_a_known_non_event_line(result: Ingested) -> None:
+def test_every_non_empty_line_is_an_event_row_or_a_known_non_event_line(ingested: Ingested) -> None:
     lines = SOURCE.read_text(encoding="utf-8").split("\n")
     filled = {n for n, text in enumerate(lines, start=1) if text.strip()}
     rows = {n for n in filled if 7 <= n <= 169}
     assert all("\t" in lines[n - 1] for n in rows)
-    event_lines = {line for e in result.events for line in e.lines}
+    event_lines = {line for e in ingested.events for line in e.lines}
     assert event_lines == rows
-    assert len(rows) == 144 and len(result.events) == 145  # the (1)/(2) row is two events
-    tables = {p.line for p in result.partners.partners} | {r.line for r in result.counts.rows}
+    assert len(rows) == 144 and len(ingested.events) == 145  # the (1)/(2) row is two events
+    tables = {p.line for p in ingested.partners.partners} | {r.line for r in ingested.counts.rows}
     headings = {5, 171, 173, 187, 189, 191, 197, 199}
     assert filled == rows | tables | headings
-    assert result.partners.total_line == 187 and result.partners.line == 171 and result.counts.line == 189
+    assert (
+        ingested.partners.total_line == 187 and ingested.partners.line == 171 and ingested.counts.line == 189
+    )
 
 
-def test_event_ids_are_unique_and_keyed_by_date(result: Ingested) -> None:
-    ids = [e.id for e in result.events]
+def test_event_ids_are_unique_and_keyed_by_date(ingested: Ingested) -> None:
+    ids = [e.id for e in ingested.events]
     assert len(set(ids)) == len(ids)
     assert ids[0] == "ev-20140910-1"
-    assert [e.id for e in result.events if e.lines == (86,)] == ["ev-20180416-2"]
+    assert [e.id for e in ingested.events if e.lines == (86,)] == ["ev-20180416-2"]
 
 
-def test_partners_are_13_and_sum_to_372(result: Ingested) -> None:
-    partners = result.partners.partners
+def test_partners_are_13_and_sum_to_372(ingested: Ingested) -> None:
+    partners = ingested.partners.partners
     assert len(partners) == 13
-    assert sum(p.members for p in partners) == result.partners.total == 372
+    assert sum(p.members for p in partners) == ingested.partners.total == 372
     hokkaido = partners[0]
     assert (hokkaido.id, hokkaido.agreed.isoformat(), hokkaido.members, hokkaido.line) == (
         "hokkaido-chosonkai",
@@ -92,8 +84,8 @@ def test_partners_are_13_and_sum_to_372(result: Ingested) -> None:
     assert all(ceremonies.values())
 
 
-def test_counts_have_28_cells_the_changes_the_notes_and_the_flag(result: Ingested) -> None:
-    counts = result.counts
+def test_counts_have_28_cells_the_changes_the_notes_and_the_flag(ingested: Ingested) -> None:
+    counts = ingested.counts
     assert counts.years == (2015, 2016, 2017, 2018, 2019, 2020, 2021)
     assert [r.id for r in counts.rows] == ["ward-exchange", "hp-member", "agreement", "total"]
     assert sum(len(r.values) for r in counts.rows) == 28

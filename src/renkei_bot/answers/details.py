@@ -18,6 +18,7 @@ from renkei_bot.answers.lines import (
 )
 from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
+from renkei_bot.answers.select import Ranked
 from renkei_bot.dates import format_date, format_span
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
@@ -119,14 +120,13 @@ RELATED = 0.8  # other events scoring this share of the best are shown as relate
 CLOSE = 0.8  # events scoring this share of the best are close enough to prefer one that states the aspect
 
 
-def _stating(ctx: Context, event: Event) -> Event:
+def _stating(ctx: Context, event: Event, ranked: Sequence[Ranked]) -> Event:
     """Among the events that fit nearly as well, the first that states what was asked (「何市何町何村」
     → the row giving 5市・6町・1村), else the best one."""
     asked = [a for a in ctx.query.aspects if a in _LABELS and a != "venue"]  # a title often names the place
     if not asked or direct_value(ctx, event, asked) is not None:
         return event
-    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False))
-    close = [r.event for r in ranked if ranked and r.score >= CLOSE * ranked[0].score]
+    close = [r.event for r in ranked if r.score >= CLOSE * ranked[0].score]
     return next((e for e in close if direct_value(ctx, e, asked) is not None), event)
 
 
@@ -136,7 +136,9 @@ def detail(ctx: Context) -> Answer:
         return ctx.nothing()
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
-    event = _stating(ctx, best[0].event)
+    # one ranking of everything the question touches serves both the choice and the related lines
+    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) or best
+    event = _stating(ctx, best[0].event, ranked)
     aspects = ctx.query.aspects
     picked = aspect_details(ctx, event, aspects) or list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))
@@ -147,7 +149,6 @@ def detail(ctx: Context) -> Answer:
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
-    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False))
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
