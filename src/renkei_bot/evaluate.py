@@ -2,7 +2,8 @@
 
 A question passes when `found` is as expected and the plain-text answer contains what `expect` asks
 for: every `dates` entry (shown in any calendar), every `all` string, and one string of each `any`
-group. The intent report follows Rasa's intent_report shape: per intent precision, recall, F1,
+group. A `head` block (same keys) must be met by the answer's first line alone: a one-fact question
+is answered only when the fact leads the answer. The intent report follows Rasa's intent_report shape: per intent precision, recall, F1,
 support and confused_with. A question-set label that names a topic rather than an intent (ward,
 person, …) is left out of the intent report but counts in the accuracy.
 """
@@ -32,6 +33,7 @@ class Case:
     label: str
     today: date
     expect: Mapping[str, Any] = field(default_factory=dict)
+    head: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def load_cases(path: Path) -> list[Case]:
                 label=str(item.get("intent", "")),
                 today=_as_date(item.get("today"), path, f"question {item.get('id')} today") or default_today,
                 expect=item.get("expect") or {},
+                head=item.get("head") or {},
             )
         )
     return cases
@@ -104,19 +107,25 @@ _ERA_NOTE = re.compile(r"（(?:明治|大正|昭和|平成|令和)[0-9元]+年�
 
 def check(case: Case, found: bool, text: str) -> tuple[str, ...]:
     """What the answer misses. An expected "2019年10月" is also met by 2019年（令和元年）10月."""
-    text = f"{text}\n{_ERA_NOTE.sub('', text)}"
     problems: list[str] = []
     if found != case.found:
         problems.append(f"found={found}, expected {case.found}")
     if not case.found:
         return tuple(problems)
-    expect = case.expect
-    problems += [f"date {d} not shown" for d in expect.get("dates", []) if not date_shown(str(d), text)]
+    problems += _missing(case.expect, text)
+    first = text.split("\n", 1)[0]
+    problems += [f"first line: {p}" for p in _missing(case.head, first)]
+    return tuple(problems)
+
+
+def _missing(expect: Mapping[str, Any], text: str) -> list[str]:
+    text = f"{text}\n{_ERA_NOTE.sub('', text)}"
+    problems = [f"date {d} not shown" for d in expect.get("dates", []) if not date_shown(str(d), text)]
     problems += [f"missing '{s}'" for s in expect.get("all", []) if str(s) not in text]
     for group in expect.get("any", []):
         if not any(str(s) in text for s in group):
             problems.append(f"none of {list(group)}")
-    return tuple(problems)
+    return problems
 
 
 def run(engine: Engine, cases: Sequence[Case]) -> list[Result]:

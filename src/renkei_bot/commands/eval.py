@@ -31,6 +31,10 @@ def register(sub: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _share(ok: int, n: int) -> str:
+    return f"{100 * ok / n if n else 0.0:.1f}% ({ok}/{n})"
+
+
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot import evaluate
     from renkei_bot.atomic import write_bytes_atomically
@@ -67,6 +71,10 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         }
         write_bytes_atomically(args.json_out, json.dumps(payload, ensure_ascii=False, indent=2).encode())
     passed = len(results) - len(failures)
-    share = 100 * passed / len(results) if results else 0.0
-    print(f"accuracy: {share:.1f}% ({passed}/{len(results)})")
+    print(f"accuracy: {_share(passed, len(results))}")
+    anywhere = sum(1 for r in results if not [p for p in r.problems if not p.startswith("first line")])
+    print(f"  the asked fact anywhere in the answer: {_share(anywhere, len(results))}")
+    headed = [r for r in results if r.case.head]
+    led = sum(1 for r in headed if r.passed)
+    print(f"  one-fact questions with the fact in the first line: {_share(led, len(headed))}")
     return 0
