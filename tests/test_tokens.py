@@ -18,7 +18,9 @@ def test_tokenize_keeps_offsets_and_mode_c_units() -> None:
 
 def test_readings_are_hiragana() -> None:
     tokens = tokenize("第一生命と連携した")
-    assert tokens[0] == Token("第一生命", "第一生命", "だいいちせいめい", ("名詞", "固有名詞", "一般"), 0, 4)
+    assert tokens[0] == Token(
+        "第一生命", "第一生命", "だいいちせいめい", ("名詞", "固有名詞", "一般"), 0, 4, "第一生命"
+    )
     assert reading("品川区") == "しながわく"
     assert reading("北海道 町村会") == "ほっかいどうちょうそんかい"
 

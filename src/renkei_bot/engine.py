@@ -19,9 +19,11 @@ from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
 from renkei_bot.dates import format_date
 from renkei_bot.nlu.entities import EntityIndex
+from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.normalize import normalize, strip_markup
+from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -29,12 +31,24 @@ log = logging.getLogger(__name__)
 
 class Engine:
     def __init__(
-        self, store: Store, classifier: Classifier, synonyms: Mapping[str, tuple[str, ...]] | None = None
+        self,
+        store: Store,
+        classifier: Classifier,
+        synonyms: Mapping[str, tuple[str, ...]] | None = None,
+        *,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.store = store
         self.classifier = classifier
         self.index = EntityIndex(store.entities)
-        self.understander = Understander(self.index, classifier, synonyms)
+        self.vocabulary = vocabulary or load_vocabulary(INTENTS_DIR)
+        self.understander = Understander(
+            self.index,
+            classifier,
+            synonyms,
+            vocabulary=self.vocabulary,
+            categories=[e.category for e in store.events],
+        )
         self.selector = Selector(store)
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).
@@ -44,14 +58,17 @@ class Engine:
     def load(cls, data_dir: Path, intents_dir: Path, *, env: Mapping[str, str] | None = None) -> Engine:
         """`env` decides the parsed-data cache (RENKEI_CACHE_DIR, XDG_CACHE_HOME, HOME); {} turns it off."""
         return cls(
-            Store.load(data_dir, env=env), Classifier(load_intents(intents_dir)), load_synonyms(intents_dir)
+            Store.load(data_dir, env=env),
+            Classifier(load_intents(intents_dir)),
+            load_synonyms(intents_dir),
+            vocabulary=load_vocabulary(intents_dir),
         )
 
     def understand(self, question: str, *, today: date) -> Query:
         return self.understander.understand(question, today=today)
 
     def _context(self, query: Query) -> Context:
-        return Context(self.store, self.selector, self.index, self.classifier, query)
+        return Context(self.store, self.selector, self.index, self.classifier, query, self.vocabulary)
 
     def ask(self, question: str, *, today: date) -> Answer:
         """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""

@@ -44,7 +44,11 @@ def answer(ctx: Context) -> Answer:
         checked = premise.confirm(ctx)
         if checked is not None:
             return checked
-    if ctx.query.intent == "first_last" and ctx.query.asks("企業", "会社") and ctx.query.asks("協定"):
+    if (
+        ctx.query.intent == "first_last"
+        and ctx.query.has("subject.company")
+        and ctx.query.has("subject.agreement", "subject.comprehensive")
+    ):
         return partners.company_agreements(ctx)
     if ctx.query.intent == "first_last" and _about_partners(ctx):
         return partners.partners_list(ctx)
@@ -65,4 +69,8 @@ def _past_years_asked(ctx: Context) -> bool:
 def _about_partners(ctx: Context) -> bool:
     """「最後に協定を結んだ団体は」 is about the partners table, not about events."""
     has_subject = any(m.type not in ("partner",) for m in ctx.query.entities)
-    return not has_subject and ctx.query.asks("協定", "団体") and not ctx.query.asks("包括")
+    return (
+        not has_subject
+        and ctx.query.has("subject.agreement", "subject.partner")
+        and not ctx.query.has("subject.comprehensive")
+    )

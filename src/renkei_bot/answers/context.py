@@ -13,9 +13,10 @@ from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Selector
 from renkei_bot.dates import format_date, format_period
 from renkei_bot.nlu.entities import EntityIndex
+from renkei_bot.nlu.facets import Vocabulary
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.periods import Period
-from renkei_bot.nlu.query import ASPECTS, Query
+from renkei_bot.nlu.query import Query
 from renkei_bot.store import Store
 
 
@@ -26,6 +27,7 @@ class Context:
     index: EntityIndex
     classifier: Classifier
     query: Query
+    vocabulary: Vocabulary
 
     def found(self, summary: str, **fields: Any) -> Answer:
         return Answer(
@@ -55,7 +57,9 @@ class Context:
 
     def asking_word(self, word: str) -> bool:
         """A word that asks (a cue of an intent, an aspect: 住所, 期間, 開催日), not a thing asked about."""
-        return self.classifier.is_cue(word) or any(word in words for words in ASPECTS.values())
+        return self.classifier.is_cue(word) or any(
+            word in spec.lemmas for spec in self.vocabulary.facets.specs if spec.name.startswith("aspect.")
+        )
 
     def nothing(self) -> Answer:
         return self.not_found(wording.NOT_FOUND, did_you_mean=self.near_miss_names())

@@ -6,25 +6,14 @@ from renkei_bot import wording
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_fiscal_year
-from renkei_bot.normalize import compact
 from renkei_bot.records import CountRow, CountTable
 
 TABLE = "連携自治体数の推移"
-_ROW_MATCH = 0.5  # share of a row label's character pairs that the question must contain
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
-
-
-def pick_rows(table: CountTable, question: str) -> list[CountRow]:
-    """Rows whose label the question names (by shared character pairs); all rows when none is named."""
-    text = compact(question)
-    scored = []
-    for row in table.rows:
-        label = _bigrams(compact(row.label))
-        scored.append((len(label & _bigrams(text)) / len(label), row))
-    named = [row for score, row in scored if score >= _ROW_MATCH]
+def pick_rows(ctx: Context, table: CountTable) -> list[CountRow]:
+    """Rows the question names (facets row.<row id>, intents/_facets.yaml); all rows when none is named."""
+    named = [row for row in table.rows if ctx.query.has(f"row.{row.id}")]
     return named or list(table.rows)
 
 
@@ -57,12 +46,12 @@ def _flags(table: CountTable, rows: list[CountRow], years: list[int]) -> tuple[s
 
 def yearly_count(ctx: Context) -> Answer:
     table = ctx.store.counts
-    rows = pick_rows(table, ctx.query.text)
+    rows = pick_rows(ctx, table)
     years = _years(ctx, table)
     q = ctx.query
     source = (f"{TABLE}（{', '.join(f'L{r.line}' for r in rows)}）",)
     base = {"title": TABLE, "sources": source, "record_ids": tuple(r.id for r in rows)}
-    if q.asks("一番増え", "最も増え", "最も伸び", "一番伸び", "増加が大きい", "最大の増加"):
+    if q.has("extreme.max") and q.has("change.increase"):
         answers = []
         for row in rows:
             rises = [
@@ -80,14 +69,12 @@ def yearly_count(ctx: Context) -> Answer:
         first, last = table.years[0], table.years[-1]
         return ctx.not_found(wording.no_count_year(format_fiscal_year(first), format_fiscal_year(last)))
     notes = (wording.as_of(table.as_of), *_flags(table, rows, years))
-    if q.asks("基準日", "いつ時点", "何時点", "いつの数", "何月何日", "いつ現在") or (
-        q.asks("時点", "現在") and not years
-    ):
+    if q.has("table.as_of") and not years:
         return ctx.found(wording.as_of(table.as_of), lines=tuple(Line(n) for n in table.notes), **base)
-    if q.asks("重複", "合わない", "合算", "意味", "なぜ", "足し"):
+    if q.has("table.meaning"):
         total = next((n for n in table.notes if "重複" in n), table.notes[-1] if table.notes else "")
         return ctx.found(wording.total_meaning(total), lines=(row_line(table, table.rows[-1]),), **base)
-    if q.asks("増え", "増加", "伸び", "増減", "変化", "差"):
+    if q.has("change.increase"):
         if len(years) >= 2:
             first, last = years[0], years[-1]
             parts = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from renkei_bot import wording
@@ -195,24 +194,18 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
     )
 
 
-_ROLE = re.compile(r"の(副会長|会長|理事長|代表者|市長|町長|村長|知事|区長|座長|事務局長|部長|課長)")
-
-
 def _role_asked(ctx: Context) -> Answer | None:
     """「群馬県町村会の会長は誰？」: the records that name that post of that body, or a plain "not
     recorded" (the bot never guesses who holds a post)."""
-    for match in ctx.query.entities:
-        if match.type in ("person", "series", "document"):
-            continue
-        role = _ROLE.match(ctx.query.text, match.end)
-        if role is None:
-            continue
-        entity = ctx.store.entity(match.entity_id)
-        keys = {compact(match.surface), compact(entity.name)}
-        post = role.group(1)
+    for entity_id, post in ctx.query.roles:
+        entity = ctx.store.entity(entity_id)
+        keys = {
+            compact(entity.name),
+            *(compact(m.surface) for m in ctx.query.entities if m.entity_id == entity_id),
+        }
         lines: list[Line] = []
         events: list[Event] = []
-        for event in ctx.store.about(match.entity_id):
+        for event in ctx.store.about(entity_id):
             for text in (event.title, *event.details):
                 flat = compact(text)
                 if any(k in flat for k in keys) and post in flat:

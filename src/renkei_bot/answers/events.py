@@ -33,7 +33,7 @@ def _sources(events: Sequence[Event]) -> tuple[str, ...]:
 
 def _with_fiscal(ctx: Context, event: Event) -> str:
     text = format_span(event.date)
-    if "年度" in ctx.query.text and event.fiscal_year is not None:
+    if ctx.query.has("unit.fiscal_year") and event.fiscal_year is not None:
         text += f"（{format_fiscal_year(event.fiscal_year)}）"
     return text
 
@@ -169,7 +169,7 @@ def listing(ctx: Context) -> Answer:
             events = narrowed or events
     else:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
-        category = next((c for c in ctx.categories() if c in ctx.query.text), None)
+        category = next(iter(ctx.query.categories), None)
         if category:
             events = [e for e in events if e.category == category]
         elif ctx.query.when.spans:

@@ -149,14 +149,11 @@ def _starts_in_month(event: Event, first: date) -> bool:
     return start is not None and (start.year, start.month) == (first.year, first.month)
 
 
-_EVENT_CHART_WORDS = ("出来事", "件数", "イベント", "カテゴリ", "種類", "行事")
-
-
 def chart(ctx: Context) -> Answer:
     """A chart is a picture in Slack; its text table is the answer everywhere else."""
     from renkei_bot.chart_data import counts_table_text, events_table_text
 
-    kind = "events" if ctx.query.asks(*_EVENT_CHART_WORDS) else "counts"
+    kind = "events" if ctx.query.has("chart.events") else "counts"
     if kind == "events":
         table = events_table_text(ctx.store.events)
         summary = wording.CHART_EVENTS

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from renkei_bot import wording
@@ -24,14 +23,12 @@ def partner_line(p: Partner) -> Line:
 def _with_fiscal_year(ctx: Context, day: date) -> str:
     """The date, and its 年度 when the question asks in 年度."""
     text = format_date(day)
-    return f"{text}（{format_fiscal_year(fiscal_year(day))}）" if "年度" in ctx.query.text else text
+    return f"{text}（{format_fiscal_year(fiscal_year(day))}）" if ctx.query.has("unit.fiscal_year") else text
 
 
 def _companies_only(ctx: Context) -> bool:
     """「協定を結んだ企業は」: the companies; 「企業も含めて」「団体・企業とも」: both."""
-    return ctx.query.asks("企業", "会社", "何社") and not ctx.query.asks(
-        "団体", "含め", "とも", "両方", "相手"
-    )
+    return ctx.query.has("subject.company") and not ctx.query.has("subject.both")
 
 
 def _rows(ctx: Context, summary: str, partners: list[Partner]) -> Answer:
@@ -60,14 +57,10 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
     return found
 
 
-# Words of a step on the way to an agreement (the draft confirmed at a meeting), not the signing itself.
-_STEP_WORDS = ("案", "確認", "総会", "報告", "申入", "申し入", "検討", "委員会", "方針")
-
-
 def _asks_more_than_the_date(ctx: Context) -> bool:
     """「…との協定締結案を区長会総会で確認したのは」 asks for a step, not for the signing day."""
     others = [m for m in ctx.query.entities if m.type in ("series", "document", "organization", "person")]
-    return bool(others) or ctx.query.asks(*_STEP_WORDS)
+    return bool(others) or ctx.query.has("agreement.step")
 
 
 def agreement_date(ctx: Context) -> Answer:
@@ -102,12 +95,9 @@ def agreement_date(ctx: Context) -> Answer:
     )
 
 
-_NUMBER = re.compile(r"(?<![0-9.])([0-9]{1,4})(?![0-9]*(?:[年月日回号]|年度))")
-
-
 def _with_members(ctx: Context) -> list[Partner]:
     """「構成自治体数が23の団体は」: the partners whose member count the question states."""
-    numbers = {int(n) for n in _NUMBER.findall(ctx.query.text)}
+    numbers = set(ctx.query.numbers)
     return [p for p in ctx.store.partners.partners if p.members in numbers]
 
 
@@ -118,11 +108,11 @@ def member_count(ctx: Context) -> Answer:
     if not partners and ctx.query.entities:
         return details.detail(ctx.with_aspects("participants"))  # 「やましろ地域は何市何町何村？」
     if not partners:
-        if ctx.query.asks("合計", "全部", "総数", "全体", "すべて", "多い", "少ない"):
+        if ctx.query.has("total.sum", "extreme.max", "extreme.min", "row.total"):
             return partner_total(ctx)
         return ctx.not_found(wording.WHICH_PARTNER, suggestions=(wording.ASK_PARTNERS,))
     summary = "、".join(wording.members_of(p.name, p.members) for p in partners)
-    if len(partners) > 1 and ctx.query.asks("あわせ", "合わせ", "合計", "足", "計"):
+    if len(partners) > 1 and ctx.query.has("total.sum"):
         summary += wording.members_sum(sum(p.members for p in partners))
     return ctx.found(
         summary,
@@ -139,11 +129,15 @@ def partner_total(ctx: Context) -> Answer:
     lines = tuple(partner_line(p) for p in partners)
     if _companies_only(ctx):
         return company_agreements(ctx)
-    kinds = [k for k in ("市長会", "町村会") if k in ctx.query.text] if not mentioned_partners(ctx) else []
+    kinds = (
+        [h.word for h in ctx.query.facets if h.name.startswith("kind.")]
+        if not mentioned_partners(ctx)
+        else []
+    )
     if len(kinds) == 1:  # 「市長会はいくつある？」
         of_kind = [p for p in partners if p.name.endswith(kinds[0])]
         return _rows(ctx, wording.partners_of_kind(kinds[0], [p.name for p in of_kind]), of_kind)
-    most, least = ctx.query.asks("多い", "最多", "大きい"), ctx.query.asks("少ない", "最少", "小さい")
+    most, least = ctx.query.has("extreme.max"), ctx.query.has("extreme.min")
     if most or least:
         top, low = max(p.members for p in partners), min(p.members for p in partners)
         tops = [p for p in partners if p.members == top] if most else []

@@ -71,10 +71,10 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         }
         write_bytes_atomically(args.json_out, json.dumps(payload, ensure_ascii=False, indent=2).encode())
     passed = len(results) - len(failures)
-    print(f"accuracy: {_share(passed, len(results))}")
     anywhere = sum(1 for r in results if not [p for p in r.problems if not p.startswith("first line")])
-    print(f"  the asked fact anywhere in the answer: {_share(anywhere, len(results))}")
+    print(f"the asked fact anywhere in the answer: {_share(anywhere, len(results))}")
     headed = [r for r in results if r.case.head]
     led = sum(1 for r in headed if r.passed)
-    print(f"  one-fact questions with the fact in the first line: {_share(led, len(headed))}")
+    print(f"one-fact questions with the fact in the first line: {_share(led, len(headed))}")
+    print(f"accuracy: {_share(passed, len(results))}")
     return 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,44 +15,22 @@ from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
 from renkei_bot.nlu.compose import compose_partners, partners_with_parent
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
+from renkei_bot.nlu.facets import FacetHit, Vocabulary
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
-from renkei_bot.nlu.terms import Order, content_terms, inside, mask, order_of, proper_names, related_terms
+from renkei_bot.nlu.terms import Order, content_terms, inside, mask, proper_names, related_terms
 from renkei_bot.normalize import normalize, strip_markup
 
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
 
-# Aspects of an event a question can ask for, each with the words that ask for it.
-ASPECTS: dict[str, tuple[str, ...]] = {
-    "theme": ("テーマ", "題", "演題"),
-    "venue": ("会場", "どこ", "開催地", "場所", "開催場所", "住所"),
-    "content": ("内容", "どんな", "概要", "何を", "どう"),
-    "participants": ("参加自治体", "参加", "出店", "出展", "何市", "何町", "何村"),
-    "time": ("時間", "日時", "何時"),
-    "organizer": ("主催", "共催", "後援", "協力", "協賛"),
-    "name": ("名前", "名称"),
-    "people": (
-        "誰",
-        "講師",
-        "パネリスト",
-        "登壇",
-        "講演者",
-        "基調講演",
-        "出席者",
-        "コーディネーター",
-        "どなた",
-    ),
-    "affiliation": ("所属", "肩書"),
-}
-
-# Words that say nothing about which record is meant: kept out of the free-text terms.
 # Intents whose yes/no form states a date to check (「…は2019年でしたっけ？」) rather than a period to search.
 _PREMISE_INTENTS = frozenset({"agreement_date", "when", "detail", "who", "events_about", "fallback"})
-_WH = re.compile(r"いつ|どこ|誰|だれ|どなた|何|なに|なん|どんな|どう|どれ|どの|いくつ|幾つ|いくら")
 _ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)")
-# A yes/no question that states something for the bot to confirm: 「…でしたよね？」「…だっけ」
-_CONFIRM = re.compile(r"(よね|っけ|でしたか|ですか|ましたか|でしょうか|じゃない|ではない|本当)[?？!！。]*$")
+# A number the question states that is not a date, an ordinal or a year: 20以上, 144で合ってる
+_NUMBER = re.compile(
+    r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|[年月日回号弾]|年度)"
+)
 # 「Xで開かれた」「Xで開催」: the place the question takes for granted (checked against the record)
 _STATED_PLACE = re.compile(r"([^\s、。,.?？!！はがのをにとも]{2,24})で(?:開|開催|行|実施|やっ|催)")
 _UNKNOWN_ORG = re.compile(
@@ -87,12 +65,22 @@ class Query:
         Period, ...
     ] = ()  # dates a yes/no question states: compared with the record, not filtered on
     related: tuple[str, ...] = ()  # the records' words for the question's verbs: for ranking only
+    facets: tuple[FacetHit, ...] = ()  # what the question asks how (intents/_facets.yaml)
+    numbers: tuple[int, ...] = ()  # figures the question states (20以上, 144で合ってる), not dates
+    categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
+    roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
 
-    def asks(self, *words: str) -> bool:
-        return any(w in self.text for w in words)
+    def has(self, *names: str) -> bool:
+        """Whether any of the facets is present; a name ending in "." is a family (aspect.)."""
+        return any(
+            h.name == n or (n.endswith(".") and h.name.startswith(n)) for h in self.facets for n in names
+        )
+
+    def facet_words(self, name: str) -> tuple[str, ...]:
+        return tuple(h.word for h in self.facets if h.name == name)
 
 
 class Understander:
@@ -101,10 +89,15 @@ class Understander:
         index: EntityIndex,
         classifier: Classifier,
         synonyms: Mapping[str, tuple[str, ...]] | None = None,
+        *,
+        vocabulary: Vocabulary,
+        categories: Sequence[str] = (),
     ) -> None:
         self.index = index
         self.classifier = classifier
         self.synonyms = synonyms or {}
+        self.vocabulary = vocabulary
+        self._categories = sorted(set(categories), key=lambda c: (-len(c), c))
         self._partners = partners_with_parent(index.entities)
 
     def understand(self, question: str, *, today: date) -> Query:
@@ -123,7 +116,8 @@ class Understander:
         )
         # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
         loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
-        terms = tuple(dict.fromkeys((*content_terms(tokens, covered), *loose)))
+        stop = self.vocabulary.stop_terms
+        terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose)))
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
         )
@@ -140,7 +134,8 @@ class Understander:
             has_anniversary=when.anniversary is not None,
         )
         scored = self.classifier.classify(features)
-        confirm = bool(_CONFIRM.search(text)) and not _WH.search(text)
+        facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
+        confirm = any(h.name == "confirm.yes_no" for h in facets) and not any(h.name == "wh" for h in facets)
         if (
             confirm
             and features.has_period
@@ -180,23 +175,48 @@ class Understander:
             names=proper_names(
                 tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
             ),
-            order=order_of(text),
-            aspects=aspects_of(text),
+            order=order_of(facets),
+            aspects=aspects_of(facets),
             today=today,
             truncated=truncated,
             stated_place=stated_place,
+            facets=facets,
+            numbers=numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans])),
+            categories=tuple(c for c in self._categories if c in text),
+            roles=roles_of(resolution.matches, facets, text),
         )
 
 
-# 「どこの自治体の展示」 asks who took part, not where it was held.
-_WHICH_BODY = re.compile(r"どこの(?:自治体|団体|地域|県|市|町|村|区|企業|会社)")
+def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
+    """The aspects of an event a question asks for (theme, venue, participants …), in question order."""
+    return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in facets if h.name.startswith("aspect.")))
 
 
-def aspects_of(text: str) -> tuple[str, ...]:
-    """The aspects of an event a question asks for (テーマ, 会場, 参加自治体 …), from ASPECTS."""
-    found = [name for name, words in ASPECTS.items() if any(w in text for w in words)]
-    if _WHICH_BODY.search(text) and "venue" in found:
-        found.remove("venue")
-        if "participants" not in found:
-            found.append("participants")
-    return tuple(found)
+def order_of(facets: Sequence[FacetHit]) -> Order | None:
+    """first or last, whichever the question says first."""
+    for hit in facets:
+        if hit.name == "order.first":
+            return "first"
+        if hit.name == "order.last":
+            return "last"
+    return None
+
+
+def numbers_in(text: str) -> tuple[int, ...]:
+    return tuple(int(m.group(1).replace(",", "")) for m in _NUMBER.finditer(text))
+
+
+def roles_of(matches: Sequence[Match], facets: Sequence[FacetHit], text: str) -> tuple[tuple[str, str], ...]:
+    """「群馬県町村会の会長」: a post (aspect.role) written right after a name and の."""
+    out: list[tuple[str, str]] = []
+    for match in matches:
+        if match.type in ("person", "series", "document"):
+            continue
+        for hit in facets:
+            if (
+                hit.name == "aspect.role"
+                and hit.begin == match.end + 1
+                and text[match.end : match.end + 1] == "の"
+            ):
+                out.append((match.entity_id, hit.word))
+    return tuple(out)

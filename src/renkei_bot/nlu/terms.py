@@ -4,149 +4,12 @@ the order words (最初/最後), and the spans they came from."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Literal
 
 from renkei_bot.nlu import tokens as tok
 
 Order = Literal["first", "last"]
-
-_FIRST = (
-    "最初",
-    "初めて",
-    "はじめて",
-    "初回",
-    "一番古い",
-    "最も古い",
-    "一番初め",
-    "始まり",
-    "いちばん古い",
-    "いちばん初め",
-)
-_LAST = (
-    "最後",
-    "最新",
-    "一番最近",
-    "最近",
-    "直近",
-    "一番新しい",
-    "最も新しい",
-    "いちばん新しい",
-    "いちばん最近",
-)
-
-_STOP_TERMS = frozenset(
-    [
-        "いつ",
-        "何",
-        "なに",
-        "何回",
-        "回数",
-        "何度",
-        "何件",
-        "何日",
-        "何年",
-        "何月",
-        "どこ",
-        "誰",
-        "どなた",
-        "どれ",
-        "どの",
-        "どう",
-        "どんな",
-        "教える",
-        "知る",
-        "ある",
-        "いる",
-        "する",
-        "なる",
-        "れる",
-        "られる",
-        "為る",
-        "居る",
-        "有る",
-        "成る",
-        "こと",
-        "もの",
-        "の",
-        "ため",
-        "とき",
-        "時",
-        "頃",
-        "ころ",
-        "日",
-        "年",
-        "月",
-        "年度",
-        "ください",
-        "下さい",
-        "です",
-        "ます",
-        "開催",
-        "開く",
-        "行う",
-        "やる",
-        "イベント",
-        "内容",
-        "テーマ",
-        "会場",
-        "場所",
-        "名前",
-        "名称",
-        "開催地",
-        "一番",
-        "最初",
-        "最後",
-        "最近",
-        "最新",
-        "直近",
-        "初めて",
-        "今日",
-        "本日",
-        "今月",
-        "今年",
-        "これまで",
-        "今",
-        "全部",
-        "全て",
-        "合計",
-        "一覧",
-        "様子",
-        "について",
-        "関する",
-        "特別区全国連携プロジェクト",
-        "記録",
-        "経過",
-        "経過表",
-        "資料",
-        "平成",
-        "令和",
-        "昭和",
-        "西暦",
-        "和暦",
-        "関わり",
-        "関係",
-        "活動",
-        "様子",
-        "詳細",
-        "情報",
-        "経緯",
-        "歴史",
-        "もの",
-        "経過資料",
-        "載る",
-        "載っ",
-        "一通り",
-        "通り",
-        "主",
-        "ざっくり",
-        "上",
-        "中",
-        "出来事",
-        "行事",
-        "ですよね",
-        "本当",
-    ]
-)
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -155,18 +18,6 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
         for i in range(max(0, begin), min(len(chars), end)):
             chars[i] = " "
     return "".join(chars)
-
-
-def order_of(text: str) -> Order | None:
-    first = min((text.find(w) for w in _FIRST if w in text), default=-1)
-    last = min((text.find(w) for w in _LAST if w in text), default=-1)
-    if first < 0 and last < 0:
-        return None
-    if first < 0:
-        return "last"
-    if last < 0:
-        return "first"
-    return "first" if first < last else "last"
 
 
 def inside(begin: int, end: int, covered: list[tuple[int, int]]) -> bool:
@@ -180,7 +31,9 @@ def related_terms(tokens: list[tok.Token], synonyms: Mapping[str, tuple[str, ...
     return tuple(dict.fromkeys(found))
 
 
-def content_terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tuple[str, ...]:
+def content_terms(
+    tokens: list[tok.Token], covered: list[tuple[int, int]], stop: AbstractSet[str]
+) -> tuple[str, ...]:
     """Content words left once entities and dates are taken out, plus adjacent noun pairs as phrases."""
     terms: list[str] = []
     previous: tok.Token | None = None
@@ -188,8 +41,8 @@ def content_terms(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> tu
         content = token.pos[0] in ("名詞", "接尾辞") or (token.surface.isascii() and token.surface.isalnum())
         keep = (
             content
-            and token.normalized not in _STOP_TERMS
-            and token.surface not in _STOP_TERMS
+            and token.normalized not in stop
+            and token.surface not in stop
             and not inside(token.begin, token.end, covered)
             and not token.surface.isdigit()
         )

@@ -43,6 +43,7 @@ class Token:
     ]  # the POS levels up to the last one that is not "*": ("名詞", "固有名詞", "地名", "一般")
     begin: int
     end: int
+    lemma: str = ""  # the dictionary form (開かれ → 開く); facets match on it beside the normalised form
 
     @property
     def is_content(self) -> bool:
@@ -97,6 +98,7 @@ def tokenize(text: str) -> list[Token]:
             pos=_pos(m),
             begin=m.begin(),
             end=m.end(),
+            lemma=m.dictionary_form(),
         )
         for m in _tokenizer().tokenize(text)
     ]

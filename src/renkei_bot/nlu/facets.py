@@ -1,0 +1,174 @@
+"""Facets: the words a question uses to ask *how* (which aspect, first or last, most or least, a sum,
+a change, yes or no), read from intents/_facets.yaml and matched on Sudachi's forms.
+
+A facet fires when one of its `lemmas` equals a token's normalised form, dictionary form or surface,
+or when one of its `phrases` (lemmas separated by spaces) matches consecutive tokens. `unless`
+phrases veto it (「どこの自治体」 asks who took part, not where). `at_end` facets (the yes/no endings
+よね, っけ, でしたか) only count in the last few tokens of a sentence. Code branches on facet names
+(`query.has("extreme.max")`), never on the question's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from renkei_bot.errors import DataError
+from renkei_bot.nlu.tokens import Token
+
+FILE = "_facets.yaml"
+END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
+_ENDS = frozenset("。？?！!　 ")
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetSpec:
+    name: str
+    description: str
+    lemmas: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    unless: tuple[tuple[str, ...], ...]
+    at_end: bool
+    in_names: bool
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FacetHit:
+    """One facet found: which, the word that matched (its lemma) and where (character offsets)."""
+
+    name: str
+    word: str
+    begin: int
+    end: int
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    return (token.normalized, token.lemma, token.surface)
+
+
+def _words(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if t.pos[0] != "空白" and t.surface.strip()]
+
+
+def _phrase_at(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(words):
+        return False
+    for k, part in enumerate(phrase):
+        if part not in _forms(words[i + k]):
+            return False
+        if k and words[i + k - 1].end != words[i + k].begin:
+            return False
+    return True
+
+
+def _near_end(words: Sequence[Token], i: int, length: int) -> bool:
+    """Token i (and the phrase after it) ends within END_WINDOW tokens of a sentence end."""
+    stop = i + length
+    for j in range(stop, min(len(words), stop + END_WINDOW) + 1):
+        if j == len(words) or all(ch in _ENDS for ch in words[j].surface):
+            return True
+    return False
+
+
+class FacetSet:
+    def __init__(self, specs: Sequence[FacetSpec]) -> None:
+        self.specs = tuple(specs)
+        self._by_name = {s.name: s for s in self.specs}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def spec(self, name: str) -> FacetSpec:
+        return self._by_name[name]
+
+    def match(self, tokens: Sequence[Token], *, skip: Iterable[tuple[int, int]] = ()) -> tuple[FacetHit, ...]:
+        """Every facet the tokens contain, in order of position. Tokens inside `skip` spans (names,
+        dates) are not read: 連携 inside 全国連携講演会 asks nothing."""
+        spans = list(skip)
+        words = [t for t in _words(tokens) if not any(b <= t.begin and t.end <= e for b, e in spans)]
+        hits: list[FacetHit] = []
+        for spec in self.specs:
+            if any(_phrase_at(words, i, p) for p in spec.unless for i in range(len(words))):
+                continue
+            hit = self._first(spec, words)
+            if hit is not None:
+                hits.append(hit)
+        hits.sort(key=lambda h: (h.begin, h.name))
+        return tuple(hits)
+
+    @staticmethod
+    def _first(spec: FacetSpec, words: Sequence[Token]) -> FacetHit | None:
+        for i, token in enumerate(words):
+            for phrase in spec.phrases:
+                if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
+                    last = words[i + len(phrase) - 1]
+                    return FacetHit(spec.name, "".join(phrase), token.begin, last.end)
+            if spec.lemmas and (not spec.at_end or _near_end(words, i, 1)):
+                word = next((f for f in _forms(token) if f in spec.lemmas), None)
+                if word is not None:
+                    return FacetHit(spec.name, word, token.begin, token.end)
+        return None
+
+
+def _strings(path: Path, name: str, raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataError(f"{path}: facet '{name}': '{key}' must be a list of non-empty strings")
+    return tuple(value)
+
+
+def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
+    if not isinstance(raw, Mapping):
+        raise DataError(f"{path}: facet '{name}' must be a mapping with lemmas, phrases, examples, …")
+    lemmas = _strings(path, name, raw, "lemmas")
+    phrases = _strings(path, name, raw, "phrases")
+    if not lemmas and not phrases:
+        raise DataError(f"{path}: facet '{name}' needs at least one of 'lemmas' or 'phrases'")
+    examples = _strings(path, name, raw, "examples")
+    if not examples:
+        raise DataError(f"{path}: facet '{name}' needs 'examples' (questions it must fire on)")
+    return FacetSpec(
+        name=name,
+        description=str(raw.get("description", "")).strip(),
+        lemmas=frozenset(lemmas),
+        phrases=tuple(tuple(p.split()) for p in phrases),
+        unless=tuple(tuple(p.split()) for p in _strings(path, name, raw, "unless")),
+        at_end=bool(raw.get("at_end", False)),
+        in_names=bool(raw.get("in_names", False)),
+        examples=examples,
+        counter_examples=_strings(path, name, raw, "counter_examples"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The rest of _facets.yaml: words that say nothing about which record is meant."""
+
+    facets: FacetSet
+    stop_terms: frozenset[str]
+
+
+def load_vocabulary(directory: Path) -> Vocabulary:
+    path = directory / FILE
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except OSError as exc:
+        raise DataError(
+            f"{path}: cannot read the facet vocabulary ({exc.strerror}); restore it from git"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("facets"), Mapping):
+        raise DataError(f"{path}: expected 'facets:' mapping each facet name to its words")
+    specs = [parse_facet(path, str(name), value) for name, value in raw["facets"].items()]
+    stop = raw.get("stop_terms", [])
+    if not isinstance(stop, list) or not all(isinstance(s, str) for s in stop):
+        raise DataError(f"{path}: 'stop_terms' must be a list of words")
+    return Vocabulary(FacetSet(specs), frozenset(stop))
