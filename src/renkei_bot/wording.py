@@ -481,3 +481,56 @@ def role_recorded(name: str, role: str) -> str:
 
 def containing(count: int) -> str:
     return f"ご質問のことばを含む記録は{count}件です。"
+
+
+# --- relative to today or to another record (answers/relative.py) ---------------------------------
+HEAD_ITEMS = 3  # records named in an answer's first line; more are counted (「ほか2件」)
+
+
+def fact_on(text: str, day: str) -> str:
+    return f"{day}「{text}」"
+
+
+def joined(parts: list[str], total: int) -> str:
+    rest = total - len(parts)
+    return "、".join(parts) + (f"ほか{rest}件" if rest > 0 else "")
+
+
+def running_on(day: str, facts: str) -> str:
+    return f"{day}に開催中だったのは{facts}です。"
+
+
+def nothing_running(day: str) -> str:
+    return f"{day}に開催中の記録はありません。"
+
+
+def nothing_after(day: str) -> str:
+    return f"{day}より後の記録はありません。"
+
+
+def records_end(last: str) -> str:
+    return f"記録は{last}までです。"
+
+
+def records_end_with(last: str, title: str, day: str) -> str:
+    return f"記録は{last}までで、最後は{day}「{title}」です。"
+
+
+def next_one(after: bool, facts: str) -> str:
+    return f"{'次' if after else '前回'}は{facts}です。"
+
+
+def nothing_else_on(label: str, title: str) -> str:
+    return f"{label}の記録は「{title}」だけです。"
+
+
+def same_time(label: str, title: str, facts: str, *, month: bool) -> str:
+    return f"{label}には、ほかに{facts}があります（「{title}」と同じ{'月' if month else '日'}）。"
+
+
+def these_records(facts: str, count: int) -> str:
+    return f"{facts}です。" if count == 1 else f"{facts}の{count}件です。"
+
+
+def detail_line(line: str, title: str, day: str) -> str:
+    return f"{_quoted(line)}です（{day}「{title}」）。"

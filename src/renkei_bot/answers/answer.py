@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from renkei_bot.answers import counts, details, events, general, guards, partners, premise
+from renkei_bot.answers import counts, details, events, general, guards, partners, premise, relative
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 
@@ -37,9 +37,14 @@ HANDLERS: dict[str, Handler] = {
 def answer(ctx: Context) -> Answer:
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
+    ctx = _aspect_routed(ctx)
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
+    if relative.applies(ctx):
+        placed = relative.answer(ctx)
+        if placed is not None:
+            return placed
     if ctx.query.confirm or premise.place_contradicts(ctx):
         checked = premise.confirm(ctx)
         if checked is not None:
@@ -74,3 +79,19 @@ def _about_partners(ctx: Context) -> bool:
         and ctx.query.has("subject.agreement", "subject.partner")
         and not ctx.query.has("subject.comprehensive")
     )
+
+
+_LISTING = frozenset({"events_about", "events_in_period", "fallback"})
+
+
+def _aspect_routed(ctx: Context) -> Context:
+    """「第2回シンポジウムの基調講演はどなた？」: a wh-question asking an aspect of a record is a detail
+    question, whatever words made it look like a listing."""
+    query = ctx.query
+    aspects = [a for a in query.aspects if a != "content"]
+    if query.intent not in _LISTING or not aspects or not query.has("wh"):
+        return ctx
+    if not (query.entities or query.terms or query.ties):
+        return ctx
+    intent = "who" if "people" in aspects else "detail"
+    return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))

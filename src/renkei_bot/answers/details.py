@@ -115,6 +115,19 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
     return None
 
 
+def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
+    """The detail that says most of what the question names, and the asked aspect's word."""
+    keys = _keys(ctx)
+    wanted = [k for a in aspects for k in _KEYS.get(a, ())]
+
+    def score(index: int) -> tuple[int, int]:
+        flat = compact(texts[index])
+        named = sum(len(k) for k in keys if k in flat)
+        return named + sum(2 for w in wanted if w in texts[index]), -index
+
+    return texts[max(range(len(texts)), key=score)]
+
+
 RELATED = 0.8  # other events scoring this share of the best are shown as related
 CLOSE = 0.8  # events scoring this share of the best are close enough to prefer one that states the aspect
 
@@ -148,6 +161,9 @@ def detail(ctx: Context) -> Answer:
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
+    elif [a for a in aspects if a != "venue"] and picked:
+        line = best_line(ctx, picked, aspects).lstrip("・ ")
+        summary = wording.detail_line(line, event.title, format_span(event.date))
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
@@ -184,8 +200,10 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
         elif ctx.query.aspects:
             shown = aspect_details(ctx, event, ctx.query.aspects)[:SEVERAL_DETAILS]
             lines.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in shown)
+    from renkei_bot.answers.relative import facts
+
     return ctx.found(
-        wording.several_fit(len(events)),
+        wording.these_records(facts(ctx, events), len(events)),
         title=ctx.label()[:150],
         lines=tuple(lines),
         sources=tuple(cite(e) for e in events[:MAX_SOURCES]),

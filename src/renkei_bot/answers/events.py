@@ -190,10 +190,20 @@ def listing(ctx: Context) -> Answer:
             for d in details.preferred(ctx, list(only.details))
         )
     return ctx.found(
-        wording.listed(label, len(events)),
+        listed_summary(ctx, label, events),
         title=label[:150],
         lines=lines,
         sources=_sources(events),
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
+
+
+def listed_summary(ctx: Context, label: str, events: Sequence[Event]) -> str:
+    """A short list leads with the records themselves (what the question asks of each, else its
+    title and date); a long one with how many there are."""
+    if len(events) > wording.HEAD_ITEMS:
+        return wording.listed(label, len(events))
+    from renkei_bot.answers.relative import facts
+
+    return wording.these_records(facts(ctx, list(events)), len(events))

@@ -1,0 +1,176 @@
+"""Questions placed relative to today or to another record: いま開催中, 次の…, 同じ日にほかに….
+
+- time.now: what was running on `today` (an exhibition that spans it), else that nothing was and
+  where the records end;
+- time.next / time.previous: the first record after today (or the last before it) among those the
+  question is about; after the records end, that they end there and what the last one was;
+- time.same_day / time.same_month (or 「…した日に、ほかに」): the record the question names, then
+  the other records of that day or month.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from renkei_bot import wording
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
+from renkei_bot.answers.model import Answer
+from renkei_bot.dates import format_date, format_span
+from renkei_bot.nlu.periods import Period
+from renkei_bot.records import Event
+
+_ABOUT_EVENTS = frozenset(
+    {"events_about", "events_in_period", "when", "detail", "who", "first_last", "count"}
+)
+
+
+def applies(ctx: Context) -> bool:
+    query = ctx.query
+    if query.intent not in _ABOUT_EVENTS and not (query.intent == "fallback" and query.score == 0):
+        return False  # 「今の株価」 asks what the records never hold
+    stated = [p for p in query.when.spans if not p.attached]
+    if query.has("time.same_day", "time.same_month") or (
+        query.has("time.day_of") and query.has("time.others")
+    ):
+        return bool(query.entities or query.terms or query.ties)
+    if stated or query.when.anniversary is not None:
+        return False
+    return query.has("time.now", "time.next", "time.previous")
+
+
+def answer(ctx: Context) -> Answer | None:
+    query = ctx.query
+    if query.has("time.same_day", "time.same_month") or query.has("time.day_of"):
+        return same_time(ctx, month=query.has("time.same_month"))
+    if query.has("time.next"):
+        return following(ctx, after=True)
+    if query.has("time.previous"):
+        return following(ctx, after=False)
+    return running(ctx)
+
+
+def _with_period(ctx: Context, start: date, end: date) -> Context:
+    span = Period(start, end, "range", "", 0, 0)
+    when = dataclasses.replace(ctx.query.when, spans=(*ctx.query.when.spans, span))
+    return dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, when=when))
+
+
+def _subject(ctx: Context) -> list[Event]:
+    """The events the question is about, ignoring when: its names, its category and its rare words."""
+    from renkei_bot.answers.events import subject_events
+
+    if ctx.query.entities or ctx.query.terms or ctx.query.ties:
+        events = subject_events(ctx) or []
+    else:
+        events = list(ctx.store.events)
+    if ctx.query.categories:
+        events = [e for e in events if e.category in ctx.query.categories] or events
+    return [e for e in events if e.date.start is not None]
+
+
+def running(ctx: Context) -> Answer:
+    """「いま開催中の展示は？」: the records whose dates include today."""
+    today = ctx.query.today
+    pool = _subject(ctx)
+    now = [e for e in pool if e.date.start and e.date.start <= today <= (e.date.end or e.date.start)]
+    if not now:
+        return _past_the_end(ctx, pool, wording.nothing_running(format_date(today)))
+    return _events_answer(ctx, now, wording.running_on(format_date(today), facts(ctx, now)))
+
+
+def following(ctx: Context, *, after: bool) -> Answer:
+    """「次の講演会は？」: the first of them after today (「前回の…」: the last before it)."""
+    today = ctx.query.today
+    pool = sorted(_subject(ctx), key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)))
+    if after:
+        ahead = [e for e in pool if e.date.start and e.date.start > today]
+        if not ahead:
+            return _past_the_end(ctx, pool, wording.nothing_after(format_date(today)))
+        edge = [e for e in ahead if e.date.start == ahead[0].date.start]
+    else:
+        behind = [e for e in pool if e.date.start and e.date.start < today]
+        if not behind:
+            return ctx.nothing()
+        edge = [e for e in behind if e.date.start == behind[-1].date.start]
+    return _events_answer(ctx, edge, wording.next_one(after, facts(ctx, edge)))
+
+
+def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:
+    """Nothing then: say where the records end and what the last record of that kind was."""
+    last_date = ctx.store.last_date
+    dated = [e for e in pool if e.date.start is not None]
+    if not dated:
+        return ctx.not_found(summary + wording.records_end(format_date(last_date)))
+    last = max(dated, key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)))
+    # the records hold nothing then: an honest "no", with where they end and the last one of its kind
+    return ctx.not_found(
+        summary + wording.records_end_with(format_date(last_date), headline(last), format_span(last.date)),
+        lines=event_lines([last]),
+    )
+
+
+def same_time(ctx: Context, *, month: bool) -> Answer:
+    """「協定締結式と同じ日にほかに何をした？」: the named record's day, and the others of that day."""
+    from renkei_bot.answers.events import subject_events
+
+    anchor_pool = subject_events(ctx) or []
+    anchors = [e for e in anchor_pool if e.date.start is not None]
+    if not anchors:
+        return ctx.nothing()
+    anchor = anchors[0]
+    day = anchor.date.start
+    assert day is not None
+    if month:
+        first = day.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        others = [e for e in ctx.store.between(first, last) if e.date.start and first <= e.date.start <= last]
+        label = format_date(first, "month")
+    else:
+        others = [e for e in ctx.store.between(day, day) if e.date.start is not None]
+        label = format_date(day)
+    anchor_ids = {e.id for e in anchors if e.date.start == day}
+    others = [e for e in others if e.id not in anchor_ids]
+    if ctx.query.categories:
+        others = [e for e in others if e.category in ctx.query.categories] or others
+    if not others:
+        return ctx.found(
+            wording.nothing_else_on(label, headline(anchor)),
+            title=label,
+            lines=event_lines([anchor]),
+            sources=(cite(anchor),),
+            dates=iso_dates([anchor]),
+            record_ids=(anchor.id,),
+        )
+    return _events_answer(
+        ctx,
+        others,
+        wording.same_time(label, headline(anchor), facts(ctx, others), month=month),
+        extra=[anchor],
+    )
+
+
+def facts(ctx: Context, events: list[Event]) -> str:
+    """What the first line says of each event: the asked aspect if the record states it, else its title."""
+    from renkei_bot.answers.details import direct_value
+
+    parts: list[str] = []
+    for event in events[: wording.HEAD_ITEMS]:
+        value = direct_value(ctx, event, ctx.query.aspects)
+        text = value[1] if value else headline(event)
+        parts.append(wording.fact_on(text, format_span(event.date)))
+    return wording.joined(parts, len(events))
+
+
+def _events_answer(ctx: Context, events: list[Event], summary: str, *, extra: Sequence[Event] = ()) -> Answer:
+    shown = [*events, *extra]
+    return ctx.found(
+        summary,
+        title=wording.title_when(),
+        lines=event_lines(shown, full=len(events) == 1),
+        sources=tuple(cite(e) for e in shown[:5]),
+        dates=iso_dates(events),
+        record_ids=tuple(e.id for e in shown),
+    )
