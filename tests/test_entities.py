@@ -207,19 +207,16 @@ def test_lookup_by_id_and_type(index: EntityIndex) -> None:
         EntityIndex([*ENTITIES, Entity("kita", "北区", "ward")])
 
 
-def test_find_is_fast_with_four_hundred_entities() -> None:
+def test_find_still_resolves_among_four_hundred_entities() -> None:
+    # Speed is measured by benchmarks/ (make bench), never by a timed test; this checks the answer.
     many = [
         Entity(f"{e.id}-{n}", f"{e.name}{n}" if n else e.name, e.type, tuple(f"{a}{n}" for a in e.aliases))
         for n in range(20)
         for e in ENTITIES
     ]
     index = EntityIndex(many)
-    question = normalize("北海道町村界と第一生命との連携協定を結んだのはいつですか？")
-    index.find(question)
-    start = time.perf_counter()
-    for _ in range(200):
-        index.find(question)
-    assert (time.perf_counter() - start) / 200 < 0.002
+    found = index.find(normalize("北海道町村界と第一生命との連携協定を結んだのはいつですか？"))
+    assert found.near_misses and found.near_misses[0].suggestions[0] == "北海道町村会"
 
 
 @settings(max_examples=150, deadline=None)

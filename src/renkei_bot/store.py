@@ -137,6 +137,9 @@ class Store:
     def counts(self) -> CountTable:
         return self.dataset.counts
 
+    def has_event(self, event_id: str) -> bool:
+        return event_id in self._position
+
     def event(self, event_id: str) -> Event:
         try:
             return self._events[self._position[event_id]]

@@ -410,15 +410,6 @@ def no_edition(series: str, edition: str, count: int) -> str:
     return f"{series}の{edition}は記録にありません（記録にあるのは{count}件です）。"
 
 
-def place_holds(place: str, title: str, day: str) -> str:
-    return f"はい、記録では{day}「{title}」は{place}で行われています。"
-
-
-def place_differs(place: str, title: str, day: str, venue: str) -> str:
-    where = f"会場は{venue}です" if venue else "会場は記録に書かれていません"
-    return f"記録では、{day}「{title}」の{where}。「{place}」とは記録されていません。"
-
-
 def mentioned_on(text: str, day: str, title: str) -> str:
     return f"{day}です（「{title}」の記録の中に「{text}」とあります）。"
 
@@ -534,3 +525,24 @@ def these_records(facts: str, count: int) -> str:
 
 def detail_line(line: str, title: str, day: str) -> str:
     return f"{_quoted(line)}です（{day}「{title}」）。"
+
+
+# --- yes / no (answers/premise.py) ---------------------------------------------------------------
+def yes_or_no(holds: bool, summary: str) -> str:
+    return f"{'はい' if holds else 'いいえ'}、{summary}"
+
+
+def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
+    return f"はい、{day}「{title}」は{stated}です。{fact}"
+
+
+def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
+    return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
+
+
+def venue_was(venue: str) -> str:
+    return f"会場は{venue}です。"
+
+
+def record_says(line: str) -> str:
+    return f"記録には{_quoted(line)}とあります。"

@@ -44,11 +44,11 @@ def answer(ctx: Context) -> Answer:
     if relative.applies(ctx):
         placed = relative.answer(ctx)
         if placed is not None:
-            return placed
+            return premise.yes_no(ctx, placed)
     if ctx.query.confirm or premise.place_contradicts(ctx):
         checked = premise.confirm(ctx)
         if checked is not None:
-            return checked
+            return premise.yes_no(ctx, checked)
     if (
         ctx.query.intent == "first_last"
         and ctx.query.has("subject.company")
@@ -58,7 +58,7 @@ def answer(ctx: Context) -> Answer:
     if ctx.query.intent == "first_last" and _about_partners(ctx):
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)
-    return handler(ctx)
+    return premise.yes_no(ctx, handler(ctx))
 
 
 def _past_years_asked(ctx: Context) -> bool:

@@ -6,6 +6,10 @@ Dates stated this way are compared in Context.premise_notes; places and people a
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
@@ -13,36 +17,48 @@ from renkei_bot.answers.lines import cite, detail_value, event_line, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
+from renkei_bot.records import Event
 
 PLACE_TYPES = ("venue", "municipality", "prefecture", "region")
+# What a yes/no question may state about a record besides its subject: where, who, which ward.
+CLAIM_TYPES = (*PLACE_TYPES, "person", "ward")
 
 
 def confirm(ctx: Context) -> Answer | None:
-    """The recorded fact for a stated person or place; None to answer the question normally."""
+    """A stated place or person checked against the record of the question's subject; None to answer
+    the question normally (the verdict on dates and existence is `yes_no`'s)."""
     query = ctx.query
-    people = query.entity_ids("person")
-    if people:
-        return details.person(ctx, people[0])
-    places = [m for m in query.entities if m.type in PLACE_TYPES]
-    subject = [m for m in query.entities if m.type not in PLACE_TYPES]
-    stated = places[0].surface if places else query.stated_place
+    claims = [m for m in query.entities if m.type in CLAIM_TYPES]
+    subject = [m for m in query.entities if m.type not in CLAIM_TYPES]
+    stated = [m.surface for m in claims] or ([query.stated_place] if query.stated_place else [])
     if not stated and subject and not query.premise and query.intent in ("events_about", "fallback"):
         return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
     if not stated or not (subject or query.terms or query.ordinal):
-        return None
-    skip = [m.entity_id for m in places]
+        people = query.entity_ids("person")
+        return details.person(ctx, people[0]) if people else None
+    skip = [m.entity_id for m in claims]
     series = any(m.type == "series" for m in subject)
     best = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
     if not best:
         return None
     event = best[0].event
-    venue = event.venue or detail_value(event, "会場") or ""
-    recorded = compact(" ".join((event.title, venue, *event.details)))
-    holds = compact(stated) in recorded
+    recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
+    missing = [
+        m.surface
+        for m in claims
+        if event.id not in ctx.selector.events_of(m.entity_id) and compact(m.surface) not in recorded
+    ]
+    if not claims and query.stated_place:
+        missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
+    asked = [a for a in query.aspects if a not in ("content",)] or (
+        ["people"] if any(m.type == "person" for m in claims) else ["venue"]
+    )
+    fact = _recorded_fact(ctx, event, asked)
+    day = format_span(event.date)
     summary = (
-        wording.place_holds(stated, event.title, format_span(event.date))
-        if holds
-        else wording.place_differs(stated, event.title, format_span(event.date), venue)
+        wording.claim_holds("・".join(stated), event.title, day, fact)
+        if not missing
+        else wording.claim_differs("・".join(missing), event.title, day, fact)
     )
     return ctx.found(
         summary,
@@ -52,6 +68,48 @@ def confirm(ctx: Context) -> Answer | None:
         dates=iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def _recorded_fact(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
+    """What the record says of the asked aspect: the venue, or the detail naming the people."""
+    if "venue" in aspects or not event.details:
+        venue = event.venue or detail_value(event, "会場")
+        if venue:
+            return wording.venue_was(venue)
+    picked = details.aspect_details(ctx, event, aspects) or list(event.details)
+    return wording.record_says(details.best_line(ctx, picked, aspects).lstrip("・ ")) if picked else ""
+
+
+def yes_no(ctx: Context, answer: Answer) -> Answer:
+    """A yes/no question gets はい or いいえ first: does the record behind the answer bear out what the
+    question states (a date, a name), or, when it states nothing to check, does such a record exist?"""
+    if not ctx.query.confirm or not answer.found or answer.summary.startswith(("はい", "いいえ")):
+        return answer
+    holds = _dates_hold(ctx, answer)
+    if holds is None:
+        holds = _names_hold(ctx, answer) and not ctx.query.names and not ctx.query.unknown_names
+    return dataclasses.replace(answer, summary=wording.yes_or_no(holds, answer.summary))
+
+
+def _names_hold(ctx: Context, answer: Answer) -> bool:
+    """Every name the question states is in the records behind the answer (「広井先生って東京大学の
+    教授として講演したんだよね」: 東京大学 is not in his records)."""
+    events = [ctx.store.event(i) for i in answer.record_ids if ctx.store.has_event(i)]
+    if not events:
+        return True
+    text = compact(" ".join(t for e in events for t in (e.title, e.venue or "", *e.details)))
+    ids = {e.id for e in events}
+    return all(
+        ids & ctx.selector.events_of(m.entity_id) or compact(m.surface) in text for m in ctx.query.entities
+    )
+
+
+def _dates_hold(ctx: Context, answer: Answer) -> bool | None:
+    spans = [p for p in ctx.query.premise if not p.attached and not p.any_year]
+    recorded = [date.fromisoformat(d) for d in answer.dates if len(d) == 10]
+    if not spans or not recorded:
+        return None
+    return any(s.start <= d <= s.end for s in spans for d in recorded)
 
 
 def place_contradicts(ctx: Context) -> bool:

@@ -38,6 +38,10 @@ def applies(ctx: Context) -> bool:
         return bool(query.entities or query.terms or query.ties)
     if stated or query.when.anniversary is not None:
         return False
+    if query.has("count.how_many", "order.first", "order.last") and not query.has(
+        "time.next", "time.previous"
+    ):
+        return False  # 「今何号まで出てる？」 asks for the latest, not for what is running
     return query.has("time.now", "time.next", "time.previous")
 
 

@@ -139,12 +139,13 @@ class Understander:
         if (
             confirm
             and features.has_period
+            and not any(h.name == "ask.any" for h in facets)
             and scored.name in ("events_in_period", "events_about", "fallback")
         ):
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
             scored = dataclasses.replace(scored, name="when")
         premise: tuple[Period, ...] = ()
-        if confirm and scored.name in _PREMISE_INTENTS:
+        if confirm and scored.name in _PREMISE_INTENTS and not any(h.name == "ask.any" for h in facets):
             premise = tuple(p for p in when.spans if not p.attached)
             when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached))
         unknown = tuple(
