@@ -37,8 +37,20 @@ def unknown_name(ctx: Context) -> Answer | None:
     for name in ctx.query.names:
         if name in _IGNORED_NAMES or ctx.selector.term_hits(name):
             continue
+        if ctx.query.confirm and _other_evidence(ctx, name):
+            continue  # 「紹介したのは函館市ですか？」: a stated claim the record will answer いいえ to
+        if name not in ctx.query.named and _other_evidence(ctx, name):
+            continue  # a place or a word written another way: answer from what did match
         return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.near_miss_names())
     return None
+
+
+def _other_evidence(ctx: Context, name: str) -> bool:
+    """Something else in the question matches the records: a name, a category or a searched word."""
+    query = ctx.query
+    if query.entities or query.categories:
+        return True
+    return any(ctx.selector.term_hits(t) for t in query.terms if t != name and name not in t and len(t) >= 2)
 
 
 def ambiguous(ctx: Context) -> Answer | None:

@@ -18,7 +18,15 @@ from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.facets import FacetHit, Vocabulary
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
-from renkei_bot.nlu.terms import Order, content_terms, inside, mask, proper_names, related_terms
+from renkei_bot.nlu.terms import (
+    Order,
+    content_terms,
+    inside,
+    mask,
+    named_things,
+    proper_names,
+    related_terms,
+)
 from renkei_bot.normalize import normalize, strip_markup
 
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
@@ -69,6 +77,7 @@ class Query:
     numbers: tuple[int, ...] = ()  # figures the question states (20以上, 144で合ってる), not dates
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
+    named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -135,7 +144,9 @@ class Understander:
         )
         scored = self.classifier.classify(features)
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
-        confirm = any(h.name == "confirm.yes_no" for h in facets) and not any(h.name == "wh" for h in facets)
+        confirm = any(h.name in ("confirm.yes_no", "ask.any") for h in facets) and not any(
+            h.name == "wh" for h in facets
+        )
         if (
             confirm
             and features.has_period
@@ -152,6 +163,9 @@ class Understander:
             m.group(0)
             for m in _UNKNOWN_ORG.finditer(text)
             if not any(b <= m.start() and m.end() <= e for b, e in covered)
+        )
+        names_left = proper_names(
+            tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
         )
         ordinal = _ORDINAL.search(text)
         place = _STATED_PLACE.search(text)
@@ -173,9 +187,8 @@ class Understander:
             confirm=confirm,
             related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
             premise=premise,
-            names=proper_names(
-                tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
-            ),
+            names=names_left,
+            named=named_things(tokens, names_left),
             order=order_of(facets),
             aspects=aspects_of(facets),
             today=today,

@@ -63,6 +63,16 @@ _COMMON_LATIN = frozenset(
 )
 
 
+def named_things(tokens: list[tok.Token], names: Sequence[str]) -> tuple[str, ...]:
+    """The unknown proper nouns that name a person or an organisation (佐藤, みずほ銀行): a question
+    about one is about something the records lack. Place names (日暮里) and Latin words are not."""
+    return tuple(
+        t.surface
+        for t in tokens
+        if t.surface in names and t.pos[:2] == ("名詞", "固有名詞") and t.pos[2:3] != ("地名",)
+    )
+
+
 def proper_names(
     tokens: list[tok.Token], covered: list[tuple[int, int]], people: Sequence[tuple[int, int]] = ()
 ) -> tuple[str, ...]:
