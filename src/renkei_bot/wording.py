@@ -459,6 +459,34 @@ def unknown_topic(word: str) -> str:
     return f"「{word}」について書かれた記録はありません。"
 
 
+NO_OPINION = "記録は出来事と数の記録で、意見やおすすめは書かれていません。記録にある事実ならお答えできます。"
+
+
+def figure_not_recorded(counter: str) -> str:
+    return f"記録には、その「{counter}」の数は書かれていません。関係する記録は次のとおりです。"
+
+
+def address_is(address: str, title: str, day: str) -> str:
+    return f"住所は{address}です（{day}「{title}」の会場）。"
+
+
+def address_not_recorded(venue: str) -> str:
+    where = f"会場名「{venue}」" if venue else "会場名"
+    return f"記録には住所は書かれていません（書かれているのは{where}です）。"
+
+
+def people_not_recorded(title: str) -> str:
+    return f"記録には「{title}」について、誰が担当したかは書かれていません。"
+
+
+def closest_records(facts: str, count: int) -> str:
+    return f"いちばん近い記録は{facts}です。" if count == 1 else f"近い記録は{facts}の{count}件です。"
+
+
+def words_not_used(words: list[str]) -> str:
+    return f"（「{'」「'.join(words)}」は記録に見当たらないため、ほかのことばで探しました）"
+
+
 NOT_STATED = "そのことは記録に書かれていません。関係する記録は次のとおりです。"
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from renkei_bot.answers import counts, details, events, general, guards, partners, premise, relative
+from renkei_bot.answers import counts, details, events, general, guards, partners, premise, relative, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
+from renkei_bot.records import Event
 
 Handler = Callable[[Context], Answer]
 
@@ -41,6 +42,11 @@ def answer(ctx: Context) -> Answer:
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
+    if ctx.query.has("opinion"):
+        return stated.opinion(ctx)
+    figure = _figure(ctx)
+    if figure is not None:
+        return figure
     if relative.applies(ctx):
         placed = relative.answer(ctx)
         if placed is not None:
@@ -89,9 +95,33 @@ def _aspect_routed(ctx: Context) -> Context:
     question, whatever words made it look like a listing."""
     query = ctx.query
     aspects = [a for a in query.aspects if a != "content"]
-    if query.intent not in _LISTING or not aspects or not query.has("wh"):
+    searched = any(ctx.selector.term_hits(t) for t in query.terms)
+    if query.intent == "coverage" and (query.entities or searched or query.categories):
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
+    if query.intent not in _LISTING or not aspects or not (query.has("wh") or "address" in aspects):
         return ctx
     if not (query.entities or query.terms or query.ties):
         return ctx
     intent = "who" if "people" in aspects else "detail"
     return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+
+
+_FIGURE_SUBJECTS = frozenset({"series", "venue", "document", "organization", "company"})
+
+
+def _figure(ctx: Context) -> Answer | None:
+    """「ねぎサミットには何団体出店した？」: a figure a record states (28団体), or that none does."""
+    query = ctx.query
+    if stated.counter_asked(ctx) is None or not (query.entities or query.terms):
+        return None
+    if query.intent in stated.TABLE_INTENTS and not any(m.type in _FIGURE_SUBJECTS for m in query.entities):
+        return None
+    events = [r.event for r in ctx.selector.best(query)][:3] or events_for(ctx)
+    return stated.stated_figure(ctx, events) or stated.figure_missing(ctx, events)
+
+
+def events_for(ctx: Context) -> list[Event]:
+    ranked = [
+        r for r in ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) if r.score
+    ]
+    return [r.event for r in ranked[:3]]

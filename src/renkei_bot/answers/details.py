@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from renkei_bot import wording
+from renkei_bot.answers import stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     cite,
@@ -115,6 +116,14 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
     return None
 
 
+def _names_people(ctx: Context, event: Event) -> bool:
+    """Whether the record names anyone: a person it refers to, or a speaker, panel or post word."""
+    if _people_names(ctx, event):
+        return True
+    words = (*_KEYS["people"], "長", "大臣", "知事", "先生")
+    return any(k in text for text in (event.title, *event.details) for k in words)
+
+
 def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
     """The detail that says most of what the question names, and the asked aspect's word."""
     keys = _keys(ctx)
@@ -152,6 +161,12 @@ def detail(ctx: Context) -> Answer:
     ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) or best
     event = _stating(ctx, best[0].event, ranked)
     aspects = ctx.query.aspects
+    if "address" in aspects:
+        located = stated.address(ctx, event)
+        if located.found or "venue" not in aspects:
+            return located
+    if "people" in aspects and not _names_people(ctx, event):
+        return ctx.not_found(wording.people_not_recorded(event.title), lines=(event_line(event),))
     picked = aspect_details(ctx, event, aspects) or list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))
     direct = direct_value(ctx, event, aspects)

@@ -48,6 +48,8 @@ def fallback(ctx: Context) -> Answer:
     if close and ctx.query.score > 0:
         # an out-of-scope word (予算, いくら, 天気) asked for something the records do not state
         return ctx.not_found(wording.NOT_STATED, lines=event_lines(close))
+    if not close and ctx.query.score == 0:
+        return _evidence(ctx) or ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
     if close:
         return ctx.found(
             wording.CLOSEST if len(close) <= 3 else wording.containing(len(close)),
@@ -58,6 +60,45 @@ def fallback(ctx: Context) -> Answer:
             record_ids=tuple(e.id for e in close),
         )
     return ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
+
+
+EVIDENCE = 3.0  # idf of a question word rare enough to answer from (in under about 5% of the records)
+NEAR_BEST = 0.6  # records scoring this share of the best are shown beside it
+
+
+def _evidence(ctx: Context) -> Answer | None:
+    """No intent and no close match: the records that the question's rarest words point to, with the
+    words that were not used said plainly. Nothing rare matched: None (the question is declined)."""
+    selector = ctx.selector
+    terms = [t for t in ctx.query.terms if len(t) >= 2]
+    rare = [t for t in terms if selector.term_hits(t) and selector.idf(t) >= EVIDENCE]
+    if not rare and not ctx.query.entities:
+        return None
+    related = dict(ctx.query.related_of)
+    unused = [
+        t
+        for t in terms
+        if not selector.term_hits(t)
+        and not any(selector.term_hits(r) for r in related.get(t, ()))
+        and not any(t in u or u in t for u in rare)
+    ]
+    if len(unused) * 3 > len(terms):
+        return None  # 「おでんの美味しい作り方」: most of what it asks is not in the records
+    ranked = [r for r in selector.rank(ctx.query, selector.filtered(ctx.query, strict=False)) if r.score > 0]
+    if not ranked:
+        return None
+    events = [r.event for r in ranked if r.score >= NEAR_BEST * ranked[0].score][: wording.HEAD_ITEMS]
+    from renkei_bot.answers.relative import facts
+
+    return ctx.found(
+        wording.closest_records(facts(ctx, events), len(events)),
+        title=wording.default_title(True),
+        lines=event_lines(events, full=len(events) == 1),
+        sources=tuple(cite(e) for e in events),
+        dates=iso_dates(events),
+        record_ids=tuple(e.id for e in events),
+        notes=(wording.words_not_used(unused),) if unused else (),
+    )
 
 
 def _closest(ctx: Context) -> list[Event]:

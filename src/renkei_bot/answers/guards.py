@@ -37,7 +37,11 @@ def unknown_name(ctx: Context) -> Answer | None:
     for name in ctx.query.names:
         if name in _IGNORED_NAMES or ctx.selector.term_hits(name):
             continue
-        if ctx.query.confirm and _other_evidence(ctx, name):
+        if (
+            ctx.query.confirm
+            and (ctx.query.entities or name not in ctx.query.named)
+            and _other_evidence(ctx, name)
+        ):
             continue  # 「紹介したのは函館市ですか？」: a stated claim the record will answer いいえ to
         if name not in ctx.query.named and _other_evidence(ctx, name):
             continue  # a place or a word written another way: answer from what did match

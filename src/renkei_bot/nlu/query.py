@@ -73,6 +73,7 @@ class Query:
         Period, ...
     ] = ()  # dates a yes/no question states: compared with the record, not filtered on
     related: tuple[str, ...] = ()  # the records' words for the question's verbs: for ranking only
+    related_of: tuple[tuple[str, tuple[str, ...]], ...] = ()  # each question word → its records' words
     facets: tuple[FacetHit, ...] = ()  # what the question asks how (intents/_facets.yaml)
     numbers: tuple[int, ...] = ()  # figures the question states (20以上, 144で合ってる), not dates
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
@@ -186,6 +187,9 @@ class Understander:
             ordinal_unit=ordinal.group(2) if ordinal else "回",
             confirm=confirm,
             related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
+            related_of=tuple(
+                (t.surface, self.synonyms[t.normalized]) for t in tokens if t.normalized in self.synonyms
+            ),
             premise=premise,
             names=names_left,
             named=named_things(tokens, names_left),

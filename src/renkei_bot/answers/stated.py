@@ -1,0 +1,90 @@
+"""What a record states, or does not: a figure with its counter (28団体, 9町), an address, an opinion.
+
+A question that asks for something the records never hold (a count of couples, an address the row
+does not give, a recommendation) is declined with what the records do have, never answered with a
+guess or a list of everything nearby.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from renkei_bot import wording
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates, line_ref
+from renkei_bot.answers.model import Answer, Line
+from renkei_bot.dates import format_span
+from renkei_bot.records import Event
+
+# Counters that count the records themselves (何回開かれた): answered by counting, not by a figure.
+_RECORD_COUNTERS = frozenset({"回", "度", "件", "号", "弾"})
+TABLE_INTENTS = frozenset({"member_count", "partner_total", "partners_list", "yearly_count", "count"})
+# An address as the rows write one: 台東区浅草2-6-7, 千代田区飯田橋3丁目
+_ADDRESS = re.compile(
+    r"[一-龥ぁ-んァ-ヶ]{2,12}[0-9０-９]+(?:[-－ー][0-9０-９]+)+|[一-龥]{2,12}[0-9０-９]+丁目[0-9０-９\-－番地号]*"
+)
+
+
+def counter_asked(ctx: Context) -> str | None:
+    """The counter of 「何団体」「何組」「何町」 (not of 何回, which counts records)."""
+    for word in ctx.query.facet_words("count.how_many"):
+        if word.startswith("何") and len(word) >= 2:
+            counter = word[1:]
+            if counter not in _RECORD_COUNTERS:
+                return counter
+    return None
+
+
+def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
+    """「ねぎサミットには何団体出店した？」: the detail that states N団体, first; None when no record
+    states such a figure."""
+    counter = counter_asked(ctx)
+    if counter is None:
+        return None
+    figure = re.compile(rf"([0-9０-９]+)\s?(?:つの)?{re.escape(counter)}")
+    for event in events:
+        for text in (event.title, *event.details):
+            if figure.search(text):
+                line = text.lstrip("・ ")
+                return ctx.found(
+                    wording.detail_line(line, event.title, format_span(event.date)),
+                    title=event.title[:150],
+                    lines=(
+                        event_line(event),
+                        *(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in event.details),
+                    ),
+                    sources=(cite(event),),
+                    dates=iso_dates([event]),
+                    record_ids=(event.id,),
+                )
+    return None
+
+
+def figure_missing(ctx: Context, events: Sequence[Event]) -> Answer | None:
+    """「カップルは何組？」 of records that state no such figure: an honest "not recorded"."""
+    counter = counter_asked(ctx)
+    if counter is None or ctx.query.intent in TABLE_INTENTS or not events:
+        return None
+    return ctx.not_found(wording.figure_not_recorded(counter), lines=event_lines(list(events)[:3]))
+
+
+def address(ctx: Context, event: Event) -> Answer:
+    """「まるごとにっぽんの住所は？」: the address the row gives, or that it gives none."""
+    for text in (event.venue or "", *event.details):
+        m = _ADDRESS.search(text)
+        if m:
+            return ctx.found(
+                wording.address_is(m.group(0), event.title, format_span(event.date)),
+                title=event.title[:150],
+                lines=(event_line(event),),
+                sources=(cite(event),),
+                dates=iso_dates([event]),
+                record_ids=(event.id,),
+            )
+    venue = event.venue or ""
+    return ctx.not_found(wording.address_not_recorded(venue), lines=(event_line(event),))
+
+
+def opinion(ctx: Context) -> Answer:
+    return ctx.not_found(wording.NO_OPINION)
