@@ -128,10 +128,17 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     """The detail that says most of what the question names, and the asked aspect's word."""
     keys = _keys(ctx)
     wanted = [k for a in aspects for k in _KEYS.get(a, ())]
+    # the question's own word for the aspect (基調講演, 事例報告) says which line it wants
+    asked = [
+        compact(h.word)
+        for h in ctx.query.facets
+        if h.name.startswith("aspect.") and h.name != "aspect.role" and len(h.word) >= 2
+    ]
+    asked += [compact(m.surface) for m in ctx.query.entities if m.type == "person"]
 
     def score(index: int) -> tuple[int, int]:
         flat = compact(texts[index])
-        named = sum(len(k) for k in keys if k in flat)
+        named = sum(len(k) for k in keys if k in flat) + sum(10 * len(w) for w in asked if w in flat)
         return named + sum(2 for w in wanted if w in texts[index]), -index
 
     return texts[max(range(len(texts)), key=score)]
@@ -155,16 +162,17 @@ def detail(ctx: Context) -> Answer:
     best = ctx.selector.best(ctx.query)
     if not best:
         return ctx.nothing()
+    aspects = ctx.query.aspects
+    if "address" in aspects:
+        # the address of a place the question names, or of where the record it asks about was held
+        located = stated.address(ctx, [r.event for r in best])
+        if located.found or "venue" not in aspects or ctx.query.entity_ids("venue"):
+            return located
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
     # one ranking of everything the question touches serves both the choice and the related lines
     ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) or best
     event = _stating(ctx, best[0].event, ranked)
-    aspects = ctx.query.aspects
-    if "address" in aspects:
-        located = stated.address(ctx, event)
-        if located.found or "venue" not in aspects:
-            return located
     if "people" in aspects and not _names_people(ctx, event):
         return ctx.not_found(wording.people_not_recorded(event.title), lines=(event_line(event),))
     picked = aspect_details(ctx, event, aspects) or list(event.details)

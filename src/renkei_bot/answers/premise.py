@@ -30,6 +30,13 @@ def confirm(ctx: Context) -> Answer | None:
     query = ctx.query
     claims = [m for m in query.entities if m.type in CLAIM_TYPES]
     subject = [m for m in query.entities if m.type not in CLAIM_TYPES]
+    people = [m for m in claims if m.type == "person"]
+    bodies = [m for m in subject if m.type in ("organization", "government")]
+    if people and len(bodies) == len(subject) and len(query.entities) > 1:
+        # 「棚野さんは釧路市長として出てたんですよね」「広井先生って東京大学の教授として講演した」:
+        # the person is the subject, the rest is claimed of them
+        subject = people[:1]
+        claims = [m for m in query.entities if m is not people[0]]
     stated = [m.surface for m in claims] or ([query.stated_place] if query.stated_place else [])
     if not stated and subject and not query.premise and query.intent in ("events_about", "fallback"):
         return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
@@ -50,8 +57,8 @@ def confirm(ctx: Context) -> Answer | None:
     ]
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
-    asked = [a for a in query.aspects if a not in ("content",)] or (
-        ["people"] if any(m.type == "person" for m in claims) else ["venue"]
+    asked = [a for a in query.aspects if a not in ("content", "role")] or (
+        ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
     fact = _recorded_fact(ctx, event, asked)
     day = format_span(event.date)

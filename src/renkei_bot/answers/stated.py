@@ -69,9 +69,9 @@ def figure_missing(ctx: Context, events: Sequence[Event]) -> Answer | None:
     return ctx.not_found(wording.figure_not_recorded(counter), lines=event_lines(list(events)[:3]))
 
 
-def address(ctx: Context, event: Event) -> Answer:
-    """「まるごとにっぽんの住所は？」: the address the row gives, or that it gives none."""
-    for text in (event.venue or "", *event.details):
+def address(ctx: Context, events: Sequence[Event]) -> Answer:
+    """「まるごとにっぽんの住所は？」: the address a row gives, or that none gives one."""
+    for event, text in ((e, t) for e in events for t in (e.venue or "", *e.details)):
         m = _ADDRESS.search(text)
         if m:
             return ctx.found(
@@ -82,8 +82,8 @@ def address(ctx: Context, event: Event) -> Answer:
                 dates=iso_dates([event]),
                 record_ids=(event.id,),
             )
-    venue = event.venue or ""
-    return ctx.not_found(wording.address_not_recorded(venue), lines=(event_line(event),))
+    venue = next((e.venue for e in events if e.venue), "")
+    return ctx.not_found(wording.address_not_recorded(venue or ""), lines=event_lines(list(events)[:3]))
 
 
 def opinion(ctx: Context) -> Answer:
