@@ -41,8 +41,8 @@ def confirm(ctx: Context) -> Answer | None:
     if not stated and subject and not query.premise and query.intent in ("events_about", "fallback"):
         return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
     if not stated or not (subject or query.terms or query.ordinal):
-        people = query.entity_ids("person")
-        return details.person(ctx, people[0]) if people else None
+        named = query.entity_ids("person")
+        return details.person(ctx, named[0]) if named else None
     skip = [m.entity_id for m in claims]
     series = any(m.type == "series" for m in subject)
     best = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
