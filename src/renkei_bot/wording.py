@@ -340,9 +340,22 @@ def yes_no(holds: bool, fact: str) -> str:
 
 
 def bound_text(value: int, *, at_least: bool, strict: bool) -> str:
+    """「20以上の」「20を超える」: a threshold written before the noun it limits."""
     if at_least:
-        return f"{value:,}を超える" if strict else f"{value:,}以上"
-    return f"{value:,}未満" if strict else f"{value:,}以下"
+        return f"{value:,}を超える" if strict else f"{value:,}以上の"
+    return f"{value:,}未満の" if strict else f"{value:,}以下の"
+
+
+def bound_reached(value: int, *, at_least: bool, strict: bool) -> str:
+    if at_least:
+        return f"{value:,}を超えた" if strict else f"{value:,}以上になった"
+    return f"{value:,}を下回った" if strict else f"{value:,}以下になった"
+
+
+def bound_not_reached(value: int, *, at_least: bool, strict: bool) -> str:
+    if at_least:
+        return f"{value:,}を超えていません" if strict else f"{value:,}に届いていません"
+    return f"{value:,}を下回っていません" if strict else f"{value:,}以下になっていません"
 
 
 def partner_set(*, period: str = "", kind: str = "", bounds: Sequence[str] = (), same_day: str = "") -> str:
@@ -350,7 +363,7 @@ def partner_set(*, period: str = "", kind: str = "", bounds: Sequence[str] = (),
     if same_day:
         return f"{same_day}と同じ日に協定を結んだ団体"
     head = f"{period}に協定を結んだ" if period else ""
-    limit = f"構成自治体数が{'・'.join(bounds)}の" if bounds else ""
+    limit = f"構成自治体数が{'・'.join(bounds)}" if bounds else ""
     return f"{head}{limit}{kind or ('団体' if head or limit else PARTNERS)}"
 
 
@@ -414,12 +427,12 @@ def agreed_on_stated(name: str, day: str) -> str:
     return f"{name}との連携協定の締結は{day}です。"
 
 
-def first_reaching(label: str, bound: str, fiscal_year: str, value: int) -> str:
-    return f"{label}が初めて{bound}になったのは{fiscal_year}です（{value:,}）。"
+def first_reaching(label: str, reached: str, fiscal_year: str, value: int) -> str:
+    return f"{label}が初めて{reached}のは{fiscal_year}です（{value:,}）。"
 
 
-def never_reaching(label: str, bound: str, last: str) -> str:
-    return f"{label}は{last}まで{bound}になっていません。"
+def never_reaching(label: str, last: str, not_reached: str) -> str:
+    return f"{label}は{last}まで{not_reached}。"
 
 
 def first_recorded(label: str, fiscal_year: str, value: int) -> str:
@@ -447,6 +460,13 @@ def smallest_rise(label: str, fiscal_year: str, rise: int) -> str:
 
 def change_from_previous(label: str, fiscal_year: str, change: int, before: int, after: int) -> str:
     return f"{label}は{fiscal_year}に前年度から{change:+,}です（{before:,}→{after:,}）。"
+
+
+def overlap_meaning(note: str, fiscal_year: str, parts: int, total: int) -> str:
+    return (
+        f"合計は各区分を足した数ではありません。{note.rstrip('。')}です"
+        f"（{fiscal_year}なら区分の和{parts:,}に対し合計{total:,}、重複{parts - total:,}）。"
+    )
 
 
 def overlap(fiscal_year: str, parts: int, total: int) -> str:

@@ -63,13 +63,13 @@ def answer(ctx: Context) -> Answer:
         placed = relative.answer(ctx)
         if placed is not None:
             return premise.yes_no(ctx, placed)
+    table = _table_question(ctx)
+    if table is not None:
+        return table
     if ctx.query.confirm or premise.place_contradicts(ctx):
         checked = premise.confirm(ctx)
         if checked is not None:
             return premise.yes_no(ctx, checked)
-    table = _table_question(ctx)
-    if table is not None:
-        return table
     if (
         ctx.query.intent == "first_last"
         and ctx.query.has("subject.company")
@@ -86,6 +86,8 @@ def _table_question(ctx: Context) -> Answer | None:
     """Filters, sums, extremes, comparisons and yes/no over the two tables (partner_facts, count_facts)."""
     if ctx.query.intent == "yearly_count":
         return count_facts.answer(ctx)
+    if count_facts.about_table(ctx):
+        return count_facts.answer(ctx) or counts.yearly_count(ctx)
     if ctx.query.intent in partner_facts.INTENTS or partner_facts.about_table(ctx):
         return partner_facts.answer(ctx)
     return None

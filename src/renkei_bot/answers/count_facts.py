@@ -19,6 +19,23 @@ from renkei_bot.records import CountRow, CountTable
 _HEISEI, _REIWA = 1988, 2018
 
 
+_ROWS_BY_NAME = ("row.ward-exchange", "row.hp-member")  # rows no other table has
+
+
+def about_table(ctx: Context) -> bool:
+    """A question that computes over the yearly counts, whatever intent its other words suggest: a row
+    only this table has, or 合計, asked by 年度, by a threshold or as a change
+    (「各区交流自治体が初めて800以上になったのは」「合計が2000を超えたのは何年度」)."""
+    q = ctx.query
+    if any(m.type != "document" for m in q.entities) or q.has("subject.partner", "subject.agreement"):
+        return False
+    fiscal = any(s.grain == "fiscal_year" for s in tq.dated_spans((*q.when.spans, *q.premise)))
+    computes = fiscal or _bound(ctx) is not None or q.has("unit.fiscal_year", "change.", "table.")
+    if q.has(*_ROWS_BY_NAME):
+        return computes
+    return q.has("row.total") and not q.has("subject.member") and computes
+
+
 def answer(ctx: Context) -> Answer | None:
     q = ctx.query
     table = ctx.store.counts
@@ -29,18 +46,20 @@ def answer(ctx: Context) -> Answer | None:
     named = [row for row in table.rows if q.has(f"row.{row.id}")]
     if q.has("table.meaning") and _as_of_asked(ctx, table):
         return _as_of_meaning(ctx, table)
-    if q.has("table.meaning") and q.has("total.sum", "change.increase"):
+    if q.has("table.parts") or (q.has("table.meaning") and q.has("total.sum", "change.increase")):
         return _overlap(ctx, table, years)
-    if q.has("order.first") and (bound := _bound(ctx)) is not None:
+    if not years and (bound := _bound(ctx)) is not None:  # 「合計が初めて1,000を超えたのは」
         return _first_reaching(ctx, table, named or [table.row("total")], bound)
     if q.has("order.first") and named and not years:
         return _first_recorded(ctx, table, named)
+    if q.has("change.increase", "change.none") and (
+        q.has("extreme.min") or (q.has("extreme.max") and q.has("change.none"))
+    ):  # 「いちばん増えなかった」 is the smallest rise
+        return _smallest_rise(ctx, table, named or [table.row("total")])
     if q.has("change.none"):
         # 「元年度から3年度までずっと同じ？」 asks yes or no even without a yes/no ending
-        asks = q.confirm or not q.has("wh")
+        asks = q.confirm or (len(years) >= 2 and not q.has("wh"))
         return _unchanged(ctx, table, named or list(table.rows), years, asks=asks)
-    if q.has("extreme.min") and q.has("change.increase"):
-        return _smallest_rise(ctx, table, named or [table.row("total")])
     if q.has("change.increase") and len(years) == 1:
         return _one_year_change(ctx, table, pick_rows(ctx, table), years[0])
     if q.confirm and len(years) == 1:
@@ -89,32 +108,42 @@ def _as_of_meaning(ctx: Context, table: CountTable) -> Answer:
 
 
 def _overlap(ctx: Context, table: CountTable, years: list[int]) -> Answer | None:
+    """「3区分を足した数と合計の差は」: the figure first; 「合わないのはなぜ」: the footnote first."""
     figures = [(y, s) for y in (years or table.years) if (s := tq.parts_sum(table, y)) is not None]
     if not figures:
         return None
     lines = tuple(Line(wording.overlap_line(format_fiscal_year(y), p, t)) for y, (p, t) in figures)
     year, (parts, total) = figures[-1]
-    summary = wording.overlap(format_fiscal_year(year), parts, total)
-    overlap = tuple(n for n in table.notes if "重複" in n)
-    return _found(ctx, table, summary, list(table.rows), lines=lines, notes=overlap)
+    note = next((n for n in table.notes if "重複" in n), "")
+    if note and not ctx.query.has("change.increase"):
+        summary = wording.overlap_meaning(note, format_fiscal_year(year), parts, total)
+    else:
+        summary = wording.overlap(format_fiscal_year(year), parts, total)
+    return _found(ctx, table, summary, list(table.rows), lines=lines, notes=(note,) if note else ())
 
 
 def _bound(ctx: Context) -> tq.Bound | None:
     q = ctx.query
-    if not q.numbers or not q.has("compare.at_least", "compare.at_most"):
+    # 「2000を超えた」: a bare four-digit figure the date reader took for a year
+    figures = [*q.numbers, *(s.start.year for s in q.when.spans if s.attached and s.grain == "year")]
+    if not figures or not q.has("compare.at_least", "compare.at_most"):
         return None
-    return tq.Bound(q.numbers[-1], at_least=q.has("compare.at_least"), strict=q.has("compare.strict"))
+    return tq.Bound(figures[-1], at_least=q.has("compare.at_least"), strict=q.has("compare.strict"))
 
 
 def _first_reaching(ctx: Context, table: CountTable, rows: list[CountRow], bound: tq.Bound) -> Answer:
-    said = wording.bound_text(bound.value, at_least=bound.at_least, strict=bound.strict)
+    words = {"at_least": bound.at_least, "strict": bound.strict}
     parts = []
     for row in rows:
         hit = tq.first_reaching(row, bound)
         if hit is None:
-            parts.append(wording.never_reaching(row.label, said, format_fiscal_year(table.years[-1])))
+            last = format_fiscal_year(table.years[-1])
+            parts.append(
+                wording.never_reaching(row.label, last, wording.bound_not_reached(bound.value, **words))
+            )
         else:
-            parts.append(wording.first_reaching(row.label, said, format_fiscal_year(hit[0]), hit[1]))
+            reached = wording.bound_reached(bound.value, **words)
+            parts.append(wording.first_reaching(row.label, reached, format_fiscal_year(hit[0]), hit[1]))
     return _found(ctx, table, "\n".join(parts), rows)
 
 
@@ -143,6 +172,7 @@ def _unchanged(
         ]
         summary = "\n".join(parts)
         return _found(ctx, table, wording.yes_no(False, summary) if asks else summary, rows)
+    q = ctx.query
     parts = []
     kept = []
     for row in rows:
@@ -157,11 +187,11 @@ def _unchanged(
         return _found(
             ctx,
             table,
-            wording.yes_no(False, wording.NOTHING_UNCHANGED) if asks else wording.NOTHING_UNCHANGED,
+            wording.yes_no(False, wording.NOTHING_UNCHANGED) if q.confirm else wording.NOTHING_UNCHANGED,
             rows,
         )
     summary = "\n".join(parts)
-    return _found(ctx, table, wording.yes_no(True, summary) if asks else summary, kept)
+    return _found(ctx, table, wording.yes_no(True, summary) if q.confirm else summary, kept)
 
 
 def _smallest_rise(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer:

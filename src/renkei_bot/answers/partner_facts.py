@@ -38,7 +38,10 @@ def about_table(ctx: Context) -> bool:
     「いちばんメンバーが少ない協定先どこ」."""
     q = ctx.query
     only_partners = all(m.type == "partner" for m in q.entities) and not q.ties
-    return only_partners and q.has("subject.member") and q.has(*_OPERATIONS)
+    if not only_partners:
+        return False
+    stated = q.confirm and bool(q.numbers) and bool(q.entities)  # 「千葉県市長会って37自治体で合ってる？」
+    return stated or (q.has("subject.member") and q.has(*_OPERATIONS))
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -62,7 +65,7 @@ def answer(ctx: Context) -> Answer | None:
         return _equal_members(ctx, chosen)
     if q.has("extreme.max", "extreme.min", "rank.top"):
         return _ranked(ctx, chosen)
-    if not chosen.narrowed:
+    if not chosen.narrowed and not (q.confirm and q.numbers):
         return None  # the whole table, or the agreements of a period: partners.py lists them
     if not chosen.partners:
         if q.confirm:
