@@ -44,9 +44,14 @@ def answer(ctx: Context) -> Answer | None:
     if asked and not years:
         return None  # a year outside the table: counts.yearly_count says so
     named = [row for row in table.rows if q.has(f"row.{row.id}")]
+    flags = [
+        f for f in table.flags if f.fiscal_year in years and (not named or f.row in {r.id for r in named})
+    ]
+    if flags and q.has("table.meaning", "table.as_of"):  # 「元年度の372はなぜ8月1日現在と合わない」
+        return _found(ctx, table, "\n".join(f.note for f in flags), [table.row(f.row) for f in flags])
     if q.has("table.meaning") and _as_of_asked(ctx, table):
         return _as_of_meaning(ctx, table)
-    if q.has("table.parts") or (q.has("table.meaning") and q.has("total.sum", "change.increase")):
+    if q.has("table.parts", "table.meaning"):  # 「3区分の和と合計の差は」「合計が合わないのはなぜ」
         return _overlap(ctx, table, years)
     if not years and (bound := _bound(ctx)) is not None:  # 「合計が初めて1,000を超えたのは」
         return _first_reaching(ctx, table, named or [table.row("total")], bound)

@@ -51,13 +51,13 @@ def answer(ctx: Context) -> Answer | None:
     if q.ties or q.has("subject.company") or any(m.type != "partner" for m in q.entities):
         return None  # companies and events are the chronology's records, not rows of this table
     named = mentioned_partners(ctx)
-    if named and q.confirm and q.numbers and not q.has("total.sum"):
-        return _members_stated(ctx, named)
     if named and q.has("compare.same", "time.same_day"):
         if q.has("subject.member") and not q.has("time.same_day"):
             return _same_members(ctx, named[0])
         if q.has("subject.agreement", "time.same_day"):
             return _same_day(ctx, named)
+    if named and q.confirm and q.numbers and not q.has("total.sum"):
+        return _members_stated(ctx, named)
     if named:
         return None
     chosen = _select(ctx)
@@ -77,12 +77,12 @@ def answer(ctx: Context) -> Answer | None:
     if q.has("total.sum") or (by_members and chosen.filtered):
         total = tq.total_members(chosen.partners)
         summary = wording.set_sum(chosen.label, total, len(chosen.partners))
-        return _rows(ctx, _checked(ctx, summary, total), chosen.partners)
+        return _rows(ctx, _checked(ctx, chosen, summary, total), chosen.partners)
     names = "、".join(p.name for p in chosen.partners)
-    if q.has("count.how_many") or not chosen.filtered:
+    if q.has("count.how_many") or not chosen.filtered or (q.confirm and _stated(ctx, chosen)):
         count = len(chosen.partners)
         return _rows(
-            ctx, _checked(ctx, wording.set_count(chosen.label, count, names), count), chosen.partners
+            ctx, _checked(ctx, chosen, wording.set_count(chosen.label, count, names), count), chosen.partners
         )
     summary = wording.set_names(chosen.label, names)
     return _rows(ctx, wording.yes_no(True, summary) if q.confirm else summary, chosen.partners)
@@ -119,13 +119,17 @@ def _bounds(ctx: Context) -> list[tq.Bound]:
     return [tq.Bound(n, at_least=side, strict=strict) for n, side in zip(q.numbers, sides, strict=False)]
 
 
-def _checked(ctx: Context, summary: str, figure: int) -> str:
+def _stated(ctx: Context, chosen: Selection) -> tuple[int, ...]:
+    """Figures the question states beyond its thresholds: 「20以上の団体は6つだよね」 states 6."""
+    return ctx.query.numbers[len(chosen.bounds) :]
+
+
+def _checked(ctx: Context, chosen: Selection, summary: str, figure: int) -> str:
     """A yes/no question that states the figure: はい/いいえ first, and the stated figure when it differs."""
-    q = ctx.query
-    if not q.confirm or not q.numbers:
-        return summary
-    stated = q.numbers[-1]
-    return wording.yes_no(figure == stated, wording.figure_stated(summary, figure, stated))
+    stated = _stated(ctx, chosen)
+    if not ctx.query.confirm or not stated:
+        return wording.yes_no(True, summary) if ctx.query.confirm and chosen.partners else summary
+    return wording.yes_no(figure == stated[-1], wording.figure_stated(summary, figure, stated[-1]))
 
 
 def _members_stated(ctx: Context, named: list[Partner]) -> Answer:
@@ -150,7 +154,9 @@ def _same_day(ctx: Context, named: list[Partner]) -> Answer:
             named,
         )
     summary = wording.same_day_names(name, day, "、".join(p.name for p in others))
-    return _rows(ctx, wording.yes_no(True, summary) if ctx.query.confirm else summary, [*named, *others])
+    stated = ctx.query.numbers  # 「…と同じ日に結んだのは2団体だよね」
+    holds = not stated or stated[-1] == len(others)
+    return _rows(ctx, wording.yes_no(holds, summary) if ctx.query.confirm else summary, [*named, *others])
 
 
 def _same_members(ctx: Context, partner: Partner) -> Answer:
@@ -177,7 +183,7 @@ def _equal_members(ctx: Context, chosen: Selection) -> Answer:
 def _ranked(ctx: Context, chosen: Selection) -> Answer:
     q = ctx.query
     # 「トップ3」: a number left over after the thresholds is how many to list
-    spare = q.numbers[len(chosen.bounds) :]
+    spare = _stated(ctx, chosen)
     n = spare[0] if spare and 1 < spare[0] <= len(chosen.partners) else 1
     lines: list[Partner] = []
     parts = []
