@@ -330,13 +330,7 @@ def count_rows(table: str) -> str:
 
 # ---------------------------------------------------------------- table questions (answers/partner_facts.py,
 # answers/count_facts.py): the asked figure, name or はい/いいえ first.
-YES = "はい、"
-NO = "いいえ、"
 PARTNERS = "広域連携協定の締結団体"
-
-
-def yes_no(holds: bool, fact: str) -> str:
-    return f"{YES if holds else NO}{fact}"
 
 
 def bound_text(value: int, *, at_least: bool, strict: bool) -> str:

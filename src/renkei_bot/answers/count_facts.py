@@ -170,13 +170,13 @@ def _unchanged(
         if held:
             parts = [wording.constant(r.label, first, last, r.value(years[0]) or 0) for r in held]
             summary = "\n".join(parts)
-            return _found(ctx, table, wording.yes_no(True, summary) if asks else summary, held)
+            return _found(ctx, table, wording.yes_or_no(True, summary) if asks else summary, held)
         parts = [
             wording.not_constant(r.label, first, last, "→".join(f"{r.value(y) or 0:,}" for y in years))
             for r in rows
         ]
         summary = "\n".join(parts)
-        return _found(ctx, table, wording.yes_no(False, summary) if asks else summary, rows)
+        return _found(ctx, table, wording.yes_or_no(False, summary) if asks else summary, rows)
     q = ctx.query
     parts = []
     kept = []
@@ -192,11 +192,11 @@ def _unchanged(
         return _found(
             ctx,
             table,
-            wording.yes_no(False, wording.NOTHING_UNCHANGED) if q.confirm else wording.NOTHING_UNCHANGED,
+            wording.yes_or_no(False, wording.NOTHING_UNCHANGED) if q.confirm else wording.NOTHING_UNCHANGED,
             rows,
         )
     summary = "\n".join(parts)
-    return _found(ctx, table, wording.yes_no(True, summary) if q.confirm else summary, kept)
+    return _found(ctx, table, wording.yes_or_no(True, summary) if q.confirm else summary, kept)
 
 
 def _smallest_rise(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer:
@@ -254,7 +254,7 @@ def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: in
         else:
             parts.append(fact)
             holds = holds and value > 0
-    return _found(ctx, table, wording.yes_no(holds, "\n".join(parts)), rows)
+    return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
 
 
 def _bare_years(ctx: Context, year: int) -> set[int]:

@@ -70,7 +70,7 @@ def answer(ctx: Context) -> Answer | None:
     if not chosen.partners:
         if q.confirm:
             return ctx.found(
-                wording.yes_no(False, wording.set_empty(chosen.label)), title=TABLE, sources=(_all(ctx),)
+                wording.yes_or_no(False, wording.set_empty(chosen.label)), title=TABLE, sources=(_all(ctx),)
             )
         return ctx.not_found(wording.set_empty(chosen.label), suggestions=(wording.ASK_PARTNERS,))
     by_members = q.has("subject.member") and not q.has("count.how_many") and not chosen.bounds
@@ -85,7 +85,7 @@ def answer(ctx: Context) -> Answer | None:
             ctx, _checked(ctx, chosen, wording.set_count(chosen.label, count, names), count), chosen.partners
         )
     summary = wording.set_names(chosen.label, names)
-    return _rows(ctx, wording.yes_no(True, summary) if q.confirm else summary, chosen.partners)
+    return _rows(ctx, wording.yes_or_no(True, summary) if q.confirm else summary, chosen.partners)
 
 
 def _select(ctx: Context) -> Selection:
@@ -128,14 +128,16 @@ def _checked(ctx: Context, chosen: Selection, summary: str, figure: int) -> str:
     """A yes/no question that states the figure: はい/いいえ first, and the stated figure when it differs."""
     stated = _stated(ctx, chosen)
     if not ctx.query.confirm or not stated:
-        return wording.yes_no(True, summary) if ctx.query.confirm and chosen.partners else summary
-    return wording.yes_no(figure == stated[-1], wording.figure_stated(summary, figure, stated[-1]))
+        return wording.yes_or_no(True, summary) if ctx.query.confirm and chosen.partners else summary
+    return wording.yes_or_no(figure == stated[-1], wording.figure_stated(summary, figure, stated[-1]))
 
 
 def _members_stated(ctx: Context, named: list[Partner]) -> Answer:
     stated = ctx.query.numbers[-1]
     holds = all(p.members == stated for p in named)
-    summary = wording.yes_no(holds, "".join(wording.members_stated(p.name, p.members, stated) for p in named))
+    summary = wording.yes_or_no(
+        holds, "".join(wording.members_stated(p.name, p.members, stated) for p in named)
+    )
     return _rows(ctx, summary, named, show_all=False)
 
 
@@ -148,7 +150,7 @@ def _same_day(ctx: Context, named: list[Partner]) -> Answer:
         label = wording.partner_set(same_day=name)
         return _rows(
             ctx,
-            wording.yes_no(False, wording.set_empty(label))
+            wording.yes_or_no(False, wording.set_empty(label))
             if ctx.query.confirm
             else wording.set_empty(label),
             named,
@@ -156,27 +158,31 @@ def _same_day(ctx: Context, named: list[Partner]) -> Answer:
     summary = wording.same_day_names(name, day, "、".join(p.name for p in others))
     stated = ctx.query.numbers  # 「…と同じ日に結んだのは2団体だよね」
     holds = not stated or stated[-1] == len(others)
-    return _rows(ctx, wording.yes_no(holds, summary) if ctx.query.confirm else summary, [*named, *others])
+    return _rows(ctx, wording.yes_or_no(holds, summary) if ctx.query.confirm else summary, [*named, *others])
 
 
 def _same_members(ctx: Context, partner: Partner) -> Answer:
     others = [p for p in ctx.store.partners.partners if p.members == partner.members and p != partner]
     if not others:
         summary = wording.no_same_members_as(partner.name, partner.members)
-        return _rows(ctx, wording.yes_no(False, summary) if ctx.query.confirm else summary, [partner])
+        return _rows(ctx, wording.yes_or_no(False, summary) if ctx.query.confirm else summary, [partner])
     summary = wording.same_members_as(partner.name, partner.members, "、".join(p.name for p in others))
-    return _rows(ctx, wording.yes_no(True, summary) if ctx.query.confirm else summary, [partner, *others])
+    return _rows(ctx, wording.yes_or_no(True, summary) if ctx.query.confirm else summary, [partner, *others])
 
 
 def _equal_members(ctx: Context, chosen: Selection) -> Answer:
     groups = tq.equal_members(chosen.partners)
     if not groups:
         summary = wording.NO_EQUAL_MEMBERS
-        return _rows(ctx, wording.yes_no(False, summary) if ctx.query.confirm else summary, chosen.partners)
+        return _rows(
+            ctx, wording.yes_or_no(False, summary) if ctx.query.confirm else summary, chosen.partners
+        )
     texts = ["・".join(p.name for p in g) + f"（{g[0].members}）" for g in groups]
     summary = wording.equal_members(texts)
     return _rows(
-        ctx, wording.yes_no(True, summary) if ctx.query.confirm else summary, [p for g in groups for p in g]
+        ctx,
+        wording.yes_or_no(True, summary) if ctx.query.confirm else summary,
+        [p for g in groups for p in g],
     )
 
 
