@@ -177,3 +177,33 @@ def test_questions_about_one_record_are_not_taken_by_the_table_layer(
     answer = engine.ask(question, today=TODAY)
     assert answer.found and answer.intent == intent
     assert not answer.summary.startswith(("はい", "いいえ"))
+
+
+def test_which_partners_a_stated_figure_adds_up_to(engine: Engine) -> None:
+    ps = partners(engine)
+    counts = engine.store.counts
+    agreed_by_2018 = [p for p in ps if p.agreed.isoformat() <= f"2018-{counts.as_of}"]
+    figure = sum(p.members for p in agreed_by_2018)
+    assert figure == counts.row("agreement").value(2018)  # the yearly row counts exactly these
+    found, head, _ = first_line(engine, f"{figure}ってどの団体の構成自治体数の合計？")
+    assert found and head.startswith(f"{figure}は") and all(p.name in head for p in agreed_by_2018)
+    mayors = sum(p.members for p in ps if p.name.endswith("市長会"))
+    found, head, _ = first_line(engine, f"構成自治体数の合計が{mayors}になるのはどの団体？")
+    assert found and "市長会" in head
+    found, _, text = first_line(engine, "構成自治体数の合計が100になるのはどの団体？")
+    assert not found, text
+
+
+def test_a_kind_asked_when_lists_each_signing_day(engine: Engine) -> None:
+    mayors = [p for p in partners(engine) if p.name.endswith("市長会")]
+    found, head, _ = first_line(engine, "市長会と協定を結んだのはいつ？")
+    assert found and all(p.name in head for p in mayors)
+    assert all(f"{p.agreed.year}年" in head for p in mayors)
+
+
+def test_a_stated_member_count_names_the_partners_with_it_not_a_sum(engine: Engine) -> None:
+    with_23 = [p for p in partners(engine) if p.members == 23]
+    found, head, _ = first_line(engine, "構成自治体数が23の団体ってどこ？")
+    assert found and with_23 and all(p.name in head for p in with_23)
+    found, head, _ = first_line(engine, "13団体の構成自治体数、ぜんぶ足すといくつ？")
+    assert found and str(engine.store.partners.total) in head

@@ -111,3 +111,14 @@ def test_a_row_facet_marked_in_names_is_read_inside_a_name() -> None:
     hits = {h.name for h in facets.match(tokenize(question), skip=[(begin, begin + len(name))])}
     assert "row.hp-member" in hits  # in_names: true
     assert "subject.member" not in hits  # 会員 inside the name asks nothing
+
+
+def test_groups_adding_up_to_a_figure(partners: tuple[Partner, ...]) -> None:
+    candidates = tq.groups(partners, kinds=["市長会", "町村会"], as_of=[date(2016, 8, 1)])
+    every = tq.adding_up_to(candidates, tq.total_members(partners))
+    assert every and every[0].by == "all"
+    by_august = [p for p in partners if p.agreed <= date(2016, 8, 1)]
+    found = tq.adding_up_to(candidates, tq.total_members(by_august))
+    assert found and set(found[0].partners) == set(by_august)
+    assert len({g.partners for g in found}) == len(found)  # one answer per set of partners
+    assert tq.adding_up_to(candidates, 1) == []

@@ -392,6 +392,34 @@ def ranked_members(label: str, most: bool, names: str, n: int) -> str:
     return f"{label}で構成自治体数がいちばん{which}のは{names}です。"
 
 
+def adds_up(figure: int, what: str, count: int, names: str) -> str:
+    return f"{figure:,}は、{what}{count}団体（{names}）の構成自治体数の合計です。"
+
+
+def group_all() -> str:
+    return "広域連携協定の締結団体すべての"
+
+
+def group_kind(kind: str) -> str:
+    return f"{kind}の"
+
+
+def group_year(year: str) -> str:
+    return f"{year}に協定を結んだ"
+
+
+def group_day(day: str) -> str:
+    return f"{day}に協定を結んだ"
+
+
+def group_as_of(day: str, fiscal_year: str, row: str) -> str:
+    return f"{day}までに協定を結んでいた（推移表の{fiscal_year}「{row}」の数）"
+
+
+def no_group_adds_up(figure: int) -> str:
+    return f"構成自治体数を足して{figure:,}になる区切り（団体の種類・締結した年や日・推移表の年度）は見当たりません。"
+
+
 def equal_members(groups: Sequence[str]) -> str:
     return f"構成自治体数が同じ団体は{'、'.join(groups)}です。"
 

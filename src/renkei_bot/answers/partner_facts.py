@@ -8,13 +8,14 @@ line states the asked figure, names or はい/いいえ, and every row cites its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import TABLE, mentioned_partners, partner_line, table_source
-from renkei_bot.dates import format_date
+from renkei_bot.dates import format_date, format_fiscal_year, format_year
 from renkei_bot.records import Partner
 
 INTENTS = frozenset({"member_count", "partner_total", "partners_list", "agreement_date"})
@@ -41,7 +42,8 @@ def about_table(ctx: Context) -> bool:
     if not only_partners:
         return False
     stated = q.confirm and bool(q.numbers) and bool(q.entities)  # 「千葉県市長会って37自治体で合ってる？」
-    return stated or (q.has("subject.member") and q.has(*_OPERATIONS))
+    of_kind = q.has("kind.") and q.has("subject.agreement", "subject.partner")  # 「市長会と協定を結んだのは」
+    return stated or of_kind or (q.has("subject.member") and q.has(*_OPERATIONS))
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -65,6 +67,15 @@ def answer(ctx: Context) -> Answer | None:
         return _equal_members(ctx, chosen)
     if q.has("extreme.max", "extreme.min", "rank.top"):
         return _ranked(ctx, chosen)
+    if (
+        not chosen.filtered
+        and q.numbers
+        and not q.confirm
+        and q.has("wh")
+        and q.has("total.sum")
+        and not q.has("count.how_many")
+    ):
+        return _adding_up(ctx, q.numbers[-1])  # 「210って、どの団体の構成自治体数を足した数？」
     if not chosen.narrowed and not (q.confirm and q.numbers):
         return None  # the whole table, or the agreements of a period: partners.py lists them
     if not chosen.partners:
@@ -84,8 +95,42 @@ def answer(ctx: Context) -> Answer | None:
         return _rows(
             ctx, _checked(ctx, chosen, wording.set_count(chosen.label, count, names), count), chosen.partners
         )
-    summary = wording.set_names(chosen.label, names)
+    summary = wording.set_names(chosen.label, _described(chosen))
     return _rows(ctx, wording.yes_or_no(True, summary) if q.confirm else summary, chosen.partners)
+
+
+def _described(chosen: Selection) -> str:
+    """Names with the figure the set was chosen by: members for a threshold, else the signing day."""
+    if chosen.bounds:
+        return wording.named_members([(p.name, p.members) for p in chosen.partners])
+    return "、".join(f"{p.name}（{format_date(p.agreed)}）" for p in chosen.partners)
+
+
+def _adding_up(ctx: Context, figure: int) -> Answer | None:
+    """Which natural part of the table a stated figure is the members' sum of."""
+    counts = ctx.store.counts
+    month, day = (int(x) for x in counts.as_of.split("-"))
+    as_of = [date(y, month, day) for y in counts.years]
+    candidates = tq.groups(ctx.store.partners.partners, kinds=list(_KINDS.values()), as_of=as_of)
+    found = tq.adding_up_to(candidates, figure)
+    if not found:
+        return ctx.not_found(wording.no_group_adds_up(figure), suggestions=(wording.ASK_PARTNERS,))
+    row = counts.row("agreement").label
+    parts = []
+    for group in found:
+        if group.by == "as_of" and isinstance(group.key, date):
+            what = wording.group_as_of(format_date(group.key), format_fiscal_year(group.key.year), row)
+        elif group.by == "kind":
+            what = wording.group_kind(str(group.key))
+        elif group.by == "year" and isinstance(group.key, int):
+            what = wording.group_year(format_year(group.key))
+        elif group.by == "day" and isinstance(group.key, date):
+            what = wording.group_day(format_date(group.key))
+        else:
+            what = wording.group_all()
+        names = "、".join(p.name for p in group.partners)
+        parts.append(wording.adds_up(figure, what, len(group.partners), names))
+    return _rows(ctx, "\n".join(parts), list(found[0].partners))
 
 
 def _select(ctx: Context) -> Selection:

@@ -76,6 +76,40 @@ def equal_members(partners: Sequence[Partner]) -> list[list[Partner]]:
     return [g for _, g in sorted(groups.items(), key=lambda kv: -kv[0]) if len(g) > 1]
 
 
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A natural part of the partners table: all, one kind, one year or day of signing, or those signed
+    by a yearly count's as-of day (the 広域連携協定締結自治体 row counts exactly those)."""
+
+    by: str  # "all", "kind", "year", "day", "as_of"
+    key: str | int | date
+    partners: tuple[Partner, ...]
+
+
+def groups(partners: Sequence[Partner], *, kinds: Sequence[str], as_of: Sequence[date]) -> list[Group]:
+    found = [Group("all", "", tuple(partners))]
+    found += [Group("kind", k, tuple(of_kind(partners, k))) for k in kinds]
+    found += [Group("year", y, tuple(p for p in partners if p.agreed.year == y)) for y in _years(partners)]
+    found += [Group("day", d, tuple(agreed_on(partners, [d]))) for d in sorted({p.agreed for p in partners})]
+    found += [Group("as_of", d, tuple(p for p in partners if p.agreed <= d)) for d in as_of]
+    return [g for g in found if g.partners]
+
+
+def _years(partners: Iterable[Partner]) -> list[int]:
+    return sorted({p.agreed.year for p in partners})
+
+
+def adding_up_to(candidates: Sequence[Group], figure: int) -> list[Group]:
+    """The groups whose members add up to the figure; one group per set of partners (the first)."""
+    seen: set[tuple[Partner, ...]] = set()
+    found = []
+    for group in candidates:
+        if total_members(group.partners) == figure and group.partners not in seen:
+            seen.add(group.partners)
+            found.append(group)
+    return found
+
+
 # ---------------------------------------------------------------- yearly counts
 def fiscal_years(spans: Iterable[Period], years: Sequence[int]) -> list[int]:
     """The table's 年度 a question's periods cover. A calendar year is read as the 年度 of the same
