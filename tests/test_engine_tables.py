@@ -207,3 +207,25 @@ def test_a_stated_member_count_names_the_partners_with_it_not_a_sum(engine: Engi
     assert found and with_23 and all(p.name in head for p in with_23)
     found, head, _ = first_line(engine, "13団体の構成自治体数、ぜんぶ足すといくつ？")
     assert found and str(engine.store.partners.total) in head
+
+
+def test_mean_every_year_and_the_total_first(engine: Engine) -> None:
+    ps = partners(engine)
+    found, head, _ = first_line(engine, "構成自治体数の平均は？")
+    assert found and f"{sum(p.members for p in ps) / len(ps):.1f}" in head
+    found, head, _ = first_line(engine, "合計は毎年増えてる？")
+    assert found and head.startswith("はい")
+    found, head, _ = first_line(engine, "HP会員登録自治体は毎年増えていますか")
+    assert found and head.startswith("いいえ")
+    total = engine.store.counts.row("total")
+    found, head, _ = first_line(engine, "令和3年度の連携自治体数はいくつ？")
+    assert found and f"{total.value(2021):,}" in head
+
+
+def test_count_questions_whatever_their_intent(engine: Engine) -> None:
+    agreement = engine.store.counts.row("agreement")
+    year = next(y for y, v in agreement.values if v is not None and v > 300)
+    found, head, _ = first_line(engine, "広域連携協定締結自治体がはじめて300を超えた年度")
+    assert found and f"{year}年度" in head
+    found, head, _ = first_line(engine, "各年8月1日現在とはどういう意味？")
+    assert found and "8月1日時点" in head

@@ -336,8 +336,8 @@ PARTNERS = "広域連携協定の締結団体"
 def bound_text(value: int, *, at_least: bool, strict: bool) -> str:
     """「20以上の」「20を超える」: a threshold written before the noun it limits."""
     if at_least:
-        return f"{value:,}を超える" if strict else f"{value:,}以上の"
-    return f"{value:,}未満の" if strict else f"{value:,}以下の"
+        return f"{value:,}を超える" if strict else f"{value:,}以上"
+    return f"{value:,}未満" if strict else f"{value:,}以下"
 
 
 def bound_reached(value: int, *, at_least: bool, strict: bool) -> str:
@@ -357,7 +357,8 @@ def partner_set(*, period: str = "", kind: str = "", bounds: Sequence[str] = (),
     if same_day:
         return f"{same_day}と同じ日に協定を結んだ団体"
     head = f"{period}に協定を結んだ" if period else ""
-    limit = f"構成自治体数が{'・'.join(bounds)}" if bounds else ""
+    limit = "".join(bounds)
+    limit = f"構成自治体数が{limit}{'' if limit.endswith('超える') else 'の'}" if bounds else ""
     return f"{head}{limit}{kind or ('団体' if head or limit else PARTNERS)}"
 
 
@@ -418,6 +419,18 @@ def group_as_of(day: str, fiscal_year: str, row: str) -> str:
 
 def no_group_adds_up(figure: int) -> str:
     return f"構成自治体数を足して{figure:,}になる区切り（団体の種類・締結した年や日・推移表の年度）は見当たりません。"
+
+
+def mean_members(label: str, mean: str, total: int, count: int) -> str:
+    return f"{label}の構成自治体数の平均は{mean}です（{total:,}÷{count}団体）。"
+
+
+def every_year_rising(label: str, first: str, last: str) -> str:
+    return f"{label}は{first}から{last}まで毎年度増えています。"
+
+
+def not_every_year_rising(label: str, years: str) -> str:
+    return f"{label}は{years}に前年度から増えていません。"
 
 
 def equal_members(groups: Sequence[str]) -> str:

@@ -27,13 +27,17 @@ def about_table(ctx: Context) -> bool:
     only this table has, or 合計, asked by 年度, by a threshold or as a change
     (「各区交流自治体が初めて800以上になったのは」「合計が2000を超えたのは何年度」)."""
     q = ctx.query
-    if any(m.type != "document" for m in q.entities) or q.has("subject.partner", "subject.agreement"):
+    if any(m.type != "document" for m in q.entities) or q.has("subject.partner"):
         return False
     fiscal = any(s.grain == "fiscal_year" for s in tq.dated_spans((*q.when.spans, *q.premise)))
     computes = fiscal or _bound(ctx) is not None or q.has("unit.fiscal_year", "change.", "table.")
     if q.has(*_ROWS_BY_NAME):
         return computes
-    return q.has("row.total") and not q.has("subject.member") and computes
+    if q.has("table.meaning") and _as_of_asked(ctx, ctx.store.counts):
+        return True  # 「各年8月1日現在とはどういう意味？」
+    if q.has("row.agreement") and _bound(ctx) is not None and not q.has("subject.member"):
+        return True  # 「広域連携協定締結自治体がはじめて300を超えた年度」
+    return q.has("row.total") and not q.has("subject.member", "subject.agreement") and computes
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -65,6 +69,8 @@ def answer(ctx: Context) -> Answer | None:
         # 「元年度から3年度までずっと同じ？」 asks yes or no even without a yes/no ending
         asks = q.confirm or (len(years) >= 2 and not q.has("wh"))
         return _unchanged(ctx, table, named or list(table.rows), years, asks=asks)
+    if q.confirm and q.has("change.increase") and not years:  # 「合計は毎年増えてる？」
+        return _every_year(ctx, table, named or [table.row("total")])
     if q.has("change.increase") and len(years) == 1:
         return _one_year_change(ctx, table, pick_rows(ctx, table), years[0])
     if q.confirm and len(years) == 1:
@@ -197,6 +203,23 @@ def _unchanged(
         )
     summary = "\n".join(parts)
     return _found(ctx, table, wording.yes_or_no(True, summary) if q.confirm else summary, kept)
+
+
+def _every_year(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer:
+    parts = []
+    holds = True
+    for row in rows:
+        flat = [y for y, d in tq.rises(row) if d <= 0]
+        cells = tq.known(row)
+        if flat:
+            holds = False
+            parts.append(
+                wording.not_every_year_rising(row.label, "、".join(format_fiscal_year(y) for y in flat))
+            )
+        elif cells:
+            first, last = format_fiscal_year(cells[0][0]), format_fiscal_year(cells[-1][0])
+            parts.append(wording.every_year_rising(row.label, first, last))
+    return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
 
 
 def _smallest_rise(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer:

@@ -93,8 +93,12 @@ def yearly_count(ctx: Context) -> Answer:
             summary = "\n".join(wording.change_stated(r.label, r.change) for r in rows)
         return ctx.found(summary, lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
     if years:
+        # 「令和3年度の連携自治体数は」 names no row: the 合計 is the figure asked, the rows follow
+        order = rows if len(rows) == 1 else sorted(rows, key=lambda r: r.id != "total")
         parts = [
-            wording.count_cell(format_fiscal_year(y), r.label, _cell(r.value(y))) for r in rows for y in years
+            wording.count_cell(format_fiscal_year(y), r.label, _cell(r.value(y)))
+            for r in order
+            for y in years
         ]
         return ctx.found("\n".join(parts), lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
     return ctx.found(

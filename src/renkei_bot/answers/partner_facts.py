@@ -20,7 +20,7 @@ from renkei_bot.records import Partner
 
 INTENTS = frozenset({"member_count", "partner_total", "partners_list", "agreement_date"})
 _KINDS = {"kind.shichokai": "市長会", "kind.chosonkai": "町村会"}
-_OPERATIONS = ("extreme.max", "extreme.min", "total.sum", "compare.", "count.how_many", "rank.top")
+_OPERATIONS = ("extreme.max", "extreme.min", "total.", "compare.", "count.how_many", "rank.top")
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,10 @@ def answer(ctx: Context) -> Answer | None:
         return _equal_members(ctx, chosen)
     if q.has("extreme.max", "extreme.min", "rank.top"):
         return _ranked(ctx, chosen)
+    if q.has("total.mean") and chosen.partners:
+        total, count = tq.total_members(chosen.partners), len(chosen.partners)
+        mean = wording.mean_members(chosen.label, f"{total / count:.1f}", total, count)
+        return _rows(ctx, mean, chosen.partners)
     if (
         not chosen.filtered
         and q.numbers
