@@ -229,3 +229,22 @@ def test_count_questions_whatever_their_intent(engine: Engine) -> None:
     assert found and f"{year}年度" in head
     found, head, _ = first_line(engine, "各年8月1日現在とはどういう意味？")
     assert found and "8月1日時点" in head
+
+
+def test_whether_any_partner_signed_in_a_year(engine: Engine) -> None:
+    signed_2018 = [p for p in partners(engine) if p.agreed.year == 2018]
+    found, head, _ = first_line(engine, "2018年に協定を結んだ団体はある？")
+    assert found and head.startswith("はい") and all(p.name in head for p in signed_2018)
+    found, head, _ = first_line(engine, "令和3年に協定を結んだ団体はある？")
+    assert found and head.startswith("いいえ")
+
+
+def test_the_year_a_row_reached_a_stated_figure_and_english_extremes(engine: Engine) -> None:
+    hp = engine.store.counts.row("hp-member")
+    value = hp.value(2020) or 0
+    first = next(y for y, v in hp.values if v == value)
+    found, head, _ = first_line(engine, f"HP会員登録自治体が{value}になったのはいつ？")
+    assert found and f"{first}年度" in head
+    top = max(partners(engine), key=lambda p: p.members)
+    found, head, _ = first_line(engine, "構成自治体数のmaxは？")
+    assert found and top.name in head

@@ -466,6 +466,10 @@ def first_reaching(label: str, reached: str, fiscal_year: str, value: int) -> st
     return f"{label}が初めて{reached}のは{fiscal_year}です（{value:,}）。"
 
 
+def first_equal(label: str, value: int, fiscal_year: str) -> str:
+    return f"{label}が{value:,}になったのは{fiscal_year}です。"
+
+
 def never_reaching(label: str, last: str, not_reached: str) -> str:
     return f"{label}は{last}まで{not_reached}。"
 

@@ -59,6 +59,8 @@ def answer(ctx: Context) -> Answer | None:
         return _overlap(ctx, table, years)
     if not years and (bound := _bound(ctx)) is not None:  # 「合計が初めて1,000を超えたのは」
         return _first_reaching(ctx, table, named or [table.row("total")], bound)
+    if not years and named and q.numbers and not q.confirm and q.has("wh"):  # 「HP会員が269になったのはいつ」
+        return _first_reaching(ctx, table, named, tq.Bound(q.numbers[-1], at_least=True), exact=True)
     if q.has("order.first") and named and not years:
         return _first_recorded(ctx, table, named)
     if q.has("change.increase", "change.none") and (
@@ -142,11 +144,16 @@ def _bound(ctx: Context) -> tq.Bound | None:
     return tq.Bound(figures[-1], at_least=q.has("compare.at_least"), strict=q.has("compare.strict"))
 
 
-def _first_reaching(ctx: Context, table: CountTable, rows: list[CountRow], bound: tq.Bound) -> Answer:
+def _first_reaching(
+    ctx: Context, table: CountTable, rows: list[CountRow], bound: tq.Bound, *, exact: bool = False
+) -> Answer:
     words = {"at_least": bound.at_least, "strict": bound.strict}
     parts = []
     for row in rows:
         hit = tq.first_reaching(row, bound)
+        if exact and hit is not None and hit[1] == bound.value:
+            parts.append(wording.first_equal(row.label, bound.value, format_fiscal_year(hit[0])))
+            continue
         if hit is None:
             last = format_fiscal_year(table.years[-1])
             parts.append(

@@ -42,8 +42,9 @@ def about_table(ctx: Context) -> bool:
     if not only_partners:
         return False
     stated = q.confirm and bool(q.numbers) and bool(q.entities)  # 「千葉県市長会って37自治体で合ってる？」
+    exists = q.confirm and not q.entities and q.has("subject.partner") and q.has("subject.agreement")
     of_kind = q.has("kind.") and q.has("subject.agreement", "subject.partner")  # 「市長会と協定を結んだのは」
-    return stated or of_kind or (q.has("subject.member") and q.has(*_OPERATIONS))
+    return stated or exists or of_kind or (q.has("subject.member") and q.has(*_OPERATIONS))
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -144,12 +145,12 @@ def _select(ctx: Context) -> Selection:
     kind = kinds[0] if len(kinds) == 1 else ""
     if kind:
         partners = tq.of_kind(partners, kind)
-    spans = tq.dated_spans(q.when.spans)
+    spans = tq.dated_spans((*q.when.spans, *q.premise))  # 「令和3年に協定を結んだ団体はある？」 states one
     if spans:
         partners = tq.agreed_in(partners, spans)
     bounds = _bounds(ctx)
     partners = tq.within(partners, bounds)
-    ops = bool(spans) and q.has("total.sum", "count.how_many", "subject.member")
+    ops = bool(spans) and (q.confirm or q.has("total.sum", "count.how_many", "subject.member"))
     label = wording.partner_set(
         period="・".join(period_label(s) for s in spans),
         kind=kind,
