@@ -248,3 +248,9 @@ def test_the_year_a_row_reached_a_stated_figure_and_english_extremes(engine: Eng
     top = max(partners(engine), key=lambda p: p.members)
     found, head, _ = first_line(engine, "構成自治体数のmaxは？")
     assert found and top.name in head
+
+
+def test_a_kind_alone_is_counted(engine: Engine) -> None:
+    towns = [p for p in partners(engine) if p.name.endswith("町村会")]
+    found, head, _ = first_line(engine, "町村会はいくつ？")
+    assert found and f"{len(towns)}団体" in head

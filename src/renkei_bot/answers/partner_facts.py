@@ -19,7 +19,6 @@ from renkei_bot.dates import format_date, format_fiscal_year, format_year
 from renkei_bot.records import Partner
 
 INTENTS = frozenset({"member_count", "partner_total", "partners_list", "agreement_date"})
-_KINDS = {"kind.shichokai": "市長会", "kind.chosonkai": "町村会"}
 _OPERATIONS = ("extreme.max", "extreme.min", "total.", "compare.", "count.how_many", "rank.top")
 
 
@@ -43,7 +42,8 @@ def about_table(ctx: Context) -> bool:
         return False
     stated = q.confirm and bool(q.numbers) and bool(q.entities)  # 「千葉県市長会って37自治体で合ってる？」
     exists = q.confirm and not q.entities and q.has("subject.partner") and q.has("subject.agreement")
-    of_kind = q.has("kind.") and q.has("subject.agreement", "subject.partner")  # 「市長会と協定を結んだのは」
+    # 「市長会と協定を結んだのは」「町村会はいくつ？」
+    of_kind = q.has("kind.") and q.has("subject.agreement", "subject.partner", *_OPERATIONS)
     return stated or exists or of_kind or (q.has("subject.member") and q.has(*_OPERATIONS))
 
 
@@ -111,12 +111,24 @@ def _described(chosen: Selection) -> str:
     return "、".join(f"{p.name}（{format_date(p.agreed)}）" for p in chosen.partners)
 
 
+def _kinds(ctx: Context) -> list[str]:
+    """The kinds of association (facets kind.*): the lemma that ends the partners' names."""
+    names = [p.name for p in ctx.store.partners.partners]
+    return [
+        lemma
+        for spec in ctx.vocabulary.facets.specs
+        if spec.name.startswith("kind.")
+        for lemma in sorted(spec.lemmas)
+        if any(n.endswith(lemma) for n in names)
+    ]
+
+
 def _adding_up(ctx: Context, figure: int) -> Answer | None:
     """Which natural part of the table a stated figure is the members' sum of."""
     counts = ctx.store.counts
     month, day = (int(x) for x in counts.as_of.split("-"))
     as_of = [date(y, month, day) for y in counts.years]
-    candidates = tq.groups(ctx.store.partners.partners, kinds=list(_KINDS.values()), as_of=as_of)
+    candidates = tq.groups(ctx.store.partners.partners, kinds=_kinds(ctx), as_of=as_of)
     found = tq.adding_up_to(candidates, figure)
     if not found:
         return ctx.not_found(wording.no_group_adds_up(figure), suggestions=(wording.ASK_PARTNERS,))
@@ -141,7 +153,7 @@ def _adding_up(ctx: Context, figure: int) -> Answer | None:
 def _select(ctx: Context) -> Selection:
     q = ctx.query
     partners = list(ctx.store.partners.partners)
-    kinds = [kind for name, kind in _KINDS.items() if q.has(name)]
+    kinds = sorted({h.word for h in q.facets if h.name.startswith("kind.")})
     kind = kinds[0] if len(kinds) == 1 else ""
     if kind:
         partners = tq.of_kind(partners, kind)
