@@ -328,6 +328,208 @@ def count_rows(table: str) -> str:
     return f"{table}は次のとおりです。"
 
 
+# ---------------------------------------------------------------- table questions (answers/partner_facts.py,
+# answers/count_facts.py): the asked figure, name or はい/いいえ first.
+PARTNERS = "広域連携協定の締結団体"
+
+
+def bound_text(value: int, *, at_least: bool, strict: bool) -> str:
+    """「20以上の」「20を超える」: a threshold written before the noun it limits."""
+    if at_least:
+        return f"{value:,}を超える" if strict else f"{value:,}以上"
+    return f"{value:,}未満" if strict else f"{value:,}以下"
+
+
+def bound_reached(value: int, *, at_least: bool, strict: bool) -> str:
+    if at_least:
+        return f"{value:,}を超えた" if strict else f"{value:,}以上になった"
+    return f"{value:,}を下回った" if strict else f"{value:,}以下になった"
+
+
+def bound_not_reached(value: int, *, at_least: bool, strict: bool) -> str:
+    if at_least:
+        return f"{value:,}を超えていません" if strict else f"{value:,}に届いていません"
+    return f"{value:,}を下回っていません" if strict else f"{value:,}以下になっていません"
+
+
+def partner_set(*, period: str = "", kind: str = "", bounds: Sequence[str] = (), same_day: str = "") -> str:
+    """「2018年に協定を結んだ市長会」「構成自治体数が20以上の団体」: what a filtered set of partners is."""
+    if same_day:
+        return f"{same_day}と同じ日に協定を結んだ団体"
+    head = f"{period}に協定を結んだ" if period else ""
+    limit = "".join(bounds)
+    limit = f"構成自治体数が{limit}{'' if limit.endswith('超える') else 'の'}" if bounds else ""
+    return f"{head}{limit}{kind or ('団体' if head or limit else PARTNERS)}"
+
+
+def named_members(names_members: Sequence[tuple[str, int]]) -> str:
+    return "、".join(f"{name}（{members}）" for name, members in names_members)
+
+
+def set_sum(label: str, total: int, count: int) -> str:
+    return f"{label}の構成自治体数の合計は{total:,}です（{count}団体）。"
+
+
+def set_count(label: str, count: int, names: str) -> str:
+    return f"{label}は{count}団体です：{names}。"
+
+
+def set_names(label: str, names: str) -> str:
+    return f"{label}は{names}です。"
+
+
+def set_empty(label: str) -> str:
+    return f"{label}は記録にありません。"
+
+
+def same_day_names(name: str, day: str, names: str) -> str:
+    return f"{name}と同じ日（{day}）に協定を結んだのは{names}です。"
+
+
+def ranked_members(label: str, most: bool, names: str, n: int) -> str:
+    which = "多い" if most else "少ない"
+    if n > 1:
+        return f"{label}で構成自治体数が{which}順の上位{n}団体は{names}です。"
+    return f"{label}で構成自治体数がいちばん{which}のは{names}です。"
+
+
+def adds_up(figure: int, what: str, count: int, names: str) -> str:
+    return f"{figure:,}は、{what}{count}団体（{names}）の構成自治体数の合計です。"
+
+
+def group_all() -> str:
+    return "広域連携協定の締結団体すべての"
+
+
+def group_kind(kind: str) -> str:
+    return f"{kind}の"
+
+
+def group_year(year: str) -> str:
+    return f"{year}に協定を結んだ"
+
+
+def group_day(day: str) -> str:
+    return f"{day}に協定を結んだ"
+
+
+def group_as_of(day: str, fiscal_year: str, row: str) -> str:
+    return f"{day}までに協定を結んでいた（推移表の{fiscal_year}「{row}」の数）"
+
+
+def no_group_adds_up(figure: int) -> str:
+    return f"構成自治体数を足して{figure:,}になる区切り（団体の種類・締結した年や日・推移表の年度）は見当たりません。"
+
+
+def mean_members(label: str, mean: str, total: int, count: int) -> str:
+    return f"{label}の構成自治体数の平均は{mean}です（{total:,}÷{count}団体）。"
+
+
+def every_year_rising(label: str, first: str, last: str) -> str:
+    return f"{label}は{first}から{last}まで毎年度増えています。"
+
+
+def not_every_year_rising(label: str, years: str) -> str:
+    return f"{label}は{years}に前年度から増えていません。"
+
+
+def equal_members(groups: Sequence[str]) -> str:
+    return f"構成自治体数が同じ団体は{'、'.join(groups)}です。"
+
+
+NO_EQUAL_MEMBERS = "構成自治体数が同じ団体はありません。"
+
+
+def same_members_as(name: str, members: int, names: str) -> str:
+    return f"{name}と構成自治体数が同じ（{members}）なのは{names}です。"
+
+
+def no_same_members_as(name: str, members: int) -> str:
+    return f"{name}と構成自治体数が同じ（{members}）団体はほかにありません。"
+
+
+def members_stated(name: str, members: int, stated: int) -> str:
+    if members == stated:
+        return f"{name}の構成自治体数は{members}です。"
+    return f"{name}の構成自治体数は{members}です（{stated}ではありません）。"
+
+
+def figure_stated(fact: str, figure: int, stated: int) -> str:
+    return fact if figure == stated else f"{fact.rstrip('。')}（{stated:,}ではありません）。"
+
+
+def agreed_on_stated(name: str, day: str) -> str:
+    return f"{name}との連携協定の締結は{day}です。"
+
+
+def first_reaching(label: str, reached: str, fiscal_year: str, value: int) -> str:
+    return f"{label}が初めて{reached}のは{fiscal_year}です（{value:,}）。"
+
+
+def first_equal(label: str, value: int, fiscal_year: str) -> str:
+    return f"{label}が{value:,}になったのは{fiscal_year}です。"
+
+
+def never_reaching(label: str, last: str, not_reached: str) -> str:
+    return f"{label}は{last}まで{not_reached}。"
+
+
+def first_recorded(label: str, fiscal_year: str, value: int) -> str:
+    return f"{label}の数が最初に記録されたのは{fiscal_year}です（{value:,}）。"
+
+
+def unchanged(label: str, years: str, value: str) -> str:
+    return f"{label}が前年度から増えなかったのは{years}です（{value}）。"
+
+
+NOTHING_UNCHANGED = "どの区分も毎年度増えています（前年度と同じ年度はありません）。"
+
+
+def constant(label: str, first: str, last: str, value: int) -> str:
+    return f"{label}は{first}から{last}まで{value:,}のままです。"
+
+
+def not_constant(label: str, first: str, last: str, values: str) -> str:
+    return f"{label}は{first}から{last}までに変わっています（{values}）。"
+
+
+def smallest_rise(label: str, fiscal_year: str, rise: int) -> str:
+    return f"{label}の増え方がいちばん小さかったのは{fiscal_year}（前年度から{rise:+,}）です。"
+
+
+def change_from_previous(label: str, fiscal_year: str, change: int, before: int, after: int) -> str:
+    return f"{label}は{fiscal_year}に前年度から{change:+,}です（{before:,}→{after:,}）。"
+
+
+def overlap_meaning(note: str, fiscal_year: str, parts: int, total: int) -> str:
+    return (
+        f"合計は各区分を足した数ではありません。{note.rstrip('。')}です"
+        f"（{fiscal_year}なら区分の和{parts:,}に対し合計{total:,}、重複{parts - total:,}）。"
+    )
+
+
+def overlap(fiscal_year: str, parts: int, total: int) -> str:
+    return (
+        f"{parts - total:,}です：{fiscal_year}の3区分を足すと{parts:,}、合計は{total:,}で、"
+        f"差の{parts - total:,}は複数の区分に重複して数えられた自治体です。"
+    )
+
+
+def overlap_line(fiscal_year: str, parts: int, total: int) -> str:
+    return f"{fiscal_year}: 区分の和 {parts:,} − 合計 {total:,} = 重複 {parts - total:,}"
+
+
+def as_of_meaning(month: int, day: int, fiscal_year: str, year: int) -> str:
+    return (
+        f"各年度の数は、その年の{month}月{day}日時点の数という意味です"
+        f"（たとえば{fiscal_year}の数は{year}年{month}月{day}日現在）。"
+    )
+
+
+def cell_none(fiscal_year: str, label: str) -> str:
+    return f"{fiscal_year}の{label}は表では「—」で、まだありません。"
+
+
 def summary_of(period: str, count: int, breakdown: str, partners: list[str]) -> str:
     text = f"{period}の記録は{count}件です（{breakdown}）。"
     if partners:

@@ -5,7 +5,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from renkei_bot.answers import counts, details, events, general, guards, partners, premise, relative, stated
+from renkei_bot.answers import (
+    count_facts,
+    counts,
+    details,
+    events,
+    general,
+    guards,
+    partner_facts,
+    partners,
+    premise,
+    relative,
+    stated,
+)
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 from renkei_bot.records import Event
@@ -51,6 +63,9 @@ def answer(ctx: Context) -> Answer:
         placed = relative.answer(ctx)
         if placed is not None:
             return premise.yes_no(ctx, placed)
+    table = _table_question(ctx)
+    if table is not None:
+        return table
     if ctx.query.confirm or premise.place_contradicts(ctx):
         checked = premise.confirm(ctx)
         if checked is not None:
@@ -65,6 +80,17 @@ def answer(ctx: Context) -> Answer:
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)
     return premise.yes_no(ctx, handler(ctx))
+
+
+def _table_question(ctx: Context) -> Answer | None:
+    """Filters, sums, extremes, comparisons and yes/no over the two tables (partner_facts, count_facts)."""
+    if ctx.query.intent == "yearly_count":
+        return count_facts.answer(ctx)
+    if count_facts.about_table(ctx):
+        return count_facts.answer(ctx) or counts.yearly_count(ctx)
+    if ctx.query.intent in partner_facts.INTENTS or partner_facts.about_table(ctx):
+        return partner_facts.answer(ctx)
+    return None
 
 
 def _past_years_asked(ctx: Context) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from renkei_bot import wording
+from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_fiscal_year
+from renkei_bot.nlu.periods import Period
 from renkei_bot.records import CountRow, CountTable
 
 TABLE = "連携自治体数の推移"
@@ -17,15 +19,19 @@ def pick_rows(ctx: Context, table: CountTable) -> list[CountRow]:
     return named or list(table.rows)
 
 
+def asked_spans(ctx: Context) -> list[Period]:
+    """The periods the question asks about. 「前年度から増えなかった」 compares with the year before
+    each year; that 前年度 is no period counted from today."""
+    q = ctx.query
+    spans = tq.dated_spans((*q.when.spans, *q.premise))
+    if not q.has("change.increase", "change.none"):
+        return spans
+    before = [h for h in q.facets if h.name == "change.previous"]
+    return [s for s in spans if not any(h.begin < s.stop and s.begin < h.end for h in before)]
+
+
 def _years(ctx: Context, table: CountTable) -> list[int]:
-    years: list[int] = []
-    for span in ctx.query.when.spans:
-        if span.attached or span.any_year:
-            continue
-        first = span.start.year if span.start.month >= 4 or span.grain == "year" else span.start.year - 1
-        last = span.end.year if span.end.month >= 4 or span.grain == "year" else span.end.year - 1
-        years.extend(y for y in table.years if first <= y <= last)
-    return sorted(set(years))
+    return tq.fiscal_years(asked_spans(ctx), table.years)
 
 
 def _cell(value: int | None) -> str:
@@ -54,17 +60,11 @@ def yearly_count(ctx: Context) -> Answer:
     if q.has("extreme.max") and q.has("change.increase"):
         answers = []
         for row in rows:
-            rises = [
-                (cur - prev, year)
-                for (year, cur), (_, prev) in zip(row.values[1:], row.values[:-1], strict=False)
-                if cur is not None and prev is not None
-            ]
-            if rises:
-                rise, year = max(rises)
+            for year, rise in tq.largest_rise(row):
                 answers.append(wording.largest_rise(row.label, format_fiscal_year(year), rise))
         lines = tuple(row_line(table, r) for r in rows)
         return ctx.found("\n".join(answers), lines=lines, notes=(wording.as_of(table.as_of),), **base)
-    asked_years = [p for p in ctx.query.when.spans if not p.attached]
+    asked_years = asked_spans(ctx)
     if asked_years and not years:
         first, last = table.years[0], table.years[-1]
         return ctx.not_found(wording.no_count_year(format_fiscal_year(first), format_fiscal_year(last)))
@@ -93,8 +93,12 @@ def yearly_count(ctx: Context) -> Answer:
             summary = "\n".join(wording.change_stated(r.label, r.change) for r in rows)
         return ctx.found(summary, lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
     if years:
+        # 「令和3年度の連携自治体数は」 names no row: the 合計 is the figure asked, the rows follow
+        order = rows if len(rows) == 1 else sorted(rows, key=lambda r: r.id != "total")
         parts = [
-            wording.count_cell(format_fiscal_year(y), r.label, _cell(r.value(y))) for r in rows for y in years
+            wording.count_cell(format_fiscal_year(y), r.label, _cell(r.value(y)))
+            for r in order
+            for y in years
         ]
         return ctx.found("\n".join(parts), lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
     return ctx.found(

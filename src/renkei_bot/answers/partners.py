@@ -37,13 +37,13 @@ def _rows(ctx: Context, summary: str, partners: list[Partner]) -> Answer:
         summary,
         title=TABLE,
         lines=tuple(partner_line(p) for p in partners),
-        sources=(_table_source(ctx, *partners),),
+        sources=(table_source(ctx, *partners),),
         record_ids=tuple(p.id for p in partners),
         show_all=True,
     )
 
 
-def _table_source(ctx: Context, *partners: Partner) -> str:
+def table_source(ctx: Context, *partners: Partner) -> str:
     lines = ", ".join(f"L{p.line}" for p in partners) or f"L{ctx.store.partners.line}"
     return f"{TABLE}（{lines}）"
 
@@ -88,7 +88,7 @@ def agreement_date(ctx: Context) -> Answer:
         summary,
         title=wording.title_agreement(partners[0].name),
         lines=tuple(lines),
-        sources=(*sources, _table_source(ctx, *partners)),
+        sources=(*sources, table_source(ctx, *partners)),
         dates=tuple(p.agreed.isoformat() for p in partners) + iso_dates(events),
         record_ids=tuple(p.id for p in partners),
         notes=notes,
@@ -118,7 +118,7 @@ def member_count(ctx: Context) -> Answer:
         summary,
         title=wording.title_members(partners[0].name),
         lines=tuple(partner_line(p) for p in partners),
-        sources=(_table_source(ctx, *partners),),
+        sources=(table_source(ctx, *partners),),
         record_ids=tuple(p.id for p in partners),
     )
 
@@ -179,7 +179,7 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         summary,
         title=TABLE,
         lines=lines,
-        sources=(_table_source(ctx, *partners), *(cite(e) for e in companies)),
+        sources=(table_source(ctx, *partners), *(cite(e) for e in companies)),
         dates=tuple(p.agreed.isoformat() for p in partners) + iso_dates(companies),
         record_ids=tuple(p.id for p in partners) + tuple(e.id for e in (*events, *companies)),
         show_all=True,

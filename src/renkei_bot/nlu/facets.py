@@ -92,9 +92,11 @@ class FacetSet:
         """Every facet the tokens contain, in order of position. Tokens inside `skip` spans (names,
         dates) are not read: 連携 inside 全国連携講演会 asks nothing."""
         spans = list(skip)
-        words = [t for t in _words(tokens) if not any(b <= t.begin and t.end <= e for b, e in spans)]
+        every = _words(tokens)
+        outside = [t for t in every if not any(b <= t.begin and t.end <= e for b, e in spans)]
         hits: list[FacetHit] = []
         for spec in self.specs:
+            words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
             if any(_phrase_at(words, i, p) for p in spec.unless for i in range(len(words))):
                 continue
             hit = self._first(spec, words)

@@ -1,0 +1,291 @@
+"""Questions over 連携自治体数の推移 that compute: the first 年度 a row passed a number, the years with no
+increase, the largest (smallest) rise, the change from the year before, the overlap the 合計 removes,
+what 「各年8月1日現在」 means, and yes/no on a stated figure, a constant row or an empty cell.
+
+Chosen from facets and slots; None hands the question to counts.yearly_count (a cell, a row, a change).
+"""
+
+from __future__ import annotations
+
+from renkei_bot import wording
+from renkei_bot.answers import table_query as tq
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.counts import TABLE, asked_spans, pick_rows, row_line
+from renkei_bot.answers.model import Answer, Line
+from renkei_bot.dates import format_fiscal_year
+from renkei_bot.records import CountRow, CountTable
+
+# A bare era year beside a 年度 (「27→3年度」): 平成27–31 and 令和1–… as the table's 年度.
+_HEISEI, _REIWA = 1988, 2018
+
+
+_ROWS_BY_NAME = ("row.ward-exchange", "row.hp-member")  # rows no other table has
+
+
+def about_table(ctx: Context) -> bool:
+    """A question that computes over the yearly counts, whatever intent its other words suggest: a row
+    only this table has, or 合計, asked by 年度, by a threshold or as a change
+    (「各区交流自治体が初めて800以上になったのは」「合計が2000を超えたのは何年度」)."""
+    q = ctx.query
+    if any(m.type != "document" for m in q.entities) or q.has("subject.partner"):
+        return False
+    fiscal = any(s.grain == "fiscal_year" for s in tq.dated_spans((*q.when.spans, *q.premise)))
+    computes = fiscal or _bound(ctx) is not None or q.has("unit.fiscal_year", "change.", "table.")
+    if q.has(*_ROWS_BY_NAME):
+        return computes
+    if q.has("table.meaning") and _as_of_asked(ctx, ctx.store.counts):
+        return True  # 「各年8月1日現在とはどういう意味？」
+    if q.has("row.agreement") and _bound(ctx) is not None and not q.has("subject.member"):
+        return True  # 「広域連携協定締結自治体がはじめて300を超えた年度」
+    return q.has("row.total") and not q.has("subject.member", "subject.agreement") and computes
+
+
+def answer(ctx: Context) -> Answer | None:
+    q = ctx.query
+    table = ctx.store.counts
+    asked = asked_spans(ctx)
+    years = tq.fiscal_years(asked, table.years)
+    if asked and not years:
+        return None  # a year outside the table: counts.yearly_count says so
+    named = [row for row in table.rows if q.has(f"row.{row.id}")]
+    flags = [
+        f for f in table.flags if f.fiscal_year in years and (not named or f.row in {r.id for r in named})
+    ]
+    if flags and q.has("table.meaning", "table.as_of"):  # 「元年度の372はなぜ8月1日現在と合わない」
+        return _found(ctx, table, "\n".join(f.note for f in flags), [table.row(f.row) for f in flags])
+    if q.has("table.meaning") and _as_of_asked(ctx, table):
+        return _as_of_meaning(ctx, table)
+    if q.has("table.parts", "table.meaning"):  # 「3区分の和と合計の差は」「合計が合わないのはなぜ」
+        return _overlap(ctx, table, years)
+    if not years and (bound := _bound(ctx)) is not None:  # 「合計が初めて1,000を超えたのは」
+        return _first_reaching(ctx, table, named or [table.row("total")], bound)
+    if not years and named and q.numbers and not q.confirm and q.has("wh"):  # 「HP会員が269になったのはいつ」
+        return _first_reaching(ctx, table, named, tq.Bound(q.numbers[-1], at_least=True), exact=True)
+    if q.has("order.first") and named and not years:
+        return _first_recorded(ctx, table, named)
+    if q.has("change.increase", "change.none") and (
+        q.has("extreme.min") or (q.has("extreme.max") and q.has("change.none"))
+    ):  # 「いちばん増えなかった」 is the smallest rise
+        return _smallest_rise(ctx, table, named or [table.row("total")])
+    if q.has("change.none"):
+        # 「元年度から3年度までずっと同じ？」 asks yes or no even without a yes/no ending
+        asks = q.confirm or (len(years) >= 2 and not q.has("wh"))
+        return _unchanged(ctx, table, named or list(table.rows), years, asks=asks)
+    if q.confirm and q.has("change.increase") and not years:  # 「合計は毎年増えてる？」
+        return _every_year(ctx, table, named or [table.row("total")])
+    if q.has("change.increase") and len(years) == 1:
+        return _one_year_change(ctx, table, pick_rows(ctx, table), years[0])
+    if q.confirm and len(years) == 1:
+        return _cell_stated(ctx, table, named or [table.row("total")], years[0])
+    return None
+
+
+def _found(
+    ctx: Context,
+    table: CountTable,
+    summary: str,
+    rows: list[CountRow],
+    *,
+    lines: tuple[Line, ...] = (),
+    notes: tuple[str, ...] = (),
+) -> Answer:
+    return ctx.found(
+        summary,
+        title=TABLE,
+        lines=(*(row_line(table, r) for r in rows), *lines),
+        sources=(f"{TABLE}（{', '.join(f'L{r.line}' for r in rows)}）",),
+        record_ids=tuple(r.id for r in rows),
+        notes=(wording.as_of(table.as_of), *notes),
+    )
+
+
+def _as_of_asked(ctx: Context, table: CountTable) -> bool:
+    """「※各年8月1日現在ってどういう意味」: the footnote's day is written in the question."""
+    month, day = (int(x) for x in table.as_of.split("-"))
+    return ctx.query.has("table.as_of") or any(
+        s.any_year and s.month == month and s.day == day for s in ctx.query.when.spans
+    )
+
+
+def _as_of_meaning(ctx: Context, table: CountTable) -> Answer:
+    month, day = (int(x) for x in table.as_of.split("-"))
+    last = table.years[-1]
+    summary = wording.as_of_meaning(month, day, format_fiscal_year(last), last)
+    return ctx.found(
+        summary,
+        title=TABLE,
+        lines=tuple(Line(n, source=f"L{table.line}") for n in table.notes),
+        sources=(f"{TABLE}（L{table.line}）",),
+        notes=tuple(wording.flagged(f.note) for f in table.flags),
+    )
+
+
+def _overlap(ctx: Context, table: CountTable, years: list[int]) -> Answer | None:
+    """「3区分を足した数と合計の差は」: the figure first; 「合わないのはなぜ」: the footnote first."""
+    figures = [(y, s) for y in (years or table.years) if (s := tq.parts_sum(table, y)) is not None]
+    if not figures:
+        return None
+    lines = tuple(Line(wording.overlap_line(format_fiscal_year(y), p, t)) for y, (p, t) in figures)
+    year, (parts, total) = figures[-1]
+    note = next((n for n in table.notes if "重複" in n), "")
+    if note and not ctx.query.has("change.increase"):
+        summary = wording.overlap_meaning(note, format_fiscal_year(year), parts, total)
+    else:
+        summary = wording.overlap(format_fiscal_year(year), parts, total)
+    return _found(ctx, table, summary, list(table.rows), lines=lines, notes=(note,) if note else ())
+
+
+def _bound(ctx: Context) -> tq.Bound | None:
+    q = ctx.query
+    # 「2000を超えた」: a bare four-digit figure the date reader took for a year
+    figures = [*q.numbers, *(s.start.year for s in q.when.spans if s.attached and s.grain == "year")]
+    if not figures or not q.has("compare.at_least", "compare.at_most"):
+        return None
+    return tq.Bound(figures[-1], at_least=q.has("compare.at_least"), strict=q.has("compare.strict"))
+
+
+def _first_reaching(
+    ctx: Context, table: CountTable, rows: list[CountRow], bound: tq.Bound, *, exact: bool = False
+) -> Answer:
+    words = {"at_least": bound.at_least, "strict": bound.strict}
+    parts = []
+    for row in rows:
+        hit = tq.first_reaching(row, bound)
+        if exact and hit is not None and hit[1] == bound.value:
+            parts.append(wording.first_equal(row.label, bound.value, format_fiscal_year(hit[0])))
+            continue
+        if hit is None:
+            last = format_fiscal_year(table.years[-1])
+            parts.append(
+                wording.never_reaching(row.label, last, wording.bound_not_reached(bound.value, **words))
+            )
+        else:
+            reached = wording.bound_reached(bound.value, **words)
+            parts.append(wording.first_reaching(row.label, reached, format_fiscal_year(hit[0]), hit[1]))
+    return _found(ctx, table, "\n".join(parts), rows)
+
+
+def _first_recorded(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer | None:
+    parts = []
+    for row in rows:
+        cells = tq.known(row)
+        if cells:
+            parts.append(wording.first_recorded(row.label, format_fiscal_year(cells[0][0]), cells[0][1]))
+    return _found(ctx, table, "\n".join(parts), rows) if parts else None
+
+
+def _unchanged(
+    ctx: Context, table: CountTable, rows: list[CountRow], years: list[int], *, asks: bool
+) -> Answer:
+    if len(years) >= 2:  # 「元年度から3年度までずっと同じ？」
+        first, last = format_fiscal_year(years[0]), format_fiscal_year(years[-1])
+        held = [r for r in rows if tq.constant_over(r, years)]
+        if held:
+            parts = [wording.constant(r.label, first, last, r.value(years[0]) or 0) for r in held]
+            summary = "\n".join(parts)
+            return _found(ctx, table, wording.yes_or_no(True, summary) if asks else summary, held)
+        parts = [
+            wording.not_constant(r.label, first, last, "→".join(f"{r.value(y) or 0:,}" for y in years))
+            for r in rows
+        ]
+        summary = "\n".join(parts)
+        return _found(ctx, table, wording.yes_or_no(False, summary) if asks else summary, rows)
+    q = ctx.query
+    parts = []
+    kept = []
+    for row in rows:
+        flat = [(y, d) for y, d in tq.unchanged_years(row) if not years or y in years]
+        if flat:
+            kept.append(row)
+            value = f"{row.value(flat[0][0]) or 0:,}のまま"
+            parts.append(
+                wording.unchanged(row.label, "、".join(format_fiscal_year(y) for y, _ in flat), value)
+            )
+    if not parts:
+        return _found(
+            ctx,
+            table,
+            wording.yes_or_no(False, wording.NOTHING_UNCHANGED) if q.confirm else wording.NOTHING_UNCHANGED,
+            rows,
+        )
+    summary = "\n".join(parts)
+    return _found(ctx, table, wording.yes_or_no(True, summary) if q.confirm else summary, kept)
+
+
+def _every_year(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer:
+    parts = []
+    holds = True
+    for row in rows:
+        flat = [y for y, d in tq.rises(row) if d <= 0]
+        cells = tq.known(row)
+        if flat:
+            holds = False
+            parts.append(
+                wording.not_every_year_rising(row.label, "、".join(format_fiscal_year(y) for y in flat))
+            )
+        elif cells:
+            first, last = format_fiscal_year(cells[0][0]), format_fiscal_year(cells[-1][0])
+            parts.append(wording.every_year_rising(row.label, first, last))
+    return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
+
+
+def _smallest_rise(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer:
+    parts = []
+    for row in rows:
+        for year, rise in tq.largest_rise(row, most=False):
+            parts.append(wording.smallest_rise(row.label, format_fiscal_year(year), rise))
+    return _found(ctx, table, "\n".join(parts), rows)
+
+
+def _one_year_change(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer | None:
+    """「R3で何増えた」: from the year before; 「27→3年度」: from the era year written beside it."""
+    since = [y for n in ctx.query.numbers for y in _era_years(n) if y in table.years and y < year]
+    start = since[0] if since else year - 1
+    parts = []
+    for row in rows:
+        before, after = row.value(start), row.value(year)
+        if before is None or after is None:
+            continue
+        if since:
+            parts.append(
+                wording.change_between(
+                    row.label, format_fiscal_year(start), format_fiscal_year(year), after - before
+                )
+            )
+        else:
+            parts.append(
+                wording.change_from_previous(
+                    row.label, format_fiscal_year(year), after - before, before, after
+                )
+            )
+    return _found(ctx, table, "\n".join(parts), rows) if parts else None
+
+
+def _era_years(n: int) -> tuple[int, ...]:
+    return (_HEISEI + n, _REIWA + n)
+
+
+def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer:
+    """「令和2年度のHP会員登録自治体は269で合ってる？」「平成27年度に協定締結自治体はあった？」"""
+    fy = format_fiscal_year(year)
+    stated = [n for n in ctx.query.numbers if n not in _bare_years(ctx, year)]
+    parts = []
+    holds = True
+    for row in rows:
+        value = row.value(year)
+        if value is None:
+            parts.append(wording.cell_none(fy, row.label))
+            holds = False
+            continue
+        fact = wording.count_cell(fy, row.label, f"{value:,}")
+        if stated:
+            parts.append(wording.figure_stated(fact, value, stated[-1]))
+            holds = holds and value == stated[-1]
+        else:
+            parts.append(fact)
+            holds = holds and value > 0
+    return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
+
+
+def _bare_years(ctx: Context, year: int) -> set[int]:
+    return {n for n in ctx.query.numbers if year in _era_years(n)}

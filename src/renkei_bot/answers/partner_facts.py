@@ -1,0 +1,283 @@
+"""Questions over the partners table as a set: which partners (by period, day, kind, member count),
+how many, how many members in all, the most or fewest, equal counts, and yes/no on a stated figure.
+
+The operations come from the question's facets and slots (table_query.py does the work); the first
+line states the asked figure, names or はい/いいえ, and every row cites its line of the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from renkei_bot import wording
+from renkei_bot.answers import table_query as tq
+from renkei_bot.answers.context import Context, period_label
+from renkei_bot.answers.model import Answer
+from renkei_bot.answers.partners import TABLE, mentioned_partners, partner_line, table_source
+from renkei_bot.dates import format_date, format_fiscal_year, format_year
+from renkei_bot.records import Partner
+
+INTENTS = frozenset({"member_count", "partner_total", "partners_list", "agreement_date"})
+_OPERATIONS = ("extreme.max", "extreme.min", "total.", "compare.", "count.how_many", "rank.top")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The partners a question's filters leave, and how to name that set."""
+
+    partners: list[Partner]
+    label: str
+    filtered: bool
+    bounds: list[tq.Bound] = field(default_factory=list)
+    narrowed: bool = False  # a kind or a threshold, or a period with a sum or a count asked
+
+
+def about_table(ctx: Context) -> bool:
+    """A question over the members of the partners, whatever intent its other words suggest:
+    「いちばんメンバーが少ない協定先どこ」."""
+    q = ctx.query
+    only_partners = all(m.type == "partner" for m in q.entities) and not q.ties
+    if not only_partners:
+        return False
+    stated = q.confirm and bool(q.numbers) and bool(q.entities)  # 「千葉県市長会って37自治体で合ってる？」
+    exists = q.confirm and not q.entities and q.has("subject.partner") and q.has("subject.agreement")
+    # 「市長会と協定を結んだのは」「町村会はいくつ？」
+    of_kind = q.has("kind.") and q.has("subject.agreement", "subject.partner", *_OPERATIONS)
+    return stated or exists or of_kind or (q.has("subject.member") and q.has(*_OPERATIONS))
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The answer over a set of partners; None when the question is about one partner's own facts or
+    asks for the plain list (the intent's handler answers those)."""
+    q = ctx.query
+    if q.ties or q.has("subject.company") or any(m.type != "partner" for m in q.entities):
+        return None  # companies and events are the chronology's records, not rows of this table
+    named = mentioned_partners(ctx)
+    if named and q.has("compare.same", "time.same_day"):
+        if q.has("subject.member") and not q.has("time.same_day"):
+            return _same_members(ctx, named[0])
+        if q.has("subject.agreement", "time.same_day"):
+            return _same_day(ctx, named)
+    if named and q.confirm and q.numbers and not q.has("total.sum"):
+        return _members_stated(ctx, named)
+    if named:
+        return None
+    chosen = _select(ctx)
+    if q.has("compare.same") and q.has("subject.member"):
+        return _equal_members(ctx, chosen)
+    if q.has("extreme.max", "extreme.min", "rank.top"):
+        return _ranked(ctx, chosen)
+    if q.has("total.mean") and chosen.partners:
+        total, count = tq.total_members(chosen.partners), len(chosen.partners)
+        mean = wording.mean_members(chosen.label, f"{total / count:.1f}", total, count)
+        return _rows(ctx, mean, chosen.partners)
+    if (
+        not chosen.filtered
+        and q.numbers
+        and not q.confirm
+        and q.has("wh")
+        and q.has("total.sum")
+        and not q.has("count.how_many")
+    ):
+        return _adding_up(ctx, q.numbers[-1])  # 「210って、どの団体の構成自治体数を足した数？」
+    if not chosen.narrowed and not (q.confirm and q.numbers):
+        return None  # the whole table, or the agreements of a period: partners.py lists them
+    if not chosen.partners:
+        if q.confirm:
+            return ctx.found(
+                wording.yes_or_no(False, wording.set_empty(chosen.label)), title=TABLE, sources=(_all(ctx),)
+            )
+        return ctx.not_found(wording.set_empty(chosen.label), suggestions=(wording.ASK_PARTNERS,))
+    by_members = q.has("subject.member") and not q.has("count.how_many") and not chosen.bounds
+    if q.has("total.sum") or (by_members and chosen.filtered):
+        total = tq.total_members(chosen.partners)
+        summary = wording.set_sum(chosen.label, total, len(chosen.partners))
+        return _rows(ctx, _checked(ctx, chosen, summary, total), chosen.partners)
+    names = "、".join(p.name for p in chosen.partners)
+    if q.has("count.how_many") or not chosen.filtered or (q.confirm and _stated(ctx, chosen)):
+        count = len(chosen.partners)
+        return _rows(
+            ctx, _checked(ctx, chosen, wording.set_count(chosen.label, count, names), count), chosen.partners
+        )
+    summary = wording.set_names(chosen.label, _described(chosen))
+    return _rows(ctx, wording.yes_or_no(True, summary) if q.confirm else summary, chosen.partners)
+
+
+def _described(chosen: Selection) -> str:
+    """Names with the figure the set was chosen by: members for a threshold, else the signing day."""
+    if chosen.bounds:
+        return wording.named_members([(p.name, p.members) for p in chosen.partners])
+    return "、".join(f"{p.name}（{format_date(p.agreed)}）" for p in chosen.partners)
+
+
+def _kinds(ctx: Context) -> list[str]:
+    """The kinds of association (facets kind.*): the lemma that ends the partners' names."""
+    names = [p.name for p in ctx.store.partners.partners]
+    return [
+        lemma
+        for spec in ctx.vocabulary.facets.specs
+        if spec.name.startswith("kind.")
+        for lemma in sorted(spec.lemmas)
+        if any(n.endswith(lemma) for n in names)
+    ]
+
+
+def _adding_up(ctx: Context, figure: int) -> Answer | None:
+    """Which natural part of the table a stated figure is the members' sum of."""
+    counts = ctx.store.counts
+    month, day = (int(x) for x in counts.as_of.split("-"))
+    as_of = [date(y, month, day) for y in counts.years]
+    candidates = tq.groups(ctx.store.partners.partners, kinds=_kinds(ctx), as_of=as_of)
+    found = tq.adding_up_to(candidates, figure)
+    if not found:
+        return ctx.not_found(wording.no_group_adds_up(figure), suggestions=(wording.ASK_PARTNERS,))
+    row = counts.row("agreement").label
+    parts = []
+    for group in found:
+        if group.by == "as_of" and isinstance(group.key, date):
+            what = wording.group_as_of(format_date(group.key), format_fiscal_year(group.key.year), row)
+        elif group.by == "kind":
+            what = wording.group_kind(str(group.key))
+        elif group.by == "year" and isinstance(group.key, int):
+            what = wording.group_year(format_year(group.key))
+        elif group.by == "day" and isinstance(group.key, date):
+            what = wording.group_day(format_date(group.key))
+        else:
+            what = wording.group_all()
+        names = "、".join(p.name for p in group.partners)
+        parts.append(wording.adds_up(figure, what, len(group.partners), names))
+    return _rows(ctx, "\n".join(parts), list(found[0].partners))
+
+
+def _select(ctx: Context) -> Selection:
+    q = ctx.query
+    partners = list(ctx.store.partners.partners)
+    kinds = sorted({h.word for h in q.facets if h.name.startswith("kind.")})
+    kind = kinds[0] if len(kinds) == 1 else ""
+    if kind:
+        partners = tq.of_kind(partners, kind)
+    spans = tq.dated_spans((*q.when.spans, *q.premise))  # 「令和3年に協定を結んだ団体はある？」 states one
+    if spans:
+        partners = tq.agreed_in(partners, spans)
+    bounds = _bounds(ctx)
+    partners = tq.within(partners, bounds)
+    ops = bool(spans) and (q.confirm or q.has("total.sum", "count.how_many", "subject.member"))
+    label = wording.partner_set(
+        period="・".join(period_label(s) for s in spans),
+        kind=kind,
+        bounds=[wording.bound_text(b.value, at_least=b.at_least, strict=b.strict) for b in bounds],
+    )
+    return Selection(partners, label, bool(kind or spans or bounds), bounds, bool(kind or bounds) or ops)
+
+
+def _bounds(ctx: Context) -> list[tq.Bound]:
+    """「20以上」「10未満」: a stated number with compare.at_least / compare.at_most, in question order."""
+    q = ctx.query
+    sides = [
+        h.name == "compare.at_least" for h in q.facets if h.name in ("compare.at_least", "compare.at_most")
+    ]
+    strict = q.has("compare.strict")
+    return [tq.Bound(n, at_least=side, strict=strict) for n, side in zip(q.numbers, sides, strict=False)]
+
+
+def _stated(ctx: Context, chosen: Selection) -> tuple[int, ...]:
+    """Figures the question states beyond its thresholds: 「20以上の団体は6つだよね」 states 6."""
+    return ctx.query.numbers[len(chosen.bounds) :]
+
+
+def _checked(ctx: Context, chosen: Selection, summary: str, figure: int) -> str:
+    """A yes/no question that states the figure: はい/いいえ first, and the stated figure when it differs."""
+    stated = _stated(ctx, chosen)
+    if not ctx.query.confirm or not stated:
+        return wording.yes_or_no(True, summary) if ctx.query.confirm and chosen.partners else summary
+    return wording.yes_or_no(figure == stated[-1], wording.figure_stated(summary, figure, stated[-1]))
+
+
+def _members_stated(ctx: Context, named: list[Partner]) -> Answer:
+    stated = ctx.query.numbers[-1]
+    holds = all(p.members == stated for p in named)
+    summary = wording.yes_or_no(
+        holds, "".join(wording.members_stated(p.name, p.members, stated) for p in named)
+    )
+    return _rows(ctx, summary, named, show_all=False)
+
+
+def _same_day(ctx: Context, named: list[Partner]) -> Answer:
+    days = {p.agreed for p in named}
+    others = [p for p in tq.agreed_on(ctx.store.partners.partners, days) if p not in named]
+    name = "・".join(p.name for p in named)
+    day = "、".join(format_date(d) for d in sorted(days))
+    if not others:
+        label = wording.partner_set(same_day=name)
+        return _rows(
+            ctx,
+            wording.yes_or_no(False, wording.set_empty(label))
+            if ctx.query.confirm
+            else wording.set_empty(label),
+            named,
+        )
+    summary = wording.same_day_names(name, day, "、".join(p.name for p in others))
+    stated = ctx.query.numbers  # 「…と同じ日に結んだのは2団体だよね」
+    holds = not stated or stated[-1] == len(others)
+    return _rows(ctx, wording.yes_or_no(holds, summary) if ctx.query.confirm else summary, [*named, *others])
+
+
+def _same_members(ctx: Context, partner: Partner) -> Answer:
+    others = [p for p in ctx.store.partners.partners if p.members == partner.members and p != partner]
+    if not others:
+        summary = wording.no_same_members_as(partner.name, partner.members)
+        return _rows(ctx, wording.yes_or_no(False, summary) if ctx.query.confirm else summary, [partner])
+    summary = wording.same_members_as(partner.name, partner.members, "、".join(p.name for p in others))
+    return _rows(ctx, wording.yes_or_no(True, summary) if ctx.query.confirm else summary, [partner, *others])
+
+
+def _equal_members(ctx: Context, chosen: Selection) -> Answer:
+    groups = tq.equal_members(chosen.partners)
+    if not groups:
+        summary = wording.NO_EQUAL_MEMBERS
+        return _rows(
+            ctx, wording.yes_or_no(False, summary) if ctx.query.confirm else summary, chosen.partners
+        )
+    texts = ["・".join(p.name for p in g) + f"（{g[0].members}）" for g in groups]
+    summary = wording.equal_members(texts)
+    return _rows(
+        ctx,
+        wording.yes_or_no(True, summary) if ctx.query.confirm else summary,
+        [p for g in groups for p in g],
+    )
+
+
+def _ranked(ctx: Context, chosen: Selection) -> Answer:
+    q = ctx.query
+    # 「トップ3」: a number left over after the thresholds is how many to list
+    spare = _stated(ctx, chosen)
+    n = spare[0] if spare and 1 < spare[0] <= len(chosen.partners) else 1
+    lines: list[Partner] = []
+    parts = []
+    for most in (True, False):
+        if not q.has("extreme.max" if most else "extreme.min") and not (most and q.has("rank.top")):
+            continue
+        top = tq.ranked(chosen.partners, most=most, n=n)
+        lines.extend(p for p in top if p not in lines)
+        named = wording.named_members([(p.name, p.members) for p in top])
+        parts.append(wording.ranked_members(chosen.label, most, named, n))
+    if not lines:
+        return ctx.not_found(wording.set_empty(chosen.label), suggestions=(wording.ASK_PARTNERS,))
+    return _rows(ctx, "".join(parts), lines)
+
+
+def _all(ctx: Context) -> str:
+    return f"{TABLE}（L{ctx.store.partners.line}）"
+
+
+def _rows(ctx: Context, summary: str, partners: list[Partner], *, show_all: bool = True) -> Answer:
+    return ctx.found(
+        summary,
+        title=TABLE,
+        lines=tuple(partner_line(p) for p in partners),
+        sources=(table_source(ctx, *partners),),
+        dates=tuple(dict.fromkeys(p.agreed.isoformat() for p in partners)),
+        record_ids=tuple(p.id for p in partners),
+        show_all=show_all,
+    )
