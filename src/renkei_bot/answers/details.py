@@ -103,8 +103,9 @@ def aspect_details(ctx: Context, event: Event, aspects: Sequence[str]) -> list[s
 
 def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[str, str] | None:
     """「テーマは？」 gets 「テーマは…です」 when the row states exactly that (the one naming what the
-    question names, when the row states it more than once: 事業主体 of (1) 十勝 and (2) やましろ)."""
-    for aspect in aspects:
+    question names, when the row states it more than once: 事業主体 of (1) 十勝 and (2) やましろ).
+    Only the aspect asked last counts: in 「SDGsがテーマの講演会で講演したのは誰」 the theme qualifies."""
+    for aspect in [a for a in aspects if a not in ("content", "role")][:1]:
         if aspect not in _LABELS:
             continue
         label, keys = _LABELS[aspect]
@@ -127,12 +128,13 @@ def _names_people(ctx: Context, event: Event) -> bool:
 def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
     """The detail that says most of what the question names, and the asked aspect's word."""
     keys = _keys(ctx)
-    wanted = [k for a in aspects for k in _KEYS.get(a, ())]
-    # the question's own word for the aspect (基調講演, 事例報告) says which line it wants
+    primary = [a for a in aspects if a not in ("content", "role")][:1]
+    wanted = [k for a in primary for k in _KEYS.get(a, ())]
+    # the question's own word for the aspect it asks (基調講演, 事例報告) says which line it wants
     asked = [
         compact(h.word)
         for h in ctx.query.facets
-        if h.name.startswith("aspect.") and h.name != "aspect.role" and len(h.word) >= 2
+        if h.name in {f"aspect.{a}" for a in primary} and len(h.word) >= 2
     ]
     asked += [compact(m.surface) for m in ctx.query.entities if m.type == "person"]
 

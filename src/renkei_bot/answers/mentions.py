@@ -26,6 +26,10 @@ def pointed_mention(ctx: Context, event: Event) -> Mention | None:
         own = [
             t for t in ctx.query.terms if len(t) >= 2 and compact(t) in context and compact(t) not in title
         ]
+        # the words must be the mention's own, unless it is a bare date line (①日時：…) under its item
+        bare = "日時" in context
+        if not bare and not any(compact(t) in compact(mention.text) for t in own):
+            continue
         if own and (best is None or len(own) > best[0]):
             best = (len(own), mention)
     return best[1] if best else None

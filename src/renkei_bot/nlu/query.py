@@ -206,8 +206,10 @@ class Understander:
 
 
 def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
-    """The aspects of an event a question asks for (theme, venue, participants …), in question order."""
-    return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in facets if h.name.startswith("aspect.")))
+    """The aspects of an event a question asks for (theme, venue, participants …), the one written last
+    first: 「SDGsがテーマの講演会で講演したのは誰」 names a theme and asks for a person."""
+    hits = sorted((h for h in facets if h.name.startswith("aspect.")), key=lambda h: -h.begin)
+    return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in hits))
 
 
 def order_of(facets: Sequence[FacetHit]) -> Order | None:
