@@ -29,13 +29,16 @@ _ABOUT_EVENTS = frozenset(
 
 def applies(ctx: Context) -> bool:
     query = ctx.query
-    if query.intent not in _ABOUT_EVENTS and not (query.intent == "fallback" and query.score == 0):
-        return False  # 「今の株価」 asks what the records never hold
-    stated = [p for p in query.when.spans if not p.attached]
     if query.has("time.same_day", "time.same_month") or (
         query.has("time.day_of") and query.has("time.others")
     ):
-        return bool(query.entities or query.terms or query.ties)
+        # 「協定を結んだ日に、ほかに何が」: about any record, a partner's signing included
+        if query.when.anniversary is not None:
+            return False  # 「今日と同じ日付に」: an anniversary, answered as one
+        return bool(query.entities or query.terms or query.ties) and not _partners_only(ctx)
+    if query.intent not in _ABOUT_EVENTS and not (query.intent == "fallback" and query.score == 0):
+        return False  # 「今の株価」 asks what the records never hold
+    stated = [p for p in query.when.spans if not p.attached]
     if stated or query.when.anniversary is not None:
         return False
     if query.has("count.how_many", "order.first", "order.last") and not query.has(
@@ -54,6 +57,31 @@ def answer(ctx: Context) -> Answer | None:
     if query.has("time.previous"):
         return following(ctx, after=False)
     return running(ctx)
+
+
+def _partners_only(ctx: Context) -> bool:
+    """「群馬県市長会と同じ日に協定を結んだ団体は？」 asks the partners table (its own same-day rows)."""
+    named = ctx.query.has("subject.partner") or bool(ctx.query.entity_ids("partner"))
+    others = ctx.query.has("time.others") or bool(ctx.query.categories) or bool(ctx.query.aspects)
+    return named and ctx.query.has("subject.agreement") and not others
+
+
+def _anchors(ctx: Context) -> list[Event]:
+    """The record the question dates from: a partner's signing when it names partners and an
+    agreement, else the events it is about."""
+    from renkei_bot.answers.events import subject_events
+
+    if ctx.query.has("subject.agreement"):
+        signings: list[Event] = []
+        for entity_id in ctx.query.entity_ids("partner", "prefecture"):
+            for partner in ctx.store.partners.partners:
+                if (
+                    partner.id == entity_id or ctx.store.entity(partner.id).parent == entity_id
+                ) and partner.event:
+                    signings.append(ctx.store.event(partner.event))
+        if signings:
+            return sorted(signings, key=lambda e: ctx.store.position(e.id))
+    return [e for e in subject_events(ctx) or [] if e.date.start is not None]
 
 
 def _with_period(ctx: Context, start: date, end: date) -> Context:
@@ -118,10 +146,7 @@ def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:
 
 def same_time(ctx: Context, *, month: bool) -> Answer:
     """「協定締結式と同じ日にほかに何をした？」: the named record's day, and the others of that day."""
-    from renkei_bot.answers.events import subject_events
-
-    anchor_pool = subject_events(ctx) or []
-    anchors = [e for e in anchor_pool if e.date.start is not None]
+    anchors = _anchors(ctx)
     if not anchors:
         return ctx.nothing()
     anchor = anchors[0]
