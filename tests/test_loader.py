@@ -10,8 +10,9 @@ import yaml
 
 from datafixture import COUNTS, ENTITIES, EVENTS, PARTNERS, event, write_dataset, write_yaml
 from renkei_bot.errors import DataError
-from renkei_bot.loader import _fast_load, _YamlLoader, load, load_dataset
-from renkei_bot.loader_cache import cache_dir_from_env
+from renkei_bot.loader import load, load_dataset
+from renkei_bot.loader.cache import cache_dir_from_env
+from renkei_bot.loader.dataset import _fast_load, _YamlLoader
 from renkei_bot.paths import DATA_DIR
 
 

@@ -19,11 +19,11 @@ from typing import Any
 import yaml
 
 from renkei_bot.errors import DataError
-from renkei_bot.loader_cache import cache_dir_from_env, cache_key, cache_path, read_cache, write_cache
-from renkei_bot.loader_checks import Collected, assemble
-from renkei_bot.loader_events import parse_events
-from renkei_bot.loader_fields import Problems, Reader
-from renkei_bot.loader_tables import parse_corrections, parse_counts, parse_entities, parse_partners
+from renkei_bot.loader.cache import cache_dir_from_env, cache_key, cache_path, read_cache, write_cache
+from renkei_bot.loader.checks import Collected, assemble
+from renkei_bot.loader.events import parse_events
+from renkei_bot.loader.fields import Problems, Reader
+from renkei_bot.loader.tables import parse_corrections, parse_counts, parse_entities, parse_partners
 from renkei_bot.records import Dataset
 
 # libyaml's CSafeLoader parses about ten times faster; PyYAML built without libyaml lacks it.

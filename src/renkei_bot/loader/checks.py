@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from renkei_bot.loader_fields import Problems
+from renkei_bot.loader.fields import Problems
 from renkei_bot.records import Correction, CountTable, Dataset, Entity, Event, PartnerTable
 
 R = TypeVar("R", Event, Entity, Correction)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from renkei_bot.dates import fiscal_year
-from renkei_bot.loader_fields import Problems, Reader, parse_day, parse_month
+from renkei_bot.loader.fields import Problems, Reader, parse_day, parse_month
 from renkei_bot.records import DateSpan, Event, Mention, Precision
 
 EVENT_FIELDS = (
