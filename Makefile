@@ -35,7 +35,7 @@ ingest: $(STAMP)
 	$(BIN)/renkei-bot ingest data/source/000_f2877384e18cb53a.txt -o data/
 
 eval: $(STAMP)
-	$(BIN)/renkei-bot eval ../shared/eval/dev.yaml
+	$(BIN)/renkei-bot eval tests/eval/dev.yaml
 
 readme: $(STAMP)
 	$(BIN)/cog -r -I docs README.md

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from renkei_bot.paths import PROJECT_ROOT
 
-DEV = PROJECT_ROOT.parent / "shared" / "eval" / "dev.yaml"
+DEV = PROJECT_ROOT / "tests" / "eval" / "dev.yaml"
 
 
 def run(
