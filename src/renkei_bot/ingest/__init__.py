@@ -16,9 +16,9 @@ from renkei_bot.ingest.emit import counts_yaml, events_yaml, partners_yaml
 from renkei_bot.ingest.events import build_events
 from renkei_bot.ingest.fixes import Corrector
 from renkei_bot.ingest.linking import Linker
-from renkei_bot.ingest.refdata import CORRECTIONS_FILE, ENTITIES_FILE, load_corrections, load_entities
 from renkei_bot.ingest.rows import read_lines, split_layout
 from renkei_bot.ingest.tables import Partners, parse_counts, parse_partners
+from renkei_bot.loader.refdata import CORRECTIONS_FILE, ENTITIES_FILE, load_corrections, load_entities
 from renkei_bot.records import Correction, CountTable, Entity, Event
 
 EVENTS_FILE = "events.yaml"

@@ -47,7 +47,22 @@ _NO_KEY = object()
 
 
 class _Unusual(Exception):
-    """Something the fast builder leaves to PyYAML's own (slower) loader: tags, merges, bad aliases."""
+    """Something the fast builder leaves to PyYAML's own (slower) loader: tags, complex keys."""
+
+
+class _Alias(Exception):
+    """An anchor or alias (&x, *x): refused, as a few hundred bytes of them can expand beyond memory."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+def _refuse_aliases(text: str) -> None:
+    """Raise _Alias at the first anchor or alias; parse events only, nothing is built or expanded."""
+    for event in yaml.parse(text, Loader=_Base):
+        if type(event) is yaml.AliasEvent or getattr(event, "anchor", None):
+            raise _Alias(event.start_mark)
 
 
 def _scalar(event: Any) -> object:
@@ -74,7 +89,6 @@ def _fast_load(text: str) -> tuple[object, list[tuple[object, Any]]]:
     root: object = None
     stack: list[Any] = []  # open lists and dicts
     keys: list[object] = []  # per open container: the mapping key waiting for its value
-    anchors: dict[str, object] = {}
     duplicates: list[tuple[object, Any]] = []  # (key, yaml mark)
     parser = _Base(text)
     get_event: Callable[[], Any] = (
@@ -95,17 +109,15 @@ def _fast_load(text: str) -> tuple[object, list[tuple[object, Any]]]:
                 keys.pop()
                 continue
             elif kind is yaml.AliasEvent:
-                if event.anchor not in anchors:
-                    raise _Unusual
-                value = anchors[event.anchor]
+                raise _Alias(event.start_mark)
             elif kind is yaml.StreamEndEvent:
                 break
             elif kind is yaml.DocumentStartEvent and root is not None:
                 raise _Unusual  # a second document: let yaml.load say so
             else:
                 continue
-            if kind is not yaml.AliasEvent and event.anchor:
-                anchors[event.anchor] = value
+            if event.anchor:
+                raise _Alias(event.start_mark)
             if not stack:
                 root = value
             elif type(stack[-1]) is list:
@@ -230,7 +242,14 @@ def _parse_yaml(problems: Problems, where: str, content: bytes) -> dict[object, 
         try:
             top, duplicates = _fast_load(text)
         except _Unusual:
+            _refuse_aliases(text)
             top, duplicates = yaml.load(text, Loader=_YamlLoader), []  # a safe loader
+    except _Alias as exc:
+        at = f"{where}:{exc.mark.line + 1}:{exc.mark.column + 1}"
+        problems.add(
+            f"{at}: YAML anchors and aliases (&name, *name) are not allowed in data files; write the value out"
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = f"{where}:{mark.line + 1}:{mark.column + 1}" if mark else where
