@@ -94,13 +94,18 @@ def test_unquoted_yaml_dates_are_accepted(tmp_path: Path) -> None:
     assert next(e for e in _load(data).events if e.id == "ev-x").date.start == date(2022, 5, 1)
     text = (data / "events-extra.yaml").read_text(encoding="utf-8")
     (data / "events-extra.yaml").write_text(text.replace("2022-05-01", "2022-04-31"), encoding="utf-8")
-    assert _error(data) == "data/events-extra.yaml: event 'ev-x': date '2022-04-31' is not YYYY-MM-DD"
+    assert (
+        _error(data)
+        == "data/events-extra.yaml: event 'ev-x': date '2022-04-31' is not a date on the calendar; fix the month or the day"
+    )
 
 
 # --- one problem of each kind -----------------------------------------------------------------
 def test_bad_date_names_file_event_and_field(tmp_path: Path) -> None:
     data = _events_with(tmp_path, {"id": "x", "date.start": "2016-13-01", "fiscal_year": 2016})
-    assert _error(data) == "data/events.yaml: event 'x': date '2016-13-01' is not YYYY-MM-DD"
+    assert _error(data) == (
+        "data/events.yaml: event 'x': date '2016-13-01' is not a date on the calendar; fix the month or the day"
+    )
 
 
 @pytest.mark.parametrize(
@@ -269,7 +274,10 @@ def test_many_problems_are_reported_together_up_to_twenty(tmp_path: Path) -> Non
     message = _error(data)
     lines = message.splitlines()
     assert lines[0] == "25 problems in the data files:"
-    assert lines[1] == "- data/events.yaml: event 'ev-0': date '2016-13-01' is not YYYY-MM-DD"
+    assert (
+        lines[1]
+        == "- data/events.yaml: event 'ev-0': date '2016-13-01' is not a date on the calendar; fix the month or the day"
+    )
     assert len(lines) == 1 + 20 + 1
     assert lines[-1].startswith("… and 5 more")
 

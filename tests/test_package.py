@@ -39,6 +39,7 @@ def test_the_wheel_and_sdist_carry_the_data_intents_and_license(dist: Path) -> N
         names = set(archive.namelist())
     for required in (
         "renkei_bot/data/events.yaml",
+        "renkei_bot/data/manifest.json",
         "renkei_bot/data/entities.yaml",
         "renkei_bot/data/source/000_f2877384e18cb53a.txt",
         "renkei_bot/intents/when.yaml",

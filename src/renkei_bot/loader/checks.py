@@ -60,6 +60,10 @@ def assemble(problems: Problems, c: Collected) -> Dataset | None:
     events = unique(problems, "event", c.events)
     entities = unique(problems, "entity", c.entities)
     corrections = unique(problems, "correction", c.corrections)
+    if not c.events and not any(where.endswith("/events.yaml") for where in c.files):
+        problems.add(
+            "no events file: events.yaml is missing from the data folder; run `renkei-bot ingest` to make it"
+        )
     partners = _single(problems, "partners", "partners", c.partners)
     counts = _single(problems, "counts", "rows", c.counts)
     entity_ids = {e.id for _, e in entities} | c.invalid_ids

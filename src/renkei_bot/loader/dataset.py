@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from renkei_bot.errors import DataError
+from renkei_bot.loader import manifest
 from renkei_bot.loader.cache import cache_dir_from_env, cache_key, cache_path, read_cache, write_cache
 from renkei_bot.loader.checks import Collected, assemble
 from renkei_bot.loader.events import parse_events
@@ -181,6 +182,7 @@ def load(
     $XDG_CACHE_HOME/renkei-bot or ~/.cache/renkei-bot. use_cache=False or RENKEI_CACHE_DIR=off turns it off.
     """
     files = [(display_path(data_dir, path), _read(data_dir, path)) for path in data_files(data_dir)]
+    manifest.check(data_dir, files)
     directory: Path | None = None
     if use_cache:
         directory = (
@@ -199,7 +201,13 @@ def load(
 def data_files(data_dir: Path) -> list[Path]:
     if not data_dir.is_dir():
         raise DataError(f"{data_dir}: no such data directory; pass the folder that holds events.yaml")
-    paths = sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
+    try:
+        names = os.listdir(data_dir)  # glob would call an unreadable folder empty
+    except OSError as exc:
+        raise DataError(
+            f"{data_dir}: cannot be read ({exc.strerror}); check the folder's permissions"
+        ) from None
+    paths = sorted(data_dir / n for n in names if n.endswith(".yaml") and (data_dir / n).is_file())
     if not paths:
         raise DataError(f"{data_dir}: no *.yaml files; run `make ingest` or pass the right data directory")
     return paths
@@ -216,6 +224,19 @@ def _read(data_dir: Path, path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise DataError(f"{display_path(data_dir, path)}: cannot be read ({exc.strerror}); check it") from exc
+
+
+def record_counts(files: list[tuple[str, bytes]]) -> dict[str, int]:
+    """The number of records in each (display name, bytes) file, for the manifest; DataError if unreadable."""
+    problems = Problems()
+    counts: dict[str, int] = {}
+    for where, content in files:
+        top = _parse_yaml(problems, where, content)
+        kinds = [key for key in (top or {}) if key in KINDS]
+        items = top.get(kinds[0]) if top is not None and len(kinds) == 1 else None
+        counts[where] = len(items) if isinstance(items, list) else 0
+    problems.raise_if_any()
+    return counts
 
 
 def parse_files(files: list[tuple[str, bytes]]) -> Dataset:
