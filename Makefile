@@ -44,7 +44,7 @@ eval: $(RUN_STAMP)
 	$(BIN)/renkei-bot eval tests/eval/dev.yaml
 
 readme: $(DEV_STAMP)
-	$(BIN)/cog -r -I docs README.md
+	$(BIN)/cog -r -I docs README.md docs/*.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
