@@ -44,8 +44,11 @@ def choose_mode(settings: Settings, *, http: bool) -> str:
         )
     mode = SOCKET_MODE if settings.app_token and not http else HTTP_MODE
     needed = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN" if mode == SOCKET_MODE else "SLACK_SIGNING_SECRET")
-    values = {"SLACK_BOT_TOKEN": settings.bot_token, "SLACK_APP_TOKEN": settings.app_token}
-    values["SLACK_SIGNING_SECRET"] = settings.signing_secret
+    values = {
+        "SLACK_BOT_TOKEN": settings.bot_token,
+        "SLACK_APP_TOKEN": settings.app_token,
+        "SLACK_SIGNING_SECRET": settings.signing_secret,
+    }
     missing = [name for name in needed if not values[name]]
     if missing:
         raise ConfigError(
