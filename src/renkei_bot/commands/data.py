@@ -43,7 +43,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot.atomic import write_bytes_atomically
     from renkei_bot.config import Settings
     from renkei_bot.errors import DataError
-    from renkei_bot.loader.dataset import _read, data_files, display_path, parse_files, record_counts
+    from renkei_bot.loader.dataset import parse_files, read_files, record_counts
     from renkei_bot.loader.manifest import (
         HAND_EDITED,
         MANIFEST_FILE,
@@ -55,7 +55,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     )
 
     data_dir: Path = args.data or Settings.from_env(env).data_dir
-    files = [(display_path(data_dir, p), _read(data_dir, p)) for p in data_files(data_dir)]
+    files = read_files(data_dir)
     shown = f"{data_dir.resolve().name}/{MANIFEST_FILE}"
     if args.update:
         parse_files(files)  # only valid data is listed: DataError names every problem

@@ -181,7 +181,7 @@ def load(
     The cache dir is `cache_dir`, else from env (os.environ when None): $RENKEI_CACHE_DIR,
     $XDG_CACHE_HOME/renkei-bot or ~/.cache/renkei-bot. use_cache=False or RENKEI_CACHE_DIR=off turns it off.
     """
-    files = [(display_path(data_dir, path), _read(data_dir, path)) for path in data_files(data_dir)]
+    files = read_files(data_dir)
     manifest.check(data_dir, files)
     directory: Path | None = None
     if use_cache:
@@ -211,6 +211,11 @@ def data_files(data_dir: Path) -> list[Path]:
     if not paths:
         raise DataError(f"{data_dir}: no *.yaml files; run `make ingest` or pass the right data directory")
     return paths
+
+
+def read_files(data_dir: Path) -> list[tuple[str, bytes]]:
+    """(display name, bytes) of every *.yaml file in data_dir, sorted by name."""
+    return [(display_path(data_dir, path), _read(data_dir, path)) for path in data_files(data_dir)]
 
 
 def display_path(data_dir: Path, path: Path) -> str:
