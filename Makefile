@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: run test typecheck bench ingest eval readme clean
 
@@ -10,35 +11,40 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# make run needs the runtime dependencies only; make test (and the other targets) add the dev tools.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(RUN_STAMP) $(DEV_STAMP)
 
 ## make run: Slack when SLACK_BOT_TOKEN is set, otherwise the console chat
-run: $(STAMP)
+run: $(RUN_STAMP)
 	@if [ -n "$$SLACK_BOT_TOKEN" ]; then $(BIN)/renkei-bot serve; else $(BIN)/renkei-bot chat; fi
 
 ## make test: ruff, then the whole test suite
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/bench.py
 
-ingest: $(STAMP)
+ingest: $(RUN_STAMP)
 	$(BIN)/renkei-bot ingest data/source/000_f2877384e18cb53a.txt -o data/
 
-eval: $(STAMP)
-	$(BIN)/renkei-bot eval ../shared/eval/dev.yaml
+eval: $(RUN_STAMP)
+	$(BIN)/renkei-bot eval tests/eval/dev.yaml
 
-readme: $(STAMP)
-	$(BIN)/cog -r -I docs README.md
+readme: $(DEV_STAMP)
+	$(BIN)/cog -r -I docs README.md docs/*.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_SET = REPO.parent / "shared" / "eval" / "dev.yaml"
+DEV_SET = REPO / "tests" / "eval" / "dev.yaml"
 VENV_BIN = Path(sys.executable).parent
 TODAY = date(2026, 11, 28)  # the dev set's own `today`, so every run asks the same questions
 
@@ -38,7 +38,7 @@ def dev_questions(path: Path = DEV_SET) -> tuple[list[str], date]:
     if not path.is_file():
         raise SystemExit(
             f"bench: the dev question set {path} is missing; "
-            "check out ../shared/eval/dev.yaml beside the repository"
+            "it lives in the repository at tests/eval/dev.yaml"
         )
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     questions = [str(item["q"]) for item in raw.get("questions", []) if item.get("q")]

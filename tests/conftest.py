@@ -8,7 +8,7 @@ import pytest
 
 from renkei_bot.engine import Engine
 from renkei_bot.ingest import Ingested, ingest
-from renkei_bot.ingest.refdata import load_corrections, load_entities
+from renkei_bot.loader.refdata import load_corrections, load_entities
 from renkei_bot.paths import DATA_DIR, INTENTS_DIR, SOURCE_FILE
 
 TODAY = date(2026, 11, 28)

@@ -54,6 +54,7 @@ class FakeSlack:
         self._messages: dict[str, list[dict[str, Any]]] = {}
         self._uploads: dict[str, bytes] = {}
         self._ts = itertools.count(1)
+        self.wss_url: str | None = None  # what apps.connections.open answers (Socket Mode)
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -122,6 +123,8 @@ class FakeSlack:
             if method == "chat.postMessage":
                 self._messages.setdefault(channel, []).append(message)
             return {"ok": True, "channel": channel, "ts": ts, "message": message}
+        if method == "apps.connections.open" and self.wss_url:
+            return {"ok": True, "url": self.wss_url}
         if method == "conversations.history":
             channel = str(body.get("channel", ""))
             msgs = list(reversed(self._messages.get(channel, [])))

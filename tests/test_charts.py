@@ -260,9 +260,19 @@ def test_a_failed_upload_posts_the_table_instead() -> None:
 # --- the CLI -----------------------------------------------------------------------------------
 def test_cli_writes_the_png(tmp_path: Path) -> None:
     out = tmp_path / "charts" / "counts.png"
+    out.parent.mkdir()
     assert cli.main(["chart", "counts", "-o", str(out), "--data", str(DATA_DIR)]) == 0
     assert png_size(out.read_bytes()) == (1200, 720)
     assert [p.name for p in out.parent.iterdir()] == ["counts.png"]  # no temporary file left behind
+
+
+def test_cli_into_a_missing_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "missing" / "counts.png"
+    assert cli.main(["chart", "counts", "-o", str(out), "--data", str(DATA_DIR)]) == 2
+    assert f"the folder {out.parent} does not exist" in capsys.readouterr().err
+    assert not out.parent.exists()  # no silent mkdir
 
 
 def test_cli_without_output_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:

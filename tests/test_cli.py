@@ -9,7 +9,7 @@ from pathlib import Path
 
 from renkei_bot.paths import PROJECT_ROOT
 
-DEV = PROJECT_ROOT.parent / "shared" / "eval" / "dev.yaml"
+DEV = PROJECT_ROOT / "tests" / "eval" / "dev.yaml"
 
 
 def run(
@@ -49,7 +49,7 @@ def test_renkei_today_pins_today() -> None:
 
 def test_a_bad_today_names_the_setting() -> None:
     done = run("ask", "--today", "2026-13-01", "今日は何の日？")
-    assert done.returncode == 1
+    assert done.returncode == 2  # a usage error, as argparse's own
     assert "--today" in done.stderr and "YYYY-MM-DD" in done.stderr
     assert "Traceback" not in done.stderr
 

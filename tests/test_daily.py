@@ -265,6 +265,15 @@ def test_history_check_failing_still_posts_and_warns(
     assert "channels:history" in caplog.text
 
 
+def test_history_check_failing_for_another_reason_does_not_blame_the_scope(
+    store: Store, slack: Slack, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    slack.fail("conversations.history", status=503, times=4)
+    with caplog.at_level(logging.WARNING, logger="test.daily"):
+        assert run(store, slack, tmp_path / "s.db").status == "posted"
+    assert "could not check the channel history" in caplog.text and "channels:history" not in caplog.text
+
+
 def test_empty_day_skip_posts_nothing(store: Store, slack: Slack, tmp_path: Path) -> None:
     result = run(store, slack, tmp_path / "s.db", day=EMPTY_DAY, empty_mode="skip")
     assert result.status == "empty" and result.ok

@@ -13,7 +13,7 @@ from renkei_bot.ingest.details import chunks, content
 from renkei_bot.ingest.fixes import Corrector
 from renkei_bot.ingest.linking import Linker
 from renkei_bot.ingest.mentions import find_mentions
-from renkei_bot.ingest.refdata import load_corrections, load_entities
+from renkei_bot.loader.refdata import load_corrections, load_entities
 from renkei_bot.normalize import compact
 from renkei_bot.records import Correction, Entity
 

@@ -94,5 +94,5 @@ def test_a_bad_signature_is_refused(served: tuple[FakeSlack, Deliverer, subproce
 )
 def test_a_missing_setting_is_named(env: dict[str, str], args: list[str], missing: str) -> None:
     done = subprocess.run([str(BIN), "serve", *args], env=env, capture_output=True, text=True, timeout=30)
-    assert done.returncode == 1
+    assert done.returncode == 2  # a missing setting is a usage error
     assert missing in done.stderr

@@ -28,8 +28,15 @@ def write_files_atomically(files: Mapping[Path, bytes]) -> None:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         raise
-    for temporary, path in staged:
-        os.replace(temporary, path)
+    try:
+        for _, path in staged:  # os.replace cannot put a file over a folder: fail before renaming any
+            if path.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(path))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)  # left only when a rename failed
 
 
 def write_bytes_atomically(path: Path, content: bytes) -> None:

@@ -13,9 +13,9 @@ import sys
 from collections.abc import Sequence
 
 from renkei_bot import __version__
-from renkei_bot.errors import RenkeiError
+from renkei_bot.errors import ConfigError, RenkeiError
 
-COMMANDS: tuple[str, ...] = ("ask", "chat", "eval", "ingest", "serve", "post_anniversaries", "chart")
+COMMANDS: tuple[str, ...] = ("ask", "chat", "eval", "ingest", "data", "serve", "post_anniversaries", "chart")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args, os.environ)
         return code
+    except ConfigError as exc:  # a missing or invalid setting or argument: a usage error, like argparse's
+        print(f"renkei-bot: error: {exc}", file=sys.stderr)
+        return 2
     except RenkeiError as exc:
         print(f"renkei-bot: error: {exc}", file=sys.stderr)
         return 1

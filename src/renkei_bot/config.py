@@ -12,6 +12,29 @@ from renkei_bot.errors import ConfigError
 from renkei_bot.paths import DATA_DIR, INTENTS_DIR
 
 DEFAULT_API_URL = "https://slack.com/api/"
+LOG_LEVELS = ("debug", "info", "warning", "error")
+LOG_FORMATS = ("text", "json")
+
+
+def default_state_db(env: Mapping[str, str]) -> Path:
+    """$XDG_STATE_HOME/renkei-bot/renkei.sqlite3, else ~/.local/state/renkei-bot/ (XDG Base Directory)."""
+    xdg = (env.get("XDG_STATE_HOME") or "").strip()
+    home = (env.get("HOME") or "").strip()
+    base = Path(xdg) if xdg else Path(home or "~").expanduser() / ".local" / "state"
+    return base / "renkei-bot" / "renkei.sqlite3"
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str) -> str:
+    value = ((env.get(name) or "").strip() or default).lower()
+    if value not in choices:
+        raise ConfigError(f"{name}={value!r} is not one of {', '.join(choices)}: e.g. {name}={default}")
+    return value
+
+
+def _port(raw: str, name: str) -> int:
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError(f"{name}={raw!r} is not a port number: set it to 1-65535, e.g. {name}=3000")
+    return int(raw)
 
 
 def _parse_today(raw: str, name: str) -> date:
@@ -49,7 +72,10 @@ class Settings:
     daily_channel: str | None = None
     daily_time: time = time(9, 0)
     daily_empty: str = "skip"  # "skip" or "upcoming"
-    state_db: Path = Path("state/renkei.sqlite3")
+    state_db: Path = Path("renkei.sqlite3")  # from_env: $XDG_STATE_HOME/renkei-bot/renkei.sqlite3
+    log_level: str = "info"  # debug, info, warning or error
+    log_format: str = "text"  # "text" or "json"
+    health_port: int | None = None  # Socket Mode's /healthz; HTTP mode serves it on `port`
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -57,9 +83,8 @@ class Settings:
             value = env.get(name)
             return value if value and value.strip() else None
 
-        port_raw = get("PORT") or "3000"
-        if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
-            raise ConfigError(f"PORT={port_raw!r} is not a port number: set it to 1-65535, e.g. PORT=3000")
+        port = _port(get("PORT") or "3000", "PORT")
+        health_raw = get("RENKEI_HEALTH_PORT")
         api_url = get("SLACK_API_URL") or DEFAULT_API_URL
         if not api_url.endswith("/"):
             api_url += "/"  # slack_sdk joins method names with urljoin, which drops a last segment without /
@@ -75,14 +100,17 @@ class Settings:
             app_token=get("SLACK_APP_TOKEN"),
             api_url=api_url,
             command=command,
-            port=int(port_raw),
+            port=port,
             today=parse_today(get("RENKEI_TODAY"), "RENKEI_TODAY"),
             data_dir=Path(get("RENKEI_DATA_DIR") or DATA_DIR),
             intents_dir=Path(get("RENKEI_INTENTS_DIR") or INTENTS_DIR),
             daily_channel=get("RENKEI_DAILY_CHANNEL"),
             daily_time=_parse_time(get("RENKEI_DAILY_TIME") or "09:00", "RENKEI_DAILY_TIME"),
             daily_empty=empty,
-            state_db=Path(get("RENKEI_STATE_DB") or "state/renkei.sqlite3"),
+            state_db=Path(get("RENKEI_STATE_DB") or default_state_db(env)),
+            log_level=_choice(env, "RENKEI_LOG_LEVEL", LOG_LEVELS, "info"),
+            log_format=_choice(env, "RENKEI_LOG_FORMAT", LOG_FORMATS, "text"),
+            health_port=_port(health_raw, "RENKEI_HEALTH_PORT") if health_raw else None,
         )
 
     def require(self, *names: str) -> None:

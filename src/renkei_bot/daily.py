@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from renkei_bot.answers.anniversaries import anniversary_answer, upcoming_answer
 from renkei_bot.answers.model import Answer
@@ -129,6 +130,15 @@ def find_posted(client: WebClient, channel: str, day: date) -> str | None:
     return None
 
 
+def _history_fix(exc: Exception) -> str:
+    """Only Slack's own "missing_scope" is blamed on the scope; a network failure is not."""
+    if isinstance(exc, SlackApiError) and exc.response.get("error") == "missing_scope":
+        return "Give the bot the channels:history / groups:history scope."
+    if isinstance(exc, SlackApiError):
+        return f"Slack answered '{exc.response.get('error')}'."
+    return "Slack could not be reached; check the network."
+
+
 def new_owner() -> str:
     """Who holds a claim: host, process and thread, plus a nonce so no two runs ever share one."""
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}:{uuid.uuid4().hex[:8]}"
@@ -176,10 +186,10 @@ def post_daily(
             # Without the check a crash-then-restart could double-post, but a missing scope
             # (channels:history) must not silence the daily post for good: post, and say so.
             log.warning(
-                "%s: could not check the channel history (%s); posting without that check. "
-                "Give the bot the channels:history / groups:history scope.",
+                "%s: could not check the channel history (%s); posting without that check. %s",
                 where,
                 exc,
+                _history_fix(exc),
             )
             found = None
         if found:

@@ -24,3 +24,11 @@ class IngestError(RenkeiError):
 
 class ConfigError(RenkeiError):
     """A setting is missing or invalid. The message names the environment variable and the fix."""
+
+
+class UsageError(ConfigError):
+    """The command line asks for something impossible (a missing folder, a bad value). Exit code 2."""
+
+
+class StartupError(RenkeiError):
+    """Slack refused a token or could not be reached at start. The message names the mode and the fix."""

@@ -1,10 +1,18 @@
-"""Where the project's data and intents live when no setting says otherwise."""
+"""Where the project's data and intents live when no setting says otherwise.
+
+They are package data, read with importlib.resources, so a wheel installed anywhere carries them. In the
+source tree src/renkei_bot/data and src/renkei_bot/intents are links to the top-level data/ and intents/,
+the folders one edits; the wheel holds copies.
+"""
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = PROJECT_ROOT / "data"
-INTENTS_DIR = PROJECT_ROOT / "intents"
+PACKAGE_DIR = Path(str(files("renkei_bot")))
+DATA_DIR = PACKAGE_DIR / "data"
+INTENTS_DIR = PACKAGE_DIR / "intents"
 SOURCE_FILE = DATA_DIR / "source" / "000_f2877384e18cb53a.txt"
+# The source checkout (meaningful only there): tests, benchmarks and tools find README.md and tests/ by it.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -40,6 +40,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot import charts
     from renkei_bot.atomic import write_bytes_atomically
     from renkei_bot.config import Settings
+    from renkei_bot.errors import UsageError
     from renkei_bot.store import Store
 
     data_dir: Path = args.data or Settings.from_env(env).data_dir
@@ -52,6 +53,11 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         )
         print(table)
         return 0
+    folder = args.output.parent
+    if not folder.is_dir():
+        raise UsageError(
+            f"chart -o {args.output}: the folder {folder} does not exist; create it first (mkdir -p {folder})"
+        )
     chart = charts.build_chart(store, args.kind)
     write_bytes_atomically(args.output, chart.png)
     print(f"{args.output}: {chart.title} ({len(chart.png):,} bytes)", file=sys.stderr)

@@ -1,7 +1,7 @@
 """`renkei-bot eval QUESTIONS.yaml`: accuracy over a question set, per label, with the failures.
 
 Example:
-    renkei-bot eval ../shared/eval/dev.yaml --json-out report.json
+    renkei-bot eval tests/eval/dev.yaml --json-out report.json
 """
 
 from __future__ import annotations

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from renkei_bot import logs
 from renkei_bot.config import parse_today
 from renkei_bot.errors import ConfigError
 
@@ -71,7 +71,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     store = Store.load(args.data or settings.data_dir, env=env)
     logger = logging.getLogger("renkei_bot.daily")
     if not logger.handlers and not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(message)s")
+        logs.configure(settings.log_level, settings.log_format)
     result = post_daily(
         engine_or_store=store,
         client=make_client(settings),

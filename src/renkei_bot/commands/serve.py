@@ -10,16 +10,51 @@ from typing import Any, Protocol
 
 from renkei_bot.commands._common import load_engine
 from renkei_bot.config import Settings
+from renkei_bot.errors import ConfigError
 
 HELP = """\
 Slack で bot を動かします。
-SLACK_APP_TOKEN があれば Socket Mode（公開 URL が要りません）、なければ、または --http を
-付けると HTTP モードで POST /slack/events と GET /healthz を受けます。
-必要な設定: SLACK_BOT_TOKEN、HTTP モードでは SLACK_SIGNING_SECRET も。
+SLACK_APP_TOKEN があれば Socket Mode（公開 URL が要りません。RENKEI_HEALTH_PORT を決めると
+そのポートで GET /healthz に websocket の状態を返します）。--http を付けるか、SLACK_APP_TOKEN が
+なく SLACK_SIGNING_SECRET があれば HTTP モードで POST /slack/events と GET /healthz を受けます。
+必要な設定: SLACK_BOT_TOKEN と、Socket Mode では SLACK_APP_TOKEN、HTTP モードでは SLACK_SIGNING_SECRET。
 RENKEI_DAILY_CHANNEL があれば、毎日 RENKEI_DAILY_TIME に「N年前の今日」も投稿します。
 
 例: SLACK_BOT_TOKEN=xoxb-… SLACK_SIGNING_SECRET=… renkei-bot serve --http --port 3000
 """
+
+
+SOCKET_MODE = "Socket Mode"
+HTTP_MODE = "HTTP mode"
+_WHAT = {
+    "SLACK_BOT_TOKEN": "SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…, on the app's OAuth & Permissions page)",
+    "SLACK_APP_TOKEN": "SLACK_APP_TOKEN (an App-Level Token, xapp-…, with connections:write)",
+    "SLACK_SIGNING_SECRET": "SLACK_SIGNING_SECRET (the app's Basic Information page)",
+}
+
+
+def choose_mode(settings: Settings, *, http: bool) -> str:
+    """Socket Mode with an app token, HTTP mode with --http or a signing secret alone; ConfigError
+    naming the mode and every missing setting otherwise."""
+    if not http and not settings.app_token and not settings.signing_secret:
+        raise ConfigError(
+            "serve needs a mode: for Socket Mode (recommended, no public URL) set "
+            f"{_WHAT['SLACK_APP_TOKEN']}; for HTTP mode set SLACK_SIGNING_SECRET and run `serve --http`"
+            + ("" if settings.bot_token else f"; either way also {_WHAT['SLACK_BOT_TOKEN']}")
+        )
+    mode = SOCKET_MODE if settings.app_token and not http else HTTP_MODE
+    needed = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN" if mode == SOCKET_MODE else "SLACK_SIGNING_SECRET")
+    values = {
+        "SLACK_BOT_TOKEN": settings.bot_token,
+        "SLACK_APP_TOKEN": settings.app_token,
+        "SLACK_SIGNING_SECRET": settings.signing_secret,
+    }
+    missing = [name for name in needed if not values[name]]
+    if missing:
+        raise ConfigError(
+            f"{mode} needs {' and '.join(_WHAT[name] for name in missing)}; set it in the environment"
+        )
+    return mode
 
 
 class _Stoppable(Protocol):
@@ -53,23 +88,36 @@ def _start_daily(settings: Settings, client: Any, engine: Any, clock: Any) -> _S
 
 
 def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from renkei_bot import logs
     from renkei_bot.clock import Clock
     from renkei_bot.nlu.tokens import warm
     from renkei_bot.slack.app import build_app
-    from renkei_bot.slack.server import serve_http, serve_socket_mode
+    from renkei_bot.slack.server import serve_http
+    from renkei_bot.slack.socket_mode import SocketModeRunner
+    from renkei_bot.slack.startup import startup_errors
 
     settings = Settings.from_env(env)
-    socket_mode = bool(settings.app_token) and not args.http
-    settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN" if socket_mode else "SLACK_SIGNING_SECRET")
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    mode = choose_mode(settings, http=args.http)
+    logs.configure(settings.log_level, settings.log_format)
     engine = load_engine(args, settings, env)
     warm()  # load the Sudachi dictionary now, not during the first user's question
     clock = Clock(today=settings.today)
-    app = build_app(engine, settings, clock=clock, socket_mode=socket_mode)
+    with startup_errors(mode, settings.api_url):
+        app = build_app(engine, settings, clock=clock, socket_mode=mode == SOCKET_MODE)
     daily = _start_daily(settings, app.client, engine, clock)
     try:
-        if socket_mode:
-            serve_socket_mode(app, app_token=settings.app_token or "")
+        if mode == SOCKET_MODE:
+            runner = SocketModeRunner(
+                app, app_token=settings.app_token or "", health_port=settings.health_port
+            )
+            try:
+                with startup_errors(mode, settings.api_url):
+                    runner.connect()
+            except BaseException:
+                runner.close()
+                raise
+            logging.getLogger("renkei_bot.serve").info("connected to Slack in Socket Mode")
+            runner.wait()
         else:
             serve_http(app, host=args.host, port=args.port or settings.port)
     finally:

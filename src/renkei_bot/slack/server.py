@@ -1,4 +1,4 @@
-"""Running the app: HTTP (starlette behind uvicorn) or Socket Mode.
+"""Running the app in HTTP mode (starlette behind uvicorn); Socket Mode is in socket_mode.py.
 
 HTTP mode serves POST /slack/events (events, slash commands, interactivity) and GET /healthz.
 bolt's dispatch is synchronous but short: it verifies the signature, acks and hands the listener to
@@ -11,7 +11,6 @@ import socket
 
 import uvicorn
 from slack_bolt import App
-from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -45,7 +44,9 @@ def http_server(
     app: App, *, host: str = "0.0.0.0", port: int = 3000, log_level: str = "info"
 ) -> uvicorn.Server:
     """A uvicorn server for the app; call .run(), or .run(sockets=[…]) with a bound socket."""
-    config = uvicorn.Config(build_asgi(app), host=host, port=port, log_level=log_level, access_log=False)
+    config = uvicorn.Config(  # log_config=None: uvicorn logs through ours (renkei_bot/logs.py)
+        build_asgi(app), host=host, port=port, log_level=log_level, access_log=False, log_config=None
+    )
     return uvicorn.Server(config)
 
 
@@ -59,8 +60,3 @@ def bound_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     return sock
-
-
-def serve_socket_mode(app: App, *, app_token: str) -> None:
-    """Socket Mode: no public URL; the connection is opened through app.client (settings.api_url)."""
-    SocketModeHandler(app, app_token=app_token).start()  # type: ignore[no-untyped-call]

@@ -59,6 +59,13 @@ def parse_day(value: object) -> date | None:
     return None
 
 
+def not_a_day(value: object) -> str:
+    """Why `value` is not a day: written YYYY-MM-DD but not on the calendar (2021-02-30), or not YYYY-MM-DD."""
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        return "is not a date on the calendar; fix the month or the day"
+    return "is not YYYY-MM-DD"
+
+
 def parse_month(value: object) -> date | None:
     """'2021-01' → date(2021, 1, 1); else None."""
     if isinstance(value, str) and _MONTH.fullmatch(value):
@@ -145,7 +152,7 @@ class Reader:
             return None
         parsed = parse_day(value)
         if parsed is None:
-            self.fail(f"{label or self.prefix + key} {_show(value)} is not YYYY-MM-DD")
+            self.fail(f"{label or self.prefix + key} {_show(value)} {not_a_day(value)}")
         return parsed
 
     def sequence(self, key: str) -> list[object]:

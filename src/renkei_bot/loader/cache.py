@@ -26,12 +26,12 @@ KEEP_FILES = 8
 _MAGIC = "renkei-bot dataset cache v1"
 _CODE = (
     "records.py",
-    "loader.py",
-    "loader_fields.py",
-    "loader_events.py",
-    "loader_tables.py",
-    "loader_checks.py",
-    "loader_cache.py",
+    "loader/dataset.py",
+    "loader/fields.py",
+    "loader/events.py",
+    "loader/tables.py",
+    "loader/checks.py",
+    "loader/cache.py",
 )
 
 
@@ -50,7 +50,7 @@ def cache_dir_from_env(env: Mapping[str, str]) -> Path | None:
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
     digest = hashlib.sha256(f"{_MAGIC}|{sys.version}|{pickle.HIGHEST_PROTOCOL}".encode())
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]
     for name in _CODE:
         digest.update(name.encode() + b"\0" + (here / name).read_bytes())
     return digest.digest()

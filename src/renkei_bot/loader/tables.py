@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from renkei_bot.loader_events import record_label
-from renkei_bot.loader_fields import Problems, Reader, is_int
+from renkei_bot.loader.events import record_label
+from renkei_bot.loader.fields import Problems, Reader, is_int
 from renkei_bot.records import (
     ENTITY_TYPES,
     Correction,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from renkei_bot.dates import fiscal_year
-from renkei_bot.loader_fields import Problems, Reader, parse_day, parse_month
+from renkei_bot.loader.fields import Problems, Reader, not_a_day, parse_day, parse_month
 from renkei_bot.records import DateSpan, Event, Mention, Precision
 
 EVENT_FIELDS = (
@@ -149,7 +149,7 @@ def _bound(r: Reader, key: str, precision: str) -> date | None:
         return parsed
     parsed = parse_day(value)
     if parsed is None:
-        r.fail(f"{label} {_quoted(value)} is not YYYY-MM-DD")
+        r.fail(f"{label} {_quoted(value)} {not_a_day(value)}")
     return parsed
 
 
@@ -162,7 +162,7 @@ def _days(r: Reader, precision: str) -> tuple[date, ...]:
     for i, value in enumerate(raw):
         parsed = parse_day(value)
         if parsed is None:
-            r.fail(f"date.days[{i}] {_quoted(value)} is not YYYY-MM-DD")
+            r.fail(f"date.days[{i}] {_quoted(value)} {not_a_day(value)}")
         else:
             days.append(parsed)
     if days != sorted(set(days)):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from renkei_bot.loader_fields import Problems
+from renkei_bot.loader.fields import Problems
 from renkei_bot.records import Correction, CountTable, Dataset, Entity, Event, PartnerTable
 
 R = TypeVar("R", Event, Entity, Correction)
@@ -29,7 +29,7 @@ class Collected:
     invalid_ids: set[str] = field(default_factory=set)
 
 
-def _unique(problems: Problems, kind: str, records: Iterable[tuple[str, R]]) -> list[tuple[str, R]]:
+def unique(problems: Problems, kind: str, records: Iterable[tuple[str, R]]) -> list[tuple[str, R]]:
     first: dict[str, str] = {}
     out: list[tuple[str, R]] = []
     for where, record in records:
@@ -57,9 +57,13 @@ def _single(problems: Problems, kind: str, key: str, tables: list[tuple[str, T]]
 
 def assemble(problems: Problems, c: Collected) -> Dataset | None:
     """The Dataset, or None after adding every problem found."""
-    events = _unique(problems, "event", c.events)
-    entities = _unique(problems, "entity", c.entities)
-    corrections = _unique(problems, "correction", c.corrections)
+    events = unique(problems, "event", c.events)
+    entities = unique(problems, "entity", c.entities)
+    corrections = unique(problems, "correction", c.corrections)
+    if not c.events and not any(where.endswith("/events.yaml") for where in c.files):
+        problems.add(
+            "no events file: events.yaml is missing from the data folder; run `renkei-bot ingest` to make it"
+        )
     partners = _single(problems, "partners", "partners", c.partners)
     counts = _single(problems, "counts", "rows", c.counts)
     entity_ids = {e.id for _, e in entities} | c.invalid_ids
@@ -79,7 +83,8 @@ def assemble(problems: Problems, c: Collected) -> Dataset | None:
                     f"{at}: corrections '{cid}' is not the id of any correction; "
                     "add it to corrections.yaml or fix the id"
                 )
-    _check_entities(problems, entities, entity_ids)
+    check_entities(problems, entities, entity_ids)
+    check_corrections(problems, corrections)
     if partners is not None:
         _check_partners(problems, c.partners[0][0], partners, entity_ids, event_ids)
     if counts is not None:
@@ -96,7 +101,7 @@ def assemble(problems: Problems, c: Collected) -> Dataset | None:
     )
 
 
-def _check_entities(problems: Problems, entities: list[tuple[str, Entity]], ids: set[str]) -> None:
+def check_entities(problems: Problems, entities: list[tuple[str, Entity]], ids: set[str]) -> None:
     parent_of = {e.id: e.parent for _, e in entities}
     for where, entity in entities:
         if entity.parent is None:
@@ -114,6 +119,19 @@ def _check_entities(problems: Problems, entities: list[tuple[str, Entity]], ids:
                 break
             seen.append(node)
             node = parent_of[node]
+
+
+def check_corrections(problems: Problems, corrections: list[tuple[str, Correction]]) -> None:
+    """Two corrections of the same wrong text would fight over it."""
+    first: dict[str, str] = {}
+    for where, correction in corrections:
+        if correction.wrong in first:
+            problems.add(
+                f"{where}: correction '{correction.id}': wrong {correction.wrong!r} is already corrected by "
+                f"'{first[correction.wrong]}'; keep one of them"
+            )
+        else:
+            first[correction.wrong] = correction.id
 
 
 def _check_partners(

@@ -19,11 +19,12 @@ from typing import Any
 import yaml
 
 from renkei_bot.errors import DataError
-from renkei_bot.loader_cache import cache_dir_from_env, cache_key, cache_path, read_cache, write_cache
-from renkei_bot.loader_checks import Collected, assemble
-from renkei_bot.loader_events import parse_events
-from renkei_bot.loader_fields import Problems, Reader
-from renkei_bot.loader_tables import parse_corrections, parse_counts, parse_entities, parse_partners
+from renkei_bot.loader import manifest
+from renkei_bot.loader.cache import cache_dir_from_env, cache_key, cache_path, read_cache, write_cache
+from renkei_bot.loader.checks import Collected, assemble
+from renkei_bot.loader.events import parse_events
+from renkei_bot.loader.fields import Problems, Reader
+from renkei_bot.loader.tables import parse_corrections, parse_counts, parse_entities, parse_partners
 from renkei_bot.records import Dataset
 
 # libyaml's CSafeLoader parses about ten times faster; PyYAML built without libyaml lacks it.
@@ -47,7 +48,22 @@ _NO_KEY = object()
 
 
 class _Unusual(Exception):
-    """Something the fast builder leaves to PyYAML's own (slower) loader: tags, merges, bad aliases."""
+    """Something the fast builder leaves to PyYAML's own (slower) loader: tags, complex keys."""
+
+
+class _Alias(Exception):
+    """An anchor or alias (&x, *x): refused, as a few hundred bytes of them can expand beyond memory."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+def _refuse_aliases(text: str) -> None:
+    """Raise _Alias at the first anchor or alias; parse events only, nothing is built or expanded."""
+    for event in yaml.parse(text, Loader=_Base):
+        if type(event) is yaml.AliasEvent or getattr(event, "anchor", None):
+            raise _Alias(event.start_mark)
 
 
 def _scalar(event: Any) -> object:
@@ -74,7 +90,6 @@ def _fast_load(text: str) -> tuple[object, list[tuple[object, Any]]]:
     root: object = None
     stack: list[Any] = []  # open lists and dicts
     keys: list[object] = []  # per open container: the mapping key waiting for its value
-    anchors: dict[str, object] = {}
     duplicates: list[tuple[object, Any]] = []  # (key, yaml mark)
     parser = _Base(text)
     get_event: Callable[[], Any] = (
@@ -95,17 +110,15 @@ def _fast_load(text: str) -> tuple[object, list[tuple[object, Any]]]:
                 keys.pop()
                 continue
             elif kind is yaml.AliasEvent:
-                if event.anchor not in anchors:
-                    raise _Unusual
-                value = anchors[event.anchor]
+                raise _Alias(event.start_mark)
             elif kind is yaml.StreamEndEvent:
                 break
             elif kind is yaml.DocumentStartEvent and root is not None:
                 raise _Unusual  # a second document: let yaml.load say so
             else:
                 continue
-            if kind is not yaml.AliasEvent and event.anchor:
-                anchors[event.anchor] = value
+            if event.anchor:
+                raise _Alias(event.start_mark)
             if not stack:
                 root = value
             elif type(stack[-1]) is list:
@@ -168,7 +181,8 @@ def load(
     The cache dir is `cache_dir`, else from env (os.environ when None): $RENKEI_CACHE_DIR,
     $XDG_CACHE_HOME/renkei-bot or ~/.cache/renkei-bot. use_cache=False or RENKEI_CACHE_DIR=off turns it off.
     """
-    files = [(display_path(data_dir, path), _read(data_dir, path)) for path in data_files(data_dir)]
+    files = read_files(data_dir)
+    manifest.check(data_dir, files)
     directory: Path | None = None
     if use_cache:
         directory = (
@@ -187,10 +201,21 @@ def load(
 def data_files(data_dir: Path) -> list[Path]:
     if not data_dir.is_dir():
         raise DataError(f"{data_dir}: no such data directory; pass the folder that holds events.yaml")
-    paths = sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
+    try:
+        names = os.listdir(data_dir)  # glob would call an unreadable folder empty
+    except OSError as exc:
+        raise DataError(
+            f"{data_dir}: cannot be read ({exc.strerror}); check the folder's permissions"
+        ) from None
+    paths = sorted(data_dir / n for n in names if n.endswith(".yaml") and (data_dir / n).is_file())
     if not paths:
         raise DataError(f"{data_dir}: no *.yaml files; run `make ingest` or pass the right data directory")
     return paths
+
+
+def read_files(data_dir: Path) -> list[tuple[str, bytes]]:
+    """(display name, bytes) of every *.yaml file in data_dir, sorted by name."""
+    return [(display_path(data_dir, path), _read(data_dir, path)) for path in data_files(data_dir)]
 
 
 def display_path(data_dir: Path, path: Path) -> str:
@@ -204,6 +229,19 @@ def _read(data_dir: Path, path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise DataError(f"{display_path(data_dir, path)}: cannot be read ({exc.strerror}); check it") from exc
+
+
+def record_counts(files: list[tuple[str, bytes]]) -> dict[str, int]:
+    """The number of records in each (display name, bytes) file, for the manifest; DataError if unreadable."""
+    problems = Problems()
+    counts: dict[str, int] = {}
+    for where, content in files:
+        top = _parse_yaml(problems, where, content)
+        kinds = [key for key in (top or {}) if key in KINDS]
+        items = top.get(kinds[0]) if top is not None and len(kinds) == 1 else None
+        counts[where] = len(items) if isinstance(items, list) else 0
+    problems.raise_if_any()
+    return counts
 
 
 def parse_files(files: list[tuple[str, bytes]]) -> Dataset:
@@ -230,7 +268,14 @@ def _parse_yaml(problems: Problems, where: str, content: bytes) -> dict[object, 
         try:
             top, duplicates = _fast_load(text)
         except _Unusual:
+            _refuse_aliases(text)
             top, duplicates = yaml.load(text, Loader=_YamlLoader), []  # a safe loader
+    except _Alias as exc:
+        at = f"{where}:{exc.mark.line + 1}:{exc.mark.column + 1}"
+        problems.add(
+            f"{at}: YAML anchors and aliases (&name, *name) are not allowed in data files; write the value out"
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = f"{where}:{mark.line + 1}:{mark.column + 1}" if mark else where
