@@ -749,6 +749,10 @@ def same_time(label: str, title: str, facts: str, *, month: bool) -> str:
     return f"{label}には、ほかに{facts}があります（「{title}」と同じ{'月' if month else '日'}）。"
 
 
+def signed_in_period(facts: str, count: int) -> str:
+    return f"協定を結んだのは{facts}です。" if count == 1 else f"協定を結んだのは{facts}の{count}件です。"
+
+
 def these_records(facts: str, count: int) -> str:
     return f"{facts}です。" if count == 1 else f"{facts}の{count}件です。"
 

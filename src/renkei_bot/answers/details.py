@@ -121,8 +121,10 @@ def _names_people(ctx: Context, event: Event) -> bool:
     """Whether the record names anyone: a person it refers to, or a speaker, panel or post word."""
     if _people_names(ctx, event):
         return True
-    words = (*_KEYS["people"], "長", "大臣", "知事", "先生")
-    return any(k in text for text in (event.title, *event.details) for k in words)
+    words = (*_KEYS["people"], "区長", "市長", "町長", "村長", "会長", "大臣", "知事", "先生")
+    # 区長会 and 市長会 are bodies, not people
+    texts = [t.replace("区長会", "").replace("市長会", "") for t in (event.title, *event.details)]
+    return any(k in text for text in texts for k in words)
 
 
 def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:

@@ -10,7 +10,7 @@ from renkei_bot.answers import events as event_answers
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year
+from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, format_span
 from renkei_bot.records import Event, Partner
 
 TABLE = "広域連携協定締結団体一覧"
@@ -169,6 +169,11 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         edge = pick(p.agreed for p in partners)
         partners = [p for p in partners if p.agreed == edge]
         summary = wording.partners_edge(order, [p.name for p in partners], format_date(edge))
+    elif spans and len(partners) + len(companies) <= wording.HEAD_ITEMS:
+        # a few signings in a period: name them first (「先月協定を結んだのは？」)
+        named = [wording.fact_on(p.name, format_date(p.agreed)) for p in partners]
+        named += [wording.fact_on(e.title, format_span(e.date)) for e in companies]
+        summary = wording.signed_in_period(wording.joined(named, len(named)), len(named))
     else:
         summary = wording.partners_listed(len(partners), sum(p.members for p in partners))
         if companies:

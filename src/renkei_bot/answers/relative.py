@@ -25,6 +25,7 @@ from renkei_bot.records import Event
 _ABOUT_EVENTS = frozenset(
     {"events_about", "events_in_period", "when", "detail", "who", "first_last", "count"}
 )
+_NEXT_TOO = frozenset({"agreement_date", "partners_list"})  # 「次の包括連携協定の締結式は」
 
 
 def applies(ctx: Context) -> bool:
@@ -36,7 +37,12 @@ def applies(ctx: Context) -> bool:
         if query.when.anniversary is not None:
             return False  # 「今日と同じ日付に」: an anniversary, answered as one
         return bool(query.entities or query.terms or query.ties) and not _partners_only(ctx)
-    if query.intent not in _ABOUT_EVENTS and not (query.intent == "fallback" and query.score == 0):
+    nexts = query.intent in _NEXT_TOO and query.has("time.next", "time.previous")
+    if (
+        query.intent not in _ABOUT_EVENTS
+        and not nexts
+        and not (query.intent == "fallback" and query.score == 0)
+    ):
         return False  # 「今の株価」 asks what the records never hold
     stated = [p for p in query.when.spans if not p.attached]
     if stated or query.when.anniversary is not None:
