@@ -266,6 +266,10 @@ def detail_of(title: str, day: str) -> str:
     return f"{day}「{title}」の記録です。"
 
 
+def person_post(name: str, said: str, count: int) -> str:
+    return f"記録では「{said}」です（{name}さんは{count}件の記録に登場します）。"
+
+
 def person_recorded(name: str, count: int) -> str:
     return f"{name}さんは{count}件の記録に登場します。所属・肩書は記録のとおりです。"
 

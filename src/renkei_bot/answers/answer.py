@@ -121,6 +121,22 @@ def _aspect_routed(ctx: Context) -> Context:
     question, whatever words made it look like a listing."""
     query = ctx.query
     aspects = [a for a in query.aspects if a != "content"]
+    if query.intent == "partners_list" and not query.has(
+        "subject.partner", "subject.agreement", "subject.company"
+    ):
+        # 「今年度の展示はどことどこ？」 lists records, not partners
+        intent = "events_about" if query.entities else "events_in_period"
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+    people = query.entity_ids("person")
+    if (
+        people
+        and len(people) == len(query.entities)
+        and {"affiliation", "role", "participants"} & set(aspects)
+    ):
+        # 「西川会長って何区の区長？」「ヌマオ先生ってどこの大学の先生？」: the person's post
+        return dataclasses.replace(
+            ctx, query=dataclasses.replace(query, intent="who", aspects=("affiliation",))
+        )
     searched = any(ctx.selector.term_hits(t) for t in query.terms)
     if query.intent == "coverage" and (query.entities or searched or query.categories):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))

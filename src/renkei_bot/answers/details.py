@@ -283,6 +283,34 @@ def who(ctx: Context) -> Answer:
     return detail(ctx)
 
 
+def _post_line(ctx: Context, keys: Sequence[str], texts: Sequence[str]) -> str | None:
+    """The words around the person's name in the line that best fits the question: 「西川 太一郎
+    (特別区長会会長・荒川区長)」 for 「何区の区長？」."""
+    if not texts:
+        return None
+    words = [compact(t) for t in ctx.query.terms] + [
+        compact(h.word) for h in ctx.query.facets if h.name == "aspect.role"
+    ]
+    # the line giving a post in brackets after the name says who they are; the question's words pick which
+    line = max(
+        texts,
+        key=lambda t: (
+            sum(len(w) for w in words if w and w in compact(t)),
+            "(" in t or "（" in t,
+            -texts.index(t),
+        ),
+    )
+    flat = compact(line)
+    for key in keys:
+        at = flat.find(key) if key else -1
+        if at >= 0:
+            return flat[at : at + len(key) + POST_SPAN]
+    return None
+
+
+POST_SPAN = 40  # characters after a name that carry its post and affiliation
+
+
 def person(ctx: Context, person_id: str) -> Answer:
     """Where a person appears, with the post the record gives them each time."""
     entity = ctx.store.entity(person_id)
@@ -291,12 +319,18 @@ def person(ctx: Context, person_id: str) -> Answer:
         return ctx.nothing()
     keys = [compact(entity.name), *(compact(a) for a in entity.aliases)]
     lines: list[Line] = []
+    said: list[str] = []
     for event in events:
         for text in (event.title, *event.details):
             if any(k and k in compact(text) for k in keys):
                 lines.append(Line(f"{format_span(event.date)}　{text}", source=line_ref(event.lines)))
+                said.append(text)
+    # the line that says most of what was asked (a post, an affiliation) leads
+    post = _post_line(ctx, keys, said)
     return ctx.found(
-        wording.person_recorded(entity.name, len(events)),
+        wording.person_post(entity.name, post, len(events))
+        if post
+        else wording.person_recorded(entity.name, len(events)),
         title=entity.name,
         lines=tuple(lines) or event_lines(events),
         sources=tuple(cite(e) for e in events[:MAX_SOURCES]),

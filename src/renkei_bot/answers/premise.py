@@ -38,6 +38,7 @@ def confirm(ctx: Context) -> Answer | None:
         subject = people[:1]
         claims = [m for m in query.entities if m is not people[0]]
     stated = [m.surface for m in claims] or ([query.stated_place] if query.stated_place else [])
+    stated += [n for n in query.names if n not in stated]
     if not stated and subject and not query.premise and query.intent in ("events_about", "fallback"):
         return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
     if not stated or not (subject or query.terms or query.ordinal):
@@ -57,6 +58,7 @@ def confirm(ctx: Context) -> Answer | None:
     ]
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
+    missing += [n for n in query.names if compact(n) not in recorded]  # 「紹介したのは函館市ですか」
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
