@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from renkei_bot.answers import (
     count_facts,
@@ -20,6 +21,7 @@ from renkei_bot.answers import (
 )
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
+from renkei_bot.nlu.periods import Period
 from renkei_bot.records import Event
 
 Handler = Callable[[Context], Answer]
@@ -48,6 +50,7 @@ HANDLERS: dict[str, Handler] = {
 
 
 def answer(ctx: Context) -> Answer:
+    ctx = _this_month(ctx)
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     ctx = _aspect_routed(ctx)
@@ -91,6 +94,26 @@ def _table_question(ctx: Context) -> Answer | None:
     if ctx.query.intent in partner_facts.INTENTS or partner_facts.about_table(ctx):
         return partner_facts.answer(ctx)
     return None
+
+
+def _this_month(ctx: Context) -> Context:
+    """「今月から始まった展示は？」 on a day inside the records: this very month, not every year's."""
+    query = ctx.query
+    ask = query.when.anniversary
+    if ask is None or ask.kind != "month" or ask.years_ago is not None:
+        return ctx
+    if not (query.entities or query.categories or query.has("time.started")):
+        return ctx  # 「今月は何があった？」 alone stays an anniversary question
+    first = date(query.today.year, query.today.month, 1)
+    if not ctx.store.first_date <= first <= ctx.store.last_date:
+        return ctx
+    last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    span = Period(first, last, "month", "", 0, 0)
+    # 「今月から始まった」: the month itself (the open range 今月から is where they started)
+    kept = tuple(p for p in query.when.spans if p.attached or p.start != first)
+    when = dataclasses.replace(query.when, anniversary=None, spans=(*kept, span))
+    intent = query.intent if query.intent not in ("anniversary", "fallback") else "events_in_period"
+    return dataclasses.replace(ctx, query=dataclasses.replace(query, when=when, intent=intent))
 
 
 def _past_years_asked(ctx: Context) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from renkei_bot import wording
-from renkei_bot.answers import stated
+from renkei_bot.answers import relative, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     cite,
@@ -127,6 +127,15 @@ def _names_people(ctx: Context, event: Event) -> bool:
     return any(k in text for text in texts for k in words)
 
 
+def _says_asked(ctx: Context, line: str, aspects: Sequence[str]) -> bool:
+    """Whether a detail holds the asked aspect's words or a name the question gives."""
+    primary = [a for a in aspects if a not in ("content", "role")][:1]
+    words = [k for a in primary for k in _KEYS.get(a, ())] + _keys(ctx)
+    words += [h.word for h in ctx.query.facets if h.name in {f"aspect.{a}" for a in primary}]
+    flat = compact(line)
+    return not primary or primary == ["content"] or any(compact(w) in flat for w in words if w)
+
+
 def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
     """The detail that says most of what the question names, and the asked aspect's word."""
     keys = _keys(ctx)
@@ -190,7 +199,10 @@ def detail(ctx: Context) -> Answer:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
     elif [a for a in aspects if a != "venue"] and picked:
         line = best_line(ctx, picked, aspects).lstrip("・ ")
-        summary = wording.detail_line(line, event.title, format_span(event.date))
+        if _says_asked(ctx, line, aspects):
+            summary = wording.detail_line(line, event.title, format_span(event.date))
+        else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
+            summary = wording.these_records(relative.facts(ctx, [event]), 1)
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)

@@ -176,6 +176,9 @@ def listing(ctx: Context) -> Answer:
             specific = _specific(ctx)
             narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
             events = narrowed or events
+    spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
+    if spans and ctx.query.has("time.started"):  # 「今月から始まった」: begun in it, not running through it
+        events = [e for e in events if e.date.start and any(p.start <= e.date.start <= p.end for p in spans)]
     if not events:
         return ctx.nothing()
     days = {p.start for p in ctx.query.when.spans if p.grain == "day" and p.start == p.end}
