@@ -27,25 +27,16 @@ MAX_SOURCES = 5
 SEVERAL_DETAILS = 3  # details shown per event when several fit equally
 MAX_TIED = 6  # more events than this tied at the top: the question is too vague to list them all
 
-# The words the rows use for each aspect a question can ask for (see nlu/query.ASPECTS).
-_KEYS: dict[str, tuple[str, ...]] = {
-    "theme": ("テーマ",),
-    "venue": ("会場", "配信"),
-    "participants": ("参加", "出店", "事業主体"),
-    "time": ("日時",),
-    "organizer": ("主催", "共催", "後援", "協力", "協賛"),
-    "people": ("講演", "パネリスト", "コーディネーター", "講義", "氏", "出席者", "登壇", "報告"),
-    "affiliation": ("氏",),
-}
 
-# The aspect asked for → its label in answers and the keys the rows write it under (テーマ：…).
-_LABELS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "theme": ("テーマ", ("テーマ",)),
-    "venue": ("会場", ("会場",)),
-    "participants": ("参加自治体", ("参加自治体", "事業主体")),
-    "organizer": ("主催", ("主催", "主催等")),
-    "time": ("日時", ("日時",)),
-}
+def _record_keys(ctx: Context, aspect: str) -> tuple[str, ...]:
+    """The words the rows write an aspect with (intents/_facets.yaml, record_keys)."""
+    return ctx.vocabulary.facets.record_keys(aspect)
+
+
+def _label(ctx: Context, aspect: str) -> tuple[str, tuple[str, ...]] | None:
+    """An aspect's label in answers and the keys of the 「key：value」 details holding it (テーマ：…)."""
+    spec = ctx.vocabulary.facets.aspect(aspect)
+    return (spec.label, spec.value_keys) if spec and spec.label and spec.value_keys else None
 
 
 def _people_names(ctx: Context, event: Event) -> list[str]:
@@ -86,7 +77,7 @@ def naming_in(ctx: Context, texts: Sequence[str]) -> list[str]:
 
 def aspect_details(ctx: Context, event: Event, aspects: Sequence[str]) -> list[str]:
     """The details of an event that answer the aspects asked for (all of them when none is asked)."""
-    wanted = [k for a in aspects for k in _KEYS.get(a, ())]
+    wanted = [k for a in aspects for k in _record_keys(ctx, a)]
     if not wanted:
         return list(event.details)
     people = _people_names(ctx, event) if {"people", "affiliation"} & set(aspects) else []
@@ -106,9 +97,10 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
     question names, when the row states it more than once: 事業主体 of (1) 十勝 and (2) やましろ).
     Only the aspect asked last counts: in 「SDGsがテーマの講演会で講演したのは誰」 the theme qualifies."""
     for aspect in [a for a in aspects if a not in ("content", "role")][:1]:
-        if aspect not in _LABELS:
+        labelled = _label(ctx, aspect)
+        if labelled is None:
             continue
-        label, keys = _LABELS[aspect]
+        label, keys = labelled
         if aspect == "venue" and event.venue:
             return label, event.venue
         values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
@@ -121,7 +113,8 @@ def _names_people(ctx: Context, event: Event) -> bool:
     """Whether the record names anyone: a person it refers to, or a speaker, panel or post word."""
     if _people_names(ctx, event):
         return True
-    words = (*_KEYS["people"], "区長", "市長", "町長", "村長", "会長", "大臣", "知事", "先生")
+    spec = ctx.vocabulary.facets.aspect("people")
+    words = (*_record_keys(ctx, "people"), *(spec.people_words if spec else ()))
     # 区長会 and 市長会 are bodies, not people
     texts = [t.replace("区長会", "").replace("市長会", "") for t in (event.title, *event.details)]
     return any(k in text for text in texts for k in words)
@@ -130,7 +123,7 @@ def _names_people(ctx: Context, event: Event) -> bool:
 def _says_asked(ctx: Context, line: str, aspects: Sequence[str]) -> bool:
     """Whether a detail holds the asked aspect's words or a name the question gives."""
     primary = [a for a in aspects if a not in ("content", "role")][:1]
-    words = [k for a in primary for k in _KEYS.get(a, ())] + _keys(ctx)
+    words = [k for a in primary for k in _record_keys(ctx, a)] + _keys(ctx)
     words += [h.word for h in ctx.query.facets if h.name in {f"aspect.{a}" for a in primary}]
     flat = compact(line)
     return not primary or primary == ["content"] or any(compact(w) in flat for w in words if w)
@@ -140,7 +133,7 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     """The detail that says most of what the question names, and the asked aspect's word."""
     keys = _keys(ctx)
     primary = [a for a in aspects if a not in ("content", "role")][:1]
-    wanted = [k for a in primary for k in _KEYS.get(a, ())]
+    wanted = [k for a in primary for k in _record_keys(ctx, a)]
     # the question's own word for the aspect it asks (基調講演, 事例報告) says which line it wants
     asked = [
         compact(h.word)
@@ -164,7 +157,9 @@ CLOSE = 0.8  # events scoring this share of the best are close enough to prefer 
 def _stating(ctx: Context, event: Event, ranked: Sequence[Ranked]) -> Event:
     """Among the events that fit nearly as well, the first that states what was asked (「何市何町何村」
     → the row giving 5市・6町・1村), else the best one."""
-    asked = [a for a in ctx.query.aspects if a in _LABELS and a != "venue"]  # a title often names the place
+    asked = [
+        a for a in ctx.query.aspects if _label(ctx, a) is not None and a != "venue"
+    ]  # a title often names the place
     if not asked or direct_value(ctx, event, asked) is not None:
         return event
     close = [r.event for r in ranked if r.score >= CLOSE * ranked[0].score]

@@ -24,12 +24,13 @@ _IGNORED_NAMES = frozenset({"renkei", "bot", "Slack", "slack", "BOT", "Bot"})
 def unknown_name(ctx: Context) -> Answer | None:
     """「大阪府市長会」「三菱UFJ銀行」: a name the records and the entity dictionary do not know."""
     partners_named = [m for m in ctx.query.entities if m.type == "partner"]
+    kinds = ctx.vocabulary.associations
     for name in ctx.query.unknown_names:
-        if partners_named and name.endswith(("市長会", "町村会", "議長会")):
+        if partners_named and name.endswith(kinds):
             continue
         if ctx.selector.term_hits(name):
             continue
-        if name.endswith(("市長会", "町村会", "議長会")):
+        if name.endswith(kinds):
             similar = ctx.suggest_names(name, types=("partner",))
             summary = wording.not_a_partner(name, len(ctx.store.partners.partners))
             return ctx.not_found(summary, did_you_mean=similar, suggestions=(wording.ASK_PARTNERS,))

@@ -17,8 +17,6 @@ from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_span
 from renkei_bot.records import Event
 
-# Counters that count the records themselves (何回開かれた): answered by counting, not by a figure.
-_RECORD_COUNTERS = frozenset({"回", "度", "件", "号", "弾"})
 TABLE_INTENTS = frozenset({"member_count", "partner_total", "partners_list", "yearly_count", "count"})
 # An address as the rows write one: 台東区浅草2-6-7, 千代田区飯田橋3丁目
 _ADDRESS = re.compile(
@@ -31,7 +29,7 @@ def counter_asked(ctx: Context) -> str | None:
     for word in ctx.query.facet_words("count.how_many"):
         if word.startswith("何") and len(word) >= 2:
             counter = word[1:]
-            if counter not in _RECORD_COUNTERS:
+            if counter not in ctx.vocabulary.record_counters:
                 return counter
     return None
 

@@ -37,6 +37,10 @@ class FacetSpec:
     in_names: bool
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    record_keys: tuple[str, ...] = ()  # aspects: the words the rows write it with
+    label: str = ""  # aspects: how an answer names it (テーマ, 会場)
+    value_keys: tuple[str, ...] = ()  # aspects: keys of 「key：value」 details that hold it
+    people_words: tuple[str, ...] = ()  # aspect.people: words that show a row names someone
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,14 @@ class FacetSet:
     def __init__(self, specs: Sequence[FacetSpec]) -> None:
         self.specs = tuple(specs)
         self._by_name = {s.name: s for s in self.specs}
+
+    def aspect(self, name: str) -> FacetSpec | None:
+        """The spec of aspect.<name> (theme, venue, people …), or None."""
+        return self._by_name.get(f"aspect.{name}")
+
+    def record_keys(self, aspect: str) -> tuple[str, ...]:
+        spec = self.aspect(aspect)
+        return spec.record_keys if spec else ()
 
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
@@ -144,6 +156,10 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
         unless=tuple(tuple(p.split()) for p in _strings(path, name, raw, "unless")),
         at_end=bool(raw.get("at_end", False)),
         in_names=bool(raw.get("in_names", False)),
+        record_keys=_strings(path, name, raw, "record_keys"),
+        label=str(raw.get("label", "")),
+        value_keys=_strings(path, name, raw, "value_keys"),
+        people_words=_strings(path, name, raw, "people_words"),
         examples=examples,
         counter_examples=_strings(path, name, raw, "counter_examples"),
     )
@@ -151,10 +167,15 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """The rest of _facets.yaml: words that say nothing about which record is meant."""
+    """The rest of _facets.yaml: words that say nothing about which record is meant, the shapes of
+    names, the counters that count records, the verbs of a stated place."""
 
     facets: FacetSet
     stop_terms: frozenset[str]
+    associations: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    record_counters: frozenset[str] = frozenset()
+    held_verbs: frozenset[str] = frozenset()
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
@@ -170,7 +191,21 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     if not isinstance(raw, Mapping) or not isinstance(raw.get("facets"), Mapping):
         raise DataError(f"{path}: expected 'facets:' mapping each facet name to its words")
     specs = [parse_facet(path, str(name), value) for name, value in raw["facets"].items()]
-    stop = raw.get("stop_terms", [])
-    if not isinstance(stop, list) or not all(isinstance(s, str) for s in stop):
-        raise DataError(f"{path}: 'stop_terms' must be a list of words")
-    return Vocabulary(FacetSet(specs), frozenset(stop))
+    shapes = raw.get("name_shapes") or {}
+    if not isinstance(shapes, Mapping):
+        raise DataError(f"{path}: 'name_shapes' must map associations/companies to lists of words")
+    return Vocabulary(
+        FacetSet(specs),
+        frozenset(_word_list(path, raw, "stop_terms")),
+        associations=_word_list(path, shapes, "associations"),
+        companies=_word_list(path, shapes, "companies"),
+        record_counters=frozenset(_word_list(path, raw, "record_counters")),
+        held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
+    )
+
+
+def _word_list(path: Path, raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataError(f"{path}: '{key}' must be a list of words")
+    return tuple(value)

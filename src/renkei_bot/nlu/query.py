@@ -39,12 +39,30 @@ _ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)")
 _NUMBER = re.compile(
     r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|[年月日回号弾]|年度)"
 )
-# 「Xで開かれた」「Xで開催」: the place the question takes for granted (checked against the record)
-_STATED_PLACE = re.compile(r"([^\s、。,.?？!！はがのをにとも]{2,24})で(?:開|開催|行|実施|やっ|催)")
-_UNKNOWN_ORG = re.compile(
-    r"[一-龥]{1,4}[都道府県](?:市長会|町村会|議長会)"
-    r"|[一-龥ァ-ヶーA-Za-z0-9]{1,12}?(?:銀行|株式会社|保険|証券|生命|商事|新聞社|電力|鉄道|大学)"
-)
+
+
+def _unknown_org(vocabulary: Vocabulary) -> re.Pattern[str]:
+    """Names shaped like an association (〇〇県市長会) or a company (〇〇銀行): intents/_facets.yaml."""
+    kinds = "|".join(map(re.escape, vocabulary.associations)) or "(?!)"
+    companies = "|".join(map(re.escape, vocabulary.companies)) or "(?!)"
+    return re.compile(rf"[一-龥]{{1,4}}[都道府県](?:{kinds})|[一-龥ァ-ヶーA-Za-z0-9]{{1,12}}?(?:{companies})")
+
+
+def stated_place(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str | None:
+    """「Xで開かれた」「Xで開催」: the place the question takes for granted (checked against the record):
+    the nouns right before で, when a verb of holding follows it."""
+    for i, token in enumerate(tokens):
+        if token.surface != "で" or i + 1 >= len(tokens) or i == 0:
+            continue
+        if tokens[i + 1].normalized not in held_verbs and tokens[i + 1].lemma not in held_verbs:
+            continue
+        j = i
+        while j > 0 and tokens[j - 1].pos[0] in ("名詞", "接尾辞") and tokens[j - 1].end == tokens[j].begin:
+            j -= 1
+        place = "".join(t.surface for t in tokens[j:i])
+        if len(place) >= 2:
+            return place
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +127,7 @@ class Understander:
         self.vocabulary = vocabulary
         self._categories = sorted(set(categories), key=lambda c: (-len(c), c))
         self._partners = partners_with_parent(index.entities)
+        self._unknown_org = _unknown_org(vocabulary)
 
     def understand(self, question: str, *, today: date) -> Query:
         raw = question
@@ -162,15 +181,14 @@ class Understander:
             when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached))
         unknown = tuple(
             m.group(0)
-            for m in _UNKNOWN_ORG.finditer(text)
+            for m in self._unknown_org.finditer(text)
             if not any(b <= m.start() and m.end() <= e for b, e in covered)
         )
         names_left = proper_names(
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
         )
         ordinal = _ORDINAL.search(text)
-        place = _STATED_PLACE.search(text)
-        stated_place = place.group(1) if place else None
+        place = stated_place(tokens, self.vocabulary.held_verbs)
         return Query(
             raw=raw,
             text=text,
@@ -197,7 +215,7 @@ class Understander:
             aspects=aspects_of(facets),
             today=today,
             truncated=truncated,
-            stated_place=stated_place,
+            stated_place=place,
             facets=facets,
             numbers=numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans])),
             categories=tuple(c for c in self._categories if c in text),
