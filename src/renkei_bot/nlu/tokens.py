@@ -11,6 +11,7 @@ Entities are matched on the surface text instead.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _pos_cache: dict[int, tuple[str, ...]] = {}
 # nouns, verbs and adjectives. Numerals (名詞-数詞) are dates and counts, not cues.
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "代名詞", "副詞", "連体詞", "感動詞"})
 _SKIP_READING_POS = frozenset({"空白"})
+_KANA_READING = re.compile(r"[ぁ-ゖー]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +114,40 @@ def content_forms(tokens: Iterable[Token]) -> list[str]:
 def reading(text: str) -> str:
     """The hiragana reading of `text` (第一生命 → だいいちせいめい). Spaces are dropped."""
     return "".join(t.reading for t in tokenize(text) if t.pos[0] not in _SKIP_READING_POS)
+
+
+def _kana_reading(tokens: Iterable[Token]) -> str | None:
+    out: list[str] = []
+    for t in tokens:
+        if t.pos[0] in _SKIP_READING_POS or t.pos[:2] == ("補助記号", "一般"):
+            continue  # まち・ひと・しごと: the dots are not read
+        if not _KANA_READING.fullmatch(t.reading):
+            return None  # a word Sudachi does not know reads as itself (KITTE, PRDESIGN)
+        out.append(t.reading)
+    return "".join(out) or None
+
+
+def reading_form(text: str) -> str | None:
+    """A name's reading in hiragana, kana only (沼尾波子 → ぬまおなみこ); None when a part has no kana
+    reading (Latin letters, digits). Sudachi guesses names: a hand-written reading overrides it."""
+    return _kana_reading(tokenize(text))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name split where Sudachi sees a surname (姓) first: 沼尾波子 → 沼尾 + 波子."""
+
+    surname: str
+    surname_reading: str | None
+    given: str
+    given_reading: str | None
+
+
+def person_name(text: str) -> PersonName | None:
+    """The surname and given name of `text`, or None when Sudachi does not read a surname first."""
+    tokens = [t for t in tokenize(text) if t.pos[0] not in _SKIP_READING_POS]
+    if len(tokens) < 2 or tokens[0].pos[:4] != ("名詞", "固有名詞", "人名", "姓"):
+        return None
+    first, rest = tokens[0], tokens[1:]
+    given = text[rest[0].begin : rest[-1].end].replace(" ", "")
+    return PersonName(first.surface, _kana_reading([first]), given, _kana_reading(rest))

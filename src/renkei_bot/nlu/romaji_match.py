@@ -1,0 +1,64 @@
+"""The romaji part of the readings pass: Latin words of a question against the entities' readings.
+
+Exact first (Nara, Kyouto, numao-san, Numao先生), then fuzzy for words of ROMAJI_MIN_FUZZY letters or
+more (Kusiro). A surname counts only with an honorific after it, in Latin letters or in Japanese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from renkei_bot.nlu.entity_keys import Hit, Tables
+from renkei_bot.nlu.fuzzy_choice import Candidate, decide
+from renkei_bot.nlu.readings import Honorifics
+from renkei_bot.nlu.romaji import fold_romaji, latin_spans
+
+MIN_FUZZY_WORD = 3  # a word of one or two letters is a particle (Kushiro no): no part of a fuzzy name
+ROMAJI_MIN_FUZZY = 6  # letters: "kusiro" is kushiro, but "nagara" must not become "nara"
+
+
+class CandidateSource(Protocol):
+    def candidates(
+        self, text: str, free: bytearray, valid: Callable[[int, int], bool]
+    ) -> list[Candidate]: ...
+
+
+class RomajiMatcher:
+    def __init__(self, tables: Tables, honorifics: Honorifics, fuzzy: CandidateSource) -> None:
+        self._names = tables.romaji
+        self._surnames = tables.romaji_surnames
+        self._honorifics = honorifics
+        self._fuzzy = fuzzy
+
+    def find(self, folded: str, kana: str, offsets: list[int], taken: Iterable[Hit]) -> dict[Hit, float]:
+        """Hits outside the spans already `taken`, with their scores."""
+        free = bytearray(b"\x01" * len(folded))
+        for h in taken:
+            free[h.begin : h.end] = b"\x00" * (h.end - h.begin)
+        hits: dict[Hit, float] = {}
+        loose: list[Candidate] = []
+        for begin, end, shortest in latin_spans(folded, offsets):
+            if free.find(0, begin, end) != -1:
+                continue
+            key = fold_romaji(folded[begin:end])
+            ids = self._names.get(key)
+            stop = end
+            if ids is None and key in self._surnames:
+                title = self._honorifics.after(kana, end)
+                if title and free.find(0, end, end + title) == -1:
+                    ids, stop = self._surnames[key], end + title
+            if ids:
+                free[begin:stop] = b"\x00" * (stop - begin)
+                hits[Hit(begin, stop, ids)] = 100.0
+            elif len(key) >= ROMAJI_MIN_FUZZY and shortest >= MIN_FUZZY_WORD:
+                loose.extend(Candidate(c.score, c.key, c.ids, begin, end) for c in self._close(key))
+        # A romaji near miss is not offered as 「もしかして」: most unknown Latin words are English.
+        open_ = [c for c in loose if free.find(0, c.begin, c.end) == -1]
+        accepted, _ = decide(open_, lambda c: True, lambda c: False)
+        return hits | accepted
+
+    def _close(self, key: str) -> list[Candidate]:
+        """Candidates whose window is the whole key: a name is spelled by whole words."""
+        whole = len(key)
+        return self._fuzzy.candidates(key, bytearray(b"\x01" * whole), lambda b, e: b == 0 and e == whole)
