@@ -166,7 +166,9 @@ class Tables:
         default_factory=dict
     )  # 沼尾先生, ぬまおさん → ids (exact only)
     romaji: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded romaji of readings → ids
-    romaji_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # numao → ids, before 先生
+    romaji_surnames: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # numao: only before sensei, 先生
 
 
 def _add(table: dict[str, dict[str, None]], key: str, entity_id: str) -> None:
@@ -211,8 +213,6 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
         sur = romaji_surname(person)
         if sur:
             _add(romaji_surnames, sur, entity.id)
-            for title in honorifics.romaji:
-                _add(romaji, sur + title, entity.id)
     # A name that begins with a place written in kana (しながわ水族館) is also reached by that place's
     # reading and spelling, so 品川 / しながわ become a tie instead of a guess.
     for entity, name in ordered:

@@ -37,18 +37,16 @@ class Honorifics:
     romaji: tuple[str, ...] = ()  # folded romaji (sensei, san, shi)
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> Honorifics:
-        written = tuple(dict.fromkeys(compact(w) for w in words if compact(w)))
-        kana: dict[str, None] = {}
-        romaji: dict[str, None] = {}
-        for word in written:
-            reading = to_hiragana(word) if _is_kana(word) else tok.reading_form(word)
-            if reading and len(reading) >= 2:
-                kana[reading] = None
-            key = romaji_key(reading) if reading else None
-            if key:
-                romaji[key] = None
-        return cls(written, tuple(kana), tuple(romaji))
+    def of(cls, readings: Mapping[str, str]) -> Honorifics:
+        """From word → hiragana reading (先生: せんせい)."""
+        written = tuple(dict.fromkeys(compact(w) for w in readings if compact(w)))
+        kana = [to_hiragana(compact(readings[w])) for w in readings if compact(w)]
+        romaji = (romaji_key(k) for k in kana)
+        return cls(
+            written,
+            tuple(dict.fromkeys(k for k in kana if len(k) >= 2)),
+            tuple(dict.fromkeys(r for r in romaji if r)),
+        )
 
     def after(self, text: str, begin: int) -> int:
         """The length of the honorific that starts at `text[begin:]` (hiragana-folded text), or 0."""
@@ -61,7 +59,7 @@ NO_HONORIFICS = Honorifics()
 
 
 def load_honorifics(directory: Path) -> Honorifics:
-    """intents/_honorifics.yaml: `honorifics:` a list of words (先生, さん …)."""
+    """intents/_honorifics.yaml: `honorifics:` each word with its reading in kana (先生: せんせい)."""
     path = directory / "_honorifics.yaml"
     if not path.exists():
         return NO_HONORIFICS
@@ -70,8 +68,12 @@ def load_honorifics(directory: Path) -> Honorifics:
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: not valid YAML: {exc}") from None
     words = raw.get("honorifics") if isinstance(raw, Mapping) else None
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise DataError(f"{path}: expected 'honorifics:' with a list of words (先生, さん, 氏 …)")
+    if not isinstance(words, Mapping) or not all(
+        isinstance(w, str) and isinstance(r, str) and _is_kana(compact(r)) for w, r in words.items()
+    ):
+        raise DataError(
+            f"{path}: expected 'honorifics:' mapping each word to its reading in kana (先生: せんせい)"
+        )
     return Honorifics.of(words)
 
 

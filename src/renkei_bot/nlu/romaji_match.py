@@ -1,7 +1,8 @@
 """The romaji part of the readings pass: Latin words of a question against the entities' readings.
 
 Exact first (Nara, Kyouto, numao-san, Numao先生), then fuzzy for words of ROMAJI_MIN_FUZZY letters or
-more (Kusiro). A surname counts only with an honorific after it, in Latin letters or in Japanese.
+more (Kusiro). A surname counts only with an honorific after it, in Latin letters or in Japanese,
+and only exactly: Numata sensei is not a typo of Numao sensei.
 """
 
 from __future__ import annotations
@@ -44,8 +45,10 @@ class RomajiMatcher:
             key = fold_romaji(folded[begin:end])
             ids = self._names.get(key)
             stop = end
+            if ids is None:
+                ids = self._titled(key)  # numao-san, Numao sensei: the honorific in Latin letters
             if ids is None and key in self._surnames:
-                title = self._honorifics.after(kana, end)
+                title = self._honorifics.after(kana, end)  # Numao先生, numaoさん
                 if title and free.find(0, end, end + title) == -1:
                     ids, stop = self._surnames[key], end + title
             if ids:
@@ -57,6 +60,12 @@ class RomajiMatcher:
         open_ = [c for c in loose if free.find(0, c.begin, c.end) == -1]
         accepted, _ = decide(open_, lambda c: True, lambda c: False)
         return hits | accepted
+
+    def _titled(self, key: str) -> tuple[str, ...] | None:
+        for title in self._honorifics.romaji:
+            if key.endswith(title) and key[: -len(title)] in self._surnames:
+                return self._surnames[key[: -len(title)]]
+        return None
 
     def _close(self, key: str) -> list[Candidate]:
         """Candidates whose window is the whole key: a name is spelled by whole words."""

@@ -1,0 +1,230 @@
+"""People and places by reading: generated readings, hand overrides, surnames with honorifics, romaji."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from renkei_bot.engine import Engine
+from renkei_bot.errors import DataError
+from renkei_bot.nlu.entities import EntityIndex, Resolution
+from renkei_bot.nlu.entity_keys import build_tables
+from renkei_bot.nlu.readings import Honorifics, full_reading, load_honorifics, surname
+from renkei_bot.normalize import normalize
+from renkei_bot.paths import INTENTS_DIR
+from renkei_bot.records import Entity
+
+TODAY = date(2026, 11, 28)
+HONORIFICS = load_honorifics(INTENTS_DIR)
+
+ENTITIES = (
+    Entity("numao", "沼尾波子", "person", aliases=("沼尾 波子",), reading="ぬまおなみこ"),
+    Entity("numata", "沼田花子", "person"),  # no reading: Sudachi's ぬまたはなこ
+    Entity(
+        "jinno", "神野直彦", "person", aliases=("神野 直彦",), reading="じんのなおひこ"
+    ),  # Sudachi: かみの
+    Entity("kanno", "菅野秀昭", "person", aliases=("菅野 秀昭",)),  # Sudachi: かんのひであき
+    Entity("takahashi-h", "高橋はるみ", "person", aliases=("高橋 はるみ",), reading="たかはしはるみ"),
+    Entity("takahashi-k", "高橋一夫", "person", aliases=("高橋 一夫",), reading="たかはしかずお"),
+    Entity("osugi", "大杉覚", "person", aliases=("大杉 覚",), reading="おおすぎさとる"),
+    Entity("meguro-p", "目黒義和", "person", aliases=("目黒 義和",), reading="めぐろよしかず"),
+    Entity("meguro", "目黒区", "ward", aliases=("目黒",), reading="めぐろく"),
+    Entity("nara", "奈良県", "prefecture", aliases=("奈良",), reading="ならけん"),
+    Entity("tokyo", "東京都", "prefecture", reading="とうきょうと"),
+    Entity("kushiro", "釧路", "region", reading="くしろ"),
+    Entity("kushiro-shi", "釧路市", "municipality", reading="くしろし"),
+    Entity("kikonai", "木古内町", "municipality", reading="きこないちょう"),
+    Entity("shinagawa", "品川区", "ward", aliases=("品川",), reading="しながわく"),
+    Entity("kitte", "KITTE", "venue", reading="きって"),
+    Entity("keiba", "大井競馬場", "venue"),  # no reading: Sudachi's おおいけいばじょう
+    Entity("rokkon", "東北六魂祭", "series", reading="とうほくろっこんさい"),  # Sudachi: ろくたままつり
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> EntityIndex:
+    return EntityIndex(ENTITIES, honorifics=HONORIFICS)
+
+
+def find(index: EntityIndex, question: str) -> Resolution:
+    text = normalize(question)
+    result = index.find(text)
+    for item in (*result.matches, *result.ties, *result.near_misses):
+        assert text[item.begin : item.end] == item.surface
+    return result
+
+
+def ids(result: Resolution) -> list[str]:
+    return [m.entity_id for m in result.matches]
+
+
+def test_readings_are_generated_where_none_is_written_and_the_written_one_wins() -> None:
+    by_id = {e.id: e for e in ENTITIES}
+    assert full_reading(by_id["numata"]) == "ぬまたはなこ"
+    assert full_reading(by_id["keiba"]) == "おおいけいばじょう"
+    assert full_reading(by_id["jinno"]) == "じんのなおひこ"  # the hand-written override
+    assert full_reading(by_id["rokkon"]) == "とうほくろっこんさい"
+    assert (
+        full_reading(Entity("doc", "特別区全国連携プロジェクト推進方針", "document")) is None
+    )  # not a kind asked by name
+
+
+def test_surname_reading_is_cut_where_the_written_reading_agrees() -> None:
+    by_id = {e.id: e for e in ENTITIES}
+    jinno = surname(by_id["jinno"], full_reading(by_id["jinno"]))
+    assert jinno is not None and (jinno.spelling, jinno.reading, jinno.given_reading) == (
+        "神野",
+        "じんの",
+        "なおひこ",
+    )
+    kanno = surname(by_id["kanno"], full_reading(by_id["kanno"]))
+    assert kanno is not None and (kanno.spelling, kanno.reading) == ("菅野", "かんの")
+    assert surname(by_id["nara"], "ならけん") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entity_id"),
+    [
+        ("おおいけいばじょうで何があった", "keiba"),  # a generated reading, in hiragana
+        ("オオイケイバジョウのイベント", "keiba"),  # in katakana
+        ("ぬまたはなこさんの講演", "numata"),
+        ("きこないちょうとの交流", "kikonai"),
+        ("Kikonai cho との交流", "kikonai"),  # romaji, two words
+        ("KIKONAICHOU", "kikonai"),
+        ("Oi keibajo の event", "keiba"),
+        ("Numao Namiko の講演", "numao"),
+        ("Namiko Numao の講演", "numao"),  # given name first
+        ("Nara の町村会", "nara"),  # a stem whose spelling (奈良) is a key
+        ("Kushiro の味覚市", "kushiro"),  # 釧路市's stem reads as 釧路, the region
+        ("くしろの味覚市", "kushiro"),
+    ],
+)
+def test_names_by_reading_and_romaji(index: EntityIndex, question: str, entity_id: str) -> None:
+    result = find(index, question)
+    assert ids(result) == [entity_id], result
+    assert result.matches[0].method == "reading"
+
+
+@pytest.mark.parametrize(
+    ("question", "entity_id", "surface"),
+    [
+        ("ぬまおさんが講演したのは", "numao", "ぬまおさん"),
+        ("ヌマオ先生の肩書", "numao", "ヌマオ先生"),
+        ("沼尾先生の肩書", "numao", "沼尾先生"),
+        ("ぬまお せんせい の肩書", "numao", "ぬまお せんせい"),
+        ("Numao sensei の肩書", "numao", "Numao sensei"),
+        ("numao-san の肩書", "numao", "numao-san"),
+        ("NUMAO先生の肩書", "numao", "NUMAO先生"),
+        ("じんの先生の講演", "jinno", "じんの先生"),  # the override, not Sudachi's かみの
+        ("かんの座長の講演", "kanno", "かんの座長"),  # Sudachi's reading
+        ("Kanno-san の講演", "kanno", "Kanno-san"),
+        ("オオスギ教授の講演", "osugi", "オオスギ教授"),
+        ("目黒先生は誰", "meguro-p", "目黒先生"),
+    ],
+)
+def test_surname_with_an_honorific_names_the_person(
+    index: EntityIndex, question: str, entity_id: str, surface: str
+) -> None:
+    result = find(index, question)
+    assert [(m.entity_id, m.surface) for m in result.matches] == [(entity_id, surface)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ぬまおの講演",  # a surname alone, without an honorific
+        "会場が遠すぎる",  # おおすぎ (大杉) inside an everyday word
+        "大杉の木",
+        "かみの先生の講演",  # Sudachi's misreading of 神野, overridden by じんの
+        "ぬまのさんの講演",  # a surname one kana away from two people's
+        "Tokyo で何があった",  # 東京 is no key (東京区政会館, 東京23区), so neither is its romaji
+        "the event was online",  # English stays English
+        "nagara の件",  # romaji of no name
+    ],
+)
+def test_counter_examples_find_nobody(index: EntityIndex, question: str) -> None:
+    result = find(index, question)
+    assert result.matches == () and result.ties == (), result
+
+
+def test_different_person_with_a_similar_reading_is_not_a_match(index: EntityIndex) -> None:
+    assert ids(find(index, "Numata sensei")) == ["numata"]  # 沼田, not 沼尾
+    assert ids(find(index, "ぬまたさん")) == ["numata"]
+    assert ids(find(index, "Numato sensei")) == []  # a surname is matched exactly, never fuzzily
+
+
+def test_a_shared_surname_is_a_tie_never_a_guess(index: EntityIndex) -> None:
+    result = find(index, "たかはし先生の講演")
+    assert result.matches == ()
+    (tie,) = result.ties
+    assert set(tie.candidates) == {"takahashi-h", "takahashi-k"}
+    (tie,) = find(index, "Takahashi-san の講演").ties
+    assert set(tie.candidates) == {"takahashi-h", "takahashi-k"}
+
+
+def test_a_ward_office_title_is_not_a_persons_honorific(index: EntityIndex) -> None:
+    assert ids(find(index, "目黒区長が出席")) == ["meguro"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entity_id"),
+    [
+        ("Kikonaicho", "kikonai"),  # long vowel dropped
+        ("Kikonaityo", "kikonai"),  # Kunrei
+        ("Kikonnaichou", "kikonai"),  # one letter too many
+        ("Oikeibajoo", "keiba"),
+        ("Oikeibazyo", "keiba"),
+        ("Oikeivajo", "keiba"),  # a typo
+    ],
+)
+def test_romaji_fuzzy(index: EntityIndex, question: str, entity_id: str) -> None:
+    assert ids(find(index, question)) == [entity_id]
+
+
+def test_romaji_fuzzy_needs_six_letters_and_leaves_particles_out(index: EntityIndex) -> None:
+    assert ids(find(index, "Nura の件")) == []  # nara one letter off, but four letters are too few
+    result = find(index, "Kikonaicho no event")
+    assert [(m.entity_id, m.surface) for m in result.matches] == [("kikonai", "Kikonaicho")]
+
+
+def test_exact_latin_keys_still_win(index: EntityIndex) -> None:
+    result = find(index, "KITTE でやった event")
+    assert [(m.entity_id, m.method) for m in result.matches] == [("kitte", "exact")]
+
+
+def test_tables_without_honorifics_have_no_surname_keys() -> None:
+    tables = build_tables(ENTITIES)
+    assert tables.surnames == {}
+    assert tables.romaji_surnames["numao"] == ("numao",)
+
+
+def test_honorifics_file_errors_name_the_file(tmp_path: Path) -> None:
+    (tmp_path / "_honorifics.yaml").write_text("honorifics: [先生, さん]\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"_honorifics.yaml.*先生: せんせい"):
+        load_honorifics(tmp_path)
+    assert load_honorifics(tmp_path / "absent") == Honorifics()
+
+
+# --- intents/_honorifics.yaml: its examples and counter-examples through the real engine ---------------
+def _vocabulary() -> Mapping[str, Any]:
+    raw = yaml.safe_load((INTENTS_DIR / "_honorifics.yaml").read_text(encoding="utf-8"))
+    assert isinstance(raw, Mapping)
+    return raw
+
+
+@pytest.mark.parametrize("example", _vocabulary()["examples"], ids=lambda e: e["question"])
+def test_honorific_examples_find_the_person(engine: Engine, example: Mapping[str, str]) -> None:
+    query = engine.understand(example["question"], today=TODAY)
+    assert [m.entity_id for m in query.entities if m.type == "person"] == [example["person"]]
+
+
+@pytest.mark.parametrize("question", _vocabulary()["counter_examples"])
+def test_honorific_counter_examples_find_no_person(engine: Engine, question: str) -> None:
+    query = engine.understand(question, today=TODAY)
+    assert [m.entity_id for m in query.entities if m.type == "person"] == []
+    assert not any("person" in t.types for t in query.ties)
