@@ -25,8 +25,9 @@ MAX_WORDS = 3  # Numao Namiko sensei
 @dataclass(frozen=True, slots=True)
 class _Hepburn:
     units: dict[str, str]
-    pattern: re.Pattern[str]
-    folds: tuple[tuple[re.Pattern[str], str], ...]
+    pattern: re.Pattern[str]  # every unit, longest first
+    folds: re.Pattern[str]  # every fold, one group each
+    replacements: tuple[str, ...]  # parallel to the groups
 
 
 @lru_cache(maxsize=1)
@@ -34,43 +35,47 @@ def _hepburn() -> _Hepburn:
     try:
         raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
         units = {str(k): str(v) for k, v in raw["units"].items()}
-        folds = tuple((re.compile(str(p)), str(r)) for p, r in raw["folds"])
+        folds = [(str(p), str(r)) for p, r in raw["folds"]]
+        joined = re.compile("|".join(f"({p})" for p, _ in folds))
+        if joined.groups != len(folds):
+            raise ValueError("a fold may not have groups of its own")
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise DataError(
             f"{TABLE}: expected 'units:' (kana → romaji) and 'folds:' ([regex, text]): {exc}"
         ) from None
     ordered = sorted(units, key=len, reverse=True)
-    return _Hepburn(units, re.compile("|".join(map(re.escape, ordered))), folds)
+    pattern = re.compile("|".join(map(re.escape, ordered)))
+    return _Hepburn(units, pattern, joined, tuple(r for _, r in folds))
+
+
+_SOKUON = re.compile(r"っ+(ch|[a-z])?")
+_NOT_LATIN = re.compile(r"[^a-z]")
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+
+
+def _double(match: re.Match[str]) -> str:
+    after = match.group(1)
+    if after is None:
+        return ""
+    return "t" + after if after == "ch" else after + after
 
 
 def romanize(kana: str) -> str | None:
     """Hepburn romaji of a hiragana reading (ぬまお → numao, きって → kitte); None if a character has none."""
-    hepburn = _hepburn()
-    out: list[str] = []
-    double = False
-    pos = 0
-    for match in hepburn.pattern.finditer(kana):
-        if match.start() != pos:
-            if kana[pos : match.start()] != "っ" * (match.start() - pos):
-                return None
-            double = True
-        romaji = hepburn.units[match.group()]
-        if double and romaji:
-            romaji = ("t" if romaji.startswith("ch") else romaji[0]) + romaji
-        double = False
-        out.append(romaji)
-        pos = match.end()
-    if kana[pos:].strip("っ"):
+    if not _HIRAGANA.fullmatch(kana):
         return None
-    return "".join(out)
+    hepburn = _hepburn()
+    units = hepburn.units
+    romaji = _SOKUON.sub(_double, hepburn.pattern.sub(lambda m: units[m.group()], kana))
+    return romaji if romaji.isascii() else None
 
 
 def fold_romaji(latin: str) -> str:
     """Lower case, letters only, long vowels and ん spellings folded (Kyouto → kyoto, Shimbashi → shinbashi)."""
-    text = "".join(ch for ch in latin.lower() if "a" <= ch <= "z")
-    for pattern, replacement in _hepburn().folds:
-        text = pattern.sub(replacement, text)
-    return text
+    hepburn = _hepburn()
+    replacements = hepburn.replacements
+    text = _NOT_LATIN.sub("", latin.lower())
+    return hepburn.folds.sub(lambda m: replacements[(m.lastindex or 1) - 1], text)
 
 
 def romaji_key(kana: str) -> str | None:
