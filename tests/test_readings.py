@@ -228,3 +228,14 @@ def test_honorific_counter_examples_find_no_person(engine: Engine, question: str
     query = engine.understand(question, today=TODAY)
     assert [m.entity_id for m in query.entities if m.type == "person"] == []
     assert not any("person" in t.types for t in query.ties)
+
+
+def test_latin_spellings_reach_what_the_kana_reach(engine: Engine) -> None:
+    def found(question: str) -> tuple[set[str], set[str]]:
+        result = engine.index.find(normalize(question))
+        return {m.entity_id for m in result.matches}, {c for t in result.ties for c in t.candidates}
+
+    assert found("しながわの件") == found("Shinagawa の件") == (set(), {"shinagawa", "shinagawa-aquarium"})
+    assert found("くしろの件") == found("Kushiro の件") == ({"kushiro"}, set())
+    assert found("Minato-ku の件") == ({"minato"}, set())
+    assert found("Minato の件") == (set(), set())  # 港 is no alias: an everyday word

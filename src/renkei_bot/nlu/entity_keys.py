@@ -178,6 +178,7 @@ def _add(table: dict[str, dict[str, None]], key: str, entity_id: str) -> None:
 def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIFICS) -> Tables:
     keys: dict[str, dict[str, None]] = {}
     reads: dict[str, dict[str, None]] = {}
+    short: dict[str, dict[str, None]] = {}  # readings too short for the kana scan: なら
     surnames: dict[str, dict[str, None]] = {}
     romaji: dict[str, dict[str, None]] = {}
     romaji_surnames: dict[str, dict[str, None]] = {}
@@ -196,12 +197,9 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
             owners = {entity.id: None} if spelling in own else keys.get(spelling)
             if owners is None:
                 continue
-            if len(reading) >= 2:
-                for key in romaji_names((reading,)):
-                    romaji.setdefault(key, {}).update(owners)
+            (reads if len(reading) >= MIN_READING else short).setdefault(reading, {}).update(owners)
             if len(reading) < MIN_READING:
                 continue
-            reads.setdefault(reading, {}).update(owners)
             if spelling in own and not _KANA.fullmatch(spelling):
                 spelled.setdefault(reading, set()).add((entity.id, spelling))
         person = surname(entity, full)
@@ -209,7 +207,7 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
             for key in surname_keys(person, honorifics):
                 _add(surnames, key, entity.id)
             for key in romaji_names((), person):
-                _add(romaji, key, entity.id)
+                _add(romaji, key, entity.id)  # Namiko Numao
         sur = romaji_surname(person)
         if sur:
             _add(romaji_surnames, sur, entity.id)
@@ -223,6 +221,11 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
         reads[lead][entity.id] = None
         for _, spelling in sorted(others):
             keys.setdefault(spelling, {})[entity.id] = None
+    # Latin spellings reach what the kana reach; two-kana stems too, as a Latin word is a whole word.
+    for table in (reads, short):
+        for reading, owners in table.items():
+            for key in romaji_names((reading,)):
+                romaji.setdefault(key, {}).update(owners)
     return Tables(
         keys=_frozen(keys),
         readings=_frozen(reads),
