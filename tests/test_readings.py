@@ -239,3 +239,20 @@ def test_latin_spellings_reach_what_the_kana_reach(engine: Engine) -> None:
     assert found("くしろの件") == found("Kushiro の件") == ({"kushiro"}, set())
     assert found("Minato-ku の件") == ({"minato"}, set())
     assert found("Minato の件") == (set(), set())  # 港 is no alias: an everyday word
+
+
+@pytest.mark.parametrize(
+    ("question", "entity_id"),
+    [
+        ("おおいけいばじょで何があった", "keiba"),  # a generated reading, one kana short
+        ("オオイケーバジョウのイベント", "keiba"),  # katakana, one kana off
+        ("ぬまおなみごさん", "numao"),
+        ("とうほくろっこんさいはいつ", "rokkon"),  # the hand-written reading
+    ],
+)
+def test_kana_fuzzy_and_overrides(index: EntityIndex, question: str, entity_id: str) -> None:
+    assert ids(find(index, question)) == [entity_id]
+
+
+def test_a_reading_sudachi_got_wrong_is_not_a_key(index: EntityIndex) -> None:
+    assert ids(find(index, "とうほくろくたままつりはいつ")) == []  # Sudachi's reading, overridden
