@@ -46,6 +46,8 @@ def test_romanize_refuses_what_is_not_hiragana() -> None:
         ("maccha", "まっちゃ"),
         ("shin'ichi", "しんいち"),
         ("Chuo", "ちゅうおう"),
+        ("Oura", "おおうら"),
+        ("Ooura", "おおうら"),
     ],
 )
 def test_latin_spellings_fold_to_the_readings_key(written: str, kana: str) -> None:

@@ -75,7 +75,11 @@ def fold_romaji(latin: str) -> str:
     hepburn = _hepburn()
     replacements = hepburn.replacements
     text = _NOT_LATIN.sub("", latin.lower())
-    return hepburn.folds.sub(lambda m: replacements[(m.lastindex or 1) - 1], text)
+    while True:  # until nothing changes: おおうら is ooura → oura → ora, as Oura is
+        folded = hepburn.folds.sub(lambda m: replacements[(m.lastindex or 1) - 1], text)
+        if folded == text:
+            return folded
+        text = folded
 
 
 def romaji_key(kana: str) -> str | None:
