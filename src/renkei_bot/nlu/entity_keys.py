@@ -162,13 +162,12 @@ def _leading_hiragana(name: str) -> str:
 class Tables:
     keys: dict[str, tuple[str, ...]]  # folded spelling → entity ids
     readings: dict[str, tuple[str, ...]]  # hiragana reading → entity ids
-    surnames: dict[str, tuple[str, ...]] = field(
-        default_factory=dict
-    )  # 沼尾先生, ぬまおさん → ids (exact only)
-    romaji: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded romaji of readings → ids
-    romaji_surnames: dict[str, tuple[str, ...]] = field(
-        default_factory=dict
-    )  # numao: only before sensei, 先生
+    # Surname + honorific (沼尾先生, ぬまおさん): matched exactly, never fuzzily.
+    surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Folded romaji of the readings (nara, kushiro, numaonamiko) → entity ids.
+    romaji: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Folded romaji of surnames (numao): a name only with an honorific after it.
+    romaji_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _add(table: dict[str, dict[str, None]], key: str, entity_id: str) -> None:
@@ -197,9 +196,10 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
             owners = {entity.id: None} if spelling in own else keys.get(spelling)
             if owners is None:
                 continue
-            (reads if len(reading) >= MIN_READING else short).setdefault(reading, {}).update(owners)
             if len(reading) < MIN_READING:
+                short.setdefault(reading, {}).update(owners)
                 continue
+            reads.setdefault(reading, {}).update(owners)
             if spelling in own and not _KANA.fullmatch(spelling):
                 spelled.setdefault(reading, set()).add((entity.id, spelling))
         person = surname(entity, full)

@@ -129,7 +129,7 @@ def _kana_reading(tokens: Iterable[Token]) -> str | None:
 
 def reading_form(text: str) -> str | None:
     """A name's reading in hiragana, kana only (沼尾波子 → ぬまおなみこ); None when a part has no kana
-    reading (Latin letters, digits). Sudachi guesses names: a hand-written reading overrides it."""
+    reading (Latin letters Sudachi does not know). Sudachi guesses names: a hand-written reading wins."""
     return _kana_reading(tokenize(text))
 
 
