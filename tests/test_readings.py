@@ -37,6 +37,11 @@ ENTITIES = (
     Entity("meguro", "目黒区", "ward", aliases=("目黒",), reading="めぐろく"),
     Entity("nara", "奈良県", "prefecture", aliases=("奈良",), reading="ならけん"),
     Entity("tokyo", "東京都", "prefecture", reading="とうきょうと"),
+    Entity("kusei-kaikan", "東京区政会館", "venue", reading="とうきょうくせいかいかん"),
+    Entity("tokyo-23-ku", "東京23区", "organization"),
+    Entity("todai", "東京大学", "organization"),
+    Entity("chuo", "中央区", "ward", reading="ちゅうおうく"),  # no alias: 中央 is an everyday word
+    Entity("tsumagoi", "嬬恋村", "municipality", reading="つまごいむら"),
     Entity("kushiro", "釧路", "region", reading="くしろ"),
     Entity("kushiro-shi", "釧路市", "municipality", reading="くしろし"),
     Entity("kikonai", "木古内町", "municipality", reading="きこないちょう"),
@@ -103,6 +108,9 @@ def test_surname_reading_is_cut_where_the_written_reading_agrees() -> None:
         ("Nara の町村会", "nara"),  # a stem whose spelling (奈良) is a key
         ("Kushiro の味覚市", "kushiro"),  # 釧路市's stem reads as 釧路, the region
         ("くしろの味覚市", "kushiro"),
+        ("Tsumagoi の件", "tsumagoi"),  # a stem: 嬬恋 is a proper name Sudachi knows
+        ("つまごいの件", "tsumagoi"),
+        ("Chuo-ku の件", "chuo"),  # the full reading
     ],
 )
 def test_names_by_reading_and_romaji(index: EntityIndex, question: str, entity_id: str) -> None:
@@ -143,7 +151,8 @@ def test_surname_with_an_honorific_names_the_person(
         "大杉の木",
         "かみの先生の講演",  # Sudachi's misreading of 神野, overridden by じんの
         "ぬまのさんの講演",  # a surname one kana away from two people's
-        "Tokyo で何があった",  # 東京 is no key (東京区政会館, 東京23区), so neither is its romaji
+        "Tokyo で何があった",  # 東京 begins three other names (東京区政会館, 東京23区, 東京大学)
+        "Chuo で何があった",  # Sudachi reads 中央 as an ordinary noun
         "the event was online",  # English stays English
         "nagara の件",  # romaji of no name
     ],

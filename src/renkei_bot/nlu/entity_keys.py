@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from renkei_bot.nlu.readings import (
     NO_HONORIFICS,
+    GenericStems,
     Honorifics,
     full_reading,
     romaji_names,
@@ -187,13 +188,14 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
     for (entity, _), own in zip(ordered, owns, strict=True):
         for key in own:
             _add(keys, key, entity.id)
+    generic = GenericStems(keys)
     for (entity, name), own in zip(ordered, owns, strict=True):
         full = full_reading(entity)
         said = readings(name, own, full)
         for reading, spelling in said:
-            # A stem reads as its spelling does: くしろ (釧路市 less し) is 釧路, the region; and
-            # とうきょう is nothing, as 東京 is no key (東京区政会館, 東京23区).
             owners = {entity.id: None} if spelling in own else keys.get(spelling)
+            if owners is None and not generic(spelling, entity.id):
+                owners = {entity.id: None}
             if owners is None:
                 continue
             if len(reading) < MIN_READING:

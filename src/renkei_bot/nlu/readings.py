@@ -8,6 +8,7 @@ Numao sensei); the honorifics are data (intents/_honorifics.yaml). Readings are 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ GENERATED = frozenset(
     {"person", "ward", "prefecture", "municipality", "region", "venue", "series", "partner"}
 )
 MIN_ROMAJI = 4  # folded letters: "nara" names 奈良, but "ota" is too short to be a name on its own
+GENERIC_PREFIX = 3  # a stem that begins this many other names is a part of names (東京)
 MIN_SURNAME = 2  # kana of a surname read alone (おの + さん)
 
 
@@ -142,3 +144,25 @@ def romaji_names(readings: Iterable[str], name: Surname | None = None) -> list[s
 def romaji_surname(name: Surname | None) -> str | None:
     key = romaji_key(name.reading) if name and name.reading else None
     return key if key and len(key) >= 3 else None
+
+
+class GenericStems:
+    """Whether a place's stem (name less 区/市/町/県) is too generic to name it alone.
+
+    A stem reads as its spelling does: くしろ (釧路市 less し) is 釧路, the region, where 釧路 is a key.
+    Otherwise the stem names the place (きこない, Tsumagoi) unless Sudachi reads it as an ordinary
+    noun (中央, 内閣) or it begins the names of GENERIC_PREFIX other entities (東京: 東京23区,
+    東京区政会館, 東京大学 …), where it is a part of names, not one.
+    """
+
+    def __init__(self, keys: Mapping[str, Mapping[str, None]]) -> None:
+        self._keys = keys
+        self._sorted = sorted(keys)
+
+    def __call__(self, stem: str, entity_id: str) -> bool:
+        others: set[str] = set()
+        for key in self._sorted[bisect.bisect_left(self._sorted, stem) :]:
+            if not key.startswith(stem) or len(others) >= GENERIC_PREFIX:
+                break
+            others.update(i for i in self._keys[key] if i != entity_id)
+        return len(others) >= GENERIC_PREFIX or tok.is_common_noun(stem)

@@ -133,6 +133,12 @@ def reading_form(text: str) -> str | None:
     return _kana_reading(tokenize(text))
 
 
+def is_common_noun(text: str) -> bool:
+    """Whether Sudachi reads `text` as one ordinary noun (中央, 内閣), not a proper name (奈良, 嬬恋)."""
+    tokens = tokenize(text)
+    return len(tokens) == 1 and tokens[0].pos[:2] == ("名詞", "普通名詞")
+
+
 @dataclass(frozen=True, slots=True)
 class PersonName:
     """A person's name split where Sudachi sees a surname (姓) first: 沼尾波子 → 沼尾 + 波子."""
