@@ -48,7 +48,9 @@ ENTITIES = (
     Entity("shinagawa", "品川区", "ward", aliases=("品川",), reading="しながわく"),
     Entity("kitte", "KITTE", "venue", reading="きって"),
     Entity("keiba", "大井競馬場", "venue"),  # no reading: Sudachi's おおいけいばじょう
-    Entity("rokkon", "東北六魂祭", "series", reading="とうほくろっこんさい"),  # Sudachi: ろくたままつり
+    Entity(
+        "rokkon", "東北六魂祭", "series", aliases=("六魂祭",), reading="とうほくろっこんさい"
+    ),  # Sudachi: ろくたままつり
 )
 
 
@@ -273,6 +275,8 @@ def test_latin_spellings_reach_what_the_kana_reach(engine: Engine) -> None:
         ("オオイケーバジョウのイベント", "keiba"),  # katakana, one kana off
         ("ぬまおなみごさん", "numao"),
         ("とうほくろっこんさいはいつ", "rokkon"),  # the hand-written reading
+        ("ろっこんさいはいつ", "rokkon"),  # an alias that ends the name keeps the written reading
+        ("Rokkonsai wa itsu", "rokkon"),
     ],
 )
 def test_kana_fuzzy_and_overrides(index: EntityIndex, question: str, entity_id: str) -> None:
@@ -281,3 +285,4 @@ def test_kana_fuzzy_and_overrides(index: EntityIndex, question: str, entity_id: 
 
 def test_a_reading_sudachi_got_wrong_is_not_a_key(index: EntityIndex) -> None:
     assert ids(find(index, "とうほくろくたままつりはいつ")) == []  # Sudachi's reading, overridden
+    assert ids(find(index, "ろくたままつりはいつ")) == []

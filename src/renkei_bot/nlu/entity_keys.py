@@ -14,6 +14,7 @@ from renkei_bot.nlu.readings import (
     NO_HONORIFICS,
     GenericStems,
     Honorifics,
+    alias_readings,
     full_reading,
     romaji_names,
     romaji_surname,
@@ -191,7 +192,7 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
     generic = GenericStems(keys)
     for (entity, name), own in zip(ordered, owns, strict=True):
         full = full_reading(entity)
-        said = readings(name, own, full)
+        said = readings(name, own, full) + alias_readings(entity, name, full)
         for reading, spelling in said:
             owners = {entity.id: None} if spelling in own else keys.get(spelling)
             if owners is None and not generic(spelling, entity.id):

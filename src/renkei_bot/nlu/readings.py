@@ -92,6 +92,30 @@ def full_reading(entity: Entity) -> str | None:
     return None
 
 
+def alias_readings(entity: Entity, name: str, full: str | None) -> list[tuple[str, str]]:
+    """(hiragana reading, folded alias) of the aliases written in kanji of a place, series or partner.
+
+    An alias that ends the name takes the rest of the name's reading, so the written reading
+    carries over (東北六魂祭 とうほくろっこんさい → 六魂祭 ろっこんさい, where Sudachi says ろくたままつり);
+    another alias is read by Sudachi. A person's aliases are not read: a surname alone is no name.
+    """
+    if entity.type not in GENERATED or entity.type == "person":
+        return []
+    out: list[tuple[str, str]] = []
+    for alias in (compact(a) for a in entity.aliases):
+        if not alias or _is_kana(alias) or alias == name:
+            continue
+        reading: str | None = None
+        if full and name.endswith(alias) and len(name) > len(alias):
+            head = tok.reading_form(name[: -len(alias)])
+            reading = full[len(head) :] if head and full.startswith(head) else None
+        if reading is None and not (full and name.startswith(alias)):  # a stem: see readings()
+            reading = tok.reading_form(alias)
+        if reading:
+            out.append((reading, alias))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Surname:
     spelling: str  # 沼尾
