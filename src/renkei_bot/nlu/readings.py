@@ -37,6 +37,7 @@ class Honorifics:
     words: tuple[str, ...] = ()  # folded, as written in the YAML (先生, さん, 氏)
     kana: tuple[str, ...] = ()  # hiragana spellings of two kana or more (せんせい, さん)
     romaji: tuple[str, ...] = ()  # folded romaji (sensei, san, shi)
+    forms: tuple[str, ...] = ()  # words and kana, hiragana-folded as the exact scan sees them
 
     @classmethod
     def of(cls, readings: Mapping[str, str]) -> Honorifics:
@@ -44,17 +45,13 @@ class Honorifics:
         written = tuple(dict.fromkeys(compact(w) for w in readings if compact(w)))
         kana = [to_hiragana(compact(readings[w])) for w in readings if compact(w)]
         romaji = (romaji_key(k) for k in kana)
-        return cls(
-            written,
-            tuple(dict.fromkeys(k for k in kana if len(k) >= 2)),
-            tuple(dict.fromkeys(r for r in romaji if r)),
-        )
+        long_kana = tuple(dict.fromkeys(k for k in kana if len(k) >= 2))
+        forms = tuple(dict.fromkeys(to_hiragana(w) for w in (*written, *long_kana)))
+        return cls(written, long_kana, tuple(dict.fromkeys(r for r in romaji if r)), forms)
 
     def after(self, text: str, begin: int) -> int:
         """The length of the honorific that starts at `text[begin:]` (hiragana-folded text), or 0."""
-        return max(
-            (len(w) for w in (*self.words, *self.kana) if text.startswith(to_hiragana(w), begin)), default=0
-        )
+        return max((len(w) for w in self.forms if text.startswith(w, begin)), default=0)
 
 
 NO_HONORIFICS = Honorifics()
@@ -129,7 +126,10 @@ def surname(entity: Entity, full: str | None) -> Surname | None:
     if entity.type != "person":
         return None
     spaced = next((n.split(" ", 1) for n in (entity.name, *entity.aliases) if " " in n.strip()), None)
-    if spaced:
+    parts = tok.person_name(" ".join(spaced)) if spaced else None
+    if spaced and parts and parts.surname == compact(spaced[0]):
+        spelling, sur, given = parts.surname, parts.surname_reading, parts.given_reading
+    elif spaced:
         spelling, sur, given = compact(spaced[0]), tok.reading_form(spaced[0]), tok.reading_form(spaced[1])
     else:
         parts = tok.person_name(entity.name)
@@ -152,9 +152,8 @@ def surname(entity: Entity, full: str | None) -> Surname | None:
 def surname_keys(name: Surname, honorifics: Honorifics) -> list[str]:
     """Exact keys, hiragana-folded: 沼尾先生, ぬまお先生, ぬまおさん, ぬまおせんせい."""
     stems = [to_hiragana(name.spelling)] + ([name.reading] if name.reading else [])
-    return [
-        stem + to_hiragana(h) for stem in dict.fromkeys(stems) for h in (*honorifics.words, *honorifics.kana)
-    ]
+    forms = honorifics.forms
+    return [stem + h for stem in dict.fromkeys(stems) for h in forms]
 
 
 def romaji_names(readings: Iterable[str], name: Surname | None = None) -> list[str]:
