@@ -130,6 +130,7 @@ def test_names_by_reading_and_romaji(index: EntityIndex, question: str, entity_i
         ("ぬまお せんせい の肩書", "numao", "ぬまお せんせい"),
         ("Numao sensei の肩書", "numao", "Numao sensei"),
         ("numao-san の肩書", "numao", "numao-san"),
+        ("Ōsugi kyōju の講演", "osugi", "Ōsugi kyōju"),  # Hepburn with macrons
         ("NUMAO先生の肩書", "numao", "NUMAO先生"),
         ("じんの先生の講演", "jinno", "じんの先生"),  # the override, not Sudachi's かみの
         ("かんの座長の講演", "kanno", "かんの座長"),  # Sudachi's reading

@@ -48,6 +48,8 @@ def test_romanize_refuses_what_is_not_hiragana() -> None:
         ("Chuo", "ちゅうおう"),
         ("Oura", "おおうら"),
         ("Ooura", "おおうら"),
+        ("Tōkyō", "とうきょう"),  # macrons
+        ("ŌSUGI", "おおすぎ"),
     ],
 )
 def test_latin_spellings_fold_to_the_readings_key(written: str, kana: str) -> None:

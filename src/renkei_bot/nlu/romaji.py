@@ -17,7 +17,8 @@ import yaml
 from renkei_bot.errors import DataError
 
 TABLE = Path(__file__).with_name("hepburn.yaml")
-_LATIN = re.compile(r"[a-z]+")
+_LATIN = re.compile(r"[a-zāēīōūâêîôû]+")
+_MACRONS = str.maketrans("āēīōūâêîôû", "aeiouaeiou")  # Tōkyō: a long vowel is written as a short one
 _JOINERS = frozenset("-'")  # numao-san, shin'ichi
 MAX_WORDS = 3  # Numao Namiko sensei
 
@@ -74,7 +75,7 @@ def fold_romaji(latin: str) -> str:
     """Lower case, letters only, long vowels and ん spellings folded (Kyouto → kyoto, Shimbashi → shinbashi)."""
     hepburn = _hepburn()
     replacements = hepburn.replacements
-    text = _NOT_LATIN.sub("", latin.lower())
+    text = _NOT_LATIN.sub("", latin.lower().translate(_MACRONS))
     while True:  # until nothing changes: おおうら is ooura → oura → ora, as Oura is
         folded = hepburn.folds.sub(lambda m: replacements[(m.lastindex or 1) - 1], text)
         if folded == text:
