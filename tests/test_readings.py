@@ -287,3 +287,20 @@ def test_kana_fuzzy_and_overrides(index: EntityIndex, question: str, entity_id: 
 def test_a_reading_sudachi_got_wrong_is_not_a_key(index: EntityIndex) -> None:
     assert ids(find(index, "とうほくろくたままつりはいつ")) == []  # Sudachi's reading, overridden
     assert ids(find(index, "ろくたままつりはいつ")) == []
+
+
+COMMON_ENGLISH = (
+    "schedule location address manager contact project partner meeting summary history number japan "
+    "campaign tourism city town village ward mayor office president professor university report result "
+    "national regional promotion local government session speech guest panel question answer annual "
+    "monthly daily second third previous upcoming offline hybrid stream broadcast detail date time "
+    "average change growth food forum seminar award prize contest photo picture press release magazine "
+    "paper article interview area region station park square plaza hall center centre tower museum"
+).split()
+
+
+@pytest.mark.parametrize("word", COMMON_ENGLISH)
+def test_common_english_words_name_nothing(engine: Engine, word: str) -> None:
+    for written in (word, word.capitalize(), word.upper()):
+        result = engine.index.find(normalize(f"{written} の件"))
+        assert result.matches == () and result.ties == (), (written, result)
