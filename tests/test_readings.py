@@ -210,6 +210,14 @@ def test_exact_latin_keys_still_win(index: EntityIndex) -> None:
     assert [(m.entity_id, m.method) for m in result.matches] == [("kitte", "exact")]
 
 
+def test_romaji_are_built_on_the_first_latin_word() -> None:
+    index = EntityIndex(ENTITIES, honorifics=HONORIFICS)
+    index.find("奈良県町村会との協定 2016年")
+    assert not index.romaji.loaded
+    assert ids(find(index, "Nara no ken")) == ["nara"]
+    assert index.romaji.loaded and index.romaji.names["nara"] == ("nara",)
+
+
 def test_tables_without_honorifics_have_no_surname_keys() -> None:
     tables = build_tables(ENTITIES)
     assert tables.surnames == {}
@@ -289,7 +297,7 @@ def test_a_reading_sudachi_got_wrong_is_not_a_key(index: EntityIndex) -> None:
     assert ids(find(index, "ろくたままつりはいつ")) == []
 
 
-COMMON_ENGLISH = (
+COMMON_ENGLISH = (  # noqa: SIM905 (a list of words reads best as words)
     "schedule location address manager contact project partner meeting summary history number japan "
     "campaign tourism city town village ward mayor office president professor university report result "
     "national regional promotion local government session speech guest panel question answer annual "

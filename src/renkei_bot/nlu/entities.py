@@ -158,8 +158,9 @@ class EntityIndex:
         )
         self._fuzzy = _Fuzzy(tables.keys, min_length=FUZZY_MIN_KEY, content=True)
         self._fuzzy_reading = _Fuzzy(tables.readings, min_length=READING_MIN_FUZZY, content=False)
-        fuzzy_romaji = _Fuzzy(tables.romaji, min_length=ROMAJI_MIN_FUZZY, content=False)
-        self._romaji = RomajiMatcher(tables, honorifics, fuzzy_romaji)
+        self.romaji = RomajiMatcher(
+            tables, honorifics, lambda names: _Fuzzy(names, min_length=ROMAJI_MIN_FUZZY, content=False)
+        )
         self._by_type: dict[str, list[Entity]] = {}
         for entity in self._entities.values():
             self._by_type.setdefault(entity.type, []).append(entity)
@@ -197,7 +198,7 @@ class EntityIndex:
         for h in (*claims, *blocked, *fuzzy_hits):
             free[h.begin : h.end] = b"\x00" * (h.end - h.begin)
         fuzzy_reads, near_reads = self._fuzzy_reading_pass(kana, free)
-        romaji_hits = self._romaji.find(folded, kana, offsets, (*claims, *blocked, *fuzzy_hits, *fuzzy_reads))
+        romaji_hits = self.romaji.find(folded, kana, offsets, (*claims, *blocked, *fuzzy_hits, *fuzzy_reads))
         resolved: list[tuple[Hit, Method, float]] = [
             *((h, "exact" if folded[h.begin : h.end] in self._keys else "reading", 100.0) for h in claims),
             *((h, "fuzzy", s) for h, s in fuzzy_hits.items()),

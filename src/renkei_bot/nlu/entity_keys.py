@@ -16,7 +16,6 @@ from renkei_bot.nlu.readings import (
     Honorifics,
     alias_readings,
     full_reading,
-    romaji_names,
     romaji_surname,
     surname,
     surname_keys,
@@ -166,8 +165,9 @@ class Tables:
     readings: dict[str, tuple[str, ...]]  # hiragana reading → entity ids
     # Surname + honorific (沼尾先生, ぬまおさん): matched exactly, never fuzzily.
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Folded romaji of the readings (nara, kushiro, numaonamiko) → entity ids.
-    romaji: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every reading a Latin spelling may reach, hiragana: the kana table's, two-kana stems (なら) and
+    # persons' given name + surname (なみこぬまお). Romanised on first use (romaji_match.py).
+    spoken: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Folded romaji of surnames (numao): a name only with an honorific after it.
     romaji_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -179,9 +179,8 @@ def _add(table: dict[str, dict[str, None]], key: str, entity_id: str) -> None:
 def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIFICS) -> Tables:
     keys: dict[str, dict[str, None]] = {}
     reads: dict[str, dict[str, None]] = {}
-    short: dict[str, dict[str, None]] = {}  # readings too short for the kana scan: なら
+    short: dict[str, dict[str, None]] = {}  # readings for romaji only: なら, なみこぬまお
     surnames: dict[str, dict[str, None]] = {}
-    romaji: dict[str, dict[str, None]] = {}
     romaji_surnames: dict[str, dict[str, None]] = {}
     spelled: dict[str, set[tuple[str, str]]] = {}  # reading → (entity id, kanji spelling that has it)
     ordered = [(entity, fold(entity.name)) for entity in entities]
@@ -209,8 +208,8 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
         if person:
             for key in surname_keys(person, honorifics):
                 _add(surnames, key, entity.id)
-            for key in romaji_names((), person):
-                _add(romaji, key, entity.id)  # Namiko Numao
+            if person.reading and person.given_reading:
+                _add(short, person.given_reading + person.reading, entity.id)  # Namiko Numao
         sur = romaji_surname(person)
         if sur:
             _add(romaji_surnames, sur, entity.id)
@@ -225,15 +224,14 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
         for _, spelling in sorted(others):
             keys.setdefault(spelling, {})[entity.id] = None
     # Latin spellings reach what the kana reach; two-kana stems too, as a Latin word is a whole word.
-    for table in (reads, short):
-        for reading, owners in table.items():
-            for key in romaji_names((reading,)):
-                romaji.setdefault(key, {}).update(owners)
+    spoken = {k: dict(v) for k, v in reads.items()}
+    for reading, owners in short.items():
+        spoken.setdefault(reading, {}).update(owners)
     return Tables(
         keys=_frozen(keys),
         readings=_frozen(reads),
         surnames=_frozen(surnames),
-        romaji=_frozen(romaji),
+        spoken=_frozen(spoken),
         romaji_surnames=_frozen(romaji_surnames),
     )
 

@@ -156,12 +156,14 @@ def surname_keys(name: Surname, honorifics: Honorifics) -> list[str]:
     return [stem + h for stem in dict.fromkeys(stems) for h in forms]
 
 
-def romaji_names(readings: Iterable[str], name: Surname | None = None) -> list[str]:
-    """Folded romaji keys of a name: every reading, and a person's given name + surname order."""
-    out = [romaji_key(r) for r in readings]
-    if name and name.reading and name.given_reading:
-        out.append(romaji_key(name.given_reading + name.reading))  # Namiko Numao
-    return [k for k in dict.fromkeys(out) if k and len(k) >= MIN_ROMAJI]
+def romaji_table(spoken: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Folded romaji of readings (なら → nara, なみこぬまお → namikonumao) → entity ids."""
+    out: dict[str, dict[str, None]] = {}
+    for reading, ids in spoken.items():
+        key = romaji_key(reading)
+        if key and len(key) >= MIN_ROMAJI:
+            out.setdefault(key, {}).update(dict.fromkeys(ids))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def romaji_surname(name: Surname | None) -> str | None:

@@ -25,8 +25,9 @@ MAX_WORDS = 3  # Numao Namiko sensei
 
 @dataclass(frozen=True, slots=True)
 class _Hepburn:
-    units: dict[str, str]
-    pattern: re.Pattern[str]  # every unit, longest first
+    digraphs: dict[str, str]  # two-kana units (きゃ → kya)
+    digraph: re.Pattern[str]  # any of them
+    singles: dict[int, str]  # one kana → romaji, for str.translate
     folds: re.Pattern[str]  # every fold, one group each
     replacements: tuple[str, ...]  # parallel to the groups
 
@@ -40,13 +41,16 @@ def _hepburn() -> _Hepburn:
         joined = re.compile("|".join(f"({p})" for p, _ in folds))
         if joined.groups != len(folds):
             raise ValueError("a fold may not have groups of its own")
+        if any(len(k) > 2 for k in units):
+            raise ValueError("a unit is one or two kana")
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise DataError(
             f"{TABLE}: expected 'units:' (kana → romaji) and 'folds:' ([regex, text]): {exc}"
         ) from None
-    ordered = sorted(units, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, ordered)))
-    return _Hepburn(units, pattern, joined, tuple(r for _, r in folds))
+    digraphs = {k: v for k, v in units.items() if len(k) == 2}
+    digraph = re.compile("|".join(map(re.escape, digraphs)))
+    singles = {ord(k): v for k, v in units.items() if len(k) == 1}
+    return _Hepburn(digraphs, digraph, singles, joined, tuple(r for _, r in folds))
 
 
 _SOKUON = re.compile(r"っ+(ch|[a-z])?")
@@ -66,8 +70,9 @@ def romanize(kana: str) -> str | None:
     if not _HIRAGANA.fullmatch(kana):
         return None
     hepburn = _hepburn()
-    units = hepburn.units
-    romaji = _SOKUON.sub(_double, hepburn.pattern.sub(lambda m: units[m.group()], kana))
+    digraphs = hepburn.digraphs
+    romaji = hepburn.digraph.sub(lambda m: digraphs[m.group()], kana).translate(hepburn.singles)
+    romaji = _SOKUON.sub(_double, romaji)
     return romaji if romaji.isascii() else None
 
 

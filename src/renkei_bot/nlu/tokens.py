@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sudachipy
 
@@ -127,12 +128,14 @@ def _kana_reading(tokens: Iterable[Token]) -> str | None:
     return "".join(out) or None
 
 
+@lru_cache(maxsize=4096)  # the same heads and surnames recur across entities
 def reading_form(text: str) -> str | None:
     """A name's reading in hiragana, kana only (沼尾波子 → ぬまおなみこ); None when a part has no kana
     reading (Latin letters Sudachi does not know). Sudachi guesses names: a hand-written reading wins."""
     return _kana_reading(tokenize(text))
 
 
+@lru_cache(maxsize=4096)
 def is_common_noun(text: str) -> bool:
     """Whether Sudachi reads `text` as one ordinary noun (中央, 内閣), not a proper name (奈良, 嬬恋)."""
     tokens = tokenize(text)
