@@ -3,7 +3,16 @@ from __future__ import annotations
 import threading
 import time
 
-from renkei_bot.nlu.tokens import Token, content_forms, reading, tokenize, warm
+from renkei_bot.nlu.tokens import (
+    PersonName,
+    Token,
+    content_forms,
+    person_name,
+    reading,
+    reading_form,
+    tokenize,
+    warm,
+)
 
 
 def test_tokenize_keeps_offsets_and_mode_c_units() -> None:
@@ -89,3 +98,16 @@ def test_tokenize_is_cheap() -> None:
         tokenize(text)
     per_call = (time.perf_counter() - start) / runs
     assert per_call < 0.002  # ~50 µs on a laptop; generous for a loaded CI machine
+
+
+def test_reading_form_is_kana_only_or_none() -> None:
+    assert reading_form("沼尾波子") == "ぬまおなみこ"
+    assert reading_form("まち・ひと・しごと創生") == "まちひとしごとそうせい"  # the dots are not read
+    assert reading_form("KITTE") is None  # Sudachi reads an unknown Latin word as itself
+    assert reading_form("") is None
+
+
+def test_person_name_splits_at_sudachis_surname() -> None:
+    assert person_name("沼尾波子") == PersonName("沼尾", "ぬまお", "波子", "なみこ")
+    assert person_name("神野 直彦") == PersonName("神野", "かみの", "直彦", "なおひこ")  # Sudachi's guess
+    assert person_name("全国連携講演会") is None

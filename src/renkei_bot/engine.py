@@ -20,8 +20,10 @@ from renkei_bot.answers.select import Selector
 from renkei_bot.dates import format_date
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
+from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
+from renkei_bot.nlu.readings import Honorifics, load_honorifics
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.store import Store
@@ -37,10 +39,12 @@ class Engine:
         synonyms: Mapping[str, tuple[str, ...]] | None = None,
         *,
         vocabulary: Vocabulary | None = None,
+        glossary: Glossary | None = None,
+        honorifics: Honorifics | None = None,
     ) -> None:
         self.store = store
         self.classifier = classifier
-        self.index = EntityIndex(store.entities)
+        self.index = EntityIndex(store.entities, honorifics=honorifics or load_honorifics(INTENTS_DIR))
         self.vocabulary = vocabulary or load_vocabulary(INTENTS_DIR)
         self.understander = Understander(
             self.index,
@@ -48,6 +52,7 @@ class Engine:
             synonyms,
             vocabulary=self.vocabulary,
             categories=[e.category for e in store.events],
+            glossary=glossary or load_glossary(INTENTS_DIR),
         )
         self.selector = Selector(store)
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
@@ -62,6 +67,8 @@ class Engine:
             Classifier(load_intents(intents_dir)),
             load_synonyms(intents_dir),
             vocabulary=load_vocabulary(intents_dir),
+            glossary=load_glossary(intents_dir),
+            honorifics=load_honorifics(intents_dir),
         )
 
     def understand(self, question: str, *, today: date) -> Query:

@@ -4,7 +4,9 @@ Three passes over the folded question, each on what the previous ones left:
 1. exact: every spelling (name, alias, variants), longest first, non-overlapping;
 2. fuzzy: fuzz.ratio between a key and the spans around the key's bigrams, accepted only for a
    unique best with a margin; a close-but-not-enough best is a near miss (「もしかして」);
-3. readings: hiragana/katakana runs against kana readings, exactly and then fuzzily.
+3. readings: hiragana/katakana runs against kana readings, exactly and then fuzzily; Latin words
+   against the readings' romaji (nlu/romaji.py), exactly and then fuzzily. A surname is a name only
+   with an honorific after it (沼尾先生, ぬまおさん, Numao sensei).
 A span shared by several entities is a Tie. Stop-list words never become a match on their own.
 """
 
@@ -32,7 +34,9 @@ from renkei_bot.nlu.entity_keys import (
     word_edges,
 )
 from renkei_bot.nlu.fuzzy_choice import NEAR_FLOOR, Candidate, decide
+from renkei_bot.nlu.readings import NO_HONORIFICS, Honorifics
 from renkei_bot.nlu.resolution import Match, Method, NearMiss, Resolution, Tie
+from renkei_bot.nlu.romaji_match import ROMAJI_MIN_FUZZY, RomajiMatcher
 from renkei_bot.normalize import to_hiragana
 from renkei_bot.records import Entity
 
@@ -134,6 +138,7 @@ class EntityIndex:
         *,
         stoplist: Iterable[str] = DEFAULT_STOPLIST,
         blockers: Iterable[str] = DEFAULT_BLOCKERS,
+        honorifics: Honorifics = NO_HONORIFICS,
     ) -> None:
         self._entities: dict[str, Entity] = {}
         for entity in entities:
@@ -141,10 +146,10 @@ class EntityIndex:
                 raise DataError(f"entity {entity.id!r} is defined twice: entity ids must be unique")
             self._entities[entity.id] = entity
         self.stoplist = frozenset(fold(w) for w in stoplist)
-        tables = build_tables(self._entities.values())
+        tables = build_tables(self._entities.values(), honorifics)
         self._keys = tables.keys
         merged: dict[str, dict[str, None]] = {}
-        for table in (tables.keys, tables.readings):
+        for table in (tables.keys, tables.readings, tables.surnames):
             for key, ids in table.items():
                 merged.setdefault(to_hiragana(key), {}).update(dict.fromkeys(ids))
         self._exact = LongestFirst(
@@ -153,6 +158,9 @@ class EntityIndex:
         )
         self._fuzzy = _Fuzzy(tables.keys, min_length=FUZZY_MIN_KEY, content=True)
         self._fuzzy_reading = _Fuzzy(tables.readings, min_length=READING_MIN_FUZZY, content=False)
+        self.romaji = RomajiMatcher(
+            tables, honorifics, lambda names: _Fuzzy(names, min_length=ROMAJI_MIN_FUZZY, content=False)
+        )
         self._by_type: dict[str, list[Entity]] = {}
         for entity in self._entities.values():
             self._by_type.setdefault(entity.type, []).append(entity)
@@ -190,10 +198,11 @@ class EntityIndex:
         for h in (*claims, *blocked, *fuzzy_hits):
             free[h.begin : h.end] = b"\x00" * (h.end - h.begin)
         fuzzy_reads, near_reads = self._fuzzy_reading_pass(kana, free)
+        romaji_hits = self.romaji.find(folded, kana, offsets, (*claims, *blocked, *fuzzy_hits, *fuzzy_reads))
         resolved: list[tuple[Hit, Method, float]] = [
             *((h, "exact" if folded[h.begin : h.end] in self._keys else "reading", 100.0) for h in claims),
             *((h, "fuzzy", s) for h, s in fuzzy_hits.items()),
-            *((h, "reading", s) for h, s in fuzzy_reads.items()),
+            *((h, "reading", s) for h, s in (*fuzzy_reads.items(), *romaji_hits.items())),
         ]
         resolved.sort(key=lambda r: r[0].begin)
 

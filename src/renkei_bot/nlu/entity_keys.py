@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from renkei_bot.nlu.readings import (
+    NO_HONORIFICS,
+    GenericStems,
+    Honorifics,
+    alias_readings,
+    full_reading,
+    romaji_surname,
+    surname,
+    surname_keys,
+)
 from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Entity
 
@@ -62,7 +72,6 @@ DEFAULT_BLOCKERS: frozenset[str] = frozenset({"東京都"})
 MIN_KEY = 2  # a one-character key would match everywhere
 MIN_READING = 3  # two-kana readings (きた, みなと's stem) collide with ordinary words
 _CORPORATE = ("株式会社", "(株)", "有限会社")
-_HONORIFICS = ("先生", "さん", "さま", "様", "氏")
 # The reading of a place-name suffix, so 品川区 (しながわく) also gives 品川 → しながわ.
 _SUFFIX_READINGS: dict[str, tuple[str, ...]] = {
     "区": ("く",),
@@ -117,29 +126,30 @@ def is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def spellings(entity: Entity, name: str) -> tuple[str, ...]:
+def spellings(entity: Entity, name: str, honorifics: Iterable[str] = ()) -> tuple[str, ...]:
     """Folded name and aliases, plus company names without 株式会社 and person names without 氏/先生."""
     out: dict[str, None] = {}
     for key in (name, *(fold(a) for a in entity.aliases)):
         variants = [key]
         variants.extend(key.replace(mark, "") for mark in _CORPORATE if mark in key)
         if entity.type == "person":
-            variants.extend(v[: -len(h)] for v in list(variants) for h in _HONORIFICS if v.endswith(h))
+            variants.extend(v[: -len(h)] for v in list(variants) for h in honorifics if v.endswith(h))
         out.update((v, None) for v in variants if len(v) >= MIN_KEY)
     return tuple(out)
 
 
-def readings(entity: Entity, name: str, keys: Iterable[str]) -> list[tuple[str, str]]:
-    """(hiragana reading, the spelling it reads): the stated reading, its stem, kana-only spellings."""
+def readings(name: str, keys: Iterable[str], full: str | None) -> list[tuple[str, str]]:
+    """(hiragana reading, the spelling it reads): the full reading, its stem, kana-only spellings.
+
+    Stems may be two kana (なら from ならけん): too short for the kana scan, long enough in romaji."""
     out: list[tuple[str, str]] = []
-    if entity.reading:
-        full = to_hiragana(fold(entity.reading))
+    if full:
         out.append((full, name))
         for sound in _SUFFIX_READINGS.get(name[-1:], ()):
             if len(name) >= 3 and full.endswith(sound):
                 out.append((full[: -len(sound)], name[:-1]))
     out.extend((to_hiragana(key), key) for key in keys if _KANA.fullmatch(key))
-    return [(r, s) for r, s in out if len(r) >= MIN_READING and _HIRAGANA.fullmatch(r)]
+    return [(r, s) for r, s in out if len(r) >= 2 and _HIRAGANA.fullmatch(r)]
 
 
 def _leading_hiragana(name: str) -> str:
@@ -153,21 +163,56 @@ def _leading_hiragana(name: str) -> str:
 class Tables:
     keys: dict[str, tuple[str, ...]]  # folded spelling → entity ids
     readings: dict[str, tuple[str, ...]]  # hiragana reading → entity ids
+    # Surname + honorific (沼尾先生, ぬまおさん): matched exactly, never fuzzily.
+    surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every reading a Latin spelling may reach, hiragana: the kana table's, two-kana stems (なら) and
+    # persons' given name + surname (なみこぬまお). Romanised on first use (romaji_match.py).
+    spoken: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Folded romaji of surnames (numao): a name only with an honorific after it.
+    romaji_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def build_tables(entities: Iterable[Entity]) -> Tables:
+def _add(table: dict[str, dict[str, None]], key: str, entity_id: str) -> None:
+    table.setdefault(key, {})[entity_id] = None
+
+
+def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIFICS) -> Tables:
     keys: dict[str, dict[str, None]] = {}
     reads: dict[str, dict[str, None]] = {}
+    short: dict[str, dict[str, None]] = {}  # readings for romaji only: なら, なみこぬまお
+    surnames: dict[str, dict[str, None]] = {}
+    romaji_surnames: dict[str, dict[str, None]] = {}
     spelled: dict[str, set[tuple[str, str]]] = {}  # reading → (entity id, kanji spelling that has it)
     ordered = [(entity, fold(entity.name)) for entity in entities]
-    for entity, name in ordered:
-        own = spellings(entity, name)
+    owns = [spellings(entity, name, honorifics.words) for entity, name in ordered]
+    for (entity, _), own in zip(ordered, owns, strict=True):
         for key in own:
-            keys.setdefault(key, {})[entity.id] = None
-        for reading, spelling in readings(entity, name, own):
-            reads.setdefault(reading, {})[entity.id] = None
+            _add(keys, key, entity.id)
+    generic = GenericStems(keys)
+    for (entity, name), own in zip(ordered, owns, strict=True):
+        full = full_reading(entity)
+        said = readings(name, own, full) + alias_readings(entity, name, full)
+        for reading, spelling in said:
+            owners = {entity.id: None} if spelling in own else keys.get(spelling)
+            if owners is None and not generic(spelling, entity.id):
+                owners = {entity.id: None}
+            if owners is None:
+                continue
+            if len(reading) < MIN_READING:
+                short.setdefault(reading, {}).update(owners)
+                continue
+            reads.setdefault(reading, {}).update(owners)
             if spelling in own and not _KANA.fullmatch(spelling):
                 spelled.setdefault(reading, set()).add((entity.id, spelling))
+        person = surname(entity, full)
+        if person:
+            for key in surname_keys(person, honorifics):
+                _add(surnames, key, entity.id)
+            if person.reading and person.given_reading:
+                _add(short, person.given_reading + person.reading, entity.id)  # Namiko Numao
+        sur = romaji_surname(person)
+        if sur:
+            _add(romaji_surnames, sur, entity.id)
     # A name that begins with a place written in kana (しながわ水族館) is also reached by that place's
     # reading and spelling, so 品川 / しながわ become a tie instead of a guess.
     for entity, name in ordered:
@@ -178,10 +223,21 @@ def build_tables(entities: Iterable[Entity]) -> Tables:
         reads[lead][entity.id] = None
         for _, spelling in sorted(others):
             keys.setdefault(spelling, {})[entity.id] = None
+    # Latin spellings reach what the kana reach; two-kana stems too, as a Latin word is a whole word.
+    spoken = {k: dict(v) for k, v in reads.items()}
+    for reading, owners in short.items():
+        spoken.setdefault(reading, {}).update(owners)
     return Tables(
-        keys={k: tuple(v) for k, v in keys.items()},
-        readings={k: tuple(v) for k, v in reads.items()},
+        keys=_frozen(keys),
+        readings=_frozen(reads),
+        surnames=_frozen(surnames),
+        spoken=_frozen(spoken),
+        romaji_surnames=_frozen(romaji_surnames),
     )
+
+
+def _frozen(table: dict[str, dict[str, None]]) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in table.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from renkei_bot.nlu import when as when_mod
 from renkei_bot.nlu.compose import compose_partners, partners_with_parent
 from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
 from renkei_bot.nlu.facets import FacetHit, Vocabulary
+from renkei_bot.nlu.glossary import Glossary
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.terms import (
@@ -120,18 +121,20 @@ class Understander:
         *,
         vocabulary: Vocabulary,
         categories: Sequence[str] = (),
+        glossary: Glossary | None = None,
     ) -> None:
         self.index = index
         self.classifier = classifier
         self.synonyms = synonyms or {}
         self.vocabulary = vocabulary
         self._categories = sorted(set(categories), key=lambda c: (-len(c), c))
+        self.glossary = glossary or Glossary()
         self._partners = partners_with_parent(index.entities)
         self._unknown_org = _unknown_org(vocabulary)
 
     def understand(self, question: str, *, today: date) -> Query:
         raw = question
-        text = normalize(strip_markup(question))
+        text = self.glossary.apply(normalize(strip_markup(question)))  # keynote → 基調講演
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
         when = when_mod.resolve(text, today=today)

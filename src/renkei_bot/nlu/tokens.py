@@ -11,9 +11,11 @@ Entities are matched on the surface text instead.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sudachipy
 
@@ -29,6 +31,7 @@ _pos_cache: dict[int, tuple[str, ...]] = {}
 # nouns, verbs and adjectives. Numerals (名詞-数詞) are dates and counts, not cues.
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "代名詞", "副詞", "連体詞", "感動詞"})
 _SKIP_READING_POS = frozenset({"空白"})
+_KANA_READING = re.compile(r"[ぁ-ゖー]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +115,48 @@ def content_forms(tokens: Iterable[Token]) -> list[str]:
 def reading(text: str) -> str:
     """The hiragana reading of `text` (第一生命 → だいいちせいめい). Spaces are dropped."""
     return "".join(t.reading for t in tokenize(text) if t.pos[0] not in _SKIP_READING_POS)
+
+
+def _kana_reading(tokens: Iterable[Token]) -> str | None:
+    out: list[str] = []
+    for t in tokens:
+        if t.pos[0] in _SKIP_READING_POS or t.pos[:2] == ("補助記号", "一般"):
+            continue  # まち・ひと・しごと: the dots are not read
+        if not _KANA_READING.fullmatch(t.reading):
+            return None  # a word Sudachi does not know reads as itself (KITTE, PRDESIGN)
+        out.append(t.reading)
+    return "".join(out) or None
+
+
+@lru_cache(maxsize=4096)  # the same heads and surnames recur across entities
+def reading_form(text: str) -> str | None:
+    """A name's reading in hiragana, kana only (沼尾波子 → ぬまおなみこ); None when a part has no kana
+    reading (Latin letters Sudachi does not know). Sudachi guesses names: a hand-written reading wins."""
+    return _kana_reading(tokenize(text))
+
+
+@lru_cache(maxsize=4096)
+def is_common_noun(text: str) -> bool:
+    """Whether Sudachi reads `text` as one ordinary noun (中央, 内閣), not a proper name (奈良, 嬬恋)."""
+    tokens = tokenize(text)
+    return len(tokens) == 1 and tokens[0].pos[:2] == ("名詞", "普通名詞")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name split where Sudachi sees a surname (姓) first: 沼尾波子 → 沼尾 + 波子."""
+
+    surname: str
+    surname_reading: str | None
+    given: str
+    given_reading: str | None
+
+
+def person_name(text: str) -> PersonName | None:
+    """The surname and given name of `text`, or None when Sudachi does not read a surname first."""
+    tokens = [t for t in tokenize(text) if t.pos[0] not in _SKIP_READING_POS]
+    if len(tokens) < 2 or tokens[0].pos[:4] != ("名詞", "固有名詞", "人名", "姓"):
+        return None
+    first, rest = tokens[0], tokens[1:]
+    given = text[rest[0].begin : rest[-1].end].replace(" ", "")
+    return PersonName(first.surface, _kana_reading([first]), given, _kana_reading(rest))

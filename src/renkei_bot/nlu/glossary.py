@@ -1,0 +1,101 @@
+"""English and loanwords in a question → the Japanese the records use (event → イベント).
+
+intents/_glossary.yaml lists the words; the question is rewritten before it is tokenised, so every
+later step (dates, entities, intents, terms) sees the records' word. Latin words are matched whole
+and case-insensitively: 「KITTE でやった Event」→「KITTE でやった イベント」. A Latin word the glossary
+lacks is left as written: it may be a name in romaji (Nara, Kushiro), which the entity readings
+resolve (renkei_bot.nlu.romaji).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from renkei_bot.errors import DataError
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[str, ...]  # Latin, lower case; a space inside matches a space, a hyphen or nothing
+    japanese: str
+    examples: tuple[str, ...] = ()  # questions whose rewrite must hold `japanese` (tests run them)
+    counter_examples: tuple[str, ...] = ()  # questions the entry must leave as they are
+
+
+class Glossary:
+    def __init__(self, entries: Sequence[Entry] = ()) -> None:
+        self.entries = tuple(entries)
+        self._japanese = {w: e.japanese for e in self.entries for w in e.words}
+        words = sorted(self._japanese, key=len, reverse=True)
+        alternatives = "|".join(r"[\s\-]*".join(map(re.escape, w.split())) for w in words)
+        self._pattern = (
+            re.compile(rf"( ?)(?<![A-Za-z])({alternatives})(?![A-Za-z])( ?)", re.IGNORECASE)
+            if words
+            else None
+        )
+
+    def apply(self, text: str) -> str:
+        """`text` with every glossary word replaced by its Japanese (text already normalised)."""
+        if self._pattern is None or not _LATIN.search(text):
+            return text
+        return self._pattern.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        # The spaces that set a Latin word apart go with it, unless a Latin word is beside them:
+        # 「第2回の keynote は誰」→「第2回の基調講演は誰」, 「PR booth」→「PR ブース」.
+        text = match.string
+        before = match.group(1) if _ascii_word(text[match.start() - 1 : match.start()]) else ""
+        after = match.group(3) if _ascii_word(text[match.end() : match.end() + 1]) else ""
+        return before + self._japanese[" ".join(re.split(r"[\s\-]+", match.group(2).lower()))] + after
+
+
+def load_glossary(directory: Path) -> Glossary:
+    """intents/_glossary.yaml: `glossary:` a list of {words, japanese, examples, counter_examples}."""
+    path = directory / "_glossary.yaml"
+    if not path.exists():
+        return Glossary()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML: {exc}") from None
+    items = raw.get("glossary") if isinstance(raw, Mapping) else None
+    if not isinstance(items, list):
+        raise DataError(f"{path}: expected 'glossary:' with a list of entries (words, japanese, examples)")
+    entries = [_entry(path, n, item) for n, item in enumerate(items, 1)]
+    seen: dict[str, int] = {}
+    for n, entry in enumerate(entries, 1):
+        for word in entry.words:
+            if word in seen:
+                raise DataError(f"{path}: entry {n}: {word!r} is already entry {seen[word]}: keep one")
+            seen[word] = n
+    return Glossary(entries)
+
+
+def _entry(path: Path, n: int, item: Any) -> Entry:
+    def strings(key: str, *, required: bool = False) -> tuple[str, ...]:
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DataError(f"{path}: entry {n}: {key!r} must be a list of strings")
+        if required and not value:
+            raise DataError(f"{path}: entry {n}: {key!r} needs at least one")
+        return tuple(value)
+
+    if not isinstance(item, Mapping) or not isinstance(item.get("japanese"), str):
+        raise DataError(f"{path}: entry {n}: expected words, japanese and examples")
+    words = tuple(" ".join(w.lower().split()) for w in strings("words", required=True))
+    latin = [w for w in words if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*", w)]
+    if latin:
+        raise DataError(f"{path}: entry {n}: words must be Latin letters and digits: {latin}")
+    return Entry(words, item["japanese"], strings("examples", required=True), strings("counter_examples"))
