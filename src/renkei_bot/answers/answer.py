@@ -179,8 +179,13 @@ def _figure(ctx: Context) -> Answer | None:
     query = ctx.query
     if stated.counter_asked(ctx) is None or not (query.entities or query.terms):
         return None
-    if query.intent in stated.TABLE_INTENTS and not any(m.type in _FIGURE_SUBJECTS for m in query.entities):
-        return None
+    table_counter = stated.counter_asked(ctx) in stated.TABLE_COUNTERS
+    if (
+        query.intent in stated.TABLE_INTENTS
+        and table_counter
+        and not any(m.type in _FIGURE_SUBJECTS for m in query.entities)
+    ):
+        return None  # 「何自治体」「何団体」 of the partners: the tables answer
     events = [r.event for r in ctx.selector.best(query)][:3] or events_for(ctx)
     return stated.stated_figure(ctx, events) or stated.figure_missing(ctx, events)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import relative, stated
@@ -176,6 +177,15 @@ def detail(ctx: Context) -> Answer:
         located = stated.address(ctx, [r.event for r in best])
         if located.found or "venue" not in aspects or ctx.query.entity_ids("venue"):
             return located
+    if len(best) > 1 and ctx.query.order:  # 「最初のシンポジウムの基調講演は誰」: the first of them
+        dated = sorted(
+            best,
+            key=lambda r: (
+                r.event.date.start or r.event.date.after or date.max,
+                ctx.store.position(r.event.id),
+            ),
+        )
+        best = dated[:1] if ctx.query.order == "first" else dated[-1:]
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
     # one ranking of everything the question touches serves both the choice and the related lines
@@ -192,7 +202,7 @@ def detail(ctx: Context) -> Answer:
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
-    elif [a for a in aspects if a != "venue"] and picked:
+    elif aspects and picked:
         line = best_line(ctx, picked, aspects).lstrip("・ ")
         if _says_asked(ctx, line, aspects):
             summary = wording.detail_line(line, event.title, format_span(event.date))
@@ -310,8 +320,8 @@ def _post_line(ctx: Context, keys: Sequence[str], texts: Sequence[str]) -> str |
     flat = compact(line)
     for key in keys:
         at = flat.find(key) if key else -1
-        if at >= 0:
-            return flat[at : at + len(key) + POST_SPAN]
+        if at >= 0:  # the post may be written before the name (東洋大学国際学部教授 沼尾 波子 氏) or after it
+            return flat[max(0, at - POST_SPAN) : at + len(key) + POST_SPAN]
     return None
 
 
