@@ -93,7 +93,7 @@ def bot(engine: Engine) -> Iterator[Bot]:
         app = build_app(engine, settings, clock=Clock(today=settings.today))
         sock = bound_socket("127.0.0.1", 0)
         port = sock.getsockname()[1]
-        server = http_server(app, host="127.0.0.1", port=port, log_level="warning")
+        server = http_server(app, signing_secret=SECRET, host="127.0.0.1", port=port, log_level="warning")
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
         thread.start()
         deadline = time.monotonic() + 10

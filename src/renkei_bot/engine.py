@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,13 @@ from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.store import Store
 
 log = logging.getLogger(__name__)
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_input(text: str) -> str:
+    """Lone surrogates (argv or a client's broken UTF-16) → U+FFFD: nothing downstream can encode them."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 class Engine:
@@ -72,6 +80,7 @@ class Engine:
 
     def ask(self, question: str, *, today: date) -> Answer:
         """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""
+        question = clean_input(question)
         if not normalize(strip_markup(question)):
             return self._empty(question)
         try:
@@ -97,12 +106,27 @@ class Engine:
         query = dataclasses.replace(self.understand(text, today=today), intent=intent)
         return self._context(query)
 
+    def _capped(self, text: str, work: Callable[[str], Answer]) -> Answer:
+        """What ask does for every entry point: clean and cap the text, say so when it was cut."""
+        text = clean_input(text)
+        try:
+            result = work(text[:MAX_QUESTION])
+        except Exception:
+            log.exception("failed to answer %d characters", len(text))
+            return Answer(question=text, intent="error", found=False, summary=wording.APOLOGY)
+        if len(text) > MAX_QUESTION:
+            result = dataclasses.replace(result, notes=(*result.notes, wording.too_long(MAX_QUESTION)))
+        return result
+
     def summary(self, period: str, *, today: date) -> Answer:
         """`/renkei summary <年|年度|期間>`."""
-        return general.summary(self._as("summary", period, today=today))
+        return self._capped(period, lambda text: general.summary(self._as("summary", text, today=today)))
 
     def partner(self, name: str, *, today: date) -> Answer:
         """`/renkei partner <名前>`: agreement date, members, the signing and the other events about it."""
+        return self._capped(name, lambda text: self._partner(text, today=today))
+
+    def _partner(self, name: str, *, today: date) -> Answer:
         ctx = self._as("agreement_date", name, today=today)
         found = partners.mentioned_partners(ctx)
         if not found:

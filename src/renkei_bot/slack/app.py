@@ -39,7 +39,9 @@ def build_app(
     """The bolt App. HTTP mode verifies request signatures; Socket Mode needs no signing secret."""
     settings.require("SLACK_BOT_TOKEN", *(() if socket_mode else ("SLACK_SIGNING_SECRET",)))
     app = App(
-        client=client or make_client(settings),  # auth.test at start goes to settings.api_url too
+        # auth.test at start goes to settings.api_url too. No 429 retries in the client: a rate-limited
+        # answer is parked by the outbox instead of holding a worker for Retry-After.
+        client=client or make_client(settings, rate_limit_retries=0),
         signing_secret=settings.signing_secret or "",
         request_verification_enabled=not socket_mode,
         process_before_response=False,  # ack at once; listeners run in the executor below
