@@ -6,11 +6,11 @@ Every failure is logged with its traceback and the user gets wording.APOLOGY, ne
 from __future__ import annotations
 
 import importlib
-from functools import partial
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from slack_bolt import BoltContext, Respond
@@ -130,13 +130,11 @@ class Handlers:
         def post(message: dict[str, Any]) -> None:
             respond(response_type="ephemeral", **message)
 
-        if command.kind == "chart":
-            channel = payloads.channel_id(body.get("channel_id"))
-            if channel is None:
-                respond(response_type="ephemeral", **note_message(wording.NO_CHANNEL))
-                return
-            if _post_chart(client, respond, engine=self.engine, channel=channel, kind=command.arg):
-                return
+        channel = payloads.channel_id(body.get("channel_id"))
+        if command.kind == "chart" and _post_chart(
+            client, respond, engine=self.engine, channel=channel, kind=command.arg
+        ):
+            return
         _guarded(f"/renkei {command.kind} {command.arg[:80]!r}", post, lambda: self._reply(command, today))
 
     def more(self, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
@@ -211,13 +209,18 @@ def _upload_chart(
     return True
 
 
-def _post_chart(client: WebClient, respond: Respond, *, engine: Engine, channel: str, kind: str) -> bool:
+def _post_chart(
+    client: WebClient, respond: Respond, *, engine: Engine, channel: str | None, kind: str
+) -> bool:
     """`/renkei chart [counts|events]`: upload the chart. False (→ help) for an unknown kind.
 
     matplotlib is imported here, on the first chart, never at start-up.
     """
     if kind not in ("", "counts", "events"):
         return False
+    if channel is None:  # no channel id, or not one: never a channel named "None"
+        respond(response_type="ephemeral", **note_message(wording.NO_CHANNEL))
+        return True
     try:
         chart_upload = importlib.import_module("renkei_bot.slack.chart_upload")
         chart_upload.post_chart(

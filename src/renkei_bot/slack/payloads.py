@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-_CHANNEL_ID = re.compile(r"[CDG][A-Z0-9]{2,30}")
+_CHANNEL_ID = re.compile(r"[CDG][A-Z0-9]{1,30}")
 
 
 def channel_id(value: object) -> str | None:
