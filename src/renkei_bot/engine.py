@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -23,18 +22,11 @@ from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
-from renkei_bot.normalize import normalize, strip_markup
+from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.store import Store
 
 log = logging.getLogger(__name__)
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean_input(text: str) -> str:
-    """Lone surrogates (argv or a client's broken UTF-16) → U+FFFD: nothing downstream can encode them."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 class Engine:
@@ -73,14 +65,14 @@ class Engine:
         )
 
     def understand(self, question: str, *, today: date) -> Query:
-        return self.understander.understand(question, today=today)
+        return self.understander.understand(replace_surrogates(question), today=today)
 
     def _context(self, query: Query) -> Context:
         return Context(self.store, self.selector, self.index, self.classifier, query, self.vocabulary)
 
     def ask(self, question: str, *, today: date) -> Answer:
         """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""
-        question = clean_input(question)
+        question = replace_surrogates(question)
         if not normalize(strip_markup(question)):
             return self._empty(question)
         try:
@@ -108,7 +100,7 @@ class Engine:
 
     def _capped(self, text: str, work: Callable[[str], Answer]) -> Answer:
         """What ask does for every entry point: clean and cap the text, say so when it was cut."""
-        text = clean_input(text)
+        text = replace_surrogates(text)
         try:
             result = work(text[:MAX_QUESTION])
         except Exception:
@@ -163,4 +155,6 @@ class Engine:
 
     def help(self, *, unknown: str | None = None) -> Answer:
         """Help generated from intents/*.yaml; with `unknown`, a 「もしかして」 for a mistyped subcommand."""
+        if unknown is not None:
+            unknown = replace_surrogates(unknown)[:MAX_QUESTION]
         return general.help_answer(self.classifier, unknown=unknown)
