@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from renkei_bot import wording
 from renkei_bot.answers.render import MORE_ACTION_ID, escape_mrkdwn
@@ -121,6 +123,37 @@ def test_no_junk_is_ever_answered(served: Served) -> None:
         _post(served, body, _signed(body, content_type))
     time.sleep(QUIET)
     assert len(served.fake.calls()) == before
+
+
+KEYS = ["type", "event", "actions", "action_id", "channel", "container", "message", "user", "text", "ts"]
+KEYS += ["authorizations", "team", "enterprise", "view", "value", "response_url", "channel_id", "command"]
+TYPES = ["event_callback", "block_actions", "url_verification", "view_submission", "shortcut"]
+TYPES += ["message_action", "interactive_message", "block_suggestion", "app_rate_limited"]
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5),
+    max_leaves=15,
+)
+payloads = st.builds(
+    lambda kind, rest: {**rest, "type": kind},
+    st.sampled_from(TYPES),
+    st.dictionaries(st.sampled_from(KEYS), json_values, max_size=5),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(payload=payloads, as_form=st.booleans())
+def test_a_signed_payload_of_any_shape_gets_2xx_or_4xx(
+    served: Served, payload: object, as_form: bool
+) -> None:
+    if as_form:
+        body, content_type = (
+            urlencode({"payload": json.dumps(payload)}).encode(),
+            "application/x-www-form-urlencoded",
+        )
+    else:
+        body, content_type = json.dumps(payload).encode(), "application/json"
+    assert _post(served, body, _signed(body, content_type)).status_code < 500
 
 
 def test_oversized_bodies_get_413_unread_and_cost_no_memory(served: Served) -> None:

@@ -87,11 +87,26 @@ def check_shape(body: bytes, content_type: str | None) -> Rejection | None:
         return _rejected(400, "bad_type")
     if payload.get("type") == "event_callback" and not isinstance(payload.get("event"), dict):
         return _rejected(400, "bad_event")
-    if payload.get("type") == "block_actions":
-        actions = payload.get("actions")
-        if not isinstance(actions, list) or not actions or not all(isinstance(a, dict) for a in actions):
-            return _rejected(400, "bad_actions")
+    # bolt's middleware calls .get() on these wherever they appear: an object, or absent
+    for key in _OBJECTS:
+        if key in payload and not isinstance(payload[key], dict):
+            return _rejected(400, f"bad_{key}")
+    for key in _LISTS:
+        if key in payload and not _objects(payload[key]):
+            return _rejected(400, f"bad_{key}")
+    if payload.get("type") == "block_actions" and (
+        not payload.get("actions") or not all(isinstance(a.get("action_id"), str) for a in payload["actions"])
+    ):
+        return _rejected(400, "bad_actions")
     return None
+
+
+_OBJECTS = ("event", "view", "user", "team", "enterprise", "channel", "container", "message", "state")
+_LISTS = ("actions", "authorizations")
+
+
+def _objects(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
 
 
 def fingerprint(body: bytes) -> str:

@@ -112,6 +112,10 @@ def build_asgi(
             bolt_response = app.dispatch(to_bolt_request(request, body))
         except Exception as exc:  # a signed body of a shape bolt cannot read: the sender's fault, not ours
             return refuse(gate.Rejection(400, f"unreadable_{type(exc).__name__}"), size=len(body), body=body)
+        if bolt_response.status >= 500:
+            # bolt failed before any listener ran (listeners run after the ack, in the executor): a
+            # signed payload of a shape it cannot read. app.error has logged why; the sender gets a 400.
+            return refuse(gate.Rejection(400, "unreadable"), size=len(body), body=body)
         return to_starlette_response(bolt_response)
 
     async def healthz(request: Request) -> Response:
