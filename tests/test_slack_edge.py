@@ -6,7 +6,6 @@ The server is the real command in a subprocess; its log is read from the file it
 from __future__ import annotations
 
 import json
-import logging
 import re
 import time
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from slackdelivery import BOT_USER_ID, envelope, mention, next_ts, sign
 
 QUESTION = "北海道町村会との協定はいつ？"
 QUIET = 0.4
-LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ [\w.:]+: ")
+LOG_LINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} [A-Z]+ [\w.:]+: ")  # renkei_bot/logs.py
 
 
 @pytest.fixture(scope="module")
@@ -270,30 +269,3 @@ def test_an_answer_that_stays_rate_limited_is_logged_as_lost(served: Served) -> 
     assert "answer to CLOSTLOST lost: still rate-limited after 4 attempts" in served.log()
     assert len([c for c in served.fake.calls("chat.postMessage") if c.body.get("channel") == lost]) == 4
     assert _answered(served, lost) == []
-
-
-def test_logged_values_cannot_forge_a_line_or_an_escape_sequence() -> None:
-    from renkei_bot.logsafe import OneLineFormatter, escape_controls
-
-    assert escape_controls("a\nb\rc\x1b[31m\x85\u2028\td") == "a\\x0ab\\x0dc\\x1b[31m\\x85\\u2028\td"
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "q=%s", ("1\n2026 INFO forged",), None)
-    assert OneLineFormatter("%(message)s").format(record) == "q=1\\x0a2026 INFO forged"
-
-
-def test_refusals_beyond_the_minutes_quota_are_counted_not_written(caplog: pytest.LogCaptureFixture) -> None:
-    from renkei_bot.slack.gate import Rejection
-    from renkei_bot.slack.server import RejectionLog
-
-    now = [1000.0]
-    refused = RejectionLog(per_minute=3, monotonic=lambda: now[0])
-    with caplog.at_level(logging.WARNING, logger="renkei_bot.slack.gate"):
-        for _ in range(10):
-            refused(Rejection(401, "unsigned"), size=5, digest="abc")
-        now[0] += 61
-        refused(Rejection(413, "too_large"), size=9, digest=None)
-    lines = [r.getMessage() for r in caplog.records]
-    assert lines == [
-        *["refused request: unsigned (HTTP 401, 5 bytes, sha256 abc)"] * 3,
-        "refused 7 more requests in the last minute (not logged one by one)",
-        "refused request: too_large (HTTP 413, 9 bytes)",
-    ]
