@@ -72,7 +72,7 @@ long_ones = st.lists(st.sampled_from(PIECES), min_size=100, max_size=400).map(""
 texts = mixed | long_ones
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 FAST = settings(
-    max_examples=120,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -142,7 +142,7 @@ def fake() -> Iterator[FakeSlack]:
 
 
 @settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

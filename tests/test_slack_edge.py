@@ -140,7 +140,7 @@ payloads = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(payload=payloads, as_form=st.booleans())
 def test_a_signed_payload_of_any_shape_gets_2xx_or_4xx(
     served: Served, payload: object, as_form: bool
