@@ -40,6 +40,7 @@ class _Failure:
     times: int
     retry_after: int | None
     error: str | None = None
+    channel: str | None = None  # None: any call of the method
 
 
 class _Server(ThreadingHTTPServer):
@@ -83,10 +84,12 @@ class FakeSlack:
         times: int = 1,
         retry_after: int | None = 1,
         error: str | None = None,
+        channel: str | None = None,
     ) -> None:
-        """Answer the next `times` calls of `method` with `status` (429 carries Retry-After)."""
+        """Answer the next `times` calls of `method` (to `channel` only, if given) with `status`
+        (429 carries Retry-After)."""
         with self._lock:
-            self._failures.setdefault(method, []).append(_Failure(status, times, retry_after, error))
+            self._failures.setdefault(method, []).append(_Failure(status, times, retry_after, error, channel))
 
     def calls(self, method: str | None = None) -> list[Call]:
         with self._lock:
@@ -163,11 +166,13 @@ class FakeSlack:
                 with fake._lock:
                     fake._calls.append(Call(method, body, headers, raw))
                     queue = fake._failures.get(method, [])
-                    failure = queue[0] if queue else None
+                    failure = next(
+                        (f for f in queue if f.channel is None or f.channel == body.get("channel")), None
+                    )
                     if failure:
                         failure.times -= 1
                         if failure.times <= 0:
-                            queue.pop(0)
+                            queue.remove(failure)
                 if failure:
                     extra = (
                         {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import statistics
 import threading
 import time
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 
 from fakeslack import Call, FakeSlack
-from renkei_bot import paths
+from renkei_bot import paths, wording
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.render import MORE_ACTION_ID, escape_mrkdwn, to_text
 from renkei_bot.clock import Clock
@@ -93,7 +92,7 @@ def bot(engine: Engine) -> Iterator[Bot]:
         app = build_app(engine, settings, clock=Clock(today=settings.today))
         sock = bound_socket("127.0.0.1", 0)
         port = sock.getsockname()[1]
-        server = http_server(app, host="127.0.0.1", port=port, log_level="warning")
+        server = http_server(app, signing_secret=SECRET, host="127.0.0.1", port=port, log_level="warning")
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
         thread.start()
         deadline = time.monotonic() + 10
@@ -340,26 +339,32 @@ def test_more_button_in_a_thread_posts_the_next_page_there_and_removes_the_click
     assert len(bot.posts(channel)) == 1
 
 
-def test_a_failing_handler_logs_the_traceback_and_apologises(
-    bot: Bot, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    "value",
+    [
+        "not json",
+        '{"k":"ask","a":"北海道町村会との協定はいつ？","p":-5,"t":"2026-11-28"}',
+        '{"k":"ask","a":"北海道町村会との協定はいつ？","p":999,"t":"2026-11-28"}',
+        '{"k":"rm -rf","a":"","p":1,"t":"2026-11-28"}',
+        '{"k":"ask","a":"x","p":1,"t":"not a day"}',
+        "[]",
+    ],
+)
+def test_a_forged_button_value_gets_a_short_private_note_not_an_apology_in_the_thread(
+    bot: Bot, value: str
 ) -> None:
     channel = bot.channel()
     clicked = {"type": "message", "ts": next_ts(), "bot_id": "BBOT", "text": "…"}
-    response_url, _ = bot.response_url()
-    with caplog.at_level(logging.ERROR, logger="renkei_bot.slack"):
-        bot.slack.click(
-            action_id=MORE_ACTION_ID,
-            value="not json",
-            channel=channel,
-            message=clicked,
-            response_url=response_url,
-        )
-        (post,) = bot.wait_posts(channel)
-    assert post.body["text"] == escape_mrkdwn(
-        "すみません、処理中にエラーが起きました。時間をおいてもう一度お試しください。"
+    response_url, name = bot.response_url()
+    sent = bot.slack.click(
+        action_id=MORE_ACTION_ID, value=value, channel=channel, message=clicked, response_url=response_url
     )
-    assert post.body["thread_ts"] == clicked["ts"]
-    assert any(r.exc_info and "もっと見る" in r.getMessage() for r in caplog.records)
+    assert sent.status == 200
+    (note,) = bot.fake.wait_for(name)
+    assert note.body["text"] == escape_mrkdwn(wording.BAD_BUTTON)
+    assert note.body["response_type"] == "ephemeral" and note.body["replace_original"] is False
+    time.sleep(QUIET)
+    assert bot.posts(channel) == [] and bot.posts(channel, "chat.update") == []
 
 
 INJECTIONS = ["<!channel>", "<!here>", "<!everyone>", "<!subteam^S0123|@team>"]

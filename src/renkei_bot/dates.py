@@ -16,7 +16,8 @@ ERAS: tuple[tuple[str, date, str], ...] = (
     ("平成", date(1989, 1, 8), "H"),
     ("昭和", date(1926, 12, 25), "S"),
     ("大正", date(1912, 7, 30), "T"),
-    ("明治", date(1868, 10, 23), "M"),
+    # 明治 was proclaimed on 1868-10-23 and applied to the whole of that year: 明治元年 is all of 1868
+    ("明治", date(1868, 1, 1), "M"),
 )
 ERA_NAMES: tuple[str, ...] = tuple(name for name, _, _ in ERAS)
 ERA_INITIALS: dict[str, str] = {initial: name for name, _, initial in ERAS}
@@ -52,6 +53,15 @@ def wareki_year(day: date) -> str:
     return era_year_text(*era_of(day))
 
 
+def _both(year: int, era_text: str | None) -> str:
+    # before 明治 there is no era name to show: the Western year alone, never an error
+    return f"{year}年（{era_text}）" if era_text else f"{year}年"
+
+
+def _has_era(day: date) -> bool:
+    return day >= ERAS[-1][1]
+
+
 def era_of_year(year: int) -> tuple[str, int]:
     """The era a calendar year is usually named by: the era in force at its end (2019 → 令和元年)."""
     return era_of(date(year, 12, 31))
@@ -73,17 +83,19 @@ def fiscal_era_text(fy: int) -> str:
 
 def format_fiscal_year(fy: int) -> str:
     """2016 → 2016年度（平成28年度）."""
+    if fy < ERAS[-1][1].year:
+        return f"{fy}年度"
     return f"{fy}年度（{fiscal_era_text(fy)}）"
 
 
 def format_year(year: int) -> str:
-    era, n = era_of_year(year)
-    return f"{year}年（{era_year_text(era, n)}）"
+    day = date(year, 12, 31)
+    return _both(year, wareki_year(day) if _has_era(day) else None)
 
 
 def format_date(day: date, precision: str = "day") -> str:
     """2016-04-26 → 2016年（平成28年）4月26日; with precision "month": 2021年（令和3年）1月."""
-    head = f"{day.year}年（{wareki_year(day)}）"
+    head = _both(day.year, wareki_year(day) if _has_era(day) else None)
     if precision == "month":
         return f"{head}{day.month}月"
     return f"{head}{day.month}月{day.day}日"

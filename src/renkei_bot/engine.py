@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
-from renkei_bot.normalize import normalize, strip_markup
+from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.store import Store
 
@@ -72,13 +72,14 @@ class Engine:
         )
 
     def understand(self, question: str, *, today: date) -> Query:
-        return self.understander.understand(question, today=today)
+        return self.understander.understand(replace_surrogates(question), today=today)
 
     def _context(self, query: Query) -> Context:
         return Context(self.store, self.selector, self.index, self.classifier, query, self.vocabulary)
 
     def ask(self, question: str, *, today: date) -> Answer:
         """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""
+        question = replace_surrogates(question)
         if not normalize(strip_markup(question)):
             return self._empty(question)
         try:
@@ -104,12 +105,27 @@ class Engine:
         query = dataclasses.replace(self.understand(text, today=today), intent=intent)
         return self._context(query)
 
+    def _capped(self, text: str, work: Callable[[str], Answer]) -> Answer:
+        """What ask does for every entry point: clean and cap the text, say so when it was cut."""
+        text = replace_surrogates(text)
+        try:
+            result = work(text[:MAX_QUESTION])
+        except Exception:
+            log.exception("failed to answer %d characters", len(text))
+            return Answer(question=text, intent="error", found=False, summary=wording.APOLOGY)
+        if len(text) > MAX_QUESTION:
+            result = dataclasses.replace(result, notes=(*result.notes, wording.too_long(MAX_QUESTION)))
+        return result
+
     def summary(self, period: str, *, today: date) -> Answer:
         """`/renkei summary <年|年度|期間>`."""
-        return general.summary(self._as("summary", period, today=today))
+        return self._capped(period, lambda text: general.summary(self._as("summary", text, today=today)))
 
     def partner(self, name: str, *, today: date) -> Answer:
         """`/renkei partner <名前>`: agreement date, members, the signing and the other events about it."""
+        return self._capped(name, lambda text: self._partner(text, today=today))
+
+    def _partner(self, name: str, *, today: date) -> Answer:
         ctx = self._as("agreement_date", name, today=today)
         found = partners.mentioned_partners(ctx)
         if not found:
@@ -146,4 +162,6 @@ class Engine:
 
     def help(self, *, unknown: str | None = None) -> Answer:
         """Help generated from intents/*.yaml; with `unknown`, a 「もしかして」 for a mistyped subcommand."""
+        if unknown is not None:
+            unknown = replace_surrogates(unknown)[:MAX_QUESTION]
         return general.help_answer(self.classifier, unknown=unknown)

@@ -43,6 +43,14 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _TAG = re.compile(r"<[^<>]{0,500}>")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates (argv, or a JSON "\\ud800" from a client) → U+FFFD: nothing can encode them."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def normalize(text: str) -> str:
     """NFKC + the table above + control characters removed + runs of spaces folded."""
     text = unicodedata.normalize("NFKC", text)

@@ -171,6 +171,10 @@ def bad_day(text: str) -> str:
     return BAD_DAY.format(text=text)
 
 
+BAD_BUTTON = "このボタンは使えませんでした。もう一度質問してください。"
+NO_CHANNEL = "ここにはグラフを投稿できませんでした。チャンネルの中で /renkei chart を使ってください。"
+
+
 # --- the question-answering engine -------------------------------------------------------------
 HELP_TITLE = "renkei-bot の使い方"
 HELP_COMMANDS = (

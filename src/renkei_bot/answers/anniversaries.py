@@ -80,6 +80,8 @@ def anniversaries_on(store: EventSource, day: date) -> list[Anniversary]:
 def upcoming(store: EventSource, day: date, *, within_days: int = 7) -> tuple[date, list[Anniversary]] | None:
     """The nearest later day (at most `within_days` ahead) that has anniversaries."""
     for ahead in range(1, within_days + 1):
+        if day > date.max - timedelta(days=ahead):
+            return None  # 9999-12-31 has no later day
         later = day + timedelta(days=ahead)
         found = anniversaries_on(store, later)
         if found:

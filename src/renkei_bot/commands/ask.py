@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -48,18 +48,44 @@ def as_json(answer: Answer, text: str) -> dict[str, Any]:
     }
 
 
+# JSON allows these raw, but they end a line for JavaScript (U+2028/9) and for Python's str.splitlines
+# (U+0085 and the rest), so a consumer that splits the output into lines would cut a record in two.
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """One JSON object on one line, whatever line breaks the strings hold."""
+    return json.dumps(data, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+def stdin_questions(lines: Iterable[bytes]) -> Iterator[str]:
+    """Lines of bytes → questions. Bytes that are not UTF-8 become U+FFFD, with a warning on stderr."""
+    for number, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.decode("utf-8", "replace")
+            print(
+                f"renkei-bot ask: stdin line {number}: not UTF-8 (byte {exc.start + 1}); "
+                "read with U+FFFD in place of the bad bytes. Save the input as UTF-8.",
+                file=sys.stderr,
+                flush=True,
+            )
+        yield line.rstrip("\r\n")
+
+
 def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot.answers.render import to_text
 
     settings = settings_of(env)
     today: date = today_of(args, settings)
     engine = load_engine(args, settings, env)
-    questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
+    questions = [args.question] if args.question is not None else stdin_questions(sys.stdin.buffer)
     for question in questions:
         answer = engine.ask(question, today=today)
         text = to_text(answer)
         if args.json:
-            print(json.dumps(as_json(answer, text), ensure_ascii=False), flush=True)
+            print(json_line(as_json(answer, text)), flush=True)
         else:
             print(text if args.question is not None else text.replace("\n", " / "), flush=True)
     return 0

@@ -92,6 +92,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot.clock import Clock
     from renkei_bot.nlu.tokens import warm
     from renkei_bot.slack.app import build_app
+    from renkei_bot.slack.client import make_client
     from renkei_bot.slack.server import serve_http
     from renkei_bot.slack.socket_mode import SocketModeRunner
     from renkei_bot.slack.startup import startup_errors
@@ -104,7 +105,8 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     clock = Clock(today=settings.today)
     with startup_errors(mode, settings.api_url):
         app = build_app(engine, settings, clock=clock, socket_mode=mode == SOCKET_MODE)
-    daily = _start_daily(settings, app.client, engine, clock)
+    # the app's client leaves 429s to the outbox (slack/outbox.py); the daily post waits them out itself
+    daily = _start_daily(settings, make_client(settings), engine, clock)
     try:
         if mode == SOCKET_MODE:
             runner = SocketModeRunner(
@@ -119,7 +121,12 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             logging.getLogger("renkei_bot.serve").info("connected to Slack in Socket Mode")
             runner.wait()
         else:
-            serve_http(app, host=args.host, port=args.port or settings.port)
+            serve_http(
+                app,
+                signing_secret=settings.signing_secret or "",
+                host=args.host,
+                port=args.port or settings.port,
+            )
     finally:
         if daily is not None:
             daily.stop()

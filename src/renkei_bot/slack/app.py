@@ -39,13 +39,18 @@ def build_app(
     """The bolt App. HTTP mode verifies request signatures; Socket Mode needs no signing secret."""
     settings.require("SLACK_BOT_TOKEN", *(() if socket_mode else ("SLACK_SIGNING_SECRET",)))
     app = App(
-        client=client or make_client(settings),  # auth.test at start goes to settings.api_url too
+        # auth.test at start goes to settings.api_url too. No 429 retries in the client: a rate-limited
+        # answer is parked by the outbox instead of holding a worker for Retry-After.
+        client=client or make_client(settings, rate_limit_retries=0),
         signing_secret=settings.signing_secret or "",
         request_verification_enabled=not socket_mode,
         process_before_response=False,  # ack at once; listeners run in the executor below
         listener_executor=ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="renkei-slack"),
         logger=logging.getLogger("renkei_bot.slack.bolt"),
     )
+    # server.py's gate checks every signature first; should bolt's own check still disagree (a
+    # timestamp at the 5-minute edge), it would log the whole body at INFO: text, user ids, response_url
+    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
     handlers = Handlers(engine=engine, clock=clock)
     app.event("app_mention")(handlers.mention)
     app.event("message")(handlers.message)

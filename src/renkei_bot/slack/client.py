@@ -17,8 +17,11 @@ CONNECTION_RETRIES = 2
 TIMEOUT_SECONDS = 15
 
 
-def make_client(settings: Settings) -> WebClient:
-    """A WebClient for settings.api_url (GovSlack, a proxy or a test fake). Needs SLACK_BOT_TOKEN."""
+def make_client(settings: Settings, *, rate_limit_retries: int = RATE_LIMIT_RETRIES) -> WebClient:
+    """A WebClient for settings.api_url (GovSlack, a proxy or a test fake). Needs SLACK_BOT_TOKEN.
+
+    rate_limit_retries=0 for the answers: their 429s are waited out by slack/outbox.py, off the workers.
+    """
     settings.require("SLACK_BOT_TOKEN")
     return WebClient(
         token=settings.bot_token,
@@ -26,7 +29,7 @@ def make_client(settings: Settings) -> WebClient:
         timeout=TIMEOUT_SECONDS,
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
-            RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+            RateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
             ServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES),
         ],
     )

@@ -10,17 +10,21 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
+from renkei_bot import wording
+from renkei_bot.answers import render
 from renkei_bot.clock import Clock
 from renkei_bot.engine import Engine
-from renkei_bot.slack import paging
+from renkei_bot.slack import paging, payloads
 from renkei_bot.slack.commands import ASK, Command, answer_for, parse
 from renkei_bot.slack.dedupe import Dedupe
-from renkei_bot.slack.messages import answer_message, apology_message
+from renkei_bot.slack.messages import answer_message, apology_message, note_message
+from renkei_bot.slack.outbox import Outbox
 from renkei_bot.slack.text import clean
 
 log = logging.getLogger("renkei_bot.slack")
@@ -53,6 +57,7 @@ class Handlers:
     engine: Engine
     clock: Clock
     dedupe: Dedupe = field(default_factory=Dedupe)
+    outbox: Outbox = field(default_factory=Outbox)
 
     def _reply(self, command: Command, today: date) -> dict[str, Any]:
         answer = answer_for(self.engine, command, today=today)
@@ -66,7 +71,11 @@ class Handlers:
 
         def post(message: dict[str, Any]) -> None:
             if message:  # empty: the answer was a picture, already uploaded into the thread
-                client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
+                self.outbox.send(
+                    channel,
+                    lambda: client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message),
+                    what="answer",
+                )
 
         def work() -> dict[str, Any]:
             today = self.clock.today()
@@ -121,8 +130,9 @@ class Handlers:
         def post(message: dict[str, Any]) -> None:
             respond(response_type="ephemeral", **message)
 
+        channel = payloads.channel_id(body.get("channel_id"))
         if command.kind == "chart" and _post_chart(
-            client, respond, engine=self.engine, channel=str(body.get("channel_id")), kind=command.arg
+            client, respond, engine=self.engine, channel=channel, kind=command.arg
         ):
             return
         _guarded(f"/renkei {command.kind} {command.arg[:80]!r}", post, lambda: self._reply(command, today))
@@ -132,34 +142,56 @@ class Handlers:
 
         The clicked message is updated to drop its button, so one click shows one page.
         """
-        action = body["actions"][0]
-        container = body.get("container") or {}
-        message = body.get("message")
+        found, value = payloads.clicked(body)
+        try:
+            ref = paging.decode(value)
+        except ValueError:
+            ref = None
+        raw_container = body.get("container")
+        container: dict[str, Any] = raw_container if isinstance(raw_container, dict) else {}
+        message = body.get("message") if isinstance(body.get("message"), dict) else None
+        if ref is None or found is None:  # forged or stale: a short note to the clicker, not the apology
+            log.info(
+                "「もっと見る」: refused a button value that was not made by us (%s)", type(value).__name__
+            )
+            respond(response_type="ephemeral", replace_original=False, **note_message(wording.BAD_BUTTON))
+            return
+        channel: str = found
+        asked: paging.PageRef = ref
         ephemeral = bool(container.get("is_ephemeral")) or not message
-        channel = str((body.get("channel") or {}).get("id") or container.get("channel_id"))
         clicked_ts = str(container.get("message_ts") or (message or {}).get("ts"))
-        if not self.dedupe.first(("more", channel, clicked_ts, action.get("value"))):
+        if not self.dedupe.first(("more", channel, clicked_ts, value)):
             return
 
         without_button: list[dict[str, Any]] = []
+        refused: list[bool] = []
 
         def work() -> dict[str, Any]:
-            ref = paging.decode(str(action.get("value")))
-            answer = answer_for(self.engine, ref.command, today=ref.today)
-            if ref.page > 0:
-                previous = paging.PageRef(ref.command, ref.page - 1, ref.today)
+            answer = answer_for(self.engine, asked.command, today=asked.today)
+            if asked.page >= render.page_count(answer):  # a page this answer does not have
+                refused.append(True)
+                return note_message(wording.BAD_BUTTON)
+            if asked.page > 0:
+                previous = paging.PageRef(asked.command, asked.page - 1, asked.today)
                 without_button.append(answer_message(answer, ref=previous, button=False))
-            return answer_message(answer, ref=ref)
+            return answer_message(answer, ref=asked)
 
         def post(reply: dict[str, Any]) -> None:
-            if ephemeral or message is None:
+            if ephemeral or message is None or refused:
                 respond(response_type="ephemeral", replace_original=False, **reply)
                 return
-            client.chat_postMessage(
-                channel=channel, thread_ts=str(message.get("thread_ts") or message["ts"]), **reply
+            thread_ts = str(message.get("thread_ts") or message.get("ts") or clicked_ts)
+            self.outbox.send(
+                channel,
+                lambda: client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply),
+                what="「もっと見る」 page",
             )
             for update in without_button:
-                client.chat_update(channel=channel, ts=clicked_ts, **update)
+                self.outbox.send(
+                    channel,
+                    partial(client.chat_update, channel=channel, ts=clicked_ts, **update),
+                    what="「もっと見る」 button removal",
+                )
 
         _guarded("「もっと見る」", post, work)
 
@@ -177,13 +209,18 @@ def _upload_chart(
     return True
 
 
-def _post_chart(client: WebClient, respond: Respond, *, engine: Engine, channel: str, kind: str) -> bool:
+def _post_chart(
+    client: WebClient, respond: Respond, *, engine: Engine, channel: str | None, kind: str
+) -> bool:
     """`/renkei chart [counts|events]`: upload the chart. False (→ help) for an unknown kind.
 
     matplotlib is imported here, on the first chart, never at start-up.
     """
     if kind not in ("", "counts", "events"):
         return False
+    if channel is None:  # no channel id, or not one: never a channel named "None"
+        respond(response_type="ephemeral", **note_message(wording.NO_CHANNEL))
+        return True
     try:
         chart_upload = importlib.import_module("renkei_bot.slack.chart_upload")
         chart_upload.post_chart(

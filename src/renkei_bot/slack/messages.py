@@ -31,4 +31,9 @@ def answer_message(answer: Answer, *, ref: paging.PageRef | None, button: bool =
 
 
 def apology_message() -> dict[str, Any]:
-    return {"text": render.escape_mrkdwn(wording.APOLOGY)}
+    return note_message(wording.APOLOGY)
+
+
+def note_message(text: str) -> dict[str, Any]:
+    """A one-line message without blocks (an apology, a refused button)."""
+    return {"text": render.escape_mrkdwn(text)}

@@ -10,9 +10,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from renkei_bot.slack.commands import Command
+from renkei_bot.slack.commands import ASK, SUBCOMMANDS, UNKNOWN, Command
+from renkei_bot.slack.text import MAX_CHARS
 
 VALUE_MAX = 2000
+MAX_PAGE = 1000  # far more pages than any answer has; a larger number is not one we made
+_KINDS = frozenset((ASK, UNKNOWN, *SUBCOMMANDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +38,18 @@ def encode(ref: PageRef) -> str:
         arg = arg[: len(arg) - (len(value) - VALUE_MAX) - 1]
 
 
-def decode(value: str) -> PageRef:
-    """Raises ValueError when the value was not made by `encode`."""
+def decode(value: object) -> PageRef:
+    """Raises ValueError when the value was not made by `encode`: it comes back from the client, and
+    a forged one (a page of -5, an unknown kind, a 3 MB argument) must not reach the engine."""
     try:
+        if not isinstance(value, str) or len(value) > VALUE_MAX:
+            raise ValueError("not a string of at most 2000 characters")
         data = json.loads(value)
-        return PageRef(
-            command=Command(str(data["k"]), str(data["a"])),
-            page=int(data["p"]),
-            today=date.fromisoformat(str(data["t"])),
-        )
-    except (KeyError, TypeError, ValueError) as exc:  # JSONDecodeError is a ValueError
-        raise ValueError(f"not a 「もっと見る」 button value: {value[:80]!r}") from exc
+        kind, arg, page, today = data["k"], data["a"], data["p"], data["t"]
+        if kind not in _KINDS or not isinstance(arg, str) or len(arg) > MAX_CHARS:
+            raise ValueError("unknown command")
+        if type(page) is not int or not 0 <= page <= MAX_PAGE:
+            raise ValueError("page out of range")
+        return PageRef(command=Command(kind, arg), page=page, today=date.fromisoformat(str(today)))
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        raise ValueError(f"not a 「もっと見る」 button value: {str(value)[:80]!r}") from exc

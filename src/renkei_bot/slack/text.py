@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from renkei_bot.normalize import replace_surrogates
+
 MAX_CHARS = 1000  # well under the button value limit (2000) once wrapped in JSON
 
 _TOKEN = re.compile(r"<([^<>]*)>")
@@ -34,6 +36,6 @@ def unescape(text: str) -> str:
 
 def clean(text: str, *, bot_user_id: str | None = None, limit: int = MAX_CHARS) -> str:
     """Strip the bot mention, unwrap links and channels, drop broadcast mentions, cap the length."""
-    unwrapped = _TOKEN.sub(lambda m: _unwrap(m.group(1), bot_user_id), text)
+    unwrapped = _TOKEN.sub(lambda m: _unwrap(m.group(1), bot_user_id), replace_surrogates(text))
     lines = [_SPACES.sub(" ", line).strip() for line in unescape(unwrapped).splitlines()]
     return " ".join(line for line in lines if line)[:limit]
