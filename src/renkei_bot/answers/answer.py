@@ -22,6 +22,7 @@ from renkei_bot.answers import (
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 from renkei_bot.nlu.periods import Period
+from renkei_bot.nlu.query import Query
 from renkei_bot.records import Event
 
 Handler = Callable[[Context], Answer]
@@ -150,6 +151,10 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「今年度の展示はどことどこ？」 lists records, not partners
         intent = "events_about" if query.entities else "events_in_period"
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+    if query.intent in ("when", "events_about") and query.has("subject.agreement") and not _others(query):
+        places = set(query.entity_ids("prefecture"))
+        if places and any(ctx.store.entity(p.id).parent in places for p in ctx.store.partners.partners):
+            return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="agreement_date"))
     people = query.entity_ids("person")
     if (
         people
@@ -163,12 +168,20 @@ def _aspect_routed(ctx: Context) -> Context:
     searched = any(ctx.selector.term_hits(t) for t in query.terms)
     if query.intent == "coverage" and (query.entities or searched or query.categories):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
+    if query.intent in _LISTING and query.has("ask.when") and not aspects and (query.entities or query.terms):
+        # 「広島県の町村の全国連携展示は何年度に開催された？」: a date is asked, not a list
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
     if query.intent not in _LISTING or not aspects or not (query.has("wh") or "address" in aspects):
         return ctx
     if not (query.entities or query.terms or query.ties):
         return ctx
     intent = "who" if "people" in aspects else "detail"
     return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+
+
+def _others(query: Query) -> bool:
+    """Anything besides places that the question names: a series, a company, a category."""
+    return bool(query.categories) or any(m.type not in ("prefecture", "region") for m in query.entities)
 
 
 _FIGURE_SUBJECTS = frozenset({"series", "venue", "document", "organization", "company"})
@@ -179,7 +192,7 @@ def _figure(ctx: Context) -> Answer | None:
     query = ctx.query
     if stated.counter_asked(ctx) is None or not (query.entities or query.terms):
         return None
-    table_counter = stated.counter_asked(ctx) in stated.TABLE_COUNTERS
+    table_counter = stated.counter_asked(ctx) in ctx.vocabulary.table_counters
     if (
         query.intent in stated.TABLE_INTENTS
         and table_counter

@@ -57,12 +57,18 @@ def when(ctx: Context) -> Answer:
     ranked = [r for r in ranked if r.score > 0]
     if not ranked:
         return ctx.nothing()
-    top = [r for r in ranked if r.score >= ranked[0].score - 1e-9]
+    # a series named means its own events first (the exhibition, not the signing of its partner)
+    top = ctx.selector.best(ctx.query) or [r for r in ranked if r.score >= ranked[0].score - 1e-9]
+    ranked = [*top, *(r for r in ranked if r.event.id not in {t.event.id for t in top})]
     events = [r.event for r in top]
     first = events[0]
     mention = pointed_mention(ctx, first)
     if mention is not None:
         summary = wording.mentioned_on(mention.text, format_date(mention.date), first.title)
+    elif 1 < len(events) <= wording.HEAD_ITEMS:  # tied: each of them, with its date
+        from renkei_bot.answers.relative import facts
+
+        summary = wording.these_records(facts(ctx, events), len(events))
     elif first.date.start is None:
         summary = wording.undated(headline(first), first.date.after, first.date.before)
     else:

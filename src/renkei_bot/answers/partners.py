@@ -54,6 +54,10 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
         partner = ctx.store.partner(entity_id)
         if partner is not None and partner not in found:
             found.append(partner)
+    if not found and ctx.query.has("subject.agreement"):
+        # 「青森とはいつ協定を結んだの？」: the partners of the prefecture named
+        places = set(ctx.query.entity_ids("prefecture"))
+        found = [p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent in places]
     return found
 
 

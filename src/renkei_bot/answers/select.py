@@ -104,8 +104,11 @@ class Selector:
     ) -> list[frozenset[str]]:
         """One set of event ids per entity of the question (a tie gives the union of its candidates)."""
         skipped = set(skip)
+        series = [m.entity_id for m in query.entities if m.type == "series" and m.entity_id not in skipped]
         groups = [
-            self.events_of(m.entity_id, strict=strict) for m in query.entities if m.entity_id not in skipped
+            self._group(m.entity_id, m.type, series, strict=strict)
+            for m in query.entities
+            if m.entity_id not in skipped
         ]
         for tie in query.ties:
             union: frozenset[str] = frozenset()
@@ -113,6 +116,16 @@ class Selector:
                 union |= self.events_of(candidate, strict=strict)
             groups.append(union)
         return [g for g in groups if g is not None]
+
+    def _group(self, entity_id: str, type_: str, series: list[str], *, strict: bool) -> frozenset[str]:
+        """An entity's events. A partner asked of beside a series (「広島県の町村の全国連携展示」) also
+        has the series' events about its place: the exhibition of 広島県's towns refers to 広島県."""
+        group = self.events_of(entity_id, strict=strict)
+        parent = self.store.entity(entity_id).parent if type_ == "partner" else None
+        if parent and series and self.store.has_entity(parent):
+            own = frozenset.union(*(self.events_of(s, strict=True) for s in series))
+            group = group | (self.events_of(parent) & own)
+        return group
 
     def _events(self, ids: Iterable[str]) -> list[Event]:
         """Events by id, in the store's (chronological) order."""

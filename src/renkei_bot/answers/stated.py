@@ -24,10 +24,6 @@ _ADDRESS = re.compile(
 )
 
 
-# Counters the partners table counts in: a question in them with no event named is a table question.
-TABLE_COUNTERS = frozenset({"自治体", "団体", "市町村", "町村"})
-
-
 def counter_asked(ctx: Context) -> str | None:
     """The counter of 「何団体」「何組」「何町」 (not of 何回, which counts records)."""
     for word in ctx.query.facet_words("count.how_many"):

@@ -167,9 +167,15 @@ class Understander:
         )
         scored = self.classifier.classify(features)
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
-        confirm = any(h.name in ("confirm.yes_no", "ask.any") for h in facets) and not any(
-            h.name == "wh" for h in facets
+        wh = any(h.name == "wh" for h in facets)
+        numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
+        # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check
+        claimed = (
+            bool(numbers)
+            and text.rstrip().endswith(("?", "？"))
+            and not any(h.name.startswith(("count.", "compare.", "extreme.", "total.")) for h in facets)
         )
+        confirm = (claimed or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)) and not wh
         if (
             confirm
             and features.has_period
@@ -220,7 +226,7 @@ class Understander:
             truncated=truncated,
             stated_place=place,
             facets=facets,
-            numbers=numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans])),
+            numbers=numbers,
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
         )

@@ -54,8 +54,20 @@ def content_terms(
             previous = token
         else:
             previous = None
+    terms += _ordinals(tokens, covered)
     seen: dict[str, None] = dict.fromkeys(t for t in terms if t)
     return tuple(seen)
+
+
+def _ordinals(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> list[str]:
+    """「第2期」「第3弾」 written as 第 + a number + a counter: one term, as the records write it."""
+    out = []
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        joined = a.end == b.begin and b.end == c.begin
+        shaped = a.surface == "第" and b.surface.isdigit() and len(c.surface) == 1
+        if joined and shaped and not inside(a.begin, c.end, covered):
+            out.append(a.surface + b.surface + c.surface)
+    return out
 
 
 _COMMON_LATIN = frozenset(
