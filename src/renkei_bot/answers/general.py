@@ -51,8 +51,12 @@ def fallback(ctx: Context) -> Answer:
     if not close and ctx.query.score == 0:
         return _evidence(ctx) or ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
     if close:
+        from renkei_bot.answers.relative import facts
+
         return ctx.found(
-            wording.CLOSEST if len(close) <= 3 else wording.containing(len(close)),
+            wording.closest_records(facts(ctx, close), len(close))
+            if len(close) <= wording.HEAD_ITEMS
+            else wording.containing(len(close)),
             title=wording.default_title(True),
             lines=event_lines(close, full=len(close) == 1),
             sources=tuple(cite(e) for e in close),

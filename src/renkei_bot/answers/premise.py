@@ -115,7 +115,7 @@ def _names_hold(ctx: Context, answer: Answer) -> bool:
 
 def _dates_hold(ctx: Context, answer: Answer) -> bool | None:
     spans = [p for p in ctx.query.premise if not p.attached and not p.any_year]
-    recorded = [date.fromisoformat(d) for d in answer.dates if len(d) == 10]
+    recorded = [date.fromisoformat(d) for d in answer.dates[:1] if len(d) == 10]  # the record answered
     if not spans or not recorded:
         return None
     return any(s.start <= d <= s.end for s in spans for d in recorded)
