@@ -6,9 +6,16 @@ Dates are shown in both calendars: 2016年（平成28年）4月26日.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from renkei_bot.records import DateSpan
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month: the one month-end helper."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
 
 # (era name, first day, romaji initial). Newest first, so the first era whose start <= day wins.
 ERAS: tuple[tuple[str, date, str], ...] = (

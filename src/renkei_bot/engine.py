@@ -14,10 +14,8 @@ from renkei_bot.answers import anniversaries as anniv
 from renkei_bot.answers import general, partners
 from renkei_bot.answers.answer import answer
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
-from renkei_bot.dates import format_date
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.glossary import Glossary, load_glossary
@@ -126,30 +124,7 @@ class Engine:
         return self._capped(name, lambda text: self._partner(text, today=today))
 
     def _partner(self, name: str, *, today: date) -> Answer:
-        ctx = self._as("agreement_date", name, today=today)
-        found = partners.mentioned_partners(ctx)
-        if not found:
-            return ctx.not_found(
-                wording.not_a_partner(normalize(name), len(self.store.partners.partners)),
-                did_you_mean=ctx.suggest_names(normalize(name), types=("partner",)),
-                suggestions=(wording.ASK_PARTNERS,),
-            )
-        partner = found[0]
-        signing = [self.store.event(partner.event)] if partner.event else []
-        others = [e for e in self.store.about(partner.id) if e.id != partner.event]
-        return ctx.found(
-            "\n".join(
-                (
-                    wording.agreed_on(partner.name, format_date(partner.agreed)),
-                    wording.members_of(partner.name, partner.members),
-                )
-            ),
-            title=wording.title_agreement(partner.name),
-            lines=(partners.partner_line(partner), *event_lines(signing), *event_lines(others)),
-            sources=(*(cite(e) for e in signing), f"{partners.TABLE}（L{partner.line}）"),
-            dates=(partner.agreed.isoformat(),),
-            record_ids=(partner.id, *(e.id for e in signing)),
-        )
+        return partners.partner_card(self._as("agreement_date", name, today=today), normalize(name))
 
     def partners(self, *, today: date | None = None) -> Answer:
         """`/renkei partners`: the 13 associations."""

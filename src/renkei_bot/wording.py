@@ -13,8 +13,6 @@ APOLOGY = "すみません、処理中にエラーが起きました。時間を
 EMPTY_QUESTION = "質問が空でした。たとえば「北海道町村会との協定はいつ？」のように聞いてください。"
 TOO_LONG = "質問が長すぎるため、先頭の{limit}文字だけを読みました。"
 NOT_FOUND = "その件について、記録には見当たりません。"
-NOT_FOUND_PERIOD = "{period}の記録はありません。記録があるのは{first}から{last}までです。"
-UNKNOWN_NAME = "「{name}」は記録にない名前です。"
 NO_ANNIVERSARY = "{day}にあたる出来事は記録にありません。"
 CHART_FAILED = "グラフを作れませんでした。表で代わりにお見せします。"
 
@@ -181,9 +179,12 @@ HELP_COMMANDS = (
     "Slack では @renkei-bot にメンションするか DM で質問できます。"
     "/renkei help・summary <年|年度|期間>・partner <名前>・partners・today [MM-DD] も使えます。"
 )
-GREETING = (
-    "こんにちは！特別区全国連携プロジェクトの経過（2014年〜2021年）について、記録をもとにお答えします。"
-)
+
+
+def greeting(first_year: int, last_year: int) -> str:
+    return f"こんにちは！特別区全国連携プロジェクトの経過（{first_year}年〜{last_year}年）について、記録をもとにお答えします。"
+
+
 NOT_UNDERSTOOD = "すみません、その質問には記録からお答えできません。"
 WHICH_PARTNER = "どの団体のことか分かりませんでした。団体名を入れて聞いてください。"
 ASK_PARTNERS = "連携協定を結んだ団体の一覧は？"
@@ -466,10 +467,6 @@ def figure_stated(fact: str, figure: int, stated: int) -> str:
     return fact if figure == stated else f"{fact.rstrip('。')}（{stated:,}ではありません）。"
 
 
-def agreed_on_stated(name: str, day: str) -> str:
-    return f"{name}との連携協定の締結は{day}です。"
-
-
 def first_reaching(label: str, reached: str, fiscal_year: str, value: int) -> str:
     return f"{label}が初めて{reached}のは{fiscal_year}です（{value:,}）。"
 
@@ -624,19 +621,12 @@ def mentioned_on(text: str, day: str, title: str) -> str:
     return f"{day}です（「{title}」の記録の中に「{text}」とあります）。"
 
 
-def several_fit(count: int) -> str:
-    return f"あてはまる記録が{count}件あります。"
-
-
 def partners_with_members(names: list[str], members: int) -> str:
     return f"構成自治体数が{members}の団体は{'、'.join(names)}です。"
 
 
 def companies_too(count: int) -> str:
     return f"このほか企業との包括連携協定が{count}件あります。"
-
-
-CLOSEST = "ご質問のことばを含む記録はこちらです。"
 
 
 COMPANY_AGREEMENTS = "企業との包括連携協定"

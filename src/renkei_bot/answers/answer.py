@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from renkei_bot.answers import (
     count_facts,
@@ -21,6 +21,7 @@ from renkei_bot.answers import (
 )
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
+from renkei_bot.dates import month_end
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 from renkei_bot.records import Event
@@ -108,7 +109,7 @@ def _this_month(ctx: Context) -> Context:
     first = date(query.today.year, query.today.month, 1)
     if not ctx.store.first_date <= first <= ctx.store.last_date:
         return ctx
-    last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    last = month_end(first.year, first.month)
     span = Period(first, last, "month", "", 0, 0)
     # 「今月から始まった」: the month itself (the open range 今月から is where they started)
     kept = tuple(p for p in query.when.spans if p.attached or p.start != first)

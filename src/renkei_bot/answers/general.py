@@ -10,7 +10,7 @@ from renkei_bot.answers import anniversaries as anniv
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.lines import cite, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_date
+from renkei_bot.dates import format_date, month_end
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.records import Event
 
@@ -35,7 +35,9 @@ def help_answer(classifier: Classifier, *, question: str = "", unknown: str | No
 
 def greeting(ctx: Context) -> Answer:
     return ctx.found(
-        wording.GREETING, title=wording.HELP_TITLE, suggestions=tuple(ctx.classifier.help_examples()[:3])
+        wording.greeting(ctx.store.first_date.year, ctx.store.last_date.year),
+        title=wording.HELP_TITLE,
+        suggestions=tuple(ctx.classifier.help_examples()[:3]),
     )
 
 
@@ -169,7 +171,11 @@ def anniversary(ctx: Context) -> Answer:
     if ask.kind == "month":
         if ask.years_ago is not None:
             first = date(target.year, target.month, 1)
-            events = [e for e in ctx.store.between(first, _month_end(first)) if _starts_in_month(e, first)]
+            events = [
+                e
+                for e in ctx.store.between(first, month_end(first.year, first.month))
+                if _starts_in_month(e, first)
+            ]
             return _listing(ctx, format_date(first, "month"), events)
         events = ctx.selector.in_month(target.month)
         return _listing(ctx, wording.every_year_month(target.month), events)
@@ -183,10 +189,6 @@ def anniversary(ctx: Context) -> Answer:
         events = [e for e in ctx.store.between(target, target) if e.date.precision == "day"]
         return _listing(ctx, format_date(target), events)
     return anniv.anniversary_answer(ctx.store, target, question=ctx.query.raw)
-
-
-def _month_end(first: date) -> date:
-    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _starts_in_month(event: Event, first: date) -> bool:

@@ -231,3 +231,30 @@ def company_agreements(ctx: Context) -> Answer:
         dates=iso_dates(signed),
         record_ids=tuple(e.id for e in signed),
     )
+
+
+def partner_card(ctx: Context, name: str) -> Answer:
+    """`/renkei partner <名前>`: agreement date, members, the signing and the other events about it."""
+    found = mentioned_partners(ctx)
+    if not found:
+        return ctx.not_found(
+            wording.not_a_partner(name, len(ctx.store.partners.partners)),
+            did_you_mean=ctx.suggest_names(name, types=("partner",)),
+            suggestions=(wording.ASK_PARTNERS,),
+        )
+    partner = found[0]
+    signing = [ctx.store.event(partner.event)] if partner.event else []
+    others = [e for e in ctx.store.about(partner.id) if e.id != partner.event]
+    return ctx.found(
+        "\n".join(
+            (
+                wording.agreed_on(partner.name, format_date(partner.agreed)),
+                wording.members_of(partner.name, partner.members),
+            )
+        ),
+        title=wording.title_agreement(partner.name),
+        lines=(partner_line(partner), *event_lines(signing), *event_lines(others)),
+        sources=(*(cite(e) for e in signing), f"{TABLE}（L{partner.line}）"),
+        dates=(partner.agreed.isoformat(),),
+        record_ids=(partner.id, *(e.id for e in signing)),
+    )

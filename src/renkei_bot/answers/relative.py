@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
-from renkei_bot.dates import format_date, format_span
+from renkei_bot.dates import format_date, format_span, month_end
 from renkei_bot.nlu.periods import Period
 from renkei_bot.records import Event
 
@@ -160,7 +160,7 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
     assert day is not None
     if month:
         first = day.replace(day=1)
-        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        last = month_end(first.year, first.month)
         others = [e for e in ctx.store.between(first, last) if e.date.start and first <= e.date.start <= last]
         label = format_date(first, "month")
     else:

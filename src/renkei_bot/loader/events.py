@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from datetime import date
 
@@ -35,10 +34,6 @@ def record_label(kind: str, item: Mapping[object, object], index: int) -> str:
     if isinstance(ident, str) and ident.strip():
         return f"{kind} '{ident}'"
     return f"{kind} #{index + 1}"
-
-
-def month_end(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def parse_events(problems: Problems, where: str, items: list[object], invalid: set[str]) -> list[Event]:

@@ -79,10 +79,6 @@ class When:
         return self.spans[0] if self.spans else None
 
 
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def shift_years(day: date, years: int) -> date:
     """The same day `years` later (negative: earlier); 2月29日 becomes 2月28日 in a common year."""
     year = day.year + years

@@ -18,7 +18,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from renkei_bot.nlu.periods import AnniversaryAsk, Period, When, month_end, shift_months, shift_years
+from renkei_bot.dates import month_end
+from renkei_bot.nlu.periods import AnniversaryAsk, Period, When, shift_months, shift_years
 from renkei_bot.nlu.when_atoms import Atom, absolute_atoms, period_for
 from renkei_bot.nlu.when_relative import relative_atoms
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from renkei_bot.dates import ERA_INITIALS, era_to_year, fiscal_year_bounds
+from renkei_bot.dates import ERA_INITIALS, era_to_year, fiscal_year_bounds, month_end
 from renkei_bot.nlu.kanjinum import KANJI_DIGITS, KANJI_UNITS, NUMBER, to_int
-from renkei_bot.nlu.periods import AnniversaryAsk, Period, month_end
+from renkei_bot.nlu.periods import AnniversaryAsk, Period
 
 AtomKind = Literal["abs", "month_day", "day_only", "relative"]
 

@@ -10,13 +10,12 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from renkei_bot.dates import fiscal_year, fiscal_year_bounds
+from renkei_bot.dates import fiscal_year, fiscal_year_bounds, month_end
 from renkei_bot.nlu.kanjinum import KANJI_DIGITS, KANJI_UNITS, NUMBER, to_int
 from renkei_bot.nlu.periods import (
     AnniversaryAsk,
     Grain,
     Period,
-    month_end,
     shift_months,
     shift_years,
     week_monday,
