@@ -110,6 +110,26 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
     return None
 
 
+PERSON_LINE = 60  # characters of a line naming someone, in a first line listing several records
+
+
+def person_line(ctx: Context, event: Event) -> str | None:
+    """The line of a record that best names who was asked about, shortened for a list."""
+    lines = [t for t in event.details if _names_someone(ctx, event, t)]
+    if not lines:
+        return None
+    line = best_line(ctx, lines, ["people"]).lstrip("・ ")
+    return line if len(line) <= PERSON_LINE else line[: PERSON_LINE - 1] + "…"
+
+
+def _names_someone(ctx: Context, event: Event, text: str) -> bool:
+    """Whether one line of a record names a person: a person it refers to, 氏, or a post word."""
+    spec = ctx.vocabulary.facets.aspect("people")
+    words = ("氏", *(spec.people_words if spec else ()))
+    flat = compact(text).replace("区長会", "").replace("市長会", "")
+    return any(n in flat for n in _people_names(ctx, event)) or any(w in flat for w in words)
+
+
 def _names_people(ctx: Context, event: Event) -> bool:
     """Whether the record names anyone: a person it refers to, or a speaker, panel or post word."""
     if _people_names(ctx, event):
@@ -202,9 +222,14 @@ def detail(ctx: Context) -> Answer:
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
-    elif aspects and picked:
-        line = best_line(ctx, picked, aspects).lstrip("・ ")
-        if _says_asked(ctx, line, aspects):
+    elif aspects:
+        candidates = [event.title, *picked]
+        if (
+            "people" in aspects[:1]
+        ):  # a line that names someone (the title may: 「西川…会長が石破…大臣を訪問」)
+            candidates = [t for t in candidates if _names_someone(ctx, event, t)] or candidates
+        line = best_line(ctx, candidates, aspects).lstrip("・ ")
+        if _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(relative.facts(ctx, [event]), 1)

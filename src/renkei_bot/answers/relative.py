@@ -16,7 +16,7 @@ from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
+from renkei_bot.answers.lines import brief, cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date, format_span, month_end
 from renkei_bot.nlu.periods import Period
@@ -189,12 +189,16 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
 
 def facts(ctx: Context, events: list[Event]) -> str:
     """What the first line says of each event: the asked aspect if the record states it, else its title."""
-    from renkei_bot.answers.details import direct_value
+    from renkei_bot.answers.details import direct_value, person_line
 
     parts: list[str] = []
     for event in events[: wording.HEAD_ITEMS]:
         value = direct_value(ctx, event, ctx.query.aspects)
-        text = value[1] if value else headline(event)
+        if value is None and ctx.query.aspects[:1] == ("people",):
+            said = person_line(ctx, event)  # 「講師は誰」 of several lectures: who spoke at each
+            value = ("", said) if said else None
+        # 「何をした？」: what the row says it did, not just its title
+        text = value[1] if value else brief(event) if "content" in ctx.query.aspects else headline(event)
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))
 
