@@ -651,8 +651,8 @@ def said_in(text: str, title: str) -> str:
     return f"別の記録「{title}」に: {text}"
 
 
-def members_sum(total: int) -> str:
-    return f"あわせて{total}です。"
+def members_sum(total: int, parts: str) -> str:
+    return f"構成自治体数はあわせて{total}です（{parts}）。"
 
 
 def unknown_topic(word: str) -> str:
@@ -694,8 +694,8 @@ def role_not_recorded(name: str, role: str) -> str:
     return f"記録には{name}の{role}が誰かは書かれていません。"
 
 
-def role_recorded(name: str, role: str) -> str:
-    return f"{name}の{role}について、記録には次のように書かれています（当時の記録です）。"
+def role_recorded(name: str, role: str, said: str) -> str:
+    return f"記録では「{said}」です（{name}の{role}について、当時の記録です）。"
 
 
 def containing(count: int) -> str:

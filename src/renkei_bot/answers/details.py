@@ -303,7 +303,7 @@ def _role_asked(ctx: Context) -> Answer | None:
         if not lines:
             return ctx.not_found(wording.role_not_recorded(entity.name, post))
         return ctx.found(
-            wording.role_recorded(entity.name, post),
+            wording.role_recorded(entity.name, post, lines[0].text.split("　", 1)[-1]),
             title=f"{entity.name}の{post}",
             lines=tuple(lines),
             sources=tuple(cite(e) for e in events[:MAX_SOURCES]),

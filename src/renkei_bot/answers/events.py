@@ -25,6 +25,7 @@ MAX_SOURCES = 5
 RELATED = 0.6  # other events scoring this share of the best are shown as related
 SUBJECT = 0.8  # events scoring this share of the best are "the ones the question is about"
 SPECIFIC = 3.0  # idf of a word rare enough to narrow a list by (in under about 5% of the records)
+NAMING = 2.2  # with a period asked, a word this rare names what is listed (講演会, 展示; not プロジェクト)
 
 
 def _sources(events: Sequence[Event]) -> tuple[str, ...]:
@@ -179,7 +180,10 @@ def listing(ctx: Context) -> Answer:
         if category:
             events = [e for e in events if e.category == category]
         elif ctx.query.when.spans:
-            specific = _specific(ctx)
+            # 「今年度の講演会は？」: the words that name what is listed narrow it, rare or not
+            specific = _specific(ctx) or [
+                t for t in ctx.query.terms if ctx.selector.term_hits(t) and ctx.selector.idf(t) >= NAMING
+            ]
             narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
             events = narrowed or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]

@@ -168,6 +168,11 @@ def anniversary(ctx: Context) -> Answer:
     if ask is None:
         return anniv.anniversary_answer(ctx.store, ctx.query.today, question=ctx.query.raw)
     target = ask.target
+    if ask.kind == "day" and ask.years_ago is None and ctx.store.first_date <= target <= ctx.store.last_date:
+        # 「きのうは何の日？」 on a day inside the records: what happened that very day, if anything
+        that_day = [e for e in ctx.store.between(target, target) if e.date.start == target]
+        if that_day:
+            return _listing(ctx, format_date(target), that_day)
     if ask.kind == "month":
         if ask.years_ago is not None:
             first = date(target.year, target.month, 1)

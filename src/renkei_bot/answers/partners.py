@@ -115,9 +115,10 @@ def member_count(ctx: Context) -> Answer:
         if ctx.query.has("total.sum", "extreme.max", "extreme.min", "row.total"):
             return partner_total(ctx)
         return ctx.not_found(wording.WHICH_PARTNER, suggestions=(wording.ASK_PARTNERS,))
-    summary = "、".join(wording.members_of(p.name, p.members) for p in partners)
-    if len(partners) > 1 and ctx.query.has("total.sum"):
-        summary += wording.members_sum(sum(p.members for p in partners))
+    summary = "".join(wording.members_of(p.name, p.members) for p in partners)
+    if len(partners) > 1 and ctx.query.has("total.sum"):  # the sum asked leads
+        parts = "、".join(f"{p.name}{p.members}" for p in partners)
+        summary = wording.members_sum(sum(p.members for p in partners), parts)
     return ctx.found(
         summary,
         title=wording.title_members(partners[0].name),
