@@ -659,6 +659,7 @@ def unknown_topic(word: str) -> str:
     return f"「{word}」について書かれた記録はありません。"
 
 
+CONTACT_NOT_RECORDED = "記録には電話番号・メールアドレス・URL などの連絡先は書かれていません。"
 NO_OPINION = "記録は出来事と数の記録で、意見やおすすめは書かれていません。記録にある事実ならお答えできます。"
 
 

@@ -61,6 +61,8 @@ def answer(ctx: Context) -> Answer:
         return refusal
     if ctx.query.has("opinion"):
         return stated.opinion(ctx)
+    if ctx.query.has("aspect.contact"):
+        return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
     figure = _figure(ctx)
     if figure is not None:
         return figure
@@ -156,6 +158,10 @@ def _aspect_routed(ctx: Context) -> Context:
         places = set(query.entity_ids("prefecture"))
         if places and any(ctx.store.entity(p.id).parent in places for p in ctx.store.partners.partners):
             return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="agreement_date"))
+    asked = [a for a in query.aspects if a != "role"][:1]
+    if query.roles and query.intent in (*_LISTING, "detail") and asked in (["people"], ["name"]):
+        # 「渋谷区長の名前は？」: who holds a post of a named body (the records name few)
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
     people = query.entity_ids("person")
     if (
         people

@@ -27,10 +27,9 @@ _ADDRESS = re.compile(
 def counter_asked(ctx: Context) -> str | None:
     """The counter of 「何団体」「何組」「何町」 (not of 何回, which counts records)."""
     for word in ctx.query.facet_words("count.how_many"):
-        if word.startswith("何") and len(word) >= 2:
-            counter = word[1:]
-            if counter not in ctx.vocabulary.record_counters:
-                return counter
+        counter = word[1:] if word.startswith("何") else word[:-1] if word.endswith("数") else ""
+        if counter and counter not in ctx.vocabulary.record_counters:
+            return counter  # 何組 → 組, 本数 → 本, 参加者数 → 参加者
     return None
 
 
@@ -82,6 +81,27 @@ def address(ctx: Context, events: Sequence[Event]) -> Answer:
             )
     venue = next((e.venue for e in events if e.venue), "")
     return ctx.not_found(wording.address_not_recorded(venue or ""), lines=event_lines(list(events)[:3]))
+
+
+_CONTACT = re.compile(
+    r"[0-9０-９]{2,4}[-－][0-9０-９]{2,4}[-－][0-9０-９]{3,4}|https?://|@[A-Za-z0-9.-]+\.[a-z]{2,}"
+)
+
+
+def contact(ctx: Context, events: Sequence[Event]) -> Answer:
+    """「事務局の電話番号は？」: the records hold no telephone numbers, mail addresses or URLs."""
+    for event in events:
+        for text in (event.title, *event.details):
+            if _CONTACT.search(text):
+                return ctx.found(
+                    wording.detail_line(text.lstrip("・ "), event.title, format_span(event.date)),
+                    title=event.title[:150],
+                    lines=(event_line(event),),
+                    sources=(cite(event),),
+                    dates=iso_dates([event]),
+                    record_ids=(event.id,),
+                )
+    return ctx.not_found(wording.CONTACT_NOT_RECORDED, lines=event_lines(list(events)[:3]))
 
 
 def opinion(ctx: Context) -> Answer:

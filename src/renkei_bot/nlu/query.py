@@ -254,16 +254,20 @@ def numbers_in(text: str) -> tuple[int, ...]:
 
 
 def roles_of(matches: Sequence[Match], facets: Sequence[FacetHit], text: str) -> tuple[tuple[str, str], ...]:
-    """「群馬県町村会の会長」: a post (aspect.role) written right after a name and の."""
+    """「群馬県町村会の会長」「渋谷区長」: a post (aspect.role) written right after a name (and の)."""
     out: list[tuple[str, str]] = []
     for match in matches:
         if match.type in ("person", "series", "document"):
             continue
         for hit in facets:
-            if (
-                hit.name == "aspect.role"
-                and hit.begin == match.end + 1
-                and text[match.end : match.end + 1] == "の"
-            ):
+            after_no = hit.begin == match.end + 1 and text[match.end : match.end + 1] == "の"
+            # 「渋谷区長」「北海道知事」: the post glued to a place or a company
+            glued = match.begin < hit.begin <= match.end < hit.end and match.type in (
+                "ward",
+                "municipality",
+                "prefecture",
+                "company",
+            )
+            if hit.name == "aspect.role" and (after_no or glued):
                 out.append((match.entity_id, hit.word))
     return tuple(out)
