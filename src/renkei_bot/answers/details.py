@@ -209,7 +209,8 @@ def detail(ctx: Context) -> Answer:
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
     # one ranking of everything the question touches serves both the choice and the related lines
-    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) or best
+    pool = ctx.selector.filtered(ctx.query, strict=False)
+    ranked = ctx.selector.rank(ctx.query, pool, floor=min(CLOSE, RELATED)) or best
     event = _stating(ctx, best[0].event, ranked)
     if "people" in aspects and not _names_people(ctx, event):
         return ctx.not_found(wording.people_not_recorded(event.title), lines=(event_line(event),))

@@ -54,7 +54,7 @@ def _edge_lines(ctx: Context, event: Event) -> list[Line]:
 def when(ctx: Context) -> Answer:
     if ctx.query.order:  # 「最初の全国連携展示はいつ」: the first of them, not the likeliest one
         return first_last(ctx)
-    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False))
+    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False), floor=RELATED)
     ranked = [r for r in ranked if r.score > 0]
     if not ranked:
         return ctx.nothing()
@@ -99,7 +99,7 @@ def subject_events(ctx: Context) -> list[Event] | None:
     pool = ctx.selector.filtered(ctx.query, series_only=True) or ctx.selector.filtered(
         ctx.query, strict=False
     )
-    ranked = [r for r in ctx.selector.rank(ctx.query, pool) if r.score > 0]
+    ranked = [r for r in ctx.selector.rank(ctx.query, pool, floor=SUBJECT) if r.score > 0]
     if not ranked:
         return None
     events = [r.event for r in ranked if r.score >= SUBJECT * ranked[0].score]

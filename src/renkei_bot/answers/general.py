@@ -115,7 +115,9 @@ def _closest(ctx: Context) -> list[Event]:
     if len(terms) < 2:
         return []
     ranked = [
-        r for r in ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) if r.score
+        r
+        for r in ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False), floor=1.0)
+        if r.score
     ]
     if not ranked:
         return []

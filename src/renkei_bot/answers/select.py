@@ -7,8 +7,9 @@ adds to the event's score. No question is special-cased.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,7 @@ ORDINAL_WEIGHT = 3.0
 YEAR_WEIGHT = 2.5
 RELATED = 0.7  # a record's word for the question's verb (決める → 決定) counts a little less
 OWN_SERIES = 0.8  # a series' own event is preferred unless another fits this much better
+_SLACK = 1e-6  # a bound is a sum in another order than the score's: allow for rounding
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,33 @@ class Ranked:
     score: float
     entity_hits: int
     term_hits: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    term: str
+    hits: frozenset[str]
+    weight: float
+    bonus: float  # when the title contains it
+    key: str  # compacted once per question, not once per event
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a question scores with, built once per ranking."""
+
+    groups: tuple[frozenset[str], ...]
+    weights: tuple[float, ...]
+    terms: tuple[_Term, ...]
+    nth: frozenset[str]
+    ordinal: int | None
+    years: frozenset[int]
+    sets: tuple[frozenset[str], ...]  # every set that can bring an event in, heaviest first
+    bounds: tuple[float, ...]  # the most an event first met in sets[i] can score
+
+
+def _order(found: tuple[float, int, Ranked]) -> tuple[float, int]:
+    return found[0], found[1]
 
 
 class Selector:
@@ -187,44 +216,112 @@ class Selector:
         return self._events(both if period is None else both & period)
 
     # --- ranking ----------------------------------------------------------------------------
-    def rank(self, query: Query, events: Sequence[Event], *, skip: Iterable[str] = ()) -> list[Ranked]:
+    def rank(
+        self,
+        query: Query,
+        events: Sequence[Event],
+        *,
+        skip: Iterable[str] = (),
+        floor: float | None = None,
+        limit: int | None = None,
+    ) -> list[Ranked]:
         """The events that can score (about an entity of the question, or containing one of its
-        words), best first. Only those are scored, so a large corpus costs what the question touches."""
+        words), best first.
+
+        With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
+        ties at the edge included); with `limit`, at most that many. Either lets the ranking start from
+        the rarest of the question's sets and stop before the common ones, so a large corpus costs what
+        the answer shows, not what the question's commonest word touches.
+        """
+        plan = self._plan(query, skip)
+        if events is self.store.events:
+            allowed: Callable[[str], bool] | None = None
+        else:
+            allowed = frozenset(e.id for e in events).__contains__
+        found: list[tuple[float, int, Ranked]] = []  # (−score, position, ranked): sorts best first
+        seen: set[str] = set()
+        best = -math.inf
+        kept: list[float] = []  # with a limit: the `limit` best scores so far, as a min-heap
+        position = self.store.position
+        for ids, bound in zip(plan.sets, plan.bounds, strict=True):
+            if floor is not None and bound + _SLACK < floor * best:
+                break  # events first met here (or later) cannot reach the floor
+            if limit is not None and len(kept) >= limit and bound + _SLACK < kept[0]:
+                break  # nor the `limit` best
+            for event_id in ids:
+                if event_id in seen or (allowed is not None and not allowed(event_id)):
+                    continue
+                seen.add(event_id)
+                ranked = self._score(plan, self.store.event(event_id))
+                found.append((-ranked.score, position(event_id), ranked))
+                best = max(best, ranked.score)
+                if limit is not None:
+                    if len(kept) < limit:
+                        heapq.heappush(kept, ranked.score)
+                    elif ranked.score > kept[0]:
+                        heapq.heapreplace(kept, ranked.score)
+        if floor is not None:
+            found = [f for f in found if f[2].score >= floor * best - 1e-9]
+        if limit is not None and limit < len(found):
+            found = heapq.nsmallest(limit, found, key=_order)
+        else:
+            found.sort(key=_order)
+        return [f[2] for f in found]
+
+    def _plan(self, query: Query, skip: Iterable[str]) -> _Plan:
+        """The question's weighted sets, compacted and weighed once, rarest (heaviest) first."""
         groups = self.entity_groups(query, skip=skip)
         nth = self._nth_of_series(query)
-        touched: set[str] = set(nth)
-        for group in groups:
-            touched.update(group)
-        for term in (*query.terms, *query.related):
-            touched.update(self.term_hits(term))
-        if events is self.store.events:
-            pool = self._events(touched)
-        else:
-            pool = [e for e in events if e.id in touched]
-        attached_years = {p.start.year for p in query.when.spans if p.attached}
         related = set(query.related)
         # An entity named in almost every row (特別区全国連携プロジェクト) says less than a rare one.
         n = len(self.store.events)
         weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
-        ranked: list[Ranked] = []
-        for event in pool:
-            entity_hits = sum(1 for g in groups if event.id in g)
-            score = sum(weight for g, weight in zip(groups, weights, strict=True) if event.id in g)
-            hits: list[str] = []
-            title = self._title_key(event)
-            for term in (*query.terms, *query.related):
-                if event.id in self.term_hits(term):
-                    weight = self.idf(term) * (RELATED if term in related else 1.0)
-                    score += weight + (TITLE_BONUS * weight if compact(term) in title else 0.0)
-                    hits.append(term)
-            if query.ordinal is not None and (event.ordinal == query.ordinal or event.id in nth):
-                score += ORDINAL_WEIGHT
-            if attached_years and event.date.start and event.date.start.year in attached_years:
-                score += YEAR_WEIGHT
-            ranked.append(Ranked(event, score, entity_hits, tuple(hits)))
-        position = self.store.position
-        ranked.sort(key=lambda r: (-r.score, position(r.event.id)))
-        return ranked
+        terms: list[_Term] = []
+        for term in (*query.terms, *query.related):
+            weight = self.idf(term) * (RELATED if term in related else 1.0)
+            terms.append(_Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, compact(term)))
+        extra = (ORDINAL_WEIGHT if query.ordinal is not None else 0.0) + (
+            YEAR_WEIGHT if any(p.attached for p in query.when.spans) else 0.0
+        )
+        reach = [(w, g) for w, g in zip(weights, groups, strict=True)]
+        reach += [(t.weight + t.bonus, t.hits) for t in terms]
+        reach.sort(key=lambda r: -r[0])
+        reach.append((0.0, nth))
+        bounds: list[float] = []
+        rest = extra
+        for weight, _ in reversed(reach):
+            rest += weight
+            bounds.append(rest)
+        bounds.reverse()
+        return _Plan(
+            groups=tuple(groups),
+            weights=tuple(weights),
+            terms=tuple(terms),
+            nth=nth,
+            ordinal=query.ordinal,
+            years=frozenset(p.start.year for p in query.when.spans if p.attached),
+            sets=tuple(ids for _, ids in reach),
+            bounds=tuple(bounds),
+        )
+
+    def _score(self, plan: _Plan, event: Event) -> Ranked:
+        # The same sums in the same order as ever, so equal events stay exactly equal.
+        event_id = event.id
+        entity_hits = sum(1 for g in plan.groups if event_id in g)
+        score = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if event_id in g)
+        hits: list[str] = []
+        title: str | None = None
+        for term in plan.terms:
+            if event_id in term.hits:
+                if title is None:
+                    title = self._title_key(event)
+                score += term.weight + (term.bonus if term.key in title else 0.0)
+                hits.append(term.term)
+        if plan.ordinal is not None and (event.ordinal == plan.ordinal or event_id in plan.nth):
+            score += ORDINAL_WEIGHT
+        if plan.years and event.date.start and event.date.start.year in plan.years:
+            score += YEAR_WEIGHT
+        return Ranked(event, score, entity_hits, tuple(hits))
 
     def _own_series(self, query: Query, skip: Iterable[str]) -> list[Event]:
         """The events of the series the question names, in its period and in the year glued to it."""
@@ -263,8 +360,10 @@ class Selector:
         about it), unless an event outside the series fits the question clearly better.
         """
         pool = self.filtered(query, skip=skip, strict=False, series_only=series_only)
-        ranked = [r for r in self.rank(query, pool, skip=skip) if r.score > 0]
-        own = [r for r in self.rank(query, self._own_series(query, skip), skip=skip) if r.score > 0]
+        ranked = [r for r in self.rank(query, pool, skip=skip, floor=1.0) if r.score > 0]
+        own = [
+            r for r in self.rank(query, self._own_series(query, skip), skip=skip, floor=1.0) if r.score > 0
+        ]
         if own and (not ranked or own[0].score >= OWN_SERIES * ranked[0].score):
             ranked = own
         if not ranked:
