@@ -8,8 +8,9 @@ adds to the event's score. No question is special-cased.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,11 +56,30 @@ class _Plan:
     ordinal: int | None
     years: frozenset[int]
     sets: tuple[frozenset[str], ...]  # every set that can bring an event in, heaviest first
-    bounds: tuple[float, ...]  # the most an event first met in sets[i] can score
+    reach: tuple[float, ...]  # the most sets[i] adds to a score (a term's weight with its title bonus)
+    least: tuple[float, ...]  # the least it adds (without the bonus)
+    extra: float  # the most the ordinal and the glued year add
 
 
 def _order(found: tuple[float, int, Ranked]) -> tuple[float, int]:
     return found[0], found[1]
+
+
+def _settled(
+    parts: Sequence[tuple[float, float, frozenset[str]]],
+    most: float,
+    *,
+    floor: float | None,
+    limit: int | None,
+) -> bool:
+    """Whether an event scoring at most `most` can no longer reach the floor (a share of the best) or
+    the `limit` best, given parts whose every event scores at least their `least`."""
+    if floor is not None and parts and most < floor * (max(p[1] for p in parts) - _SLACK):
+        return True
+    if limit is not None:
+        sure = sum(len(p[2]) for p in parts if p[1] - _SLACK > most)
+        return sure >= limit
+    return False
 
 
 class Selector:
@@ -233,27 +253,23 @@ class Selector:
         the rarest of the question's sets and stop before the common ones, so a large corpus costs what
         the answer shows, not what the question's commonest word touches.
         """
+        if not events:
+            return []
         plan = self._plan(query, skip)
-        if events is self.store.events:
-            allowed: Callable[[str], bool] | None = None
-        else:
-            allowed = frozenset(e.id for e in events).__contains__
+        # Pools are drawn from the store: one as long as the store is all of it.
+        everything = events is self.store.events or len(events) >= len(self.store.events)
+        allowed = None if everything else frozenset(e.id for e in events)
         found: list[tuple[float, int, Ranked]] = []  # (−score, position, ranked): sorts best first
-        seen: set[str] = set()
         best = -math.inf
         kept: list[float] = []  # with a limit: the `limit` best scores so far, as a min-heap
         position = self.store.position
-        for ids, bound in zip(plan.sets, plan.bounds, strict=True):
+        for bound, ids in self._partition(plan, allowed, floor=floor, limit=limit):
             if floor is not None and bound + _SLACK < floor * best:
-                break  # events first met here (or later) cannot reach the floor
+                break  # nothing from here on can reach the floor
             if limit is not None and len(kept) >= limit and bound + _SLACK < kept[0]:
                 break  # nor the `limit` best
-            for event_id in ids:
-                if event_id in seen or (allowed is not None and not allowed(event_id)):
-                    continue
-                seen.add(event_id)
-                ranked = self._score(plan, self.store.event(event_id))
-                found.append((-ranked.score, position(event_id), ranked))
+            for ranked in self._scored(plan, ids):
+                found.append((-ranked.score, position(ranked.event.id), ranked))
                 best = max(best, ranked.score)
                 if limit is not None:
                     if len(kept) < limit:
@@ -267,6 +283,42 @@ class Selector:
         else:
             found.sort(key=_order)
         return [f[2] for f in found]
+
+    @staticmethod
+    def _partition(
+        plan: _Plan, allowed: frozenset[str] | None, *, floor: float | None, limit: int | None
+    ) -> list[tuple[float, frozenset[str]]]:
+        """The events the question touches, split by which of its sets hold them (set operations, in C),
+        each part with the most its events can score; highest first.
+
+        Sets come heaviest first. Once the events already met surely score so well that one first met
+        in the remaining (lighter, larger) sets could not reach the floor or the limit, those sets only
+        split the parts already there and bring in nothing new: the common words are never walked.
+        """
+        parts: list[tuple[float, float, frozenset[str]]] = []  # (most, least, ids)
+        covered: set[str] = set()
+        rest = [*itertools.accumulate(reversed(plan.reach))][::-1]  # the most from sets[i:] on
+        for i, (reach, least, ids) in enumerate(zip(plan.reach, plan.least, plan.sets, strict=True)):
+            if allowed is not None:
+                ids = ids & allowed if len(ids) <= len(allowed) else allowed & ids
+            if not ids:
+                continue
+            split: list[tuple[float, float, frozenset[str]]] = []
+            for most, low, part in parts:
+                inside = part & ids
+                if inside:
+                    split.append((most + reach, low + least, inside))
+                    part = part - inside
+                if part:
+                    split.append((most, low, part))
+            if not _settled(split, rest[i] + plan.extra + _SLACK, floor=floor, limit=limit):
+                fresh = ids.difference(covered)
+                if fresh:
+                    split.append((reach, least, fresh))
+                    covered.update(fresh)
+            parts = split
+        parts.sort(key=lambda p: -p[0])
+        return [(most + plan.extra, part) for most, _, part in parts]
 
     def _plan(self, query: Query, skip: Iterable[str]) -> _Plan:
         """The question's weighted sets, compacted and weighed once, rarest (heaviest) first."""
@@ -283,16 +335,10 @@ class Selector:
         extra = (ORDINAL_WEIGHT if query.ordinal is not None else 0.0) + (
             YEAR_WEIGHT if any(p.attached for p in query.when.spans) else 0.0
         )
-        reach = [(w, g) for w, g in zip(weights, groups, strict=True)]
-        reach += [(t.weight + t.bonus, t.hits) for t in terms]
+        reach = [(w, w, g) for w, g in zip(weights, groups, strict=True)]
+        reach += [(t.weight + t.bonus, t.weight, t.hits) for t in terms]
         reach.sort(key=lambda r: -r[0])
-        reach.append((0.0, nth))
-        bounds: list[float] = []
-        rest = extra
-        for weight, _ in reversed(reach):
-            rest += weight
-            bounds.append(rest)
-        bounds.reverse()
+        reach.append((0.0, 0.0, nth))
         return _Plan(
             groups=tuple(groups),
             weights=tuple(weights),
@@ -300,28 +346,34 @@ class Selector:
             nth=nth,
             ordinal=query.ordinal,
             years=frozenset(p.start.year for p in query.when.spans if p.attached),
-            sets=tuple(ids for _, ids in reach),
-            bounds=tuple(bounds),
+            sets=tuple(ids for _, _, ids in reach),
+            reach=tuple(r for r, _, _ in reach),
+            least=tuple(r for _, r, _ in reach),
+            extra=extra,
         )
 
-    def _score(self, plan: _Plan, event: Event) -> Ranked:
-        # The same sums in the same order as ever, so equal events stay exactly equal.
-        event_id = event.id
-        entity_hits = sum(1 for g in plan.groups if event_id in g)
-        score = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if event_id in g)
-        hits: list[str] = []
-        title: str | None = None
-        for term in plan.terms:
-            if event_id in term.hits:
-                if title is None:
-                    title = self._title_key(event)
-                score += term.weight + (term.bonus if term.key in title else 0.0)
-                hits.append(term.term)
-        if plan.ordinal is not None and (event.ordinal == plan.ordinal or event_id in plan.nth):
-            score += ORDINAL_WEIGHT
-        if plan.years and event.date.start and event.date.start.year in plan.years:
-            score += YEAR_WEIGHT
-        return Ranked(event, score, entity_hits, tuple(hits))
+    def _scored(self, plan: _Plan, part: frozenset[str]) -> Iterator[Ranked]:
+        """The events of one part: they share their sets, so only the title bonus, the ordinal and the
+        year are looked at per event. The sums run in the same order as ever, so equal events stay
+        exactly equal."""
+        some = next(iter(part))
+        entity_hits = sum(1 for g in plan.groups if some in g)
+        base = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if some in g)
+        terms = [t for t in plan.terms if some in t.hits]
+        hits = tuple(t.term for t in terms)
+        event_of, title_of = self.store.event, self._title_key
+        for event_id in part:
+            event = event_of(event_id)
+            score = base
+            if terms:
+                title = title_of(event)
+                for term in terms:
+                    score += term.weight + (term.bonus if term.key in title else 0.0)
+            if plan.ordinal is not None and (event.ordinal == plan.ordinal or event_id in plan.nth):
+                score += ORDINAL_WEIGHT
+            if plan.years and event.date.start and event.date.start.year in plan.years:
+                score += YEAR_WEIGHT
+            yield Ranked(event, score, entity_hits, hits)
 
     def _own_series(self, query: Query, skip: Iterable[str]) -> list[Event]:
         """The events of the series the question names, in its period and in the year glued to it."""
