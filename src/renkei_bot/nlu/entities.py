@@ -13,10 +13,11 @@ A span shared by several entities is a Tie. Stop-list words never become a match
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.entity_keys import (
@@ -49,11 +50,6 @@ ASCII_FUZZY_MIN_KEY = 6  # kitten is not KITTE
 SUGGEST_CUTOFF = 50.0
 _POSTING_CAP = 500  # bigrams shared by more keys than this (町村, 市長) do not pick candidates
 MAX_CANDIDATES = 40  # keys scored per pass at most
-
-
-def _edge(ch: str, key_ch: str) -> bool:
-    """A window starts and ends on a name character, not on a particle or a bracket (unless the key does)."""
-    return is_content(ch) or ch == key_ch or (is_hiragana(ch) and is_hiragana(key_ch))
 
 
 class _Fuzzy:
@@ -95,27 +91,51 @@ class _Fuzzy:
             i: s for i, s in starts.items() if counts[i] >= (self._need[i] if minimum is None else minimum)
         }
 
-    def candidates(self, text: str, free: bytearray, valid: Callable[[int, int], bool]) -> list[Candidate]:
-        """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR."""
+    def candidates(
+        self,
+        text: str,
+        free: bytearray,
+        valid: Callable[[int, int], bool],
+        *,
+        open_region: Callable[[int, int], bool] = lambda begin, end: True,
+    ) -> list[Candidate]:
+        """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR.
+
+        `open_region(begin, end)` is False when no window inside text[begin:end] can be valid.
+        """
         out: list[Candidate] = []
         n = len(text)
         shared = self.shared(text, free)
         eligible = [i for i in shared if self._eligible[i]]
         if len(eligible) > MAX_CANDIDATES:  # near-identical names by the thousand (benchmarks)
             eligible = heapq.nlargest(MAX_CANDIDATES, eligible, key=lambda i: len(shared[i]))
+        if not eligible:
+            return out
+        content = [is_content(ch) for ch in text]
+        kana = [is_hiragana(ch) for ch in text]
+        gaps = free.find(0) != -1
         for index in eligible:
-            anchors = shared[index]
             key = self.keys[index]
+            anchors = [a for a in shared[index] if _may_reach(text, key, a, open_region)]
+            # A window starts and ends on a name character, not on a particle or a bracket (unless the
+            # key does): the positions where the key's first and last characters may sit.
+            first, last = key[0], key[-1]
+            first_kana, last_kana = is_hiragana(first), is_hiragana(last)
             # The window is chosen by edit distance (a substitution is one edit), so 第一生明 beats
             # the shorter 第一生 that fuzz.ratio would prefer; the score reported is fuzz.ratio.
             best: tuple[float, int, float, int, int] | None = None
             for anchor in anchors:
                 for begin in (anchor - 1, anchor, anchor + 1):
+                    if begin < 0 or not (
+                        content[begin] or text[begin] == first or (kana[begin] and first_kana)
+                    ):
+                        continue
                     for length in range(len(key) - 1, len(key) + 2):
                         end = begin + length
-                        if begin < 0 or end > n or length < 2 or free.find(0, begin, end) != -1:
+                        if end > n or length < 2 or (gaps and free.find(0, begin, end) != -1):
                             continue
-                        if not (_edge(text[begin], key[0]) and _edge(text[end - 1], key[-1])):
+                        tail = end - 1
+                        if not (content[tail] or text[tail] == last or (kana[tail] and last_kana)):
                             continue
                         score = fuzz.ratio(text[begin:end], key, processor=None, score_cutoff=NEAR_FLOOR)
                         if not score or not valid(begin, end):
@@ -127,6 +147,21 @@ class _Fuzzy:
             if best is not None:
                 out.append(Candidate(best[2], key, self.ids[index], best[3], best[4]))
         return out
+
+
+def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int], bool]) -> bool:
+    """Whether a window around the anchor can be valid and reach NEAR_FLOOR: one rapidfuzz call for all
+    nine windows.
+
+    fuzz.ratio(w, key) = 200·LCS(w, key) / (len(w) + len(key)); every window is a substring of the
+    region below and at least len(key) − 1 (and 2) long, so the region's LCS bounds them all.
+    """
+    begin, end = max(anchor - 1, 0), anchor + len(key) + 2
+    if not open_region(begin, min(end, len(text))):
+        return False
+    shortest = max(2 * len(key) - 1, len(key) + 2)
+    needed = math.ceil(NEAR_FLOOR * shortest / 200 - 1e-9)
+    return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=needed))
 
 
 class EntityIndex:
@@ -270,6 +305,8 @@ class EntityIndex:
             loose_before.append(loose_before[-1] + (content and owner[i] < 0))
             open_before.append(open_before[-1] + (content and not stop[i]))
             content_before.append(content_before[-1] + content)
+        if not loose_before[-1]:
+            return {}, []  # every name character is in an exact span: nothing left to be a typo
         memo: dict[tuple[int, int], bool] = {}
 
         def valid(begin: int, end: int) -> bool:
@@ -288,8 +325,13 @@ class EntityIndex:
                 memo[(begin, end)] = known
             return known
 
+        def open_region(begin: int, end: int) -> bool:
+            # Some window inside may add a content character to the exact spans, and hold two outside
+            # stop-list words: a necessary condition of valid(), checked once per anchor.
+            return loose_before[end] > loose_before[begin] and open_before[end] - open_before[begin] >= 2
+
         free = bytearray(b"\x01" * len(text))
-        candidates = self._fuzzy.candidates(text, free, valid)
+        candidates = self._fuzzy.candidates(text, free, valid, open_region=open_region)
 
         def swallowed(c: Candidate) -> list[Hit]:
             return [h for h in claims if c.begin <= h.begin and h.end <= c.end]
@@ -316,5 +358,7 @@ class EntityIndex:
     def _fuzzy_reading_pass(
         self, kana: str, free: bytearray
     ) -> tuple[dict[Hit, float], list[tuple[Candidate, list[Candidate]]]]:
+        if b"\x01" * READING_MIN_FUZZY not in free:
+            return {}, []  # no run of unclaimed kana is long enough to be a reading
         candidates = self._fuzzy_reading.candidates(kana, free, lambda b, e: e - b >= READING_MIN_FUZZY)
         return decide(candidates, lambda c: True, lambda c: True)
