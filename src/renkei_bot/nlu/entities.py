@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
@@ -48,7 +49,6 @@ FUZZY_MIN_KEY = 4  # a one-character typo in a 3-character key is another name (
 READING_MIN_FUZZY = 5
 ASCII_FUZZY_MIN_KEY = 6  # kitten is not KITTE
 SUGGEST_CUTOFF = 50.0
-_POSTING_CAP = 500  # bigrams shared by more keys than this (町村, 市長) do not pick candidates
 MAX_CANDIDATES = 40  # keys scored per pass at most
 
 
@@ -65,31 +65,46 @@ class _Fuzzy:
             for k in self.keys
         ]
         grams = [{key[i : i + 2] for i in range(len(key) - 1)} for key in self.keys]
-        postings: dict[str, list[tuple[int, int]]] = {}  # bigram → (key index, where in the key)
+        postings: dict[str, list[int]] = {}  # bigram → the keys holding it
         for index, bigrams in enumerate(grams):
-            key = self.keys[index]
             for bigram in bigrams:
-                postings.setdefault(bigram, []).append((index, key.find(bigram)))
-        self._postings = {b: p for b, p in postings.items() if len(p) <= _POSTING_CAP}
-        self._need = []
-        for key, bigrams in zip(self.keys, grams, strict=True):
-            informative = sum(1 for b in bigrams if b in self._postings)
-            self._need.append((informative + 1) // 2 if informative else len(key))
+                postings.setdefault(bigram, []).append(index)
+        # Every bigram counts, however many keys share it: a threshold on how common a bigram is
+        # would change with unrelated names, and so would what a question is understood to name.
+        self._postings = postings
+        self._need = [
+            (len(bigrams) + 1) // 2 if bigrams else len(key)
+            for key, bigrams in zip(self.keys, grams, strict=True)
+        ]
 
     def shared(self, text: str, free: bytearray, *, minimum: int | None = None) -> dict[int, set[int]]:
-        """Key index → window starts suggested by the bigrams it shares with `text`."""
-        counts: dict[int, int] = {}
-        starts: dict[int, set[int]] = {}
+        """Key index → window starts suggested by the bigrams it shares with `text`, in the order the
+        keys are first met in the text."""
+        where: dict[str, list[int]] = {}  # bigram → its positions in the text, ascending
         for p in range(len(text) - 1):
-            if not (free[p] and free[p + 1]):
+            if free[p] and free[p + 1]:
+                where.setdefault(text[p : p + 2], []).append(p)
+        counts: Counter[int] = Counter()
+        postings = self._postings
+        for bigram, positions in where.items():
+            keys = postings.get(bigram)
+            if keys is not None:
+                for _ in positions:
+                    counts.update(keys)  # counted in C: a bigram of a thousand keys costs microseconds
+        need = self._need
+        found: list[tuple[int, int, set[int]]] = []
+        for index, count in counts.items():
+            if count < (need[index] if minimum is None else minimum):
                 continue
-            bigram = text[p : p + 2]
-            for index, offset in self._postings.get(bigram, ()):
-                counts[index] = counts.get(index, 0) + 1
-                starts.setdefault(index, set()).add(p - offset)
-        return {
-            i: s for i, s in starts.items() if counts[i] >= (self._need[i] if minimum is None else minimum)
-        }
+            key = self.keys[index]
+            hits = sorted(
+                (p, p - key.find(bigram))
+                for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
+                for p in where.get(bigram, ())
+            )
+            found.append((hits[0][0], index, {start for _, start in hits}))
+        found.sort(key=lambda f: (f[0], f[1]))
+        return {index: starts for _, index, starts in found}
 
     def candidates(
         self,
@@ -108,7 +123,15 @@ class _Fuzzy:
         shared = self.shared(text, free)
         eligible = [i for i in shared if self._eligible[i]]
         if len(eligible) > MAX_CANDIDATES:  # near-identical names by the thousand (benchmarks)
-            eligible = heapq.nlargest(MAX_CANDIDATES, eligible, key=lambda i: len(shared[i]))
+            # The keys the text covers best, by a measure of the key and the text alone: how many
+            # other names exist must not decide which of them are tried.
+            present = {text[p : p + 2] for p in range(n - 1)}
+
+            def coverage(i: int) -> float:
+                key = self.keys[i]
+                return sum(key[j : j + 2] in present for j in range(len(key) - 1)) / max(len(key) - 1, 1)
+
+            eligible = heapq.nlargest(MAX_CANDIDATES, eligible, key=coverage)
         if not eligible:
             return out
         content = [is_content(ch) for ch in text]
