@@ -121,13 +121,14 @@ def _this_month(ctx: Context) -> Context:
 
 
 def _past_years_asked(ctx: Context) -> bool:
-    """「今月は何があった？」「毎年今ごろは？」: this month or season has no records yet (they end in
-    2021), so the question can only mean the same month or season in the years of the records."""
+    """「今月は何があった？」「毎年今ごろは？」: this month or season has no records (they end in 2021),
+    so the question can only mean the same month or season in the years of the records."""
     query = ctx.query
     if query.when.anniversary is None or query.intent not in ("events_in_period", "fallback"):
         return False
     spans = [p for p in query.when.spans if not p.attached]
-    return bool(spans) and all(p.any_year or p.start > ctx.store.last_date for p in spans)
+    # The span itself, not where the whole record ends: records of other years must not change this.
+    return bool(spans) and all(p.any_year or not ctx.store.between(p.start, p.end) for p in spans)
 
 
 def _about_partners(ctx: Context) -> bool:
