@@ -114,7 +114,7 @@ def growth(
     """Each size: write the ×N corpus, load it with an empty cache then a warm one, and ask."""
     classifier = Classifier(load_intents(paths.INTENTS_DIR))
     out: list[Growth] = []
-    # Copies are dated centuries ahead; an answer that trips on them is logged by the engine.
+    # Copies are dated centuries ahead (synth.OFFSET); an answer that trips on them is logged by the engine.
     logging.getLogger("renkei_bot").setLevel(logging.CRITICAL)
     work = Path(tempfile.mkdtemp(prefix="renkei-bench-"))
     try:

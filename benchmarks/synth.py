@@ -4,7 +4,8 @@ Copy 0 is the real data. Copy k (k ≥ 1) has:
 - entity ids suffixed `-xk`, names, aliases and readings suffixed with a katakana token (its reading
   in hiragana), parents remapped to the copy's own entities;
 - event ids suffixed `-xk`, every date (start, end, days, after, before, mentions) and the fiscal year
-  moved k years later (later, not earlier: a date before 明治 has no 和暦);
+  moved years(k) = OFFSET + k years later (later, not earlier: a date before 明治 has no 和暦), so no copy
+  falls in the real records' years or near any `today`: 「去年」「2019年」 still mean the real records;
 - refs and series remapped to the copy's entities, and every entity name in a title, detail or venue
   rewritten to the copy's name, so a phrase search for a real name still finds only real events.
 The partners and counts tables and the corrections stay single, as in the real data.
@@ -39,12 +40,20 @@ def _hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
-def _shift_day(text: str, years: int) -> str:
-    """'2016-04-26' (or '2016-04') moved `years` later; 29 February becomes the 28th."""
+OFFSET = 300  # copy k lies OFFSET + k years after the real records: unrelated to any question's dates
+
+
+def years(k: int) -> int:
+    """How many years later copy k is dated."""
+    return OFFSET + k
+
+
+def _shift_day(text: str, by: int) -> str:
+    """'2016-04-26' (or '2016-04') moved `by` years later; 29 February becomes the 28th."""
     if len(text) == 7:
-        return f"{int(text[:4]) + years:04d}{text[4:]}"
+        return f"{int(text[:4]) + by:04d}{text[4:]}"
     day = date.fromisoformat(text)
-    year = day.year + years
+    year = day.year + by
     try:
         return day.replace(year=year).isoformat()
     except ValueError:
@@ -83,12 +92,12 @@ class _Copier:
         span = dict(ev["date"])
         for key in _DAY_KEYS:
             if span.get(key):
-                span[key] = _shift_day(span[key], k)
+                span[key] = _shift_day(span[key], years(k))
         if span.get("days"):
-            span["days"] = sorted({_shift_day(d, k) for d in span["days"]})
+            span["days"] = sorted({_shift_day(d, years(k)) for d in span["days"]})
         out["date"] = span
         if ev.get("fiscal_year") is not None:
-            out["fiscal_year"] = ev["fiscal_year"] + k
+            out["fiscal_year"] = ev["fiscal_year"] + years(k)
         if ev.get("details"):
             out["details"] = [rename(d) for d in ev["details"]]
         if ev.get("venue"):
@@ -98,7 +107,7 @@ class _Copier:
         if ev.get("refs"):
             out["refs"] = [f"{r}-x{k}" for r in ev["refs"]]
         if ev.get("mentions"):
-            out["mentions"] = [dict(m, date=_shift_day(m["date"], k)) for m in ev["mentions"]]
+            out["mentions"] = [dict(m, date=_shift_day(m["date"], years(k))) for m in ev["mentions"]]
         return out
 
 
