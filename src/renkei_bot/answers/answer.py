@@ -212,7 +212,6 @@ def _figure(ctx: Context) -> Answer | None:
 
 
 def events_for(ctx: Context) -> list[Event]:
-    ranked = [
-        r for r in ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False)) if r.score
-    ]
+    pool = ctx.selector.filtered(ctx.query, strict=False)
+    ranked = [r for r in ctx.selector.rank(ctx.query, pool, limit=3) if r.score]
     return [r.event for r in ranked[:3]]

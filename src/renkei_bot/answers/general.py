@@ -90,7 +90,10 @@ def _evidence(ctx: Context) -> Answer | None:
     ]
     if len(unused) * 3 > len(terms):
         return None  # 「おでんの美味しい作り方」: most of what it asks is not in the records
-    ranked = [r for r in selector.rank(ctx.query, selector.filtered(ctx.query, strict=False)) if r.score > 0]
+    pool = selector.filtered(ctx.query, strict=False)
+    ranked = [
+        r for r in selector.rank(ctx.query, pool, floor=NEAR_BEST, limit=wording.HEAD_ITEMS) if r.score > 0
+    ]
     if not ranked:
         return None
     events = [r.event for r in ranked if r.score >= NEAR_BEST * ranked[0].score][: wording.HEAD_ITEMS]
