@@ -216,7 +216,9 @@ def test_find_still_resolves_among_four_hundred_entities() -> None:
     ]
     index = EntityIndex(many)
     found = index.find(normalize("北海道町村界と第一生命との連携協定を結んだのはいつですか？"))
-    assert found.near_misses and found.near_misses[0].suggestions[0] == "北海道町村会"
+    # Which near miss comes first depends on their scores (第一生命 is close to the copies' 第一生命1…),
+    # not on how many of the names fit under a cap.
+    assert "北海道町村会" in [m.suggestions[0] for m in found.near_misses]
 
 
 @settings(max_examples=150, deadline=None)
