@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
+import os
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
 from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
+from renkei_bot.prepared import load_prepared
 from renkei_bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -39,10 +41,16 @@ class Engine:
         vocabulary: Vocabulary | None = None,
         glossary: Glossary | None = None,
         honorifics: Honorifics | None = None,
+        index: EntityIndex | None = None,
     ) -> None:
+        """`index`: an entity dictionary already built (from the prepared cache) with these honorifics."""
         self.store = store
         self.classifier = classifier
-        self.index = EntityIndex(store.entities, honorifics=honorifics or load_honorifics(INTENTS_DIR))
+        self.index = (
+            index
+            if index is not None
+            else EntityIndex(store.entities, honorifics=honorifics or load_honorifics(INTENTS_DIR))
+        )
         self.vocabulary = vocabulary or load_vocabulary(INTENTS_DIR)
         self.understander = Understander(
             self.index,
@@ -60,13 +68,16 @@ class Engine:
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, *, env: Mapping[str, str] | None = None) -> Engine:
         """`env` decides the parsed-data cache (RENKEI_CACHE_DIR, XDG_CACHE_HOME, HOME); {} turns it off."""
+        honorifics = load_honorifics(intents_dir)
+        prepared = load_prepared(data_dir, env=os.environ if env is None else env, honorifics=honorifics)
         return cls(
-            Store.load(data_dir, env=env),
+            prepared.store,
             Classifier(load_intents(intents_dir)),
             load_synonyms(intents_dir),
             vocabulary=load_vocabulary(intents_dir),
             glossary=load_glossary(intents_dir),
-            honorifics=load_honorifics(intents_dir),
+            honorifics=honorifics,
+            index=prepared.index,
         )
 
     def understand(self, question: str, *, today: date) -> Query:

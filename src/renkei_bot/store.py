@@ -198,6 +198,11 @@ class Store:
     def in_series(self, series_id: str) -> list[Event]:
         return self._pick(self._series.get(series_id, ()))
 
+    def prepare(self) -> None:
+        """Build the indexes that are otherwise built on first use (before caching the store)."""
+        if self._text is None:
+            self._text = TextIndex([_searchable(e) for e in self._events])
+
     def search(self, phrase: str) -> list[Event]:
         """Events whose normalised title or details contain the normalised phrase. Chronological.
 
@@ -205,7 +210,8 @@ class Store:
         phrase never matches across two of them. An empty phrase finds nothing.
         """
         if self._text is None:
-            self._text = TextIndex([_searchable(e) for e in self._events])
+            self.prepare()
+        assert self._text is not None
         key = compact(phrase)
         if "\n" in key:
             return []

@@ -6,6 +6,7 @@ Both answer with positions (ints) into the Store's chronological event list, asc
 from __future__ import annotations
 
 import operator
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -74,7 +75,8 @@ class TextIndex:
         for number, text in enumerate(self._texts):
             for gram in set(map(operator.add, text, text[1:])):
                 postings[gram].append(number)
-        self._postings = dict(postings)
+        # Arrays, not lists: the same lookups, and a cached index reads back as memory copies.
+        self._postings = {gram: array("i", posting) for gram, posting in postings.items()}
 
     def find(self, phrase: str) -> list[int]:
         """Positions whose text contains phrase, ascending. An empty phrase finds nothing."""
@@ -84,7 +86,7 @@ class TextIndex:
         if len(phrase) == 1:  # no bigram to look up; a scan of the distinct texts is fast in C
             candidates: Sequence[int] = range(len(texts))
         else:
-            lists: list[list[int]] = []
+            lists: list[array[int]] = []
             for gram in set(map(operator.add, phrase, phrase[1:])):
                 posting = self._postings.get(gram)
                 if posting is None:
@@ -101,6 +103,6 @@ class TextIndex:
         return found
 
 
-def _contains(sorted_list: list[int], value: int) -> bool:
+def _contains(sorted_list: Sequence[int], value: int) -> bool:
     i = bisect_left(sorted_list, value)
     return i < len(sorted_list) and sorted_list[i] == value

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -71,11 +72,14 @@ class _Fuzzy:
                 postings.setdefault(bigram, []).append(index)
         # Every bigram counts, however many keys share it: a threshold on how common a bigram is
         # would change with unrelated names, and so would what a question is understood to name.
-        self._postings = postings
-        self._need = [
-            (len(bigrams) + 1) // 2 if bigrams else len(key)
-            for key, bigrams in zip(self.keys, grams, strict=True)
-        ]
+        self._postings = {bigram: array("i", keys) for bigram, keys in postings.items()}
+        self._need = array(
+            "i",
+            (
+                (len(bigrams) + 1) // 2 if bigrams else len(key)
+                for key, bigrams in zip(self.keys, grams, strict=True)
+            ),
+        )
 
     def shared(self, text: str, free: bytearray, *, minimum: int | None = None) -> dict[int, set[int]]:
         """Key index → window starts suggested by the bigrams it shares with `text`, in the order the
