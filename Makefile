@@ -34,8 +34,9 @@ test: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
+## make bench [DEV_SET=path/to/dev.yaml]: latency at ×1 and ×1000, start-up, cold start, memory
 bench: $(DEV_STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(if $(DEV_SET),--dev $(DEV_SET),)
 
 ingest: $(RUN_STAMP)
 	$(BIN)/renkei-bot ingest data/source/000_f2877384e18cb53a.txt -o data/

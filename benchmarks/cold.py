@@ -77,3 +77,16 @@ def child_env(base: Mapping[str, str], cache_dir: str) -> dict[str, str]:
     env = {k: v for k, v in base.items() if not k.startswith(("SLACK_", "RENKEI_"))}
     env["RENKEI_CACHE_DIR"] = cache_dir
     return env
+
+
+def bytecode_env(base: Mapping[str, str], scratch: str, *, cached: bool) -> dict[str, str]:
+    """The children's environment with bytecode caches (written once, then read, under `scratch`) or
+    with none at all (nothing read, nothing written: as on a test machine that sets
+    PYTHONDONTWRITEBYTECODE, and worse, since the interpreter's own modules are compiled too)."""
+    env = {k: v for k, v in base.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    if cached:
+        env["PYTHONPYCACHEPREFIX"] = f"{scratch}/pyc"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = f"{scratch}/none"
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,9 +22,6 @@ from rapidfuzz import fuzz, process
 from renkei_bot import paths
 from renkei_bot.answers.render import to_blocks, to_text
 from renkei_bot.engine import Engine
-from renkei_bot.loader import load
-from renkei_bot.nlu.intents import Classifier, load_intents
-from renkei_bot.store import Store
 from stats import percentile
 from synth import write_corpus
 
@@ -35,6 +30,7 @@ from synth import write_corpus
 class Warm:
     p50: float
     p99: float
+    max: float
     floor_p50: float
     floor_p99: float
     samples: int
@@ -50,11 +46,12 @@ class Growth:
     events: int
     entities: int
     generate: float
-    load_cold: float
-    load_warm: float
-    index: float  # building the Engine's in-memory indexes (entity dictionary, selector)
+    build: float  # Engine.load with an empty cache: parse, index, write the caches
     p50: float
     p99: float
+    max: float
+    slowest: tuple[tuple[float, str], ...]  # the slowest questions (seconds, question)
+    outcomes: tuple[tuple[str, bool], ...]  # (intent, found) per question, in order
 
 
 def _pipeline(engine: Engine, today: date) -> Callable[[str], object]:
@@ -72,7 +69,7 @@ def _timed(fn: Callable[[str], object], question: str) -> float:
 
 
 def warm_latency(questions: Sequence[str], today: date, *, rounds: int) -> Warm:
-    engine = Engine.load(paths.DATA_DIR, paths.INTENTS_DIR)
+    engine = Engine.load(paths.DATA_DIR, paths.INTENTS_DIR, env={})
     pipeline = _pipeline(engine, today)
     tokenizer = sudachipy.Dictionary().tokenizer(sudachipy.SplitMode.C)
     names = [e.name for e in engine.store.entities]
@@ -92,64 +89,59 @@ def warm_latency(questions: Sequence[str], today: date, *, rounds: int) -> Warm:
     return Warm(
         p50=percentile(full, 50),
         p99=percentile(full, 99),
+        max=max(full),
         floor_p50=percentile(bare, 50),
         floor_p99=percentile(bare, 99),
         samples=len(full),
     )
 
 
-def _questions_latency(engine: Engine, questions: Sequence[str], today: date, rounds: int) -> list[float]:
-    pipeline = _pipeline(engine, today)
-    for question in questions:
-        pipeline(question)
-    times: list[float] = []
-    for _ in range(rounds):
-        times.extend(_timed(pipeline, q) for q in questions)
-    return times
-
-
 def growth(
-    questions: Sequence[str], today: date, *, sizes: Sequence[int], rounds: Callable[[int], int]
+    questions: Sequence[str],
+    today: date,
+    *,
+    sizes: Sequence[int],
+    rounds: Callable[[int], int],
+    work: Path,
 ) -> list[Growth]:
-    """Each size: write the ×N corpus, load it with an empty cache then a warm one, and ask."""
-    classifier = Classifier(load_intents(paths.INTENTS_DIR))
+    """Each size: write the ×N corpus into `work`, load it (filling the caches there), and ask.
+
+    A question's time is its fastest of the rounds: one slow round on a shared machine is noise,
+    a question slow in every round is the code.
+    """
     out: list[Growth] = []
     # Copies are dated centuries ahead (synth.OFFSET); an answer that trips on them is logged by the engine.
     logging.getLogger("renkei_bot").setLevel(logging.CRITICAL)
-    work = Path(tempfile.mkdtemp(prefix="renkei-bench-"))
-    try:
-        for copies in sizes:
-            data, cache = work / f"data-x{copies}", work / f"cache-x{copies}"
-            started = time.perf_counter()
-            counts = write_corpus(paths.DATA_DIR, data, copies=copies)
-            generate = time.perf_counter() - started
-            started = time.perf_counter()
-            cold = load(data, cache_dir=cache)
-            load_cold = time.perf_counter() - started
-            started = time.perf_counter()
-            hit = load(data, cache_dir=cache)
-            load_warm = time.perf_counter() - started
-            assert not cold.cache_hit and hit.cache_hit, "the loader cache did not behave"
-            started = time.perf_counter()
-            engine = Engine(Store(hit.dataset), classifier)
-            index = time.perf_counter() - started
-            del cold, hit
-            times = _questions_latency(engine, questions, today, rounds(copies))
-            out.append(
-                Growth(
-                    copies=copies,
-                    events=counts["events"],
-                    entities=counts["entities"],
-                    generate=generate,
-                    load_cold=load_cold,
-                    load_warm=load_warm,
-                    index=index,
-                    p50=percentile(times, 50),
-                    p99=percentile(times, 99),
-                )
+    for copies in sizes:
+        data, cache = work / f"data-x{copies}", work / f"cache-x{copies}"
+        started = time.perf_counter()
+        counts = write_corpus(paths.DATA_DIR, data, copies=copies)
+        generate = time.perf_counter() - started
+        started = time.perf_counter()
+        engine = Engine.load(data, paths.INTENTS_DIR, env={"RENKEI_CACHE_DIR": str(cache)})
+        build = time.perf_counter() - started
+        pipeline = _pipeline(engine, today)
+        outcomes = []
+        for question in questions:  # warm up, and what each question is understood as
+            answer = engine.ask(question, today=today)
+            outcomes.append((answer.intent, answer.found))
+            pipeline(question)
+        best = [min(_timed(pipeline, q) for _ in range(rounds(copies))) for q in questions]
+        slowest = sorted(zip(best, questions, strict=True), reverse=True)[:5]
+        out.append(
+            Growth(
+                copies=copies,
+                events=counts["events"],
+                entities=counts["entities"],
+                generate=generate,
+                build=build,
+                p50=percentile(best, 50),
+                p99=percentile(best, 99),
+                max=max(best),
+                slowest=tuple(slowest),
+                outcomes=tuple(outcomes),
             )
-            del engine
-            gc.collect()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        )
+        del engine, pipeline
+        gc.collect()
     return out

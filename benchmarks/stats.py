@@ -10,6 +10,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_SET = REPO / "tests" / "eval" / "dev.yaml"
+OWN_SET = REPO / "benchmarks" / "questions.yaml"  # the benchmark's own, wider questions
 VENV_BIN = Path(sys.executable).parent
 TODAY = date(2026, 11, 28)  # the dev set's own `today`, so every run asks the same questions
 
@@ -29,6 +30,13 @@ def median(values: Sequence[float]) -> float:
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
+
+
+def bench_questions(dev: Path = DEV_SET, own: Path = OWN_SET) -> tuple[list[str], date]:
+    """The dev set's questions, then the benchmark's own (each once), and the dev set's `today`."""
+    questions, today = dev_questions(dev)
+    mine, _ = dev_questions(own)
+    return list(dict.fromkeys([*questions, *mine])), today
 
 
 def dev_questions(path: Path = DEV_SET) -> tuple[list[str], date]:

@@ -221,6 +221,30 @@ def test_find_still_resolves_among_four_hundred_entities() -> None:
     assert "北海道町村会" in [m.suggestions[0] for m in found.near_misses]
 
 
+def _crowd(names: list[str], copies: int) -> list[Entity]:
+    """Each name again `copies` times with a three-katakana suffix, as benchmarks/synth.py grows a corpus."""
+    kana = "アイウエオカキクケコサシスセソタチツテト"
+    return [
+        Entity(f"x{k}-{i}", f"{name}{kana[k % 20]}{kana[k // 20 % 20]}{kana[k // 400 % 20]}", "company")
+        for k in range(1, copies + 1)
+        for i, name in enumerate(names)
+    ]
+
+
+def test_a_typo_is_found_however_many_names_share_its_bigrams() -> None:
+    # 600 names share every bigram of 第一生命: how common a bigram is must not decide the match.
+    crowd = _crowd(["第一生命"], 600)
+    index = EntityIndex([*ENTITIES, *crowd])
+    assert ids(find(index, "第一生明と包括連携協定を結んだのはいつ？")) == ["dai-ichi-life"]
+
+
+def test_a_typo_is_found_among_many_names_with_the_questions_other_words() -> None:
+    # 200 names like 講演会アイウ share the question's 講演 twice: they must not crowd out 北海道町村会.
+    crowd = _crowd(["講演会"], 200)
+    index = EntityIndex([*ENTITIES, *crowd])
+    assert "hokkaido-chosonkai" in ids(find(index, "北海道町村界の方が講演した講演会はいつ？"))
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.one_of(
