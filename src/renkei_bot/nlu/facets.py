@@ -107,20 +107,28 @@ class FacetSet:
         every = _words(tokens)
         outside = [t for t in every if not any(b <= t.begin and t.end <= e for b, e in spans)]
         hits: list[FacetHit] = []
+        # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
+        present = {f for t in every for f in _forms(t)}
         for spec in self.specs:
-            words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
-            if any(_phrase_at(words, i, p) for p in spec.unless for i in range(len(words))):
+            phrases = [p for p in spec.phrases if present.issuperset(p)]
+            if not phrases and present.isdisjoint(spec.lemmas):
                 continue
-            hit = self._first(spec, words)
+            words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
+            unless = [p for p in spec.unless if present.issuperset(p)]
+            if any(_phrase_at(words, i, p) for p in unless for i in range(len(words))):
+                continue
+            hit = self._first(spec, words, phrases)
             if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: (h.begin, h.name))
         return tuple(hits)
 
     @staticmethod
-    def _first(spec: FacetSpec, words: Sequence[Token]) -> FacetHit | None:
+    def _first(
+        spec: FacetSpec, words: Sequence[Token], phrases: Sequence[tuple[str, ...]]
+    ) -> FacetHit | None:
         for i, token in enumerate(words):
-            for phrase in spec.phrases:
+            for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]
                     return FacetHit(spec.name, "".join(phrase), token.begin, last.end)
