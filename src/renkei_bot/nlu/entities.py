@@ -84,6 +84,17 @@ class _Fuzzy:
     def shared(self, text: str, free: bytearray, *, minimum: int | None = None) -> dict[int, set[int]]:
         """Key index → window starts suggested by the bigrams it shares with `text`, in the order the
         keys are first met in the text."""
+        where, counts = self._counted(text, free)
+        need = self._need
+        return {
+            index: self._starts(index, where)
+            for index, count in counts.items()
+            if count >= (need[index] if minimum is None else minimum)
+        }
+
+    def _counted(self, text: str, free: bytearray) -> tuple[dict[str, list[int]], Counter[int]]:
+        """The text's free bigrams with their positions, and how many of them each key shares. The
+        counter holds the keys in the order they are first met in the text (by position, then index)."""
         where: dict[str, list[int]] = {}  # bigram → its positions in the text, ascending
         for p in range(len(text) - 1):
             if free[p] and free[p + 1]:
@@ -95,20 +106,16 @@ class _Fuzzy:
             if keys is not None:
                 for _ in positions:
                     counts.update(keys)  # counted in C: a bigram of a thousand keys costs microseconds
-        need = self._need
-        found: list[tuple[int, int, set[int]]] = []
-        for index, count in counts.items():
-            if count < (need[index] if minimum is None else minimum):
-                continue
-            key = self.keys[index]
-            hits = sorted(
-                (p, p - key.find(bigram))
-                for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
-                for p in where.get(bigram, ())
-            )
-            found.append((hits[0][0], index, {start for _, start in hits}))
-        found.sort(key=lambda f: (f[0], f[1]))
-        return {index: starts for _, index, starts in found}
+        return where, counts
+
+    def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
+        key = self.keys[index]
+        hits = sorted(
+            (p, p - key.find(bigram))
+            for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
+            for p in where.get(bigram, ())
+        )
+        return {start for _, start in hits}
 
     def candidates(
         self,
@@ -124,8 +131,9 @@ class _Fuzzy:
         """
         out: list[Candidate] = []
         n = len(text)
-        shared = self.shared(text, free)
-        eligible = [i for i in shared if self._eligible[i]]
+        where, counts = self._counted(text, free)
+        need, allowed = self._need, self._eligible
+        eligible = [i for i, count in counts.items() if count >= need[i] and allowed[i]]
         if len(eligible) > MAX_CANDIDATES:  # near-identical names by the thousand (benchmarks)
             # The keys the text covers best, by a measure of the key and the text alone: how many
             # other names exist must not decide which of them are tried.
@@ -143,7 +151,7 @@ class _Fuzzy:
         gaps = free.find(0) != -1
         for index in eligible:
             key = self.keys[index]
-            anchors = [a for a in shared[index] if _may_reach(text, key, a, open_region)]
+            anchors = [a for a in self._starts(index, where) if _may_reach(text, key, a, open_region)]
             # A window starts and ends on a name character, not on a particle or a bracket (unless the
             # key does): the positions where the key's first and last characters may sit.
             first, last = key[0], key[-1]
