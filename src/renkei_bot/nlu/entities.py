@@ -81,16 +81,11 @@ class _Fuzzy:
             ),
         )
 
-    def shared(self, text: str, free: bytearray, *, minimum: int | None = None) -> dict[int, set[int]]:
-        """Key index → window starts suggested by the bigrams it shares with `text`, in the order the
-        keys are first met in the text."""
-        where, counts = self._counted(text, free)
-        need = self._need
-        return {
-            index: self._starts(index, where)
-            for index, count in counts.items()
-            if count >= (need[index] if minimum is None else minimum)
-        }
+    def sharing(self, text: str, *, minimum: int) -> list[int]:
+        """Indexes of the keys sharing at least `minimum` bigrams with `text`, in the order they are
+        first met in it."""
+        _, counts = self._counted(text, bytearray(b"\x01" * len(text)))
+        return [index for index, count in counts.items() if count >= minimum]
 
     def _counted(self, text: str, free: bytearray) -> tuple[dict[str, list[int]], Counter[int]]:
         """The text's free bigrams with their positions, and how many of them each key shares. The
@@ -307,9 +302,7 @@ class EntityIndex:
         query = fold(name)
         if len(query) < MIN_KEY:
             return ()
-        pool = [
-            self._fuzzy.keys[i] for i in self._fuzzy.shared(query, bytearray(b"\x01" * len(query)), minimum=1)
-        ]
+        pool = [self._fuzzy.keys[i] for i in self._fuzzy.sharing(query, minimum=1)]
         if query in self._keys:
             pool.append(query)
         ranked = process.extract(
