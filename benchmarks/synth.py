@@ -1,7 +1,7 @@
 """A synthetic corpus: the real records replicated ×N, each copy with its own ids, dates and names.
 
 Copy 0 is the real data. Copy k (k ≥ 1) has:
-- entity ids suffixed `-xk`, names, aliases and readings suffixed with a katakana token (its reading
+- entity ids suffixed `-xk`, names, aliases and readings suffixed with a rare-katakana token (its reading
   in hiragana), parents remapped to the copy's own entities;
 - event ids suffixed `-xk`, every date (start, end, days, after, before, mentions) and the fiscal year
   moved years(k) = OFFSET + k years later (later, not earlier: a date before 明治 has no 和暦), so no copy
@@ -25,15 +25,18 @@ from typing import Any
 
 import yaml
 
-_KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+# Katakana no question uses (ゐ, ゑ, を, ぢ, づ, ゔ as katakana): a copy's name must be unrelated to the
+# question's words, or 全国連携講演会アアテ would be a fair reading of 全国連携講演会のテーマ.
+_KANA = "ヰヱヲヂヅヴ"
+_LENGTH = 5
 _DAY_KEYS = ("start", "end", "after", "before")
 Record = dict[str, Any]
 
 
 def token(k: int) -> str:
-    """A distinct three-katakana token for copy k ≥ 1 (43³ = 79,507 copies at most)."""
+    """A distinct five-katakana token for copy k ≥ 1 (6⁵ = 7,776 copies at most)."""
     n = len(_KANA)
-    return _KANA[k // (n * n) % n] + _KANA[k // n % n] + _KANA[k % n]
+    return "".join(_KANA[k // n**i % n] for i in reversed(range(_LENGTH)))
 
 
 def _hiragana(text: str) -> str:
