@@ -103,8 +103,8 @@ def _write(path: Path, store: Store, index: EntityIndex) -> None:
     try:
         pickler.dump((_MAGIC, store, index))
         write_bytes_atomically(path, buffer.getvalue())
-    except (OSError, pickle.PicklingError):
-        return  # a cache dir that cannot be written leaves the cache off
+    except Exception:  # a cache is an optimisation: what cannot be written leaves it off
+        return
     with contextlib.suppress(OSError):
         olds = sorted(
             (p for p in path.parent.glob("prepared-*.pickle") if p != path),

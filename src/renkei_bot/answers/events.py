@@ -18,6 +18,7 @@ from renkei_bot.answers.lines import (
 )
 from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
+from renkei_bot.answers.select import OWN_SERIES
 from renkei_bot.dates import format_date, format_fiscal_year, format_span
 from renkei_bot.records import Event
 
@@ -54,7 +55,10 @@ def _edge_lines(ctx: Context, event: Event) -> list[Line]:
 def when(ctx: Context) -> Answer:
     if ctx.query.order:  # 「最初の全国連携展示はいつ」: the first of them, not the likeliest one
         return first_last(ctx)
-    ranked = ctx.selector.rank(ctx.query, ctx.selector.filtered(ctx.query, strict=False), floor=RELATED)
+    # The related lines are measured against `top`, which may be a series' own event scoring down to
+    # OWN_SERIES of the best: the ranking keeps everything down to that share of it.
+    pool = ctx.selector.filtered(ctx.query, strict=False)
+    ranked = ctx.selector.rank(ctx.query, pool, floor=RELATED * OWN_SERIES)
     ranked = [r for r in ranked if r.score > 0]
     if not ranked:
         return ctx.nothing()

@@ -194,6 +194,11 @@ def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int
     return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=needed))
 
 
+def _romaji_fuzzy(names: Mapping[str, tuple[str, ...]]) -> _Fuzzy:
+    # A module-level function, not a lambda: the index is pickled into the prepared cache.
+    return _Fuzzy(names, min_length=ROMAJI_MIN_FUZZY, content=False)
+
+
 class EntityIndex:
     """Built once from the entities; `find` is on the hot path of every question."""
 
@@ -223,9 +228,7 @@ class EntityIndex:
         )
         self._fuzzy = _Fuzzy(tables.keys, min_length=FUZZY_MIN_KEY, content=True)
         self._fuzzy_reading = _Fuzzy(tables.readings, min_length=READING_MIN_FUZZY, content=False)
-        self.romaji = RomajiMatcher(
-            tables, honorifics, lambda names: _Fuzzy(names, min_length=ROMAJI_MIN_FUZZY, content=False)
-        )
+        self.romaji = RomajiMatcher(tables, honorifics, _romaji_fuzzy)
         self._by_type: dict[str, list[Entity]] = {}
         for entity in self._entities.values():
             self._by_type.setdefault(entity.type, []).append(entity)

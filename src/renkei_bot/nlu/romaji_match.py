@@ -44,6 +44,14 @@ class RomajiMatcher:
         self._names: Mapping[str, tuple[str, ...]] | None = None
         self._fuzzy: CandidateSource | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        # Cached with the index (renkei_bot.prepared); a lock is not data: a new one on reading.
+        return {k: v for k, v in vars(self).items() if k != "_lock"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._lock = threading.Lock()
+
     def _load(self) -> tuple[Mapping[str, tuple[str, ...]], CandidateSource]:
         with self._lock:
             if self._names is None or self._fuzzy is None:
