@@ -64,7 +64,8 @@ def when(ctx: Context) -> Answer:
         return ctx.nothing()
     # a series named means its own events first (the exhibition, not the signing of its partner)
     top = ctx.selector.best(ctx.query) or [r for r in ranked if r.score >= ranked[0].score - 1e-9]
-    ranked = [*top, *(r for r in ranked if r.event.id not in {t.event.id for t in top})]
+    in_top = {t.event.id for t in top}  # once, not once per ranked event (a thousand ties at ×1000)
+    ranked = [*top, *(r for r in ranked if r.event.id not in in_top)]
     events = [r.event for r in top]
     first = events[0]
     mention = pointed_mention(ctx, first)
