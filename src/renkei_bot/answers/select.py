@@ -7,13 +7,13 @@ adds to the event's score. No question is special-cased.
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import math
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date
 
+from renkei_bot.answers import ranking
+from renkei_bot.answers.ranking import ORDINAL_WEIGHT, YEAR_WEIGHT, Plan, Term
+from renkei_bot.answers.ranking import Ranked as Ranked  # answers import it from here
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event, Mention
@@ -21,65 +21,8 @@ from renkei_bot.store import Store
 
 ENTITY_WEIGHT = 3.0
 TITLE_BONUS = 0.5  # a word found in the title counts half again
-ORDINAL_WEIGHT = 3.0
-YEAR_WEIGHT = 2.5
 RELATED = 0.7  # a record's word for the question's verb (決める → 決定) counts a little less
 OWN_SERIES = 0.8  # a series' own event is preferred unless another fits this much better
-_SLACK = 1e-6  # a bound is a sum in another order than the score's: allow for rounding
-
-
-@dataclass(frozen=True, slots=True)
-class Ranked:
-    event: Event
-    score: float
-    entity_hits: int
-    term_hits: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Term:
-    term: str
-    hits: frozenset[str]
-    weight: float
-    bonus: float  # when the title contains it
-    key: str  # compacted once per question, not once per event
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """What a question scores with, built once per ranking."""
-
-    groups: tuple[frozenset[str], ...]
-    weights: tuple[float, ...]
-    terms: tuple[_Term, ...]
-    nth: frozenset[str]
-    ordinal: int | None
-    years: frozenset[int]
-    sets: tuple[frozenset[str], ...]  # every set that can bring an event in, heaviest first
-    reach: tuple[float, ...]  # the most sets[i] adds to a score (a term's weight with its title bonus)
-    least: tuple[float, ...]  # the least it adds (without the bonus)
-    extra: float  # the most the ordinal and the glued year add
-
-
-def _order(found: tuple[float, int, Ranked]) -> tuple[float, int]:
-    return found[0], found[1]
-
-
-def _settled(
-    parts: Sequence[tuple[float, float, frozenset[str]]],
-    most: float,
-    *,
-    floor: float | None,
-    limit: int | None,
-) -> bool:
-    """Whether an event scoring at most `most` can no longer reach the floor (a share of the best) or
-    the `limit` best, given parts whose every event scores at least their `least`."""
-    if floor is not None and parts and most < floor * (max(p[1] for p in parts) - _SLACK):
-        return True
-    if limit is not None:
-        sure = sum(len(p[2]) for p in parts if p[1] - _SLACK > most)
-        return sure >= limit
-    return False
 
 
 class Selector:
@@ -259,68 +202,17 @@ class Selector:
         # Pools are drawn from the store: one as long as the store is all of it.
         everything = events is self.store.events or len(events) >= len(self.store.events)
         allowed = None if everything else frozenset(e.id for e in events)
-        found: list[tuple[float, int, Ranked]] = []  # (−score, position, ranked): sorts best first
-        best = -math.inf
-        kept: list[float] = []  # with a limit: the `limit` best scores so far, as a min-heap
-        position = self.store.position
-        for bound, ids in self._partition(plan, allowed, floor=floor, limit=limit):
-            if floor is not None and bound + _SLACK < floor * best:
-                break  # nothing from here on can reach the floor
-            if limit is not None and len(kept) >= limit and bound + _SLACK < kept[0]:
-                break  # nor the `limit` best
-            for ranked in self._scored(plan, ids):
-                found.append((-ranked.score, position(ranked.event.id), ranked))
-                best = max(best, ranked.score)
-                if limit is not None:
-                    if len(kept) < limit:
-                        heapq.heappush(kept, ranked.score)
-                    elif ranked.score > kept[0]:
-                        heapq.heapreplace(kept, ranked.score)
-        if floor is not None:
-            found = [f for f in found if f[2].score >= floor * best - 1e-9]
-        if limit is not None and limit < len(found):
-            found = heapq.nsmallest(limit, found, key=_order)
-        else:
-            found.sort(key=_order)
-        return [f[2] for f in found]
+        return ranking.top(
+            plan,
+            allowed,
+            event=self.store.event,
+            position=self.store.position,
+            title=self._title_key,
+            floor=floor,
+            limit=limit,
+        )
 
-    @staticmethod
-    def _partition(
-        plan: _Plan, allowed: frozenset[str] | None, *, floor: float | None, limit: int | None
-    ) -> list[tuple[float, frozenset[str]]]:
-        """The events the question touches, split by which of its sets hold them (set operations, in C),
-        each part with the most its events can score; highest first.
-
-        Sets come heaviest first. Once the events already met surely score so well that one first met
-        in the remaining (lighter, larger) sets could not reach the floor or the limit, those sets only
-        split the parts already there and bring in nothing new: the common words are never walked.
-        """
-        parts: list[tuple[float, float, frozenset[str]]] = []  # (most, least, ids)
-        covered: set[str] = set()
-        rest = [*itertools.accumulate(reversed(plan.reach))][::-1]  # the most from sets[i:] on
-        for i, (reach, least, ids) in enumerate(zip(plan.reach, plan.least, plan.sets, strict=True)):
-            if allowed is not None:
-                ids = ids & allowed if len(ids) <= len(allowed) else allowed & ids
-            if not ids:
-                continue
-            split: list[tuple[float, float, frozenset[str]]] = []
-            for most, low, part in parts:
-                inside = part & ids
-                if inside:
-                    split.append((most + reach, low + least, inside))
-                    part = part - inside
-                if part:
-                    split.append((most, low, part))
-            if not _settled(split, rest[i] + plan.extra + _SLACK, floor=floor, limit=limit):
-                fresh = ids.difference(covered)
-                if fresh:
-                    split.append((reach, least, fresh))
-                    covered.update(fresh)
-            parts = split
-        parts.sort(key=lambda p: -p[0])
-        return [(most + plan.extra, part) for most, _, part in parts]
-
-    def _plan(self, query: Query, skip: Iterable[str]) -> _Plan:
+    def _plan(self, query: Query, skip: Iterable[str]) -> Plan:
         """The question's weighted sets, compacted and weighed once, rarest (heaviest) first."""
         groups = self.entity_groups(query, skip=skip)
         nth = self._nth_of_series(query)
@@ -328,10 +220,10 @@ class Selector:
         # An entity named in almost every row (特別区全国連携プロジェクト) says less than a rare one.
         n = len(self.store.events)
         weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
-        terms: list[_Term] = []
+        terms: list[Term] = []
         for term in (*query.terms, *query.related):
             weight = self.idf(term) * (RELATED if term in related else 1.0)
-            terms.append(_Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, compact(term)))
+            terms.append(Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, compact(term)))
         extra = (ORDINAL_WEIGHT if query.ordinal is not None else 0.0) + (
             YEAR_WEIGHT if any(p.attached for p in query.when.spans) else 0.0
         )
@@ -339,7 +231,7 @@ class Selector:
         reach += [(t.weight + t.bonus, t.weight, t.hits) for t in terms]
         reach.sort(key=lambda r: -r[0])
         reach.append((0.0, 0.0, nth))
-        return _Plan(
+        return Plan(
             groups=tuple(groups),
             weights=tuple(weights),
             terms=tuple(terms),
@@ -351,29 +243,6 @@ class Selector:
             least=tuple(r for _, r, _ in reach),
             extra=extra,
         )
-
-    def _scored(self, plan: _Plan, part: frozenset[str]) -> Iterator[Ranked]:
-        """The events of one part: they share their sets, so only the title bonus, the ordinal and the
-        year are looked at per event. The sums run in the same order as ever, so equal events stay
-        exactly equal."""
-        some = next(iter(part))
-        entity_hits = sum(1 for g in plan.groups if some in g)
-        base = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if some in g)
-        terms = [t for t in plan.terms if some in t.hits]
-        hits = tuple(t.term for t in terms)
-        event_of, title_of = self.store.event, self._title_key
-        for event_id in part:
-            event = event_of(event_id)
-            score = base
-            if terms:
-                title = title_of(event)
-                for term in terms:
-                    score += term.weight + (term.bonus if term.key in title else 0.0)
-            if plan.ordinal is not None and (event.ordinal == plan.ordinal or event_id in plan.nth):
-                score += ORDINAL_WEIGHT
-            if plan.years and event.date.start and event.date.start.year in plan.years:
-                score += YEAR_WEIGHT
-            yield Ranked(event, score, entity_hits, hits)
 
     def _own_series(self, query: Query, skip: Iterable[str]) -> list[Event]:
         """The events of the series the question names, in its period and in the year glued to it."""

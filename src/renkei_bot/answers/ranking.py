@@ -1,0 +1,177 @@
+"""Scoring a question's plan over the events it touches, best first, without walking what cannot rank.
+
+A plan (built by answers/select.py from the question) holds weighted sets of event ids: one per entity
+of the question, one per word. The events they touch are split by set operations into parts sharing
+their sets; parts are scored heaviest first, and once what was met surely beats anything the lighter,
+larger sets could still bring, those bring nothing new. Scores are summed in one fixed order, so equal
+events stay exactly equal and ties fall to the chronological position.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from renkei_bot.records import Event
+
+ORDINAL_WEIGHT = 3.0
+YEAR_WEIGHT = 2.5
+_SLACK = 1e-6  # a bound is a sum in another order than the score's: allow for rounding
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    event: Event
+    score: float
+    entity_hits: int
+    term_hits: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    term: str
+    hits: frozenset[str]
+    weight: float
+    bonus: float  # when the title contains it
+    key: str  # compacted once per question, not once per event
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a question scores with, built once per ranking."""
+
+    groups: tuple[frozenset[str], ...]
+    weights: tuple[float, ...]
+    terms: tuple[Term, ...]
+    nth: frozenset[str]
+    ordinal: int | None
+    years: frozenset[int]
+    sets: tuple[frozenset[str], ...]  # every set that can bring an event in, heaviest first
+    reach: tuple[float, ...]  # the most sets[i] adds to a score (a term's weight with its title bonus)
+    least: tuple[float, ...]  # the least it adds (without the bonus)
+    extra: float  # the most the ordinal and the glued year add
+
+
+def _order(found: tuple[float, int, Ranked]) -> tuple[float, int]:
+    return found[0], found[1]
+
+
+def _settled(
+    parts: Sequence[tuple[float, float, frozenset[str]]],
+    most: float,
+    *,
+    floor: float | None,
+    limit: int | None,
+) -> bool:
+    """Whether an event scoring at most `most` can no longer reach the floor (a share of the best) or
+    the `limit` best, given parts whose every event scores at least their `least`."""
+    if floor is not None and parts and most < floor * (max(p[1] for p in parts) - _SLACK):
+        return True
+    if limit is not None:
+        sure = sum(len(p[2]) for p in parts if p[1] - _SLACK > most)
+        return sure >= limit
+    return False
+
+
+def top(
+    plan: Plan,
+    allowed: frozenset[str] | None,
+    *,
+    event: Callable[[str], Event],
+    position: Callable[[str], int],
+    title: Callable[[Event], str],
+    floor: float | None,
+    limit: int | None,
+) -> list[Ranked]:
+    """The events the plan touches (those in `allowed`, when given), best first, by (−score, position).
+
+    With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
+    ties at the edge included); with `limit`, at most that many.
+    """
+    found: list[tuple[float, int, Ranked]] = []  # (−score, position, ranked): sorts best first
+    best = -math.inf
+    kept: list[float] = []  # with a limit: the `limit` best scores so far, as a min-heap
+    for bound, ids in _partition(plan, allowed, floor=floor, limit=limit):
+        if floor is not None and bound + _SLACK < floor * best:
+            break  # nothing from here on can reach the floor
+        if limit is not None and len(kept) >= limit and bound + _SLACK < kept[0]:
+            break  # nor the `limit` best
+        for ranked in _scored(plan, ids, event, title):
+            found.append((-ranked.score, position(ranked.event.id), ranked))
+            best = max(best, ranked.score)
+            if limit is not None:
+                if len(kept) < limit:
+                    heapq.heappush(kept, ranked.score)
+                elif ranked.score > kept[0]:
+                    heapq.heapreplace(kept, ranked.score)
+    if floor is not None:
+        found = [f for f in found if f[2].score >= floor * best - 1e-9]
+    if limit is not None and limit < len(found):
+        found = heapq.nsmallest(limit, found, key=_order)
+    else:
+        found.sort(key=_order)
+    return [f[2] for f in found]
+
+
+def _partition(
+    plan: Plan, allowed: frozenset[str] | None, *, floor: float | None, limit: int | None
+) -> list[tuple[float, frozenset[str]]]:
+    """The events the question touches, split by which of its sets hold them (set operations, in C),
+    each part with the most its events can score; highest first.
+
+    Sets come heaviest first. Once the events already met surely score so well that one first met
+    in the remaining (lighter, larger) sets could not reach the floor or the limit, those sets only
+    split the parts already there and bring in nothing new: the common words are never walked.
+    """
+    parts: list[tuple[float, float, frozenset[str]]] = []  # (most, least, ids)
+    covered: set[str] = set()
+    rest = [*itertools.accumulate(reversed(plan.reach))][::-1]  # the most from sets[i:] on
+    for i, (reach, least, ids) in enumerate(zip(plan.reach, plan.least, plan.sets, strict=True)):
+        if allowed is not None:
+            ids = ids & allowed if len(ids) <= len(allowed) else allowed & ids
+        if not ids:
+            continue
+        split: list[tuple[float, float, frozenset[str]]] = []
+        for most, low, part in parts:
+            inside = part & ids
+            if inside:
+                split.append((most + reach, low + least, inside))
+                part = part - inside
+            if part:
+                split.append((most, low, part))
+        if not _settled(split, rest[i] + plan.extra + _SLACK, floor=floor, limit=limit):
+            fresh = ids.difference(covered)
+            if fresh:
+                split.append((reach, least, fresh))
+                covered.update(fresh)
+        parts = split
+    parts.sort(key=lambda p: -p[0])
+    return [(most + plan.extra, part) for most, _, part in parts]
+
+
+def _scored(
+    plan: Plan, part: frozenset[str], event_of: Callable[[str], Event], title_of: Callable[[Event], str]
+) -> Iterator[Ranked]:
+    """The events of one part: they share their sets, so only the title bonus, the ordinal and the
+    year are looked at per event. The sums run in the same order as ever, so equal events stay
+    exactly equal."""
+    some = next(iter(part))
+    entity_hits = sum(1 for g in plan.groups if some in g)
+    base = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if some in g)
+    terms = [t for t in plan.terms if some in t.hits]
+    hits = tuple(t.term for t in terms)
+    for event_id in part:
+        event = event_of(event_id)
+        score = base
+        if terms:
+            title = title_of(event)
+            for term in terms:
+                score += term.weight + (term.bonus if term.key in title else 0.0)
+        if plan.ordinal is not None and (event.ordinal == plan.ordinal or event_id in plan.nth):
+            score += ORDINAL_WEIGHT
+        if plan.years and event.date.start and event.date.start.year in plan.years:
+            score += YEAR_WEIGHT
+        yield Ranked(event, score, entity_hits, hits)
