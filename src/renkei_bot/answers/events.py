@@ -8,6 +8,7 @@ from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
+    EventLines,
     cite,
     detail_value,
     event_line,
@@ -120,7 +121,7 @@ def count(ctx: Context) -> Answer:
     return ctx.found(
         wording.counted(what, rows),
         title=wording.title_count(what),
-        lines=event_lines(events),
+        lines=EventLines(events),  # every record counted, built only as far as shown
         sources=_sources(events),
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from renkei_bot import wording
 from renkei_bot.answers import anniversaries as anniv
 from renkei_bot.answers.context import Context, period_label
-from renkei_bot.answers.lines import cite, event_lines, iso_dates
+from renkei_bot.answers.lines import EventLines, cite, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, month_end
 from renkei_bot.nlu.intents import Classifier
@@ -160,7 +160,7 @@ def _listing(ctx: Context, label: str, events: list[Event]) -> Answer:
     return ctx.found(
         wording.listed(label, len(events)),
         title=label,
-        lines=event_lines(events),
+        lines=EventLines(events),  # a month in every year can be thousands: built as shown
         sources=tuple(cite(e) for e in events[:3]),
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),

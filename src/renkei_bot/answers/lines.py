@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 from renkei_bot.answers.model import Line
 from renkei_bot.dates import format_span
@@ -97,3 +98,53 @@ def iso_dates(events: Iterable[Event]) -> tuple[str, ...]:
             e.date.start.strftime("%Y-%m") if e.date.precision == "month" else e.date.start.isoformat()
         )
     return tuple(dict.fromkeys(out))
+
+
+class EventLines(Sequence[Line]):
+    """A line per event, each built when first read: an answer about thousands of records (a month in
+    every year of a large corpus) renders one page of them, and builds only that page."""
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        self._events = tuple(events)
+        self._built: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Line, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | tuple[Line, ...]:
+        if isinstance(index, slice):
+            return tuple(self._line(i) for i in range(*index.indices(len(self._events))))
+        if index < 0:
+            index += len(self._events)
+        if not 0 <= index < len(self._events):
+            raise IndexError(index)
+        return self._line(index)
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self._line(i) for i in range(len(self._events)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"EventLines({len(self._events)} events)"
+
+    @property
+    def built(self) -> int:
+        """How many of the lines have been built so far."""
+        return len(self._built)
+
+    def _line(self, index: int) -> Line:
+        line = self._built.get(index)
+        if line is None:
+            line = self._built[index] = event_line(self._events[index])
+        return line

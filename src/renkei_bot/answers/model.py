@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -20,7 +21,8 @@ class Answer:
     found: bool
     summary: str  # the short answer, one or two sentences
     title: str = ""  # header of the Block Kit message
-    lines: tuple[Line, ...] = ()  # the full list; renderers cap it (「ほか N 件」) or page it
+    # the full list; renderers cap it (「ほか N 件」) or page it, reading only the lines they show
+    lines: Sequence[Line] = ()
     sources: tuple[str, ...] = ()  # the records behind the answer: "2016年（平成28年）4月26日「…」（L43）"
     suggestions: tuple[str, ...] = ()  # questions that can be asked instead
     did_you_mean: tuple[str, ...] = ()  # 「もしかして: …」
