@@ -85,6 +85,11 @@ class FacetSet:
     def __init__(self, specs: Sequence[FacetSpec]) -> None:
         self.specs = tuple(specs)
         self._by_name = {s.name: s for s in self.specs}
+        # word → the facets it can start (a lemma, or any word of a phrase): a question visits those only
+        self._by_word: dict[str, set[int]] = {}
+        for index, spec in enumerate(self.specs):
+            for word in (*spec.lemmas, *(w for p in spec.phrases for w in p)):
+                self._by_word.setdefault(word, set()).add(index)
 
     def aspect(self, name: str) -> FacetSpec | None:
         """The spec of aspect.<name> (theme, venue, people …), or None."""
@@ -109,7 +114,8 @@ class FacetSet:
         hits: list[FacetHit] = []
         # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
         present = {f for t in every for f in _forms(t)}
-        for spec in self.specs:
+        touched = sorted({i for f in present for i in self._by_word.get(f, ())})
+        for spec in (self.specs[i] for i in touched):
             phrases = [p for p in spec.phrases if present.issuperset(p)]
             if not phrases and present.isdisjoint(spec.lemmas):
                 continue
