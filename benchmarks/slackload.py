@@ -13,6 +13,7 @@ import json
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Mapping
@@ -68,7 +69,7 @@ def _wait_healthy(proc: subprocess.Popen[bytes], base: str) -> None:
             out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
             raise SystemExit(f"bench: renkei-bot serve exited with {proc.returncode}:\n{out}")
         try:
-            if httpx.get(f"{base}/healthz", timeout=1).text == "ok":
+            if httpx.get(f"{base}/healthz", timeout=1).text.startswith("ok"):
                 return
         except httpx.TransportError:
             pass
@@ -160,7 +161,7 @@ def _burst_elsewhere(url: str, count: int, channel: str) -> list[tuple[str, Sent
 
 
 def slack_load(env: Mapping[str, str], *, mentions: int) -> SlackLoad:
-    with FakeSlack() as fake:
+    with FakeSlack() as fake, tempfile.TemporaryDirectory(prefix="renkei-bench-") as state_dir:
         port = _free_port()
         child = dict(env)
         child.update(
@@ -168,6 +169,7 @@ def slack_load(env: Mapping[str, str], *, mentions: int) -> SlackLoad:
             SLACK_SIGNING_SECRET=SECRET,
             SLACK_API_URL=fake.url,
             RENKEI_TODAY="2026-11-28",
+            RENKEI_STATE_DB=str(Path(state_dir) / "state.sqlite3"),  # the bench's own event dedupe
         )
         cmd = [str(VENV_BIN / "renkei-bot"), "serve", "--http", "--host", "127.0.0.1", "--port", str(port)]
         proc = subprocess.Popen(cmd, env=child, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -41,6 +41,8 @@ class _Failure:
     retry_after: int | None
     error: str | None = None
     channel: str | None = None  # None: any call of the method
+    stored: bool = False  # do the call, then answer with the failure (Slack stored it and still failed)
+    delay: float = 0.0
 
 
 class _Server(ThreadingHTTPServer):
@@ -85,11 +87,17 @@ class FakeSlack:
         retry_after: int | None = 1,
         error: str | None = None,
         channel: str | None = None,
+        stored: bool = False,
+        delay: float = 0.0,
     ) -> None:
         """Answer the next `times` calls of `method` (to `channel` only, if given) with `status`
-        (429 carries Retry-After)."""
+        (429 carries Retry-After). stored=True carries the call out first (a post Slack keeps although it
+        answers 500); delay holds the answer back that many seconds (status 200 with stored: a slow but
+        good answer)."""
         with self._lock:
-            self._failures.setdefault(method, []).append(_Failure(status, times, retry_after, error, channel))
+            self._failures.setdefault(method, []).append(
+                _Failure(status, times, retry_after, error, channel, stored, delay)
+            )
 
     def calls(self, method: str | None = None) -> list[Call]:
         with self._lock:
@@ -173,6 +181,14 @@ class FakeSlack:
                         failure.times -= 1
                         if failure.times <= 0:
                             queue.remove(failure)
+                if failure and failure.stored:
+                    with fake._lock:
+                        answer = fake._answer(method, body)
+                if failure and failure.delay:
+                    time.sleep(failure.delay)
+                if failure and failure.stored and failure.status == 200:
+                    self._send(200, json.dumps(answer, ensure_ascii=False).encode())
+                    return
                 if failure:
                     extra = (
                         {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}

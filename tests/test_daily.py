@@ -16,10 +16,10 @@ from daily_fakes import daily_data, fast_client
 from fakeslack import Call, FakeSlack
 from renkei_bot.answers.render import to_text
 from renkei_bot.config import Settings
-from renkei_bot.daily import PostResult, daily_message, day_start_ts, post_daily
+from renkei_bot.daily import POST_ATTEMPTS, PostResult, daily_message, day_start_ts, post_daily
 from renkei_bot.engine import Engine
 from renkei_bot.slack.client import make_client
-from renkei_bot.state import PostLedger
+from renkei_bot.state.sqlite import SqliteState
 from renkei_bot.store import Store
 
 DAY = date(2026, 4, 26)
@@ -79,12 +79,12 @@ def run(
     return post_daily(
         engine_or_store=store,
         client=client or fast_client(slack.url),
-        ledger=PostLedger(db),
+        ledger=SqliteState(db),
         channel=slack.channel,
         day=day,
         empty_mode=empty_mode,
         logger=logging.getLogger("test.daily"),
-        **kw,  # type: ignore[arg-type]
+        **{"retry_seconds": 0.0, **kw},  # type: ignore[arg-type]
     )
 
 
@@ -100,7 +100,7 @@ def test_posts_text_blocks_and_metadata(store: Store, slack: Slack, tmp_path: Pa
         "event_type": "renkei_anniversary",
         "event_payload": {"date": "2026-04-26", "channel": slack.channel},
     }
-    assert PostLedger(tmp_path / "s.db").posted(slack.channel, DAY) == result.ts
+    assert SqliteState(tmp_path / "s.db").posted(slack.channel, DAY) == result.ts
 
 
 def test_running_twice_gives_one_post(store: Store, slack: Slack, tmp_path: Path) -> None:
@@ -146,13 +146,13 @@ from renkei_bot.store import Store
 from renkei_bot.config import Settings
 from renkei_bot.daily import post_daily
 from renkei_bot.slack.client import make_client
-from renkei_bot.state import PostLedger
+from renkei_bot.state.sqlite import SqliteState
 url, db, go, channel, data = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[5], Path(sys.argv[6])
 store = Store.load(data, env={})
 while not go.exists():
     time.sleep(0.005)
 result = post_daily(engine_or_store=store, client=make_client(Settings(bot_token="x", api_url=url)),
-    ledger=PostLedger(db), channel=channel, day=date(2026, 4, 26), empty_mode="skip",
+    ledger=SqliteState(db), channel=channel, day=date(2026, 4, 26), empty_mode="skip",
     logger=logging.getLogger("p"))
 print(result.status)
 """
@@ -192,7 +192,7 @@ def test_crash_after_posting_before_recording_gives_no_duplicate(
 ) -> None:
     db = tmp_path / "s.db"
     first = run(store, slack, db)
-    PostLedger(db).forget(slack.channel, DAY)  # as if the process died before recording the ts
+    SqliteState(db).forget(slack.channel, DAY)  # as if the process died before recording the ts
     again = run(store, slack, db)
     assert again.status == "found_in_history" and again.ts == first.ts
     assert len(slack.calls("chat.postMessage")) == 1
@@ -200,7 +200,7 @@ def test_crash_after_posting_before_recording_gives_no_duplicate(
     assert history.body["channel"] == slack.channel
     assert str(history.body["include_all_metadata"]).lower() in ("1", "true")
     assert float(history.body["oldest"]) == datetime(2026, 4, 25, 15, 0, tzinfo=UTC).timestamp()
-    assert PostLedger(db).posted(slack.channel, DAY) == first.ts
+    assert SqliteState(db).posted(slack.channel, DAY) == first.ts
 
 
 def test_crash_while_holding_the_claim_waits_for_the_lease(
@@ -208,8 +208,8 @@ def test_crash_while_holding_the_claim_waits_for_the_lease(
 ) -> None:
     db = tmp_path / "s.db"
     first = run(store, slack, db)
-    PostLedger(db).forget(slack.channel, DAY)
-    assert PostLedger(db).claim(slack.channel, DAY, "crashed-process", lease_seconds=0.3)
+    SqliteState(db).forget(slack.channel, DAY)
+    assert SqliteState(db).claim(slack.channel, DAY, "crashed-process", lease_seconds=0.3)
     assert run(store, slack, db).status == "claimed_elsewhere"
     threading.Event().wait(0.4)
     assert run(store, slack, db).ts == first.ts
@@ -219,7 +219,7 @@ def test_crash_while_holding_the_claim_waits_for_the_lease(
 def test_another_days_message_is_not_mistaken_for_ours(store: Store, slack: Slack, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     run(store, slack, db, day=date(2026, 4, 26))
-    PostLedger(db).forget(slack.channel, DAY)
+    SqliteState(db).forget(slack.channel, DAY)
     assert run(store, slack, db, day=date(2027, 4, 26)).status == "posted"
 
 
@@ -245,15 +245,49 @@ def test_500_then_success(store: Store, slack: Slack, tmp_path: Path) -> None:
 def test_slack_down_is_logged_and_returned_not_raised(
     store: Store, slack: Slack, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    slack.fail("chat.postMessage", status=503, times=4)  # the first try and all 3 retries
+    slack.fail("chat.postMessage", status=503, times=POST_ATTEMPTS)
     with caplog.at_level(logging.ERROR, logger="test.daily"):
         result = run(store, slack, tmp_path / "s.db")
     assert result.status == "failed" and not result.ok and result.error
-    assert len(slack.calls("chat.postMessage")) == 4
+    assert len(slack.calls("chat.postMessage")) == POST_ATTEMPTS
+    assert len(slack.calls("conversations.history")) == POST_ATTEMPTS  # a look before every attempt
     assert "Slack did not take the post" in caplog.text and slack.channel in caplog.text
-    assert PostLedger(tmp_path / "s.db").posted(slack.channel, DAY) is None
+    assert SqliteState(tmp_path / "s.db").posted(slack.channel, DAY) is None
     assert run(store, slack, tmp_path / "s.db").status == "posted"  # the claim was released: no lease wait
     assert len(slack.messages()) == 1
+
+
+def test_a_post_slack_stored_but_answered_500_is_not_posted_again(
+    store: Store, slack: Slack, tmp_path: Path
+) -> None:
+    """Issue 11 item 6: the retry after a 5xx looks for the post by its metadata first."""
+    slack.fail("chat.postMessage", status=500, times=1, stored=True)
+    result = run(store, slack, tmp_path / "s.db", client=production_client(slack))
+    assert result.status == "found_in_history"
+    assert len(slack.calls("chat.postMessage")) == 1 and len(slack.messages()) == 1
+    assert result.ts == slack.messages()[0]["ts"]
+    assert SqliteState(tmp_path / "s.db").posted(slack.channel, DAY) == result.ts
+
+
+def test_a_post_timing_out_is_looked_for_before_the_next_attempt(
+    store: Store, slack: Slack, tmp_path: Path
+) -> None:
+    slack.fail("chat.postMessage", status=200, times=1, stored=True, delay=1.5)  # stored, answer too late
+    client = production_client(slack)
+    client.timeout = 1
+    result = run(store, slack, tmp_path / "s.db", client=client)
+    assert result.status == "found_in_history"
+    assert len(slack.messages()) == 1
+
+
+def test_no_second_attempt_when_the_history_cannot_be_read(
+    store: Store, slack: Slack, tmp_path: Path
+) -> None:
+    slack.fail("chat.postMessage", status=500, times=1, stored=True)
+    slack.fail("conversations.history", status=200, times=2, error="missing_scope")
+    result = run(store, slack, tmp_path / "s.db", client=production_client(slack))
+    assert result.status == "failed"
+    assert len(slack.calls("chat.postMessage")) == 1 and len(slack.messages()) == 1
 
 
 def test_history_check_failing_still_posts_and_warns(

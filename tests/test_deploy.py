@@ -8,6 +8,7 @@ import json
 import re
 import shlex
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -91,10 +92,14 @@ def compose() -> dict[str, Any]:
     return loaded
 
 
+def bots(services: dict[str, Any]) -> dict[str, Any]:
+    return {name: service for name, service in services.items() if name != "postgres"}
+
+
 def test_compose_runs_socket_mode_and_http_mode_from_the_dockerfile_image() -> None:
     services = compose()["services"]
-    assert set(services) == {"bot", "bot-http"}
-    for service in services.values():
+    assert set(services) == {"bot", "bot-http", "bot-replicas", "postgres"}
+    for service in bots(services).values():
         assert service["build"] == "." and service["image"] == "renkei-bot:latest"
         runs_a_real_command(service["command"])
     assert services["bot"]["command"] == ["serve"]
@@ -149,7 +154,7 @@ def test_every_setting_named_is_one_renkei_bot_reads(where: str) -> None:
     if where == "Dockerfile":
         names = set(dockerfile_env())
     elif where == "compose":
-        names = {n for s in compose()["services"].values() for n in s.get("environment", {})}
+        names = {n for s in bots(compose()["services"]).values() for n in s.get("environment", {})}
     else:
         names = {item["name"] for c in containers(where) for item in c["env"]}
     for name in names - OTHER_ENV:
@@ -163,3 +168,55 @@ def test_make_run_installs_runtime_dependencies_only() -> None:
     recipe = re.search(r"^\$\(RUN_STAMP\):.*\n((?:\t.*\n)+)", makefile, re.M)
     assert recipe and "pip install --quiet -e .\n" in recipe.group(1) and "[dev]" not in recipe.group(1)
     assert re.search(r"^test: \$\(DEV_STAMP\)$", makefile, re.M)
+
+
+def test_compose_replicas_share_the_postgres_service() -> None:
+    services = compose()["services"]
+    replicas, postgres = services["bot-replicas"], services["postgres"]
+    assert (
+        replicas["profiles"] == postgres["profiles"] == ["replicas"]
+    )  # `docker compose up bot` is unchanged
+    assert replicas["command"] == ["serve", "--http"] and replicas["deploy"]["replicas"] == 2
+    assert replicas["depends_on"]["postgres"]["condition"] == "service_healthy"
+    url = urlsplit(replicas["environment"]["RENKEI_STATE_URL"])
+    db = postgres["environment"]
+    assert (url.scheme, url.hostname, url.port) == ("postgresql", "postgres", 5432)
+    assert (url.username, url.password, url.path) == (
+        db["POSTGRES_USER"],
+        db["POSTGRES_PASSWORD"],
+        f"/{db['POSTGRES_DB']}",
+    )
+
+
+REPLICAS = PROJECT_ROOT / "docs" / "deploy" / "kubernetes-replicas.yaml"
+
+
+def replica_docs(kind: str) -> list[dict[str, Any]]:
+    return [d for d in yaml.safe_load_all(REPLICAS.read_text(encoding="utf-8")) if d["kind"] == kind]
+
+
+def test_kubernetes_replicas_run_two_http_pods_on_one_postgresql() -> None:
+    (deployment,) = replica_docs("Deployment")
+    assert deployment["spec"]["replicas"] >= 2
+    (bot,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert bot["image"] == compose()["services"]["bot"]["image"] and bot["args"] == ["serve", "--http"]
+    runs_a_real_command(bot["args"])
+    env = {item["name"]: item for item in bot["env"]}
+    for probe in ("readinessProbe", "livenessProbe"):
+        get = bot[probe]["httpGet"]
+        assert (get["path"], str(get["port"])) == (HEALTH_PATH, env["PORT"]["value"])
+    for name in env.keys() - OTHER_ENV:
+        assert f'"{name}"' in SETTINGS_SOURCE, (
+            f"the replicas' Deployment sets {name}, which config.py never reads"
+        )
+    (secret,) = replica_docs("Secret")
+    ref = env["RENKEI_STATE_URL"]["valueFrom"]["secretKeyRef"]
+    url = urlsplit(secret["stringData"][ref["key"]])
+    services = {d["metadata"]["name"]: d for d in replica_docs("Service")}
+    assert url.scheme == "postgresql" and url.hostname in services and url.port == 5432
+    for item in bot["env"]:
+        key = item.get("valueFrom", {}).get("secretKeyRef")
+        if key:
+            assert key["name"] == secret["metadata"]["name"] and key["key"] in secret["stringData"]
+    selector = deployment["spec"]["template"]["metadata"]["labels"]
+    assert any(s["spec"]["selector"] == selector for s in services.values())  # the Service reaches the pods

@@ -14,7 +14,9 @@ OWNERS = {
     "slack_sdk": ("slack/", "daily.py", "scheduler.py", "commands/post_anniversaries.py"),
     "sudachipy": ("nlu/tokens.py",),
     "rapidfuzz": ("nlu/entities.py", "nlu/fuzzy_choice.py", "nlu/entity_keys.py"),
-    "sqlite3": ("state.py",),
+    "sqlite3": ("state/sqlite.py",),
+    "psycopg": ("state/postgres.py",),
+    "psycopg_pool": ("state/postgres.py",),
     "matplotlib": ("charts.py",),
 }
 CORE = ("records.py", "dates.py", "normalize.py", "wording.py", "store.py", "engine.py", "answers/", "nlu/")

@@ -13,11 +13,11 @@ from daily_fakes import daily_data, fast_client
 from fakeslack import FakeSlack
 from renkei_bot.clock import TOKYO, Clock
 from renkei_bot.config import Settings
-from renkei_bot.daily import PostResult, post_daily
+from renkei_bot.daily import POST_ATTEMPTS, PostResult, post_daily
 from renkei_bot.errors import ConfigError
 from renkei_bot.scheduler import DailyScheduler, start_daily
 from renkei_bot.slack.client import make_client
-from renkei_bot.state import PostLedger
+from renkei_bot.state.sqlite import SqliteState
 from renkei_bot.store import Store
 
 
@@ -63,14 +63,15 @@ def scheduler(
         return post_daily(
             engine_or_store=store,
             client=client,
-            ledger=PostLedger(db),
+            ledger=SqliteState(db),
             channel=channel,
             day=day,
             empty_mode="skip",
             logger=logging.getLogger("test.scheduler"),
+            retry_seconds=0.0,
         )
 
-    return DailyScheduler(post=post, clock=Clock(now=now), at=at, retry_seconds=300)
+    return DailyScheduler(post=post, clock=Clock(now=now), at=at, retry_seconds=300, held_seconds=60)
 
 
 def posted_dates(slack: FakeSlack, channel: str) -> list[str]:
@@ -173,12 +174,31 @@ def test_failed_post_is_retried_later_the_same_day(
 ) -> None:
     now = FakeNow(tokyo(2026, 4, 26, 9, 0))
     s = scheduler(store, slack, tmp_path / "s.db", channel, now)
-    slack.fail("chat.postMessage", status=500, times=4)
+    slack.fail("chat.postMessage", status=500, times=POST_ATTEMPTS)
     first = s.tick()
     assert first is not None and first.status == "failed"
     now.at += timedelta(minutes=1)
     assert s.tick() is None  # waits retry_seconds
     now.at += timedelta(minutes=5)
+    second = s.tick()
+    assert second is not None and second.status == "posted"
+    assert len(slack.messages(channel)) == 1
+
+
+def test_a_claim_held_elsewhere_is_looked_at_again_after_its_lease(
+    store: Store, slack: FakeSlack, channel: str, tmp_path: Path
+) -> None:
+    now = FakeNow(tokyo(2026, 4, 26, 9, 0))
+    s = scheduler(store, slack, tmp_path / "s.db", channel, now)
+    assert SqliteState(tmp_path / "s.db").claim(
+        channel, date(2026, 4, 26), "a dead replica", lease_seconds=0.5
+    )
+    first = s.tick()
+    assert first is not None and first.status == "claimed_elsewhere"
+    now.at += timedelta(seconds=30)
+    assert s.tick() is None  # within held_seconds (the lease), not the 5-minute failure wait
+    time_module.sleep(0.6)  # the dead replica's lease runs out (the ledger reads the real clock)
+    now.at += timedelta(seconds=31)
     second = s.tick()
     assert second is not None and second.status == "posted"
     assert len(slack.messages(channel)) == 1
@@ -204,7 +224,7 @@ def test_thread_posts_and_stops(store: Store, slack: FakeSlack, channel: str, tm
         s.stop()
     assert not s.alive
     assert posted_dates(slack, channel) == ["2026-04-26"]
-    assert PostLedger(settings.state_db).posted(channel, date(2026, 4, 26))
+    assert SqliteState(settings.state_db).posted(channel, date(2026, 4, 26))
 
 
 def test_start_daily_needs_a_channel(store: Store, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import hashlib
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -25,14 +26,21 @@ _GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 
 def serve(env: dict[str, str], *args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN), "serve", *args],
-        env={"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "RENKEI_CACHE_DIR": "off", **env},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory(prefix="renkei-state-") as state:  # serve keeps its state there
+        return subprocess.run(
+            [str(BIN), "serve", *args],
+            env={
+                "PATH": "/usr/bin:/bin",
+                "HOME": "/nonexistent",
+                "RENKEI_CACHE_DIR": "off",
+                "XDG_STATE_HOME": state,
+                **env,
+            },
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
 
 def one_line_error(done: subprocess.CompletedProcess[str]) -> str:
@@ -146,7 +154,7 @@ class _WebSocketServer:
 
 
 @pytest.fixture
-def socket_mode_bot() -> Iterator[tuple[int, subprocess.Popen[str]]]:
+def socket_mode_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     websocket = _WebSocketServer()
     with FakeSlack() as fake:
         fake.wss_url = websocket.url
@@ -160,6 +168,7 @@ def socket_mode_bot() -> Iterator[tuple[int, subprocess.Popen[str]]]:
             "SLACK_API_URL": fake.url,
             "RENKEI_HEALTH_PORT": str(health_port),
             "RENKEI_LOG_FORMAT": "json",
+            "XDG_STATE_HOME": str(tmp_path_factory.mktemp("state")),
         }
         proc = subprocess.Popen([str(BIN), "serve"], env=env, stderr=subprocess.PIPE, text=True)
         try:
@@ -183,5 +192,10 @@ def test_socket_mode_health_reports_the_websocket(socket_mode_bot: tuple[int, su
             pass
         assert time.monotonic() < deadline, "no healthy /healthz within 60 s"
         time.sleep(0.1)
-    assert response.json() == {"status": "ok", "mode": "socket", "websocket": "connected"}
+    assert response.json() == {
+        "status": "ok",
+        "mode": "socket",
+        "websocket": "connected",
+        "state": "sqlite ok",
+    }
     assert httpx.get(f"http://127.0.0.1:{port}/other", timeout=1).status_code == 404

@@ -29,7 +29,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served() -> Iterator[tuple[FakeSlack, Deliverer, subprocess.Popen[bytes]]]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[FakeSlack, Deliverer, subprocess.Popen[bytes]]]:
+    state_dir = tmp_path_factory.mktemp("state")
     with FakeSlack() as fake:
         port = _free_port()
         env = {
@@ -38,6 +41,7 @@ def served() -> Iterator[tuple[FakeSlack, Deliverer, subprocess.Popen[bytes]]]:
             "SLACK_API_URL": fake.url,
             "RENKEI_TODAY": "2026-11-28",
             "PYTHONUNBUFFERED": "1",
+            "RENKEI_STATE_DB": str(state_dir / "state.sqlite3"),
         }
         cmd = [str(BIN), "serve", "--http", "--host", "127.0.0.1", "--port", str(port)]
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -49,7 +53,7 @@ def served() -> Iterator[tuple[FakeSlack, Deliverer, subprocess.Popen[bytes]]]:
                     out = proc.stdout.read().decode() if proc.stdout else ""
                     raise AssertionError(f"serve exited with {proc.returncode}:\n{out}")
                 try:
-                    if httpx.get(f"{base}/healthz", timeout=1).text == "ok":
+                    if httpx.get(f"{base}/healthz", timeout=1).text.startswith("ok"):
                         break
                 except httpx.TransportError:
                     pass
@@ -64,7 +68,7 @@ def served() -> Iterator[tuple[FakeSlack, Deliverer, subprocess.Popen[bytes]]]:
 def test_healthz_and_auth_test_at_start(served: tuple[FakeSlack, Deliverer, subprocess.Popen[bytes]]) -> None:
     fake, slack, _ = served
     response = httpx.get(slack.url.replace("/slack/events", "/healthz"))
-    assert (response.status_code, response.text) == (200, "ok")
+    assert (response.status_code, response.text) == (200, "ok\nstate: sqlite ok\n")
     assert fake.calls("auth.test")[0].headers["authorization"] == "Bearer xoxb-test"
 
 
@@ -96,3 +100,16 @@ def test_a_missing_setting_is_named(env: dict[str, str], args: list[str], missin
     done = subprocess.run([str(BIN), "serve", *args], env=env, capture_output=True, text=True, timeout=30)
     assert done.returncode == 2  # a missing setting is a usage error
     assert missing in done.stderr
+
+
+def test_an_unreachable_postgresql_at_start_is_one_line_with_the_password_masked(tmp_path: Path) -> None:
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "RENKEI_STATE_URL": "postgresql://renkei:s3cret-pw@127.0.0.1:1/renkei",
+    }
+    done = subprocess.run([str(BIN), "serve", "--http"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert "postgresql://renkei:***@127.0.0.1:1/renkei" in line and "s3cret-pw" not in done.stderr
+    assert "RENKEI_STATE_URL" in line and "Connection refused" in line

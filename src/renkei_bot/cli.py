@@ -15,7 +15,17 @@ from collections.abc import Sequence
 from renkei_bot import __version__
 from renkei_bot.errors import ConfigError, RenkeiError
 
-COMMANDS: tuple[str, ...] = ("ask", "chat", "eval", "ingest", "data", "serve", "post_anniversaries", "chart")
+COMMANDS: tuple[str, ...] = (
+    "ask",
+    "chat",
+    "eval",
+    "ingest",
+    "data",
+    "serve",
+    "post_anniversaries",
+    "chart",
+    "state",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -51,6 +51,16 @@ def parse_today(raw: str | None, name: str = "--today") -> date | None:
     return _parse_today(raw, name)
 
 
+def _parse_positive(raw: str, name: str, example: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise ConfigError(f"{name}={raw!r} is not a positive number: set it like {name}={example}")
+    return value
+
+
 def _parse_time(raw: str, name: str) -> time:
     m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", raw)
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
@@ -76,6 +86,14 @@ class Settings:
     log_level: str = "info"  # debug, info, warning or error
     log_format: str = "text"  # "text" or "json"
     health_port: int | None = None  # Socket Mode's /healthz; HTTP mode serves it on `port`
+    state_url: str | None = field(default=None, repr=False)  # may hold a password
+    daily_lease: float = 300.0  # seconds a claim on the daily post holds before another run may take it
+    log_days: int = 90
+
+    @property
+    def state_location(self) -> str:
+        """RENKEI_STATE_URL, or the SQLite file (RENKEI_STATE_DB) as a sqlite:/// URL."""
+        return self.state_url or f"sqlite:///{self.state_db}"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -111,6 +129,9 @@ class Settings:
             log_level=_choice(env, "RENKEI_LOG_LEVEL", LOG_LEVELS, "info"),
             log_format=_choice(env, "RENKEI_LOG_FORMAT", LOG_FORMATS, "text"),
             health_port=_port(health_raw, "RENKEI_HEALTH_PORT") if health_raw else None,
+            state_url=get("RENKEI_STATE_URL"),
+            daily_lease=_parse_positive(get("RENKEI_DAILY_LEASE") or "300", "RENKEI_DAILY_LEASE", "300"),
+            log_days=int(_parse_positive(get("RENKEI_LOG_DAYS") or "90", "RENKEI_LOG_DAYS", "90")),
         )
 
     def require(self, *names: str) -> None:

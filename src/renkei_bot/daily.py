@@ -6,9 +6,11 @@
     chat.postMessage with metadata {event_type: renkei_anniversary, event_payload: {date, channel}}
     record the ts
 
-The metadata check covers a crash between posting and recording. 429 and 5xx are retried by the
-client's retry handlers (renkei_bot.slack.client.make_client); what still fails is logged and returned as a failed PostResult. Nothing
-here raises into the server.
+The metadata check covers a crash between posting and recording, and a claim taken over after its
+lease ran out. The post itself is never retried blindly: Slack may have stored a message it answered
+with a 5xx or a dropped connection, so after such an error the history is searched again before the
+next attempt. Only a 429 (never stored) is retried by the client. What still fails is logged and
+returned as a failed PostResult. Nothing here raises into the server.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from renkei_bot.answers.anniversaries import anniversary_answer, upcoming_answer
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.render import to_blocks, to_text
 from renkei_bot.clock import TOKYO
-from renkei_bot.state import PostLedger
+from renkei_bot.errors import StateError
+from renkei_bot.state import StateStore
 from renkei_bot.store import Store
 
 if TYPE_CHECKING:  # the engine is only passed through; importing it would load the NLU for a cron run
@@ -38,6 +42,8 @@ if TYPE_CHECKING:  # the engine is only passed through; importing it would load 
 EVENT_TYPE = "renkei_anniversary"
 EMPTY_MODES = ("skip", "upcoming")
 LEASE_SECONDS = 300.0
+POST_ATTEMPTS = 3  # chat.postMessage tries, each after a fresh look at the history
+POST_RETRY_SECONDS = 2.0  # the wait before the second attempt; doubled before each later one
 HISTORY_PAGES = 5  # 5 × 200 messages since the start of the day is far more than a channel gets
 
 Status = Literal["posted", "already_posted", "found_in_history", "claimed_elsewhere", "empty", "failed"]
@@ -148,13 +154,14 @@ def post_daily(
     *,
     engine_or_store: Engine | Store,
     client: WebClient,
-    ledger: PostLedger,
+    ledger: StateStore,
     channel: str,
     day: date,
     empty_mode: str = "skip",
     logger: logging.Logger | None = None,
     owner: str | None = None,
     lease_seconds: float = LEASE_SECONDS,
+    retry_seconds: float = POST_RETRY_SECONDS,
 ) -> PostResult:
     """Post the anniversaries of `day` to `channel` once, whoever else is trying. Never raises."""
     log = logger or logging.getLogger(__name__)
@@ -175,50 +182,97 @@ def post_daily(
                 return PostResult("already_posted", channel, day, ts=ts)
             log.info("%s: another run is posting it; leaving it to that run", where)
             return PostResult("claimed_elsewhere", channel, day)
-    except Exception as exc:  # the ledger or the data; the server must keep running
+    except StateError as exc:  # it says what and how to fix it; the next run tries again
+        log.error("%s: not posted, the state store failed: %s", where, exc)
+        return PostResult("failed", channel, day, error=str(exc))
+    except Exception as exc:  # the data; the server must keep running
         log.exception("%s: failed before posting: %s", where, exc)
         return PostResult("failed", channel, day, error=str(exc))
 
-    try:
-        try:
-            found = find_posted(client, channel, day)
-        except Exception as exc:
-            # Without the check a crash-then-restart could double-post, but a missing scope
-            # (channels:history) must not silence the daily post for good: post, and say so.
-            log.warning(
-                "%s: could not check the channel history (%s); posting without that check. %s",
+    poster = _without_blind_retries(client)
+    wait = retry_seconds
+    for attempt in range(1, POST_ATTEMPTS + 1):
+        checked, found = _look_in_history(client, channel, day, where, log)
+        if attempt > 1 and not checked:
+            log.error(
+                "%s: the last attempt may have been stored and the history cannot be checked; "
+                "not posting again. The claim expires after its lease; the next run checks again.",
                 where,
-                exc,
-                _history_fix(exc),
             )
-            found = None
+            return PostResult("failed", channel, day, error="history unavailable after a failed post")
         if found:
-            ledger.record(channel, day, found)
+            _record(ledger, channel, day, found, where, log)
             log.info("%s: found our earlier message (ts %s) and recorded it; not posting again", where, found)
             return PostResult("found_in_history", channel, day, ts=found)
-        response = client.chat_postMessage(
-            channel=channel,
-            text=message.text,
-            blocks=message.blocks,
-            metadata=metadata(channel, day),
-            unfurl_links=False,
-            unfurl_media=False,
-        )
-        ts = str(response.get("ts"))
+        try:
+            response = poster.chat_postMessage(
+                channel=channel,
+                text=message.text,
+                blocks=message.blocks,
+                metadata=metadata(channel, day),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+            new_ts = str(response.get("ts"))
+            break
+        except Exception as exc:
+            if attempt == POST_ATTEMPTS:
+                log.error(
+                    "%s: Slack did not take the post after %d attempts: %s. The next run tries again.",
+                    where,
+                    attempt,
+                    exc,
+                )
+                _release(ledger, channel, day, me, log)
+                return PostResult("failed", channel, day, error=str(exc))
+            # Slack may have stored it anyway: the next turn looks for it before posting again.
+            log.warning(
+                "%s: attempt %d failed (%s); checking the channel before trying again", where, attempt, exc
+            )
+            threading.Event().wait(wait)
+            wait *= 2
+    _record(ledger, channel, day, new_ts, where, log)
+    log.info("%s: posted (ts %s)", where, new_ts)
+    return PostResult("posted", channel, day, ts=new_ts)
+
+
+def _without_blind_retries(client: WebClient) -> WebClient:
+    """The same client, retrying only 429s: a 5xx or a dropped connection may hide a stored post."""
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        retry_handlers=[h for h in client.retry_handlers if isinstance(h, RateLimitErrorRetryHandler)],
+    )
+
+
+def _look_in_history(
+    client: WebClient, channel: str, day: date, where: str, log: logging.Logger
+) -> tuple[bool, str | None]:
+    """(whether the history could be read, the ts of our message if it is there)."""
+    try:
+        return True, find_posted(client, channel, day)
     except Exception as exc:
-        log.error("%s: Slack did not take the post after retries: %s. The next run tries again.", where, exc)
-        _release(ledger, channel, day, me, log)
-        return PostResult("failed", channel, day, error=str(exc))
+        # Without the check a crash-then-restart could double-post, but a missing scope
+        # (channels:history) must not silence the daily post for good: post, and say so.
+        log.warning(
+            "%s: could not check the channel history (%s); posting without that check. %s",
+            where,
+            exc,
+            _history_fix(exc),
+        )
+        return False, None
+
+
+def _record(ledger: StateStore, channel: str, day: date, ts: str, where: str, log: logging.Logger) -> None:
     try:
         ledger.record(channel, day, ts)
     except Exception as exc:
         # Posted but not recorded: the next run finds the message by its metadata.
-        log.error("%s: posted (ts %s) but could not record it in %s: %s", where, ts, ledger.path, exc)
-    log.info("%s: posted (ts %s)", where, ts)
-    return PostResult("posted", channel, day, ts=ts)
+        log.error("%s: posted (ts %s) but could not record it in %s: %s", where, ts, ledger.where, exc)
 
 
-def _release(ledger: PostLedger, channel: str, day: date, owner: str, log: logging.Logger) -> None:
+def _release(ledger: StateStore, channel: str, day: date, owner: str, log: logging.Logger) -> None:
     try:
         ledger.release(channel, day, owner)
     except Exception as exc:

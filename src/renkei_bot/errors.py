@@ -32,3 +32,11 @@ class UsageError(ConfigError):
 
 class StartupError(RenkeiError):
     """Slack refused a token or could not be reached at start. The message names the mode and the fix."""
+
+
+class StateError(RenkeiError):
+    """The state store (RENKEI_STATE_URL) cannot be used. The message names it (password masked) and the fix."""
+
+
+class StateUnavailable(StateError):
+    """The state server cannot be reached right now; callers may degrade and try again later."""

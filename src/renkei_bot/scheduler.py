@@ -20,7 +20,7 @@ from renkei_bot.config import Settings
 from renkei_bot.daily import PostResult, post_daily
 from renkei_bot.engine import Engine
 from renkei_bot.errors import ConfigError
-from renkei_bot.state import PostLedger
+from renkei_bot.state import StateStore, open_state
 from renkei_bot.store import Store
 
 POLL_SECONDS = 30.0
@@ -37,9 +37,11 @@ class DailyScheduler:
         at: time,
         poll_seconds: float = POLL_SECONDS,
         retry_seconds: float = RETRY_SECONDS,
+        held_seconds: float | None = None,
         logger: logging.Logger | None = None,
     ) -> None:
         self._post = post
+        self._held = retry_seconds if held_seconds is None else held_seconds
         self._clock = clock
         self._at = at
         self._poll = poll_seconds
@@ -69,7 +71,9 @@ class DailyScheduler:
             self._retry_at = None
             self._failures.clear()
         else:
-            self._retry_at = (today, now.timestamp() + self._retry)
+            # held elsewhere: look again once that claim's lease could have run out
+            wait = self._held if result.status == "claimed_elsewhere" else self._retry
+            self._retry_at = (today, now.timestamp() + wait)
             if result.status == "failed":
                 count = self._failures[today] = self._failures.get(today, 0) + 1
                 if count >= MAX_FAILURES_PER_DAY:
@@ -110,6 +114,7 @@ def start_daily(
     clock: Clock,
     *,
     logger: logging.Logger | None = None,
+    state: StateStore | None = None,
     poll_seconds: float = POLL_SECONDS,
     retry_seconds: float = RETRY_SECONDS,
 ) -> DailyScheduler:
@@ -117,7 +122,8 @@ def start_daily(
     channel = settings.daily_channel
     if not channel:
         raise ConfigError("RENKEI_DAILY_CHANNEL is not set: set it to the channel ID (e.g. C0123456789)")
-    ledger = PostLedger(settings.state_db)
+    ledger = state or open_state(settings.state_location)
+    lease = settings.daily_lease
     log = logger or logging.getLogger("renkei_bot.daily")
 
     def post(day: date) -> PostResult:
@@ -129,20 +135,22 @@ def start_daily(
             day=day,
             empty_mode=settings.daily_empty,
             logger=log,
+            lease_seconds=lease,
         )
 
     scheduler = DailyScheduler(
         post=post,
         clock=clock,
         at=settings.daily_time,
-        poll_seconds=poll_seconds,
+        poll_seconds=min(poll_seconds, lease / 5),
         retry_seconds=retry_seconds,
+        held_seconds=lease,
         logger=log,
     )
     log.info(
         "daily post: %s at %s Asia/Tokyo (state %s)",
         channel,
         settings.daily_time.strftime("%H:%M"),
-        settings.state_db,
+        ledger.where,
     )
     return scheduler.start()

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from renkei_bot.commands._common import load_engine
 from renkei_bot.config import Settings
-from renkei_bot.errors import ConfigError
+from renkei_bot.errors import ConfigError, RenkeiError
 
 HELP = """\
 Slack で bot を動かします。
@@ -19,6 +19,8 @@ SLACK_APP_TOKEN があれば Socket Mode（公開 URL が要りません。RENKE
 なく SLACK_SIGNING_SECRET があれば HTTP モードで POST /slack/events と GET /healthz を受けます。
 必要な設定: SLACK_BOT_TOKEN と、Socket Mode では SLACK_APP_TOKEN、HTTP モードでは SLACK_SIGNING_SECRET。
 RENKEI_DAILY_CHANNEL があれば、毎日 RENKEI_DAILY_TIME に「N年前の今日」も投稿します。
+共有する状態（重複排除・投稿の記録）は RENKEI_STATE_URL（既定は SQLite のファイル）に置き、
+起動時にスキーマを更新します。PostgreSQL につながらなければ起動しません。
 
 例: SLACK_BOT_TOKEN=xoxb-… SLACK_SIGNING_SECRET=… renkei-bot serve --http --port 3000
 """
@@ -74,7 +76,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handler)
 
 
-def _start_daily(settings: Settings, client: Any, engine: Any, clock: Any) -> _Stoppable | None:
+def _start_daily(settings: Settings, client: Any, engine: Any, clock: Any, state: Any) -> _Stoppable | None:
     if not settings.daily_channel:
         return None
     try:
@@ -83,7 +85,7 @@ def _start_daily(settings: Settings, client: Any, engine: Any, clock: Any) -> _S
         if exc.name != "renkei_bot.scheduler":
             raise
         return None
-    started: _Stoppable = scheduler.start_daily(settings, client, engine, clock)
+    started: _Stoppable = scheduler.start_daily(settings, client, engine, clock, state=state)
     return started
 
 
@@ -96,21 +98,37 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot.slack.server import serve_http
     from renkei_bot.slack.socket_mode import SocketModeRunner
     from renkei_bot.slack.startup import startup_errors
+    from renkei_bot.state import connect
+    from renkei_bot.state.purge import Purger
 
     settings = Settings.from_env(env)
     mode = choose_mode(settings, http=args.http)
     logs.configure(settings.log_level, settings.log_format)
+    state = connect(settings.state_location)  # unreachable: one line naming it, exit 1
+    logging.getLogger("renkei_bot.state").info("state store: %s", state.where)
     engine = load_engine(args, settings, env)
     warm()  # load the Sudachi dictionary now, not during the first user's question
     clock = Clock(today=settings.today)
     with startup_errors(mode, settings.api_url):
-        app = build_app(engine, settings, clock=clock, socket_mode=mode == SOCKET_MODE)
+        app = build_app(engine, settings, clock=clock, socket_mode=mode == SOCKET_MODE, state=state)
     # the app's client leaves 429s to the outbox (slack/outbox.py); the daily post waits them out itself
-    daily = _start_daily(settings, make_client(settings), engine, clock)
+    daily = _start_daily(settings, make_client(settings), engine, clock, state)
+    purger = Purger(state, log_days=settings.log_days).start()
+
+    def state_health() -> str:
+        try:
+            state.ping()
+        except RenkeiError:
+            return f"{state.backend} unavailable (answers go on; event dedupe is in-process)"
+        return f"{state.backend} ok"
+
     try:
         if mode == SOCKET_MODE:
             runner = SocketModeRunner(
-                app, app_token=settings.app_token or "", health_port=settings.health_port
+                app,
+                app_token=settings.app_token or "",
+                health_port=settings.health_port,
+                state_health=state_health,
             )
             try:
                 with startup_errors(mode, settings.api_url):
@@ -126,8 +144,11 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
                 signing_secret=settings.signing_secret or "",
                 host=args.host,
                 port=args.port or settings.port,
+                state_health=state_health,
             )
     finally:
+        purger.stop()
         if daily is not None:
             daily.stop()
+        state.close()
     return 0

@@ -14,7 +14,9 @@ from renkei_bot.clock import Clock
 from renkei_bot.config import Settings
 from renkei_bot.engine import Engine
 from renkei_bot.slack.client import make_client
+from renkei_bot.slack.dedupe import SharedDedupe
 from renkei_bot.slack.handlers import Handlers
+from renkei_bot.state import StateStore
 
 WORKERS = 4  # answers run here after the ack. The engine is CPU-bound (one GIL): more threads only make
 # the acks wait longer for the GIL, while 4 still overlap the Web API calls of several answers.
@@ -35,6 +37,7 @@ def build_app(
     clock: Clock,
     client: WebClient | None = None,
     socket_mode: bool = False,
+    state: StateStore | None = None,
 ) -> App:
     """The bolt App. HTTP mode verifies request signatures; Socket Mode needs no signing secret."""
     settings.require("SLACK_BOT_TOKEN", *(() if socket_mode else ("SLACK_SIGNING_SECRET",)))
@@ -51,7 +54,7 @@ def build_app(
     # server.py's gate checks every signature first; should bolt's own check still disagree (a
     # timestamp at the 5-minute edge), it would log the whole body at INFO: text, user ids, response_url
     logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
-    handlers = Handlers(engine=engine, clock=clock)
+    handlers = Handlers(engine=engine, clock=clock, dedupe=SharedDedupe(state))
     app.event("app_mention")(handlers.mention)
     app.event("message")(handlers.message)
     app.command(settings.command)(ack=_ack, lazy=[handlers.command])

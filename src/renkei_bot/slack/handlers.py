@@ -22,7 +22,7 @@ from renkei_bot.clock import Clock
 from renkei_bot.engine import Engine
 from renkei_bot.slack import paging, payloads
 from renkei_bot.slack.commands import ASK, Command, answer_for, parse
-from renkei_bot.slack.dedupe import Dedupe
+from renkei_bot.slack.dedupe import SharedDedupe
 from renkei_bot.slack.messages import answer_message, apology_message, note_message
 from renkei_bot.slack.outbox import Outbox
 from renkei_bot.slack.text import clean
@@ -56,7 +56,7 @@ def _guarded(what: str, post: Post, work: Callable[[], dict[str, Any]]) -> None:
 class Handlers:
     engine: Engine
     clock: Clock
-    dedupe: Dedupe = field(default_factory=Dedupe)
+    dedupe: SharedDedupe = field(default_factory=SharedDedupe)
     outbox: Outbox = field(default_factory=Outbox)
 
     def _reply(self, command: Command, today: date) -> dict[str, Any]:

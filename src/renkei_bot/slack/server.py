@@ -1,6 +1,8 @@
 """Running the app in HTTP mode (starlette behind uvicorn); Socket Mode is in socket_mode.py.
 
-HTTP mode serves POST /slack/events (events, slash commands, interactivity) and GET /healthz.
+HTTP mode serves POST /slack/events (events, slash commands, interactivity) and GET /healthz, which
+says "ok" and, on its second line, how the state store is (a store outage does not stop answers, so
+the status stays 200).
 Every request passes the gate (slack/gate.py) on its raw bytes before bolt sees it. bolt's dispatch is
 synchronous but short: it verifies the signature, acks and hands the listener to bolt's executor
 (slack/app.py), so it runs on the event loop and every ack leaves at once.
@@ -18,6 +20,7 @@ import uvicorn
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
@@ -83,6 +86,7 @@ def build_asgi(
     max_body: int = gate.MAX_BODY_BYTES,
     wall_clock: Callable[[], float] = time.time,
     rejections: RejectionLog | None = None,
+    state_health: Callable[[], str] | None = None,
 ) -> Starlette:
     refused = rejections or RejectionLog()
 
@@ -119,7 +123,9 @@ def build_asgi(
         return to_starlette_response(bolt_response)
 
     async def healthz(request: Request) -> Response:
-        return PlainTextResponse("ok")
+        if state_health is None:
+            return PlainTextResponse("ok")
+        return PlainTextResponse(f"ok\nstate: {await run_in_threadpool(state_health)}\n")
 
     return Starlette(
         routes=[
@@ -136,10 +142,11 @@ def http_server(
     host: str = "0.0.0.0",
     port: int = 3000,
     log_level: str = "info",
+    state_health: Callable[[], str] | None = None,
 ) -> uvicorn.Server:
     """A uvicorn server for the app; call .run(), or .run(sockets=[…]) with a bound socket."""
     config = uvicorn.Config(
-        build_asgi(app, signing_secret=signing_secret),
+        build_asgi(app, signing_secret=signing_secret, state_health=state_health),
         host=host,
         port=port,
         log_level=log_level,
@@ -149,8 +156,10 @@ def http_server(
     return uvicorn.Server(config)
 
 
-def serve_http(app: App, *, signing_secret: str, host: str, port: int) -> None:
-    http_server(app, signing_secret=signing_secret, host=host, port=port).run()
+def serve_http(
+    app: App, *, signing_secret: str, host: str, port: int, state_health: Callable[[], str] | None = None
+) -> None:
+    http_server(app, signing_secret=signing_secret, host=host, port=port, state_health=state_health).run()
 
 
 def bound_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
