@@ -105,7 +105,6 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     mode = choose_mode(settings, http=args.http)
     logs.configure(settings.log_level, settings.log_format)
     state = connect(settings.state_location)  # unreachable: one line naming it, exit 1
-    logging.getLogger("renkei_bot.state").info("state store: %s", state.where)
     engine = load_engine(args, settings, env)
     warm()  # load the Sudachi dictionary now, not during the first user's question
     clock = Clock(today=settings.today)
@@ -136,9 +135,12 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             except BaseException:
                 runner.close()
                 raise
-            logging.getLogger("renkei_bot.serve").info("connected to Slack in Socket Mode")
+            logging.getLogger("renkei_bot.serve").info(
+                "connected to Slack in Socket Mode; state %s", state.where
+            )
             runner.wait()
         else:
+            logging.getLogger("renkei_bot.serve").info("HTTP mode; state %s", state.where)
             serve_http(
                 app,
                 signing_secret=settings.signing_secret or "",
