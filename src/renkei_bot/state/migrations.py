@@ -56,25 +56,25 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         2,
-        "event dedupe, conversation context, the log",
+        "event dedupe, conversation contexts, the log of what went unanswered",
         common=(
             "CREATE TABLE seen (key TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
             "CREATE INDEX seen_at ON seen (at)",
-            "CREATE TABLE context (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+            "CREATE TABLE contexts (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
             "expires_at DOUBLE PRECISION NOT NULL)",
-            "CREATE INDEX context_expires ON context (expires_at)",
+            "CREATE INDEX contexts_expires ON contexts (expires_at)",
         ),
         sqlite=(
-            "CREATE TABLE log (id INTEGER PRIMARY KEY AUTOINCREMENT, at DOUBLE PRECISION NOT NULL, "
+            "CREATE TABLE unanswered_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at DOUBLE PRECISION NOT NULL, "
             "kind TEXT NOT NULL, question TEXT NOT NULL, intent TEXT NOT NULL, reason TEXT NOT NULL, "
             "record_ids TEXT NOT NULL, user_hash TEXT NOT NULL)",
-            "CREATE INDEX log_at ON log (at)",
+            "CREATE INDEX unanswered_log_at ON unanswered_log (at)",
         ),
         postgresql=(
-            "CREATE TABLE log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+            "CREATE TABLE unanswered_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
             "at DOUBLE PRECISION NOT NULL, kind TEXT NOT NULL, question TEXT NOT NULL, "
             "intent TEXT NOT NULL, reason TEXT NOT NULL, record_ids TEXT NOT NULL, user_hash TEXT NOT NULL)",
-            "CREATE INDEX log_at ON log (at)",
+            "CREATE INDEX unanswered_log_at ON unanswered_log (at)",
         ),
     ),
 )

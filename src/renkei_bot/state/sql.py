@@ -92,21 +92,21 @@ class SqlState:
     def save_context(self, key: str, value: str, *, expires_at: float) -> None:
         with self._transaction() as cur:
             cur.execute(
-                "INSERT INTO context (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) "
+                "INSERT INTO contexts (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) "
                 "DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at",
                 (key, value, expires_at),
             )
 
     def load_context(self, key: str, *, now: float) -> str | None:
         with self._transaction() as cur:
-            cur.execute("SELECT value FROM context WHERE key = ? AND expires_at > ?", (key, now))
+            cur.execute("SELECT value FROM contexts WHERE key = ? AND expires_at > ?", (key, now))
             row = cur.fetchone()
         return None if row is None else str(row[0])
 
     def append_log(self, row: LogRow) -> None:
         with self._transaction() as cur:
             cur.execute(
-                "INSERT INTO log (at, kind, question, intent, reason, record_ids, user_hash) "
+                "INSERT INTO unanswered_log (at, kind, question, intent, reason, record_ids, user_hash) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     row.at,
@@ -122,7 +122,7 @@ class SqlState:
     def log_since(self, since: float) -> list[LogRow]:
         with self._transaction() as cur:
             cur.execute(
-                "SELECT at, kind, question, intent, reason, record_ids, user_hash FROM log "
+                "SELECT at, kind, question, intent, reason, record_ids, user_hash FROM unanswered_log "
                 "WHERE at >= ? ORDER BY at, id",
                 (since,),
             )
@@ -138,8 +138,8 @@ class SqlState:
         with self._transaction() as cur:
             for sql, limit in (
                 ("DELETE FROM seen WHERE at < ?", now - dedupe_seconds),
-                ("DELETE FROM context WHERE expires_at <= ?", now),
-                ("DELETE FROM log WHERE at < ?", now - log_days * DAY_SECONDS),
+                ("DELETE FROM contexts WHERE expires_at <= ?", now),
+                ("DELETE FROM unanswered_log WHERE at < ?", now - log_days * DAY_SECONDS),
             ):
                 cur.execute(sql, (limit,))
                 deleted += max(0, cur.rowcount)
