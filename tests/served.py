@@ -41,6 +41,7 @@ class Served:
         self.base = f"http://127.0.0.1:{self.port}"
         self.slack = Deliverer(url=f"{self.base}/slack/events", secret=SECRET)
         self.log_path = folder / "serve.log"
+        self._folder = folder
         self._env = env or {}
         self.proc: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
@@ -55,6 +56,7 @@ class Served:
             "RENKEI_CACHE_DIR": "off",
             "PYTHONUNBUFFERED": "1",
             "PATH": os.environ.get("PATH", ""),
+            "XDG_STATE_HOME": str(self._folder / "state"),  # its own state store, never the user's
             **self._env,
         }
         self._log = self.log_path.open("wb")
@@ -65,7 +67,7 @@ class Served:
             if self.proc.poll() is not None:
                 raise AssertionError(f"serve exited with {self.proc.returncode}:\n{self.log()}")
             try:
-                if httpx.get(f"{self.base}/healthz", timeout=1).text == "ok":
+                if httpx.get(f"{self.base}/healthz", timeout=1).text.startswith("ok"):
                     return self
             except httpx.TransportError:
                 pass

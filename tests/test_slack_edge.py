@@ -176,7 +176,7 @@ def test_oversized_bodies_get_413_unread_and_cost_no_memory(served: Served) -> N
     assert served.rss_kb() - idle < 10_000, f"RSS grew from {idle} kB to {served.rss_kb()} kB"
     assert took < 10, f"16 refused bodies took {took:.1f} s"
     health = time.monotonic()
-    assert httpx.get(f"{served.base}/healthz").text == "ok"
+    assert httpx.get(f"{served.base}/healthz").text == "ok\nstate: sqlite ok\n"
     assert time.monotonic() - health < 0.5
 
 

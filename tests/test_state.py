@@ -217,3 +217,26 @@ def test_the_purger_runs_at_start_and_survives_errors(tmp_path: Path) -> None:
         purger.stop()
     broken = SqliteState(tmp_path)  # a folder, not a file: every call fails
     assert Purger(broken, log_days=90).once() == 0
+
+
+def test_a_file_of_the_interim_conversation_store_is_migrated_keeping_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "dev.sqlite3"
+    with sqlite3.connect(path) as conn:  # what development builds of conversations wrote
+        conn.execute(
+            "CREATE TABLE contexts (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at REAL NOT NULL)"
+        )
+        conn.execute(
+            "CREATE TABLE unanswered_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, "
+            "kind TEXT NOT NULL, question TEXT NOT NULL, intent TEXT NOT NULL, reason TEXT NOT NULL, "
+            "record_ids TEXT NOT NULL, user_hash TEXT NOT NULL)"
+        )
+        conn.execute("INSERT INTO contexts VALUES ('C1:1.1', '{}', 100.0)")
+        conn.execute(
+            "INSERT INTO unanswered_log (at, kind, question, intent, reason, record_ids, user_hash) "
+            "VALUES (5.0, 'declined', 'q', 'fallback', 'r', 'ev-1 ev-2', 'h')"
+        )
+    state = SqliteState(path)
+    assert state.migrate().current
+    assert state.load_context("C1:1.1", now=50.0) == "{}"
+    (row,) = state.log_since(0.0)
+    assert row.record_ids == ("ev-1", "ev-2")

@@ -57,24 +57,25 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         2,
         "event dedupe, conversation contexts, the log of what went unanswered",
+        # IF NOT EXISTS: the interim conversation store of development builds made the same two tables
         common=(
-            "CREATE TABLE seen (key TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
-            "CREATE INDEX seen_at ON seen (at)",
-            "CREATE TABLE contexts (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+            "CREATE TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS seen_at ON seen (at)",
+            "CREATE TABLE IF NOT EXISTS contexts (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
             "expires_at DOUBLE PRECISION NOT NULL)",
-            "CREATE INDEX contexts_expires ON contexts (expires_at)",
+            "CREATE INDEX IF NOT EXISTS contexts_expires ON contexts (expires_at)",
         ),
         sqlite=(
-            "CREATE TABLE unanswered_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at DOUBLE PRECISION NOT NULL, "
+            "CREATE TABLE IF NOT EXISTS unanswered_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at DOUBLE PRECISION NOT NULL, "
             "kind TEXT NOT NULL, question TEXT NOT NULL, intent TEXT NOT NULL, reason TEXT NOT NULL, "
             "record_ids TEXT NOT NULL, user_hash TEXT NOT NULL)",
-            "CREATE INDEX unanswered_log_at ON unanswered_log (at)",
+            "CREATE INDEX IF NOT EXISTS unanswered_log_at ON unanswered_log (at)",
         ),
         postgresql=(
-            "CREATE TABLE unanswered_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+            "CREATE TABLE IF NOT EXISTS unanswered_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
             "at DOUBLE PRECISION NOT NULL, kind TEXT NOT NULL, question TEXT NOT NULL, "
             "intent TEXT NOT NULL, reason TEXT NOT NULL, record_ids TEXT NOT NULL, user_hash TEXT NOT NULL)",
-            "CREATE INDEX unanswered_log_at ON unanswered_log (at)",
+            "CREATE INDEX IF NOT EXISTS unanswered_log_at ON unanswered_log (at)",
         ),
     ),
 )

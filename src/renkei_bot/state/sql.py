@@ -128,7 +128,7 @@ class SqlState:
             )
             rows = cur.fetchall()
         return [
-            LogRow(float(at), str(kind), str(q), str(intent), str(reason), tuple(json.loads(ids)), str(user))
+            LogRow(float(at), str(kind), str(q), str(intent), str(reason), _ids(str(ids)), str(user))
             for at, kind, q, intent, reason, ids, user in rows
         ]
 
@@ -144,3 +144,8 @@ class SqlState:
                 cur.execute(sql, (limit,))
                 deleted += max(0, cur.rowcount)
         return deleted
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    """A JSON list; rows of the interim store of development builds kept them space-separated."""
+    return tuple(json.loads(text)) if text.startswith("[") else tuple(text.split())
