@@ -183,3 +183,75 @@ class Deliverer:
             payload["message"] = message
         body = urlencode({"payload": json.dumps(payload, ensure_ascii=False)}).encode()
         return self.post(body, "application/x-www-form-urlencoded", **kwargs)
+
+
+def channel_message(
+    channel: str, text: str, *, thread_ts: str | None = None, ts: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    """message.channels: a plain message (no mention) in a channel, in a thread when thread_ts is given."""
+    event: dict[str, Any] = {
+        "type": "message",
+        "channel_type": "channel",
+        "user": "UHUMAN",
+        "text": text,
+        "ts": ts or next_ts(),
+        "channel": channel,
+    }
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+        event["parent_user_id"] = "UHUMAN"
+    event.update(extra)
+    return event
+
+
+def feedback_click(
+    deliverer: Deliverer, *, message: dict[str, Any], channel: str, vote: str, user: str = "UHUMAN"
+) -> Sent:
+    """A click on 👍 (vote "positive") or 👎 ("negative") of the feedback_buttons in `message`."""
+    element = next(e for b in message["blocks"] if b["type"] == "context_actions" for e in b["elements"])
+    button = element[f"{vote}_button"]
+    payload: dict[str, Any] = {
+        "type": "block_actions",
+        "user": {"id": user, "username": "tanaka", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy-unused",
+        "container": {
+            "type": "message",
+            "message_ts": message["ts"],
+            "channel_id": channel,
+            "is_ephemeral": False,
+        },
+        "trigger_id": f"{next(_ids)}.1.abc",
+        "team": {"id": "T1", "domain": "example"},
+        "channel": {"id": channel, "name": "general"},
+        "message": message,
+        "actions": [
+            {
+                "type": "feedback_buttons",
+                "action_id": element["action_id"],
+                "block_id": "fb1",
+                "text": button["text"],
+                "value": button["value"],
+                "action_ts": f"1764300000.{next(_ids)}",
+            }
+        ],
+    }
+    body = urlencode({"payload": json.dumps(payload, ensure_ascii=False)}).encode()
+    return deliverer.post(body, "application/x-www-form-urlencoded")
+
+
+def view_submission(
+    deliverer: Deliverer, *, view: dict[str, Any], values: dict[str, Any], user: str = "UHUMAN"
+) -> Sent:
+    """The submission of a modal opened with `view` (as sent to views.open), with input `values`."""
+    payload = {
+        "type": "view_submission",
+        "team": {"id": "T1", "domain": "example"},
+        "user": {"id": user, "username": "tanaka", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy-unused",
+        "trigger_id": f"{next(_ids)}.1.abc",
+        "view": {**view, "id": "V1", "team_id": "T1", "state": {"values": values}},
+    }
+    body = urlencode({"payload": json.dumps(payload, ensure_ascii=False)}).encode()
+    return deliverer.post(body, "application/x-www-form-urlencoded")

@@ -73,7 +73,7 @@ def test_chat_answers_and_quits() -> None:
 
 
 def test_commands_have_help_with_an_example() -> None:
-    for command in ("ask", "chat", "eval", "ingest", "serve", "post-anniversaries", "chart"):
+    for command in ("ask", "chat", "eval", "ingest", "serve", "post-anniversaries", "chart", "report"):
         done = run(command, "--help")
         assert done.returncode == 0, command
         assert "usage:" in done.stdout

@@ -193,7 +193,8 @@ def test_message_escapes_the_text_fallback_and_the_blocks() -> None:
     assert "<!channel>" not in wire and "<b>" not in wire
     assert "&lt;!channel&gt; &amp; &lt;b&gt;" in message["text"]
     assert message["blocks"][0]["type"] == "header"
-    assert message["blocks"][-1]["type"] == "context"
+    assert message["blocks"][-2]["type"] == "context"  # the sources, then the 👍/👎 buttons
+    assert message["blocks"][-1]["type"] == "context_actions"
     assert not [b for b in message["blocks"] if b["type"] == "actions"]
 
 

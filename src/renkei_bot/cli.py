@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "post_anniversaries",
     "chart",
     "state",
+    "report",
 )
 
 

@@ -68,6 +68,20 @@ def _parse_time(raw: str, name: str) -> time:
     return time(int(m.group(1)), int(m.group(2)))
 
 
+def _parse_duration(raw: str, name: str) -> float:
+    """Seconds from 30 (minutes), 90s, 30m or 2h."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", raw.lower())
+    if not m or float(m.group(1)) <= 0:
+        raise ConfigError(f"{name}={raw!r} is not a duration: write minutes (30) or 90s, 30m, 2h")
+    return float(m.group(1)) * {"s": 1, "": 60, "m": 60, "h": 3600}[m.group(2)]
+
+
+def _parse_days(raw: str, name: str) -> int:
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise ConfigError(f"{name}={raw!r} is not a number of days: set it to 1 or more, e.g. {name}=90")
+    return int(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     bot_token: str | None = field(default=None, repr=False)
@@ -89,6 +103,8 @@ class Settings:
     state_url: str | None = field(default=None, repr=False)  # may hold a password
     daily_lease: float = 300.0  # seconds a claim on the daily post holds before another run may take it
     log_days: int = 90
+    context_ttl: float = 1800.0  # seconds a DM keeps the context of its last answer
+    log_salt: str | None = field(default=None, repr=False)  # key of the user-id hash in the log
 
     @property
     def state_location(self) -> str:
@@ -132,6 +148,8 @@ class Settings:
             state_url=get("RENKEI_STATE_URL"),
             daily_lease=_parse_positive(get("RENKEI_DAILY_LEASE") or "300", "RENKEI_DAILY_LEASE", "300"),
             log_days=int(_parse_positive(get("RENKEI_LOG_DAYS") or "90", "RENKEI_LOG_DAYS", "90")),
+            context_ttl=_parse_duration(get("RENKEI_CONTEXT_TTL") or "30", "RENKEI_CONTEXT_TTL"),
+            log_salt=get("RENKEI_LOG_SALT"),
         )
 
     def require(self, *names: str) -> None:

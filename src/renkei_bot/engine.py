@@ -17,6 +17,8 @@ from renkei_bot.answers.answer import answer
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
+from renkei_bot.conversation import Carried, follow
+from renkei_bot.followups import Followups, load_followups
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.glossary import Glossary, load_glossary
@@ -27,8 +29,32 @@ from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.prepared import load_prepared
 from renkei_bot.store import Store
+from renkei_bot.turn import Turn, turn_of
 
 log = logging.getLogger(__name__)
+
+
+_NO_SUBJECT = frozenset({"greeting", "help"})  # answers a follow-up cannot refer to: the context stays
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Exchange:
+    answer: Answer
+    turn: Turn | None  # what the next question of the conversation may refer to
+    carried: bool = False  # the answer took something from the previous turn
+
+
+def _say_carried(result: Answer, carried: Carried) -> Answer:
+    """The answer starts with what it took from the last one, so a wrong carry-over is seen at once."""
+    if carried.expand and carried.question:
+        prefix = wording.carried_expand(carried.question)
+    elif carried.question:
+        prefix = wording.carried_question(carried.question)
+    else:
+        prefix = wording.carried_about(carried.about)
+    return dataclasses.replace(
+        result, summary=prefix + result.summary, show_all=result.show_all or carried.expand
+    )
 
 
 class Engine:
@@ -42,10 +68,12 @@ class Engine:
         glossary: Glossary | None = None,
         honorifics: Honorifics | None = None,
         index: EntityIndex | None = None,
+        followups: Followups | None = None,
     ) -> None:
         """`index`: an entity dictionary already built (from the prepared cache) with these honorifics."""
         self.store = store
         self.classifier = classifier
+        self.followups = followups or Followups(())
         self.index = (
             index
             if index is not None
@@ -78,6 +106,7 @@ class Engine:
             glossary=load_glossary(intents_dir),
             honorifics=honorifics,
             index=prepared.index,
+            followups=load_followups(intents_dir),
         )
 
     def understand(self, question: str, *, today: date) -> Query:
@@ -88,18 +117,57 @@ class Engine:
 
     def ask(self, question: str, *, today: date) -> Answer:
         """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""
+        return self.converse(question, today=today, previous=None).answer
+
+    def converse(self, question: str, *, today: date, previous: Turn | None) -> Exchange:
+        """A question in a conversation: a follow-up takes what it lacks from `previous` (the last
+        answer's Turn), and the answer says what it took. The Turn to keep for the next question is
+        the new answer's when it found something, else still `previous`."""
         question = replace_surrogates(question)
         if not normalize(strip_markup(question)):
-            return self._empty(question)
+            return Exchange(self._empty(question), previous)
         try:
             query = self.understand(question, today=today)
-            result = answer(self._context(query))
+            marks = self.followups.marks(query.text) if previous is not None else frozenset()
+            carried = follow(previous, query, marks, is_cue=self._asks_only)
+            result = answer(self._context(carried.query))
         except Exception:
             log.exception("failed to answer %r", question[:200])
-            return Answer(question=question, intent="error", found=False, summary=wording.APOLOGY)
+            apology = Answer(question=question, intent="error", found=False, summary=wording.APOLOGY)
+            return Exchange(apology, previous)
         if query.truncated:
             result = dataclasses.replace(result, notes=(*result.notes, wording.too_long(MAX_QUESTION)))
-        return result
+        if carried.carried:
+            result = _say_carried(result, carried)
+        if not result.found or result.intent in _NO_SUBJECT:
+            return Exchange(result, previous, carried.carried)
+        turn = turn_of(
+            carried.query,
+            result,
+            is_cue=self._asks_only,
+            question=carried.question,
+            dates=self._record_dates(result.record_ids),
+        )
+        return Exchange(result, turn, carried.carried)
+
+    def _asks_only(self, word: str) -> bool:
+        """A word that asks (an intent cue) or points back (a follow-up phrase) rather than names."""
+        return self.classifier.is_cue(word) or self.followups.is_word(word)
+
+    def _record_dates(self, ids: tuple[str, ...]) -> list[str]:
+        """ISO dates of an answer's records (events and agreements), for 「その年は？」 after it."""
+        dates: list[str] = []
+        for record_id in ids:
+            if (partner := self.store.partner(record_id)) is not None:
+                dates.append(partner.agreed.isoformat())
+                continue
+            try:
+                start = self.store.event(record_id).date.start
+            except KeyError:
+                continue  # an entity or a count row: no date of its own
+            if start is not None:
+                dates.append(start.isoformat())
+        return dates
 
     def _empty(self, question: str) -> Answer:
         return Answer(

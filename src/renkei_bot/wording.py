@@ -779,3 +779,62 @@ def venue_was(venue: str) -> str:
 
 def record_says(line: str) -> str:
     return f"記録には{_quoted(line)}とあります。"
+
+
+# --- conversation: what a follow-up took from the previous answer -------------------------------
+def carried_about(parts: Sequence[str]) -> str:
+    return "・".join(parts) + "について："
+
+
+def carried_subject(periods: Sequence[str], edition: str | None, names: Sequence[str]) -> str:
+    """「2019年度（令和元年度）の第1回全国連携講演会」: what a follow-up took from the last answer."""
+    subject = (edition or "") + "・".join(names)
+    return "の".join(p for p in ("・".join(periods), subject) if p)
+
+
+def carried_question(question: str) -> str:
+    return f"（前の質問「{question}」と同じく）"
+
+
+def carried_expand(question: str) -> str:
+    return f"（前の質問「{question}」をくわしく）"
+
+
+# --- the log of what went unanswered (renkei-bot report) ---------------------------------------
+REPORT_KINDS = {"declined": "見つからない", "apology": "エラー", "feedback_down": "👎", "feedback_up": "👍"}
+
+
+def report_heading(since: str, groups: int) -> str:
+    return f"{since}以降、答えられなかった質問 {groups} 件（多い順）"
+
+
+def report_empty(since: str) -> str:
+    return f"{since}以降、答えられなかった質問はありません。"
+
+
+def report_line(count: int, question: str, kinds: Sequence[tuple[str, int]], intents: Sequence[str]) -> str:
+    breakdown = "、".join(f"{REPORT_KINDS.get(k, k)} {n}" for k, n in kinds if n)
+    intent = f" [{', '.join(intents)}]" if intents else ""
+    return f"{count:>4}  {question}（{breakdown}）{intent}"
+
+
+def report_detail(label: str, values: Sequence[str]) -> str:
+    return f"      {label}: " + " / ".join(values)
+
+
+# --- feedback on answers (Slack) -----------------------------------------------------------------
+FEEDBACK_UP = "👍"
+FEEDBACK_DOWN = "👎"
+FEEDBACK_UP_LABEL = "役に立った"
+FEEDBACK_DOWN_LABEL = "役に立たなかった"
+FEEDBACK_TITLE = "よくなかった点"
+FEEDBACK_SUBMIT = "送る"
+FEEDBACK_CLOSE = "閉じる"
+FEEDBACK_INTRO = "よろしければ理由を教えてください（どちらも任意です）。記録の見直しに使います。"
+FEEDBACK_CHOICE_LABEL = "いちばん近いもの"
+FEEDBACK_TEXT_LABEL = "ほかに気づいたこと"
+FEEDBACK_CHOICES = {
+    "wrong": "答えが間違っている",
+    "missing": "記録にあるはずなのに見つからない",
+    "misread": "質問の意味を取り違えている",
+}

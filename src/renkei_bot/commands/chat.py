@@ -1,5 +1,8 @@
 """`renkei-bot chat`: a console conversation with the bot (what `make run` opens without Slack).
 
+A question may follow up the last answer (「構成自治体数は？」「その前は？」「もっと詳しく」); the
+context lasts until the end of the session.
+
 Example:
     renkei-bot chat --today 2026-04-26
 """
@@ -35,6 +38,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     today = today_of(args, settings)
     engine = load_engine(args, settings, env)
     print(wording.chat_banner(today.isoformat()), flush=True)
+    turn = None
     while True:
         try:
             question = input("> ")
@@ -45,4 +49,6 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             return 0
         if not question.strip():
             continue
-        print(to_text(engine.ask(question, today=today)), end="\n\n", flush=True)
+        exchange = engine.converse(question, today=today, previous=turn)
+        turn = exchange.turn
+        print(to_text(exchange.answer), end="\n\n", flush=True)

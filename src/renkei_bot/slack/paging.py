@@ -23,16 +23,18 @@ class PageRef:
     command: Command
     page: int
     today: date
+    context: str | None = None  # the Turn a follow-up took its slots from (JSON), to answer it alike
 
 
 def encode(ref: PageRef) -> str:
-    arg = ref.command.arg
+    arg, context = ref.command.arg, ref.context
+    if context is not None and len(context) > VALUE_MAX // 2:
+        context = None  # a follow-up's next page is then answered as a question of its own
     while True:
-        value = json.dumps(
-            {"k": ref.command.kind, "a": arg, "p": ref.page, "t": ref.today.isoformat()},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        data: dict[str, object] = {"k": ref.command.kind, "a": arg, "p": ref.page, "t": ref.today.isoformat()}
+        if context is not None:
+            data["c"] = context
+        value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if len(value) <= VALUE_MAX:
             return value
         arg = arg[: len(arg) - (len(value) - VALUE_MAX) - 1]
@@ -50,6 +52,9 @@ def decode(value: object) -> PageRef:
             raise ValueError("unknown command")
         if type(page) is not int or not 0 <= page <= MAX_PAGE:
             raise ValueError("page out of range")
-        return PageRef(command=Command(kind, arg), page=page, today=date.fromisoformat(str(today)))
+        context = data.get("c")
+        if context is not None and (not isinstance(context, str) or len(context) > VALUE_MAX):
+            raise ValueError("context is not a turn")
+        return PageRef(Command(kind, arg), page, date.fromisoformat(str(today)), context)
     except (KeyError, TypeError, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
         raise ValueError(f"not a 「もっと見る」 button value: {str(value)[:80]!r}") from exc
