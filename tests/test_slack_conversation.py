@@ -117,7 +117,7 @@ def bot(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bo
         )
         sock = bound_socket("127.0.0.1", 0)
         port = sock.getsockname()[1]
-        server = http_server(app, host="127.0.0.1", port=port, log_level="warning")
+        server = http_server(app, host="127.0.0.1", port=port, log_level="warning", signing_secret=SECRET)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
         thread.start()
         deadline = time.monotonic() + 10
