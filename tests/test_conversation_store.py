@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,22 +10,22 @@ import pytest
 from renkei_bot.answers.model import Answer
 from renkei_bot.config import Settings
 from renkei_bot.contexts import Contexts
-from renkei_bot.conversation_store import ConversationStore, LogRow
 from renkei_bot.errors import ConfigError
 from renkei_bot.memory_state import MemoryStore
 from renkei_bot.outage import Outage
+from renkei_bot.state import LogRow, StateStore, connect, sqlite_url
 from renkei_bot.turn import Turn
-from renkei_bot.unanswered import APOLOGY, DECLINED, DOWN, PURGE_EVERY, UP, Unanswered
+from renkei_bot.unanswered import APOLOGY, DECLINED, DOWN, UP, Unanswered
 
 DAY = 86_400.0
-Store = ConversationStore | MemoryStore
+Store = StateStore | MemoryStore
 
 
 @pytest.fixture(params=["sqlite", "memory"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    return (
-        ConversationStore(tmp_path / "nested" / "s.sqlite3") if request.param == "sqlite" else MemoryStore()
-    )
+    if request.param == "memory":
+        return MemoryStore()
+    return connect(sqlite_url(tmp_path / "nested" / "s.sqlite3"))  # the state store the bot runs on
 
 
 def row(at: float, question: str = "q", kind: str = DECLINED) -> LogRow:
@@ -60,14 +59,6 @@ def test_purge_drops_expired_contexts_and_entries_past_the_log_days(store: Store
     assert store.load_context("live", now=now) == "x"
 
 
-def test_the_sqlite_file_is_created_on_first_use_in_wal_mode(tmp_path: Path) -> None:
-    path = tmp_path / "a" / "b.sqlite3"
-    store = ConversationStore(path)
-    assert not path.exists()
-    store.save_context("k", "v", expires_at=1.0)
-    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-
-
 class Ticker:
     def __init__(self, value: float = 1_000 * DAY) -> None:
         self.value = value
@@ -99,7 +90,7 @@ def _answer(found: bool, intent: str = "member_count") -> Answer:
 
 def test_the_log_keeps_what_went_unanswered_with_the_user_only_as_a_keyed_hash(store: Store) -> None:
     clock = Ticker()
-    log = Unanswered(store, salt="salt", days=90, now=clock)
+    log = Unanswered(store, salt="salt", now=clock)
     log.answered("<@UBOT> 大阪府市長会の　構成自治体数は？", _answer(True), user="U123")  # found: not logged
     log.answered("<@UBOT> 大阪府市長会の　構成自治体数は？", _answer(False), user="U123")
     log.answered("x", _answer(False, intent="error"), user="U123")
@@ -112,24 +103,8 @@ def test_the_log_keeps_what_went_unanswered_with_the_user_only_as_a_keyed_hash(s
     assert rows[0].user_hash == log.user_hash("U123") != log.user_hash("U999")
     assert "U123" not in rows[0].user_hash and len(rows[0].user_hash) == 32
     assert rows[3].user_hash == ""
-    assert Unanswered(store, salt="other", days=90, now=clock).user_hash("U123") != rows[0].user_hash
-    assert Unanswered(store, salt=None, days=90, now=clock).user_hash("U123") == ""
-
-
-def test_old_entries_are_purged_as_new_ones_come_in_at_most_once_an_hour(store: Store) -> None:
-    clock = Ticker()
-    log = Unanswered(store, salt="s", days=90, now=clock)
-    log.feedback(DOWN, "old", intent="count", records=[], user="U1")
-    clock.value += 91 * DAY
-    log.feedback(DOWN, "new", intent="count", records=[], user="U1")
-    assert [r.question for r in store.log_since(0.0)] == ["new"]
-    store.append_log(row(clock.value - 100 * DAY, "older"))
-    clock.value += PURGE_EVERY / 2
-    log.feedback(DOWN, "newer", intent="count", records=[], user="U1")
-    assert "older" in [r.question for r in store.log_since(0.0)]  # not within the hour
-    clock.value += PURGE_EVERY
-    log.feedback(DOWN, "newest", intent="count", records=[], user="U1")
-    assert "older" not in [r.question for r in store.log_since(0.0)]
+    assert Unanswered(store, salt="other", now=clock).user_hash("U123") != rows[0].user_hash
+    assert Unanswered(store, salt=None, now=clock).user_hash("U123") == ""
 
 
 @pytest.mark.parametrize(
@@ -197,7 +172,7 @@ def test_an_unreachable_store_is_left_alone_for_a_while_and_said_once(
     store, seconds = Unreachable(), Ticker(0.0)
     outage = Outage("state store", probe=5.0, monotonic=seconds)
     contexts = Contexts(store, now=Ticker(), outage=outage)
-    log = Unanswered(store, salt="s", days=90, now=Ticker(), outage=outage)
+    log = Unanswered(store, salt="s", now=Ticker(), outage=outage)
     with caplog.at_level(logging.INFO, logger="renkei_bot.outage"):
         contexts.save("dm:D1", Turn(question="q", intent="when"), ttl=60.0)
         assert contexts.load("dm:D1") is None and not contexts.takes_part("dm:D1")

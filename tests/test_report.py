@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 from renkei_bot.clock import TOKYO
-from renkei_bot.conversation_store import ConversationStore, LogRow
 from renkei_bot.report import group
+from renkei_bot.state import LogRow, connect, sqlite_url
 from renkei_bot.unanswered import APOLOGY, DECLINED, DOWN, REASON, UP
 
 NOON = datetime(2026, 11, 20, 12, 0, tzinfo=TOKYO).timestamp()
@@ -66,9 +66,10 @@ def run(db: Path, *args: str, today: str = "2026-11-28") -> str:
 
 def _filled(tmp_path: Path) -> Path:
     db = tmp_path / "state.sqlite3"
-    store = ConversationStore(db)
+    store = connect(sqlite_url(db))
     for row in ROWS:
         store.append_log(row)
+    store.close()
     return db
 
 
@@ -96,7 +97,7 @@ def test_entries_older_than_the_log_days_are_deleted(tmp_path: Path) -> None:
     assert run(db, "--since", "2026-01-01", today="2027-03-01").splitlines() == [
         "2026-01-01以降、答えられなかった質問はありません。"
     ]
-    assert ConversationStore(db).log_since(0.0) == []
+    assert connect(sqlite_url(db)).log_since(0.0) == []
 
 
 def test_a_bad_since_names_the_option(tmp_path: Path) -> None:

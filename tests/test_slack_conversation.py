@@ -25,11 +25,11 @@ import yaml
 from fakeslack import Call, FakeSlack
 from renkei_bot.clock import TOKYO, Clock
 from renkei_bot.config import Settings
-from renkei_bot.conversation_store import ConversationStore
 from renkei_bot.engine import Engine
 from renkei_bot.paths import PROJECT_ROOT
 from renkei_bot.slack.app import build_app
 from renkei_bot.slack.server import bound_socket, http_server
+from renkei_bot.state import connect, sqlite_url
 from slackdelivery import (
     BOT_USER_ID,
     Deliverer,
@@ -113,7 +113,7 @@ def bot(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bo
         }
         settings = Settings.from_env(env)
         app = build_app(
-            engine, settings, clock=Clock(today=settings.today, now=now), state=ConversationStore(db)
+            engine, settings, clock=Clock(today=settings.today, now=now), state=connect(sqlite_url(db))
         )
         sock = bound_socket("127.0.0.1", 0)
         port = sock.getsockname()[1]

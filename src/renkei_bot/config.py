@@ -76,12 +76,6 @@ def _parse_duration(raw: str, name: str) -> float:
     return float(m.group(1)) * {"s": 1, "": 60, "m": 60, "h": 3600}[m.group(2)]
 
 
-def _parse_days(raw: str, name: str) -> int:
-    if not raw.strip().isdigit() or int(raw) < 1:
-        raise ConfigError(f"{name}={raw!r} is not a number of days: set it to 1 or more, e.g. {name}=90")
-    return int(raw)
-
-
 @dataclass(frozen=True)
 class Settings:
     bot_token: str | None = field(default=None, repr=False)

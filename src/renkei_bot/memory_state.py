@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from renkei_bot.conversation_store import LogRow
+from renkei_bot.state import LogRow
 
 DAY_SECONDS = 86_400.0
 

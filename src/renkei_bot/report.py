@@ -13,7 +13,7 @@ from typing import Any
 
 from renkei_bot import unanswered as u
 from renkei_bot.clock import TOKYO
-from renkei_bot.conversation_store import LogRow
+from renkei_bot.state import LogRow
 
 COUNTED = (u.DECLINED, u.APOLOGY, u.DOWN)
 

@@ -1,39 +1,30 @@
 """The log of what went unanswered: answers that found nothing, apologies, and 👍/👎 on answers.
 
 Each entry keeps the normalised question, the intent, the reason, the records shown and the time.
-The user is kept only as an HMAC of their id keyed by RENKEI_LOG_SALT (without a salt, not at all),
-and entries older than RENKEI_LOG_DAYS are deleted (at most once an hour, as entries are added).
+The user is kept only as an HMAC of their id keyed by RENKEI_LOG_SALT (without a salt, not at all).
+Entries older than RENKEI_LOG_DAYS are deleted by the state store's purger (renkei_bot.state.purge,
+run by `serve`) and by `renkei-bot report` before it reads.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
-import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from renkei_bot.answers.model import Answer
-from renkei_bot.conversation_store import LogRow
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.outage import Outage
-
-log = logging.getLogger(__name__)
+from renkei_bot.state import LogRow
 
 DECLINED, APOLOGY, DOWN, UP, REASON = "declined", "apology", "feedback_down", "feedback_up", "feedback_reason"
-PURGE_EVERY = 3600.0
-DEDUPE_SECONDS = 600.0  # what the shared store keeps of event ids (Slack retries for about 5 minutes)
 QUESTION_MAX = 300
 REASON_MAX = 300
 
 
 class LogStore(Protocol):
     def append_log(self, row: LogRow) -> None: ...
-
-    def log_since(self, since: float) -> list[LogRow]: ...
-
-    def purge(self, *, now: float, dedupe_seconds: float, log_days: int) -> int: ...
 
 
 def question_key(question: str) -> str:
@@ -48,21 +39,12 @@ def reason_of(answer: Answer) -> str:
 
 class Unanswered:
     def __init__(
-        self,
-        store: LogStore,
-        *,
-        salt: str | None,
-        days: int,
-        now: Callable[[], float],
-        outage: Outage | None = None,
+        self, store: LogStore, *, salt: str | None, now: Callable[[], float], outage: Outage | None = None
     ) -> None:
         self.store = store
-        self.days = days
         self._salt = salt.encode() if salt else None
         self._now = now
-        self._purged_at: float | None = None
         self._outage = outage or Outage("the log of unanswered questions")  # the answer goes out anyway
-        self._lock = threading.Lock()
 
     def user_hash(self, user_id: str | None) -> str:
         if not user_id or self._salt is None:
@@ -96,21 +78,7 @@ class Unanswered:
     def _append(
         self, kind: str, question: str, intent: str, reason: str, records: Sequence[str], user: str | None
     ) -> None:
-        now = self._now()
-        row = LogRow(now, kind, question_key(question), intent, reason, tuple(records), self.user_hash(user))
-
-        def write() -> bool:
-            self.store.append_log(row)
-            return True
-
-        if self._outage.call(write, False):
-            self._purge_if_due(now)
-
-    def _purge_if_due(self, now: float) -> None:
-        with self._lock:
-            if self._purged_at is not None and now - self._purged_at < PURGE_EVERY:
-                return
-            self._purged_at = now
-        self._outage.call(
-            lambda: self.store.purge(now=now, dedupe_seconds=DEDUPE_SECONDS, log_days=self.days), 0
+        row = LogRow(
+            self._now(), kind, question_key(question), intent, reason, tuple(records), self.user_hash(user)
         )
+        self._outage.call(lambda: self.store.append_log(row), None)

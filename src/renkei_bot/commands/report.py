@@ -37,8 +37,8 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from renkei_bot import report, wording
     from renkei_bot.clock import TOKYO, Clock
     from renkei_bot.config import parse_today
-    from renkei_bot.conversation_store import ConversationStore
-    from renkei_bot.unanswered import DEDUPE_SECONDS
+    from renkei_bot.state import connect
+    from renkei_bot.state.purge import DEDUPE_SECONDS
 
     settings = settings_of(env)
     now = Clock(today=settings.today).now()  # RENKEI_TODAY pins the day (tests, demos)
@@ -48,9 +48,12 @@ def run(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         if day is not None
         else now - timedelta(days=settings.log_days)
     )
-    store = ConversationStore(settings.state_db)
-    store.purge(now=now.timestamp(), dedupe_seconds=DEDUPE_SECONDS, log_days=settings.log_days)
-    groups = report.group(store.log_since(start.timestamp()))
+    store = connect(settings.state_location)  # RENKEI_STATE_URL or the SQLite file; unreachable: exit 1
+    try:
+        store.purge(now=now.timestamp(), dedupe_seconds=DEDUPE_SECONDS, log_days=settings.log_days)
+        groups = report.group(store.log_since(start.timestamp()))
+    finally:
+        store.close()
     if args.json:
         for g in groups:
             print(json.dumps(report.as_json(g), ensure_ascii=False), flush=True)

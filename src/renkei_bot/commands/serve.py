@@ -107,10 +107,7 @@ def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     state = connect(settings.state_location)  # unreachable: one line naming it, exit 1
     engine = load_engine(args, settings, env)
     warm()  # load the Sudachi dictionary now, not during the first user's question
-    from renkei_bot.conversation_store import ConversationStore
-
     clock = Clock(today=settings.today)
-    state = ConversationStore(settings.state_db)
     with startup_errors(mode, settings.api_url):
         app = build_app(engine, settings, clock=clock, socket_mode=mode == SOCKET_MODE, state=state)
     # the app's client leaves 429s to the outbox (slack/outbox.py); the daily post waits them out itself

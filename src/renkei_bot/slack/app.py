@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Protocol
+from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from renkei_bot.answers.render import MORE_ACTION_ID
 from renkei_bot.clock import Clock
 from renkei_bot.config import Settings
-from renkei_bot.contexts import Contexts, ContextStore
+from renkei_bot.contexts import Contexts
 from renkei_bot.engine import Engine
 from renkei_bot.memory_state import MemoryStore
 from renkei_bot.outage import Outage
