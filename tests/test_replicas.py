@@ -14,7 +14,7 @@ import pytest
 from fakeslack import FakeSlack
 from pgtest import fresh_schema, require_postgres, with_schema
 from servers import Replica, start_replica
-from slackdelivery import BOT_USER_ID, envelope, mention, next_ts
+from slackdelivery import BOT_USER_ID, channel_message, envelope, mention, next_ts
 
 QUESTION = "北海道町村会との協定はいつ？"
 DAY = "2026-04-26"  # 北海道町村会との協定締結（2016-04-26）の10周年: the daily post has something to say
@@ -74,6 +74,21 @@ def test_the_same_event_delivered_to_both_at_once_is_answered_once(
     posts = settle(fake, "CREP", 20)
     assert len(posts) == 20
     assert sorted(p["thread_ts"] for p in posts) == sorted(e["event"]["ts"] for e in events)
+
+
+def test_a_thread_answered_by_one_replica_is_followed_up_by_the_other(
+    pair: tuple[FakeSlack, Replica, Replica],
+) -> None:
+    fake, one, two = pair
+    parent = next_ts()
+    assert one.slack.event(mention("CCTX", f"<@{BOT_USER_ID}> {QUESTION}", ts=parent)).status == 200
+    (first,) = settle(fake, "CCTX", 1)
+    assert "2016年（平成28年）4月26日" in str(first["text"])
+    assert two.slack.event(channel_message("CCTX", "構成自治体数は？", thread_ts=parent)).status == 200
+    posts = settle(fake, "CCTX", 2)
+    assert len(posts) == 2 and posts[1]["thread_ts"] == parent
+    follow_up = str(posts[1]["text"])
+    assert "144" in follow_up and follow_up.startswith("北海道町村会について：")  # the context crossed over
 
 
 def test_both_schedulers_post_the_day_once(pair: tuple[FakeSlack, Replica, Replica]) -> None:
