@@ -6,7 +6,7 @@ from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_fiscal_year
+from renkei_bot.dates import era_of_year, format_fiscal_year
 from renkei_bot.nlu.periods import Period
 from renkei_bot.records import CountRow, CountTable
 
@@ -40,7 +40,8 @@ def _cell(value: int | None) -> str:
 
 def row_line(table: CountTable, row: CountRow) -> Line:
     cells = "、".join(f"{format_fiscal_year(y)} {_cell(row.value(y))}" for y in table.years)
-    return Line(f"{row.label}: {cells}（27→3年度 {row.change:+,}）", source=f"L{row.line}")
+    first, last = (era_of_year(y)[1] for y in (table.years[0], table.years[-1]))
+    return Line(f"{row.label}: {cells}（{first}→{last}年度 {row.change:+,}）", source=f"L{row.line}")
 
 
 def _flags(table: CountTable, rows: list[CountRow], years: list[int]) -> tuple[str, ...]:
