@@ -80,15 +80,15 @@ class Engine:
             else EntityIndex(store.entities, honorifics=honorifics or load_honorifics(INTENTS_DIR))
         )
         self.vocabulary = vocabulary or load_vocabulary(INTENTS_DIR)
+        self.selector = Selector(store)
         self.understander = Understander(
             self.index,
             classifier,
             synonyms,
             vocabulary=self.vocabulary,
-            categories=[e.category for e in store.events],
+            categories=self.selector.categories(),
             glossary=glossary or load_glossary(INTENTS_DIR),
         )
-        self.selector = Selector(store)
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).
         gc.freeze()

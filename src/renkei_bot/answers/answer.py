@@ -173,8 +173,9 @@ def _aspect_routed(ctx: Context) -> Context:
         return dataclasses.replace(
             ctx, query=dataclasses.replace(query, intent="who", aspects=("affiliation",))
         )
-    searched = any(ctx.selector.term_hits(t) for t in query.terms)
-    if query.intent == "coverage" and (query.entities or searched or query.categories):
+    if query.intent == "coverage" and (
+        query.entities or query.categories or any(ctx.selector.term_hits(t) for t in query.terms)
+    ):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
     if query.intent in _LISTING and query.has("ask.when") and not aspects and (query.entities or query.terms):
         # 「広島県の町村の全国連携展示は何年度に開催された？」: a date is asked, not a list
@@ -198,20 +199,21 @@ _FIGURE_SUBJECTS = frozenset({"series", "venue", "document", "organization", "co
 def _figure(ctx: Context) -> Answer | None:
     """「ねぎサミットには何団体出店した？」: a figure a record states (28団体), or that none does."""
     query = ctx.query
-    if stated.counter_asked(ctx) is None or not (query.entities or query.terms):
+    counter = stated.counter_asked(ctx)
+    if counter is None or not (query.entities or query.terms):
         return None
-    table_counter = stated.counter_asked(ctx) in ctx.vocabulary.table_counters
+    table_counter = counter in ctx.vocabulary.table_counters
     if (
         query.intent in stated.TABLE_INTENTS
         and table_counter
         and not any(m.type in _FIGURE_SUBJECTS for m in query.entities)
     ):
         return None  # 「何自治体」「何団体」 of the partners: the tables answer
-    events = [r.event for r in ctx.selector.best(query)][:3] or events_for(ctx)
+    events = [r.event for r in ctx.selector.best(query)][:3] or _closest_events(ctx)
     return stated.stated_figure(ctx, events) or stated.figure_missing(ctx, events)
 
 
-def events_for(ctx: Context) -> list[Event]:
+def _closest_events(ctx: Context) -> list[Event]:
     pool = ctx.selector.filtered(ctx.query, strict=False)
     ranked = [r for r in ctx.selector.rank(ctx.query, pool, limit=3) if r.score]
     return [r.event for r in ranked[:3]]

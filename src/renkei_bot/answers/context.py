@@ -94,9 +94,6 @@ class Context:
         asked = period_label(spans[0])
         return (wording.premise_differs(asked, "、".join(format_date(d) for d in recorded)),)
 
-    def categories(self) -> list[str]:
-        return self.selector.categories()
-
     def label(self) -> str:
         """What a list is of: the period and the names asked about."""
         parts = [period_label(p) for p in self.query.when.spans if not p.attached]

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import relative, stated
+from renkei_bot.answers import stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
+    brief,
     cite,
     event_line,
     event_lines,
@@ -233,7 +234,7 @@ def detail(ctx: Context) -> Answer:
         if _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
-            summary = wording.these_records(relative.facts(ctx, [event]), 1)
+            summary = wording.these_records(facts(ctx, [event]), 1)
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
@@ -270,8 +271,6 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
         elif ctx.query.aspects:
             shown = aspect_details(ctx, event, ctx.query.aspects)[:SEVERAL_DETAILS]
             lines.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in shown)
-    from renkei_bot.answers.relative import facts
-
     return ctx.found(
         wording.these_records(facts(ctx, events), len(events)),
         title=ctx.label()[:150],
@@ -380,3 +379,17 @@ def person(ctx: Context, person_id: str) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
+
+
+def facts(ctx: Context, events: Sequence[Event]) -> str:
+    """What the first line says of each event: the asked aspect if the record states it, else its title."""
+    parts: list[str] = []
+    for event in events[: wording.HEAD_ITEMS]:
+        value = direct_value(ctx, event, ctx.query.aspects)
+        if value is None and ctx.query.aspects[:1] == ("people",):
+            said = person_line(ctx, event)  # 「講師は誰」 of several lectures: who spoke at each
+            value = ("", said) if said else None
+        # 「何をした？」: what the row says it did, not just its title
+        text = value[1] if value else brief(event) if "content" in ctx.query.aspects else headline(event)
+        parts.append(wording.fact_on(text, format_span(event.date)))
+    return wording.joined(parts, len(events))

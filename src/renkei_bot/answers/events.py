@@ -73,9 +73,7 @@ def when(ctx: Context) -> Answer:
     if mention is not None:
         summary = wording.mentioned_on(mention.text, format_date(mention.date), first.title)
     elif 1 < len(events) <= wording.HEAD_ITEMS:  # tied: each of them, with its date
-        from renkei_bot.answers.relative import facts
-
-        summary = wording.these_records(facts(ctx, events), len(events))
+        summary = wording.these_records(details.facts(ctx, events), len(events))
     elif first.date.start is None:
         summary = wording.undated(headline(first), first.date.after, first.date.before)
     else:
@@ -223,6 +221,4 @@ def listed_summary(ctx: Context, label: str, events: Sequence[Event]) -> str:
     title and date); a long one with how many there are."""
     if len(events) > wording.HEAD_ITEMS:
         return wording.listed(label, len(events))
-    from renkei_bot.answers.relative import facts
-
-    return wording.these_records(facts(ctx, list(events)), len(events))
+    return wording.these_records(details.facts(ctx, events), len(events))

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from renkei_bot import wording
 from renkei_bot.answers import anniversaries as anniv
+from renkei_bot.answers import details
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.lines import EventLines, cite, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
@@ -53,10 +54,8 @@ def fallback(ctx: Context) -> Answer:
     if not close and ctx.query.score == 0:
         return _evidence(ctx) or ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
     if close:
-        from renkei_bot.answers.relative import facts
-
         return ctx.found(
-            wording.closest_records(facts(ctx, close), len(close))
+            wording.closest_records(details.facts(ctx, close), len(close))
             if len(close) <= wording.HEAD_ITEMS
             else wording.containing(len(close)),
             title=wording.default_title(True),
@@ -97,10 +96,8 @@ def _evidence(ctx: Context) -> Answer | None:
     if not ranked:
         return None
     events = [r.event for r in ranked if r.score >= NEAR_BEST * ranked[0].score][: wording.HEAD_ITEMS]
-    from renkei_bot.answers.relative import facts
-
     return ctx.found(
-        wording.closest_records(facts(ctx, events), len(events)),
+        wording.closest_records(details.facts(ctx, events), len(events)),
         title=wording.default_title(True),
         lines=event_lines(events, full=len(events) == 1),
         sources=tuple(cite(e) for e in events),

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
+from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import brief, cite, event_lines, headline, iso_dates
+from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date, format_span, month_end
 from renkei_bot.nlu.periods import Period
@@ -116,7 +117,7 @@ def running(ctx: Context) -> Answer:
     now = [e for e in pool if e.date.start and e.date.start <= today <= (e.date.end or e.date.start)]
     if not now:
         return _past_the_end(ctx, pool, wording.nothing_running(format_date(today)))
-    return _events_answer(ctx, now, wording.running_on(format_date(today), facts(ctx, now)))
+    return _events_answer(ctx, now, wording.running_on(format_date(today), details.facts(ctx, now)))
 
 
 def following(ctx: Context, *, after: bool) -> Answer:
@@ -133,7 +134,7 @@ def following(ctx: Context, *, after: bool) -> Answer:
         if not behind:
             return ctx.nothing()
         edge = [e for e in behind if e.date.start == behind[-1].date.start]
-    return _events_answer(ctx, edge, wording.next_one(after, facts(ctx, edge)))
+    return _events_answer(ctx, edge, wording.next_one(after, details.facts(ctx, edge)))
 
 
 def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:
@@ -182,25 +183,9 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
     return _events_answer(
         ctx,
         others,
-        wording.same_time(label, headline(anchor), facts(ctx, others), month=month),
+        wording.same_time(label, headline(anchor), details.facts(ctx, others), month=month),
         extra=[anchor],
     )
-
-
-def facts(ctx: Context, events: list[Event]) -> str:
-    """What the first line says of each event: the asked aspect if the record states it, else its title."""
-    from renkei_bot.answers.details import direct_value, person_line
-
-    parts: list[str] = []
-    for event in events[: wording.HEAD_ITEMS]:
-        value = direct_value(ctx, event, ctx.query.aspects)
-        if value is None and ctx.query.aspects[:1] == ("people",):
-            said = person_line(ctx, event)  # 「講師は誰」 of several lectures: who spoke at each
-            value = ("", said) if said else None
-        # 「何をした？」: what the row says it did, not just its title
-        text = value[1] if value else brief(event) if "content" in ctx.query.aspects else headline(event)
-        parts.append(wording.fact_on(text, format_span(event.date)))
-    return wording.joined(parts, len(events))
 
 
 def _events_answer(ctx: Context, events: list[Event], summary: str, *, extra: Sequence[Event] = ()) -> Answer:
