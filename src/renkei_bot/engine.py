@@ -127,7 +127,7 @@ class Engine:
         if not normalize(strip_markup(question)):
             return Exchange(self._empty(question), previous)
         try:
-            query = self.understand(question, today=today)
+            query = self.understander.understand(question, today=today)  # already cleaned above
             marks = self.followups.marks(query.text) if previous is not None else frozenset()
             carried = follow(previous, query, marks, is_cue=self._asks_only)
             result = answer(self._context(carried.query))

@@ -6,8 +6,7 @@ from __future__ import annotations
 import threading
 
 from renkei_bot.state import LogRow
-
-DAY_SECONDS = 86_400.0
+from renkei_bot.state.base import DAY_SECONDS
 
 
 class MemoryStore:

@@ -9,7 +9,6 @@ only decides when to try. `tick()` is one check, which is what tests drive with 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import date, time
 
@@ -20,6 +19,7 @@ from renkei_bot.config import Settings
 from renkei_bot.daily import PostResult, post_daily
 from renkei_bot.engine import Engine
 from renkei_bot.errors import ConfigError
+from renkei_bot.periodic import Periodic
 from renkei_bot.state import StateStore, open_state
 from renkei_bot.store import Store
 
@@ -44,11 +44,9 @@ class DailyScheduler:
         self._held = retry_seconds if held_seconds is None else held_seconds
         self._clock = clock
         self._at = at
-        self._poll = poll_seconds
         self._retry = retry_seconds
         self._log = logger or logging.getLogger(__name__)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._loop = Periodic("renkei-daily", poll_seconds, self.tick, self._log)
         self._done: date | None = None  # the Tokyo day that is settled
         self._failures: dict[date, int] = {}
         self._retry_at: tuple[date, float] | None = None  # (day, epoch seconds) of the next attempt
@@ -85,26 +83,18 @@ class DailyScheduler:
         return result
 
     def run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.tick()
-            except Exception:  # never let the thread die: tomorrow must still post
-                self._log.exception("daily post: unexpected error in the scheduler")
-            self._stop.wait(self._poll)
+        self._loop.run()
 
     def start(self) -> DailyScheduler:
-        self._thread = threading.Thread(target=self.run, name="renkei-daily", daemon=True)
-        self._thread.start()
+        self._loop.start()
         return self
 
     def stop(self, timeout: float | None = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        self._loop.stop(timeout)
 
     @property
     def alive(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._loop.alive
 
 
 def start_daily(

@@ -24,7 +24,6 @@ from renkei_bot.answers.model import Answer
 from renkei_bot.dates import month_end
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
-from renkei_bot.records import Event
 
 Handler = Callable[[Context], Answer]
 
@@ -155,10 +154,14 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「今年度の展示はどことどこ？」 lists records, not partners
         intent = "events_about" if query.entities else "events_in_period"
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
-    if query.intent in ("when", "events_about") and query.has("subject.agreement") and not _others(query):
-        places = set(query.entity_ids("prefecture"))
-        if places and any(ctx.store.entity(p.id).parent in places for p in ctx.store.partners.partners):
-            return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="agreement_date"))
+    by_place = query.intent in ("when", "events_about") and query.has("subject.agreement")
+    if (
+        by_place
+        and not _others(query)
+        and query.entity_ids("prefecture")
+        and partners.mentioned_partners(ctx)
+    ):
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="agreement_date"))
     asked = [a for a in query.aspects if a != "role"][:1]
     if query.roles and query.intent in (*_LISTING, "detail") and asked in (["people"], ["name"]):
         # 「渋谷区長の名前は？」: who holds a post of a named body (the records name few)
@@ -209,11 +212,5 @@ def _figure(ctx: Context) -> Answer | None:
         and not any(m.type in _FIGURE_SUBJECTS for m in query.entities)
     ):
         return None  # 「何自治体」「何団体」 of the partners: the tables answer
-    events = [r.event for r in ctx.selector.best(query)][:3] or _closest_events(ctx)
+    events = [r.event for r in ctx.selector.best(query)][:3]
     return stated.stated_figure(ctx, events) or stated.figure_missing(ctx, events)
-
-
-def _closest_events(ctx: Context) -> list[Event]:
-    pool = ctx.selector.filtered(ctx.query, strict=False)
-    ranked = [r for r in ctx.selector.rank(ctx.query, pool, limit=3) if r.score]
-    return [r.event for r in ranked[:3]]

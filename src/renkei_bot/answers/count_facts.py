@@ -12,11 +12,11 @@ from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.counts import TABLE, asked_spans, pick_rows, row_line
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_fiscal_year
+from renkei_bot.dates import era_to_year, format_fiscal_year
 from renkei_bot.records import CountRow, CountTable
 
-# A bare era year beside a 年度 (「27→3年度」): 平成27–31 and 令和1–… as the table's 年度.
-_HEISEI, _REIWA = 1988, 2018
+# A bare era year beside a 年度 (「27→3年度」) is read in the eras the table spans.
+_TABLE_ERAS = ("平成", "令和")
 
 
 _ROWS_BY_NAME = ("row.ward-exchange", "row.hp-member")  # rows no other table has
@@ -262,7 +262,7 @@ def _one_year_change(ctx: Context, table: CountTable, rows: list[CountRow], year
 
 
 def _era_years(n: int) -> tuple[int, ...]:
-    return (_HEISEI + n, _REIWA + n)
+    return tuple(era_to_year(era, n) for era in _TABLE_ERAS) if n >= 1 else ()
 
 
 def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer:

@@ -95,7 +95,7 @@ def _evidence(ctx: Context) -> Answer | None:
     ]
     if not ranked:
         return None
-    events = [r.event for r in ranked if r.score >= NEAR_BEST * ranked[0].score][: wording.HEAD_ITEMS]
+    events = [r.event for r in ranked]  # the floor and the limit are the ranking's
     return ctx.found(
         wording.closest_records(details.facts(ctx, events), len(events)),
         title=wording.default_title(True),

@@ -38,14 +38,11 @@ def unknown_name(ctx: Context) -> Answer | None:
     for name in ctx.query.names:
         if name in _IGNORED_NAMES or ctx.selector.term_hits(name):
             continue
-        if (
-            ctx.query.confirm
-            and (ctx.query.entities or name not in ctx.query.named)
-            and _other_evidence(ctx, name)
-        ):
-            continue  # 「紹介したのは函館市ですか？」: a stated claim the record will answer いいえ to
-        if name not in ctx.query.named and _other_evidence(ctx, name):
-            continue  # a place or a word written another way: answer from what did match
+        # a place or a word written another way (日暮里), or a claim a yes/no answers いいえ to
+        # (「紹介したのは函館市ですか？」): answer from what did match, if anything did
+        tolerated = name not in ctx.query.named or (ctx.query.confirm and bool(ctx.query.entities))
+        if tolerated and _other_evidence(ctx, name):
+            continue
         return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.near_miss_names())
     return None
 

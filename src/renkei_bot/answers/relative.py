@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -19,8 +18,8 @@ from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
+from renkei_bot.answers.partners import mentioned_partners
 from renkei_bot.dates import format_date, format_span, month_end
-from renkei_bot.nlu.periods import Period
 from renkei_bot.records import Event
 
 _ABOUT_EVENTS = frozenset(
@@ -79,22 +78,10 @@ def _anchors(ctx: Context) -> list[Event]:
     from renkei_bot.answers.events import subject_events
 
     if ctx.query.has("subject.agreement"):
-        signings: list[Event] = []
-        for entity_id in ctx.query.entity_ids("partner", "prefecture"):
-            for partner in ctx.store.partners.partners:
-                if (
-                    partner.id == entity_id or ctx.store.entity(partner.id).parent == entity_id
-                ) and partner.event:
-                    signings.append(ctx.store.event(partner.event))
+        signings = [ctx.store.event(p.event) for p in mentioned_partners(ctx) if p.event]
         if signings:
             return sorted(signings, key=lambda e: ctx.store.position(e.id))
     return [e for e in subject_events(ctx) or [] if e.date.start is not None]
-
-
-def _with_period(ctx: Context, start: date, end: date) -> Context:
-    span = Period(start, end, "range", "", 0, 0)
-    when = dataclasses.replace(ctx.query.when, spans=(*ctx.query.when.spans, span))
-    return dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, when=when))
 
 
 def _subject(ctx: Context) -> list[Event]:

@@ -25,10 +25,10 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from renkei_bot.health import HEALTH_PATH
 from renkei_bot.slack import gate
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 REJECTION_LINES_PER_MINUTE = 60  # then one line says how many more were refused: junk cannot fill a disk
 
 log = logging.getLogger("renkei_bot.slack.gate")

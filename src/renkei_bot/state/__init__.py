@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from renkei_bot.state.base import LOG_KINDS, LogRow, SchemaStatus, StateStore
+from renkei_bot.state.base import LogRow, SchemaStatus, StateStore
 from renkei_bot.state.url import connect, mask, open_state, sqlite_url
 
-__all__ = ["LOG_KINDS", "LogRow", "SchemaStatus", "StateStore", "connect", "mask", "open_state", "sqlite_url"]
+__all__ = ["LogRow", "SchemaStatus", "StateStore", "connect", "mask", "open_state", "sqlite_url"]

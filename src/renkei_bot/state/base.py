@@ -13,13 +13,13 @@ from datetime import date
 from typing import Literal, Protocol
 
 Backend = Literal["sqlite", "postgresql"]
-LOG_KINDS = ("declined", "apology", "feedback_down", "feedback_up", "feedback_reason")
+DAY_SECONDS = 86_400.0
 
 
 @dataclass(frozen=True)
 class LogRow:
     at: float
-    kind: str  # one of LOG_KINDS
+    kind: str  # declined, apology, feedback_down, feedback_up, feedback_reason (unanswered.py)
     question: str
     intent: str
     reason: str

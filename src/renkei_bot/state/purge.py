@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 
 from renkei_bot.errors import StateError
-from renkei_bot.state.base import StateStore
+from renkei_bot.periodic import Periodic
+from renkei_bot.state.base import DAY_SECONDS, StateStore
 
-DEDUPE_SECONDS = 86_400.0
+DEDUPE_SECONDS = DAY_SECONDS  # Slack stops retrying after minutes; a day is ample
 EVERY_SECONDS = 3_600.0
 
 
@@ -29,11 +29,9 @@ class Purger:
     ) -> None:
         self._state = state
         self._log_days = log_days
-        self._every = every
         self._now = now
         self._log = logger or logging.getLogger("renkei_bot.state")
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._loop = Periodic("renkei-purge", every, self.once, self._log)
 
     def once(self) -> int:
         try:
@@ -47,17 +45,9 @@ class Purger:
             self._log.info("state purge: %d old rows deleted", deleted)
         return deleted
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.once()
-            self._stop.wait(self._every)
-
     def start(self) -> Purger:
-        self._thread = threading.Thread(target=self._run, name="renkei-purge", daemon=True)
-        self._thread.start()
+        self._loop.start()
         return self
 
     def stop(self, timeout: float | None = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        self._loop.stop(timeout)

@@ -15,10 +15,8 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 
-from renkei_bot.state.base import LogRow, day_key
+from renkei_bot.state.base import DAY_SECONDS, LogRow, day_key
 from renkei_bot.state.migrations import Cursor
-
-DAY_SECONDS = 86_400.0
 
 
 class SqlState:

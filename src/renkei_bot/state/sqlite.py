@@ -25,6 +25,7 @@ from renkei_bot.errors import StateError
 from renkei_bot.state.base import Backend, SchemaStatus
 from renkei_bot.state.migrations import LATEST, apply, read_version
 from renkei_bot.state.sql import SqlState
+from renkei_bot.state.url import sqlite_url
 
 BUSY_TIMEOUT_SECONDS = 30.0
 _CORRUPT = ("file is not a database", "malformed", "database corrupt")
@@ -41,7 +42,7 @@ class SqliteState(SqlState):
     def __init__(self, path: Path | str, *, now: Callable[[], float] = time.time) -> None:
         super().__init__(now=now)
         self.path = Path(path)
-        self.where = f"sqlite:///{self.path}"
+        self.where = sqlite_url(self.path)
         self._ready = False
         self._local = threading.local()
         self._generation = 0  # bumped when the file is replaced: cached connections point at the old one
