@@ -213,8 +213,13 @@ def title_agreement(name: str) -> str:
     return f"{name}との連携協定"
 
 
+def munis(n: int) -> str:
+    """A number of municipalities with its counter: 144自治体 (the tables' figures are all such)."""
+    return f"{n:,}自治体"
+
+
 def members_of(name: str, members: int) -> str:
-    return f"{name}の構成自治体数は{members}です。"
+    return f"{name}の構成自治体数は{munis(members)}です。"
 
 
 def title_members(name: str) -> str:
@@ -222,15 +227,15 @@ def title_members(name: str) -> str:
 
 
 def most_members(names: list[str], members: int) -> str:
-    return f"構成自治体数がいちばん多いのは{'、'.join(names)}（{members}）です。"
+    return f"構成自治体数がいちばん多いのは{'、'.join(names)}（{munis(members)}）です。"
 
 
 def fewest_members(names: list[str], members: int) -> str:
-    return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{members}）です。"
+    return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{munis(members)}）です。"
 
 
 def partner_total(count: int, total: int) -> str:
-    return f"広域連携協定の締結団体は{count}団体、構成自治体数の合計は{total}です。"
+    return f"広域連携協定の締結団体は{count}団体、構成自治体数の合計は{munis(total)}です。"
 
 
 def partners_edge(order: str, names: list[str], day: str) -> str:
@@ -239,7 +244,7 @@ def partners_edge(order: str, names: list[str], day: str) -> str:
 
 
 def partners_listed(count: int, members: int) -> str:
-    return f"広域連携協定の締結団体は{count}団体です（構成自治体数 計{members}）。"
+    return f"広域連携協定の締結団体は{count}団体です（構成自治体数 計{munis(members)}）。"
 
 
 def premise_differs(asked: str, recorded: str) -> str:
@@ -318,15 +323,15 @@ def total_meaning(note: str) -> str:
 
 
 def largest_rise(label: str, fiscal_year: str, rise: int) -> str:
-    return f"{label}がいちばん増えたのは{fiscal_year}（前年度から{rise:+,}）です。"
+    return f"{label}がいちばん増えたのは{fiscal_year}（前年度から{rise:+,}自治体）です。"
 
 
 def change_between(label: str, first: str, last: str, change: int) -> str:
-    return f"{label}は{first}から{last}までに{change:+,}です。"
+    return f"{label}は{first}から{last}までに{change:+,}自治体です。"
 
 
 def change_stated(label: str, change: int) -> str:
-    return f"{label}は 27年度から3年度までに{change:+,}です。"
+    return f"{label}は 27年度から3年度までに{change:+,}自治体です。"
 
 
 def count_cell(fiscal_year: str, label: str, value: str) -> str:
@@ -372,11 +377,11 @@ def partner_set(*, period: str = "", kind: str = "", bounds: Sequence[str] = (),
 
 
 def named_members(names_members: Sequence[tuple[str, int]]) -> str:
-    return "、".join(f"{name}（{members}）" for name, members in names_members)
+    return "、".join(f"{name}（{munis(members)}）" for name, members in names_members)
 
 
 def set_sum(label: str, total: int, count: int) -> str:
-    return f"{label}の構成自治体数の合計は{total:,}です（{count}団体）。"
+    return f"{label}の構成自治体数の合計は{munis(total)}です（{count}団体）。"
 
 
 def set_count(label: str, count: int, names: str) -> str:
@@ -403,7 +408,7 @@ def ranked_members(label: str, most: bool, names: str, n: int) -> str:
 
 
 def adds_up(figure: int, what: str, count: int, names: str) -> str:
-    return f"{figure:,}は、{what}{count}団体（{names}）の構成自治体数の合計です。"
+    return f"{munis(figure)}は、{what}{count}団体（{names}）の構成自治体数の合計です。"
 
 
 def group_all() -> str:
@@ -450,17 +455,17 @@ NO_EQUAL_MEMBERS = "構成自治体数が同じ団体はありません。"
 
 
 def same_members_as(name: str, members: int, names: str) -> str:
-    return f"{name}と構成自治体数が同じ（{members}）なのは{names}です。"
+    return f"{name}と構成自治体数が同じ（{munis(members)}）なのは{names}です。"
 
 
 def no_same_members_as(name: str, members: int) -> str:
-    return f"{name}と構成自治体数が同じ（{members}）団体はほかにありません。"
+    return f"{name}と構成自治体数が同じ（{munis(members)}）団体はほかにありません。"
 
 
 def members_stated(name: str, members: int, stated: int) -> str:
     if members == stated:
-        return f"{name}の構成自治体数は{members}です。"
-    return f"{name}の構成自治体数は{members}です（{stated}ではありません）。"
+        return f"{name}の構成自治体数は{munis(members)}です。"
+    return f"{name}の構成自治体数は{munis(members)}です（{stated}ではありません）。"
 
 
 def figure_stated(fact: str, figure: int, stated: int) -> str:
@@ -468,11 +473,11 @@ def figure_stated(fact: str, figure: int, stated: int) -> str:
 
 
 def first_reaching(label: str, reached: str, fiscal_year: str, value: int) -> str:
-    return f"{label}が初めて{reached}のは{fiscal_year}です（{value:,}）。"
+    return f"{label}が初めて{reached}のは{fiscal_year}です（{munis(value)}）。"
 
 
 def first_equal(label: str, value: int, fiscal_year: str) -> str:
-    return f"{label}が{value:,}になったのは{fiscal_year}です。"
+    return f"{label}が{munis(value)}になったのは{fiscal_year}です。"
 
 
 def never_reaching(label: str, last: str, not_reached: str) -> str:
@@ -480,7 +485,7 @@ def never_reaching(label: str, last: str, not_reached: str) -> str:
 
 
 def first_recorded(label: str, fiscal_year: str, value: int) -> str:
-    return f"{label}の数が最初に記録されたのは{fiscal_year}です（{value:,}）。"
+    return f"{label}の数が最初に記録されたのは{fiscal_year}です（{munis(value)}）。"
 
 
 def unchanged(label: str, years: str, value: str) -> str:
@@ -491,7 +496,7 @@ NOTHING_UNCHANGED = "どの区分も毎年度増えています（前年度と�
 
 
 def constant(label: str, first: str, last: str, value: int) -> str:
-    return f"{label}は{first}から{last}まで{value:,}のままです。"
+    return f"{label}は{first}から{last}まで{munis(value)}のままです。"
 
 
 def not_constant(label: str, first: str, last: str, values: str) -> str:
@@ -622,7 +627,7 @@ def mentioned_on(text: str, day: str, title: str) -> str:
 
 
 def partners_with_members(names: list[str], members: int) -> str:
-    return f"構成自治体数が{members}の団体は{'、'.join(names)}です。"
+    return f"構成自治体数が{munis(members)}の団体は{'、'.join(names)}です。"
 
 
 def companies_too(count: int) -> str:
@@ -652,7 +657,7 @@ def said_in(text: str, title: str) -> str:
 
 
 def members_sum(total: int, parts: str) -> str:
-    return f"構成自治体数はあわせて{total}です（{parts}）。"
+    return f"構成自治体数はあわせて{munis(total)}です（{parts}）。"
 
 
 def unknown_topic(word: str) -> str:
@@ -771,6 +776,27 @@ def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
 
 def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
+
+
+def elapsed(years: int, months: int, day: str, title: str, today: str) -> str:
+    """「何年たった？」: the whole years first, then the months, from the record to today."""
+    span = f"{years}年" + (f"{months}か月" if months else "")
+    lead = f"{years}年です" if not months else f"{years}年（{span}）です"
+    if not years:
+        lead = f"{months}か月です"
+    return f"{lead}。{day}「{title}」から{today}まで。"
+
+
+def manner(holds: bool, day: str, title: str, said: str) -> str:
+    """「予定どおり開催されましたか」: はい/いいえ, and the record's words that decide it."""
+    verdict = "はい" if holds else "いいえ"
+    if said and said != title:
+        return f"{verdict}、{day}「{title}」の記録に「{said}」とあります。"
+    if said:
+        return f"{verdict}、{day}「{title}」です。"
+    if holds:
+        return f"{verdict}、{day}「{title}」の記録に、それと違うことは書かれていません。"
+    return f"{verdict}、{day}「{title}」の記録に、そうした記載はありません。"
 
 
 def venue_was(venue: str) -> str:

@@ -55,6 +55,8 @@ def answer(ctx: Context) -> Answer:
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     ctx = _aspect_routed(ctx)
+    if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:
+        return since  # 「今年で何周年？」: today is where the years end, not a period to search
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
@@ -73,7 +75,8 @@ def answer(ctx: Context) -> Answer:
     if table is not None:
         return table
     if ctx.query.confirm or premise.place_contradicts(ctx):
-        checked = premise.confirm(ctx)
+        checked = premise.manner(ctx) if ctx.query.confirm else None
+        checked = checked or premise.confirm(ctx)
         if checked is not None:
             return premise.yes_no(ctx, checked)
     if (

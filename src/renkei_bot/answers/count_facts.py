@@ -277,7 +277,7 @@ def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: in
             parts.append(wording.cell_none(fy, row.label))
             holds = False
             continue
-        fact = wording.count_cell(fy, row.label, f"{value:,}")
+        fact = wording.count_cell(fy, row.label, wording.munis(value))
         if stated:
             parts.append(wording.figure_stated(fact, value, stated[-1]))
             holds = holds and value == stated[-1]

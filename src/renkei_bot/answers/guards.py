@@ -7,9 +7,10 @@ Each guard returns a found=false Answer when the question names something the re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from renkei_bot import wording
+from renkei_bot.answers import partners as partners_table
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date
@@ -33,6 +34,8 @@ def unknown_name(ctx: Context) -> Answer | None:
         if name.endswith(kinds):
             similar = ctx.suggest_names(name, types=("partner",))
             summary = wording.not_a_partner(name, len(ctx.store.partners.partners))
+            if ctx.query.confirm:  # 「埼玉県市長会とも協定を結んでますよね？」: the table answers いいえ
+                return _not_in_table(ctx, summary, similar)
             return ctx.not_found(summary, did_you_mean=similar, suggestions=(wording.ASK_PARTNERS,))
         return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.suggest_names(name))
     for name in ctx.query.names:
@@ -45,6 +48,17 @@ def unknown_name(ctx: Context) -> Answer | None:
             continue
         return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.near_miss_names())
     return None
+
+
+def _not_in_table(ctx: Context, summary: str, similar: Sequence[str]) -> Answer:
+    partners = ctx.store.partners.partners
+    return ctx.found(
+        wording.yes_or_no(False, summary),
+        title=partners_table.TABLE,
+        lines=tuple(partners_table.partner_line(p) for p in partners),
+        sources=(partners_table.table_source(ctx),),
+        did_you_mean=tuple(similar),
+    )
 
 
 def _other_evidence(ctx: Context, name: str) -> bool:

@@ -63,7 +63,8 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
 
 def _asks_more_than_the_date(ctx: Context) -> bool:
     """「…との協定締結案を区長会総会で確認したのは」 asks for a step, not for the signing day."""
-    others = [m for m in ctx.query.entities if m.type in ("series", "document", "organization", "person")]
+    kinds = ("series", "document", "organization", "person")
+    others = [m for m in ctx.query.entities if m.type in kinds and not ctx.store.entity(m.entity_id).own]
     return bool(others) or ctx.query.has("agreement.step")
 
 

@@ -79,6 +79,39 @@ def confirm(ctx: Context) -> Answer | None:
     )
 
 
+def manner(ctx: Context) -> Answer | None:
+    """「…は予定どおり開催されましたか」「…はオンラインでしたか」: how the record says it went
+    (claim.* facets: the words a record writes when the claim is false or true)."""
+    specs = ctx.vocabulary.facets.claims(h.name for h in ctx.query.facets)
+    best = ctx.selector.best(ctx.query) if specs else []
+    if not best:
+        return None
+    event = best[0].event
+    parts = [event.title, *(event.venue or "",), *event.details]
+    verdicts: list[tuple[bool, str]] = []
+    for spec in specs:
+        failing = [p for p in parts if any(w in p for w in spec.fails_if)]
+        holding = [p for p in parts if any(w in p for w in spec.holds_if)]
+        if failing:
+            verdicts.append((False, failing[0]))
+        elif holding:
+            verdicts.append((True, holding[0]))
+        else:
+            verdicts.append((not spec.holds_if, ""))
+    holds = all(v for v, _ in verdicts)
+    said = next((line for v, line in verdicts if v == holds and line), "")
+    if not said:
+        said = next((line for _, line in verdicts if line), "")
+    return ctx.found(
+        wording.manner(holds, format_span(event.date), event.title, said.lstrip("・ ")),
+        title=event.title[:150],
+        lines=(event_line(event),),
+        sources=(cite(event),),
+        dates=iso_dates([event]),
+        record_ids=(event.id,),
+    )
+
+
 def _recorded_fact(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
     """What the record says of the asked aspect: the venue, or the detail naming the people."""
     if "venue" in aspects or not event.details:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -122,6 +123,34 @@ def following(ctx: Context, *, after: bool) -> Answer:
             return ctx.nothing()
         edge = [e for e in behind if e.date.start == behind[-1].date.start]
     return _events_answer(ctx, edge, wording.next_one(after, details.facts(ctx, edge)))
+
+
+def elapsed(ctx: Context) -> Answer | None:
+    """「協定を結んで何年たった？」: the years from the record the question names to `today`."""
+    when = ctx.query.when
+    when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached), anniversary=None)
+    ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, when=when))
+    if not (ctx.query.entities or ctx.query.terms or ctx.query.categories):
+        return None
+    anchors = _anchors(ctx)
+    if not anchors:
+        return None
+    anchor = min(anchors[:3], key=lambda e: (e.date.start or date.max, ctx.store.position(e.id)))
+    start, today = anchor.date.start, ctx.query.today
+    assert start is not None
+    months = (today.year - start.year) * 12 + today.month - start.month - (today.day < start.day)
+    if months < 0:
+        return None
+    return ctx.found(
+        wording.elapsed(
+            months // 12, months % 12, format_span(anchor.date), headline(anchor), format_date(today)
+        ),
+        title=wording.title_when(),
+        lines=event_lines([anchor], full=True),
+        sources=(cite(anchor),),
+        dates=iso_dates([anchor]),
+        record_ids=(anchor.id,),
+    )
 
 
 def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:

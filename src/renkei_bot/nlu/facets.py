@@ -41,6 +41,9 @@ class FacetSpec:
     label: str = ""  # aspects: how an answer names it (テーマ, 会場)
     value_keys: tuple[str, ...] = ()  # aspects: keys of 「key：value」 details that hold it
     people_words: tuple[str, ...] = ()  # aspect.people: words that show a row names someone
+    # claims (claim.*): words a record writes when the claim is false (延期) or true (オンライン)
+    fails_if: tuple[str, ...] = ()
+    holds_if: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,10 @@ class FacetSet:
     def record_keys(self, aspect: str) -> tuple[str, ...]:
         spec = self.aspect(aspect)
         return spec.record_keys if spec else ()
+
+    def claims(self, names: Iterable[str]) -> list[FacetSpec]:
+        """The claim.* facets among `names`: how a yes/no question says a record went."""
+        return [self._by_name[n] for n in names if n.startswith("claim.") and n in self._by_name]
 
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
@@ -174,6 +181,8 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
         label=str(raw.get("label", "")),
         value_keys=_strings(path, name, raw, "value_keys"),
         people_words=_strings(path, name, raw, "people_words"),
+        fails_if=_strings(path, name, raw, "fails_if"),
+        holds_if=_strings(path, name, raw, "holds_if"),
         examples=examples,
         counter_examples=_strings(path, name, raw, "counter_examples"),
     )

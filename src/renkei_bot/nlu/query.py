@@ -175,7 +175,11 @@ class Understander:
             and text.rstrip().endswith(("?", "？"))
             and not any(h.name.startswith(("count.", "compare.", "extreme.", "total.")) for h in facets)
         )
-        confirm = (claimed or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)) and not wh
+        # 「…は予定どおり開催できた？」: a claim of how something went is checked, with or without an ending
+        claims = any(h.name.startswith("claim.") for h in facets) and tok.ends_with_predicate(tokens)
+        confirm = (
+            claimed or claims or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)
+        ) and not wh
         if (
             confirm
             and features.has_period

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,6 +105,16 @@ def tokenize(text: str) -> list[Token]:
         )
         for m in _tokenizer().tokenize(text)
     ]
+
+
+_PUNCTUATION_POS = frozenset({"補助記号", "空白", "記号"})
+_PREDICATE_POS = frozenset({"動詞", "助動詞", "形容詞"})
+
+
+def ends_with_predicate(tokens: Sequence[Token]) -> bool:
+    """「…開催できた？」 ends with a verb or an auxiliary (a yes/no shape); 「…講演会は？」 does not."""
+    words = [t for t in tokens if t.pos[0] not in _PUNCTUATION_POS]
+    return bool(words) and words[-1].pos[0] in _PREDICATE_POS
 
 
 def content_forms(tokens: Iterable[Token]) -> list[str]:
