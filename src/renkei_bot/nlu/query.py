@@ -190,8 +190,9 @@ class Understander:
             scored = dataclasses.replace(scored, name="when")
         premise: tuple[Period, ...] = ()
         if confirm and scored.name in _PREMISE_INTENTS and not any(h.name == "ask.any" for h in facets):
-            premise = tuple(p for p in when.spans if not p.attached)
-            when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached))
+            # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
+            premise = tuple(p for p in when.spans if not p.attached and not p.relative)
+            when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached or p.relative))
         unknown = tuple(
             m.group(0)
             for m in self._unknown_org.finditer(text)
