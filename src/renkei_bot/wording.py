@@ -334,6 +334,23 @@ def change_stated(label: str, change: int) -> str:
     return f"{label}は 27年度から3年度までに{change:+,}自治体です。"
 
 
+def change_two(label: str, first: str, last: str, before: int, after: int) -> str:
+    """「2年度から3年度で変わった？」「28年度から29年度で何増えた」: both figures and the difference."""
+    if before == after:
+        return f"{label}は{first}も{last}も{munis(before)}で、変わっていません。"
+    return f"{label}は{first}の{munis(before)}から{last}の{munis(after)}へ、{after - before:+,}自治体です。"
+
+
+def cell_against(fiscal_year: str, label: str, value: int, said: str) -> str:
+    """「H28年度の合計って900超えてた？」: the cell, and how it stands against the figure."""
+    return f"{fiscal_year}の{label}は{munis(value)}です（{said}）。"
+
+
+def rows_sum(fiscal_year: str, total: int, parts: str) -> str:
+    """Two rows of the yearly table added: the sum first, then the parts (overlaps not removed)."""
+    return f"{fiscal_year}は、あわせて{munis(total)}です（{parts}。重複は除いていません）。"
+
+
 def count_cell(fiscal_year: str, label: str, value: str) -> str:
     return f"{fiscal_year}の{label}は{value}です。"
 
@@ -394,6 +411,11 @@ def set_names(label: str, names: str) -> str:
 
 def set_empty(label: str) -> str:
     return f"{label}は記録にありません。"
+
+
+def agreed_days(facts: str, *, same: bool) -> str:
+    """「Aの協定はBと同じ日？」: each side's signing day."""
+    return f"協定の締結は{facts}で、{'同じ日です' if same else '別の日です'}。"
 
 
 def same_day_names(name: str, day: str, names: str) -> str:

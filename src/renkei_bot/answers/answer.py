@@ -174,6 +174,7 @@ def _aspect_routed(ctx: Context) -> Context:
         people
         and len(people) == len(query.entities)
         and {"affiliation", "role", "participants"} & set(aspects)
+        and not query.has("ask.when")  # 「たかはしはるみ知事が来たのはいつ」: 知事 is her title, not asked
     ):
         # 「西川会長って何区の区長？」「ヌマオ先生ってどこの大学の先生？」: the person's post
         return dataclasses.replace(
@@ -213,7 +214,7 @@ def _figure(ctx: Context) -> Answer | None:
         query.intent in stated.TABLE_INTENTS
         and table_counter
         and not any(m.type in _FIGURE_SUBJECTS for m in query.entities)
-    ):
-        return None  # 「何自治体」「何団体」 of the partners: the tables answer
+    ) or (table_counter and count_facts.about_table(ctx)):
+        return None  # 「何自治体」「何団体」 of the partners or the yearly counts: the tables answer
     events = [r.event for r in ctx.selector.best(query)][:3]
     return stated.stated_figure(ctx, events) or stated.figure_missing(ctx, events)

@@ -390,6 +390,7 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
             said = person_line(ctx, event)  # 「講師は誰」 of several lectures: who spoke at each
             value = ("", said) if said else None
         # 「何をした？」: what the row says it did, not just its title
-        text = value[1] if value else brief(event) if "content" in ctx.query.aspects else headline(event)
+        # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
+        text = value[1] if value else brief(event) if ctx.query.aspects else headline(event)
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))

@@ -117,6 +117,9 @@ def member_count(ctx: Context) -> Answer:
             return partner_total(ctx)
         return ctx.not_found(wording.WHICH_PARTNER, suggestions=(wording.ASK_PARTNERS,))
     summary = "".join(wording.members_of(p.name, p.members) for p in partners)
+    if ctx.query.has("ask.when"):  # 「締結日と構成自治体数を」: both, the date first
+        dates = "".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
+        summary = dates + summary
     if len(partners) > 1 and ctx.query.has("total.sum"):  # the sum asked leads
         parts = "、".join(f"{p.name}{p.members}" for p in partners)
         summary = wording.members_sum(sum(p.members for p in partners), parts)
