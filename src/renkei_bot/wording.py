@@ -809,6 +809,14 @@ def elapsed(years: int, months: int, day: str, title: str, today: str) -> str:
     return f"{lead}。{day}「{title}」から{today}まで。"
 
 
+def edition_is(edition: str, title: str, day: str) -> str:
+    return f"{edition}です（{day}「{title}」）。"
+
+
+def edition_upto(edition: str, title: str, day: str) -> str:
+    return f"{edition}までです（{day}「{title}」）。"
+
+
 def manner(holds: bool, day: str, title: str, said: str) -> str:
     """「予定どおり開催されましたか」: はい/いいえ, and the record's words that decide it."""
     verdict = "はい" if holds else "いいえ"

@@ -10,6 +10,7 @@ from renkei_bot.answers import (
     count_facts,
     counts,
     details,
+    editions,
     events,
     general,
     guards,
@@ -64,6 +65,8 @@ def answer(ctx: Context) -> Answer:
         return stated.opinion(ctx)
     if ctx.query.has("aspect.contact"):
         return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
+    if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
+        return numbered
     figure = _figure(ctx)
     if figure is not None:
         return figure

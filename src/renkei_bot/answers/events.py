@@ -141,6 +141,9 @@ def first_last(ctx: Context) -> Answer:
     same = [e for e in dated if e.date.start == edge.date.start]
     summary = wording.edge_event(order, headline(edge), format_span(edge.date))
     lines = [*_edge_lines(ctx, edge), *(event_lines(same) if len(same) > 1 else ())]
+    if len(same) == 1:  # the one record: what it says, the lines the question names first
+        shown = {line.text for line in lines}
+        lines += [d for d in _detail_lines(ctx, edge) if d.text not in shown]
     return ctx.found(
         summary,
         title=wording.title_edge(order),
@@ -201,11 +204,7 @@ def listing(ctx: Context) -> Answer:
     label = ctx.label()
     lines = event_lines(events)
     if len(events) == 1:  # one event: all it says, what the question names first
-        only = events[0]
-        lines += tuple(
-            Line(f"　{d.lstrip('・ ')}", source=line_ref(only.lines))
-            for d in details.preferred(ctx, list(only.details))
-        )
+        lines += tuple(_detail_lines(ctx, events[0]))
     return ctx.found(
         listed_summary(ctx, label, events),
         title=label[:150],
@@ -214,6 +213,13 @@ def listing(ctx: Context) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
+
+
+def _detail_lines(ctx: Context, event: Event) -> list[Line]:
+    return [
+        Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines))
+        for d in details.preferred(ctx, list(event.details))
+    ]
 
 
 def listed_summary(ctx: Context, label: str, events: Sequence[Event]) -> str:

@@ -6,15 +6,14 @@ Each guard returns a found=false Answer when the question names something the re
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from renkei_bot import wording
 from renkei_bot.answers import partners as partners_table
 from renkei_bot.answers.context import Context, period_label
+from renkei_bot.answers.editions import numbered
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date
-from renkei_bot.records import Event
 
 Guard = Callable[[Context], Answer | None]
 
@@ -132,7 +131,7 @@ def missing_ordinal(ctx: Context) -> Answer | None:
     unit = ctx.query.ordinal_unit
     for match in ctx.query.entities:
         if unit != "回":  # 第5号, 第4弾: the titles number them
-            editions = _numbered(ctx.store.about(match.entity_id), unit)
+            editions = numbered(ctx.store.about(match.entity_id), unit)
             if editions and n not in editions and not (n == 1 and unit == "号" and 0 in editions):
                 return ctx.not_found(wording.no_edition(match.name, f"第{n}{unit}", len(editions)))
             continue
@@ -148,21 +147,6 @@ def missing_ordinal(ctx: Context) -> Answer | None:
             continue  # a series that does not (always) number itself: 第n回 is its n-th
         return ctx.not_found(wording.no_edition(match.name, f"第{n}回", len(in_period)))
     return None
-
-
-_NUMBERED = re.compile(r"第([0-9]+)(号|弾)|(創刊号)")
-
-
-def _numbered(events: list[Event], unit: str) -> set[int]:
-    """The numbers of the 号 or 弾 the titles state (創刊号 counts as 0: it is the first)."""
-    found: set[int] = set()
-    for event in events:
-        for m in _NUMBERED.finditer(event.title):
-            if m.group(3) and unit == "号":
-                found.add(0)
-            elif m.group(2) == unit:
-                found.add(int(m.group(1)))
-    return found
 
 
 # Which guards apply to which intents: help, greetings and the fixed tables need none.
