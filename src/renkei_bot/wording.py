@@ -743,6 +743,10 @@ def joined(parts: list[str], total: int) -> str:
     return "、".join(parts) + (f"ほか{rest}件" if rest > 0 else "")
 
 
+def runs_until(end: str, title: str, span: str) -> str:
+    return f"{end}までです（{span}「{title}」）。"
+
+
 def running_on(day: str, facts: str) -> str:
     return f"{day}に開催中だったのは{facts}です。"
 
@@ -815,6 +819,11 @@ def edition_is(edition: str, title: str, day: str) -> str:
 
 def edition_upto(edition: str, title: str, day: str) -> str:
     return f"{edition}までです（{day}「{title}」）。"
+
+
+def aspect_value(label: str, value: str) -> str:
+    """A second fact asked in the same question: 「会場は…です。」"""
+    return f"{label}は{value}です。"
 
 
 def manner(holds: bool, day: str, title: str, said: str) -> str:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from renkei_bot import wording
+from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
@@ -66,10 +67,14 @@ def answer(ctx: Context) -> Answer | None:
         last = best[0].event
         summary = wording.edition_is(text, headline(last), format_span(last.date))
         shown = [last]
+        asked = [a for a in ctx.query.aspects if a != "content"]
+        value = details.direct_value(ctx, last, asked) if asked else None
+        if value is not None:  # 「第何回で、会場はどこ？」: the other fact asked, in the same line
+            summary += wording.aspect_value(value[0], value[1])
     return ctx.found(
         summary,
         title=headline(last)[:150],
-        lines=event_lines(shown),
+        lines=event_lines(shown, full=len(shown) == 1),
         sources=tuple(cite(e) for e in shown[:5]),
         dates=iso_dates([last]),
         record_ids=tuple(e.id for e in shown),

@@ -76,6 +76,8 @@ def when(ctx: Context) -> Answer:
         summary = wording.these_records(details.facts(ctx, events), len(events))
     elif first.date.start is None:
         summary = wording.undated(headline(first), first.date.after, first.date.before)
+    elif ctx.query.has("time.until") and (until := until_said(ctx, first)) is not None:
+        summary = until  # 「いつまで？」「何年間？」: the end, or the line that says it
     else:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
@@ -93,6 +95,19 @@ def when(ctx: Context) -> Answer:
         record_ids=tuple(e.id for e in events),
         notes=ctx.premise_notes(recorded),
     )
+
+
+def until_said(ctx: Context, event: Event) -> str | None:
+    """The end of a record: its last day when it ran over several, else the detail stating how long
+    it runs (time.until's record_keys: 「令和4年度までの3年間」)."""
+    if event.date.end is not None and event.date.start is not None and event.date.end != event.date.start:
+        return wording.runs_until(format_date(event.date.end), event.title, format_span(event.date))
+    keys = ctx.vocabulary.facets.spec("time.until").record_keys
+    sentences = [x for d in event.details for x in d.lstrip("・ ").split("。") if x]
+    said = [x for x in sentences if any(k in x for k in keys)]
+    if not said:
+        return None
+    return wording.detail_line(said[0] + "。", event.title, format_span(event.date))
 
 
 def subject_events(ctx: Context) -> list[Event] | None:

@@ -17,6 +17,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
+from renkei_bot.answers.events import subject_events, until_said
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import mentioned_partners
@@ -76,8 +77,6 @@ def _partners_only(ctx: Context) -> bool:
 def _anchors(ctx: Context) -> list[Event]:
     """The record the question dates from: a partner's signing when it names partners and an
     agreement, else the events it is about."""
-    from renkei_bot.answers.events import subject_events
-
     if ctx.query.has("subject.agreement"):
         signings = [ctx.store.event(p.event) for p in mentioned_partners(ctx) if p.event]
         if signings:
@@ -87,8 +86,6 @@ def _anchors(ctx: Context) -> list[Event]:
 
 def _subject(ctx: Context) -> list[Event]:
     """The events the question is about, ignoring when: its names, its category and its rare words."""
-    from renkei_bot.answers.events import subject_events
-
     if ctx.query.entities or ctx.query.terms or ctx.query.ties:
         events = subject_events(ctx) or []
     else:
@@ -105,7 +102,10 @@ def running(ctx: Context) -> Answer:
     now = [e for e in pool if e.date.start and e.date.start <= today <= (e.date.end or e.date.start)]
     if not now:
         return _past_the_end(ctx, pool, wording.nothing_running(format_date(today)))
-    return _events_answer(ctx, now, wording.running_on(format_date(today), details.facts(ctx, now)))
+    summary = wording.running_on(format_date(today), details.facts(ctx, now))
+    if ctx.query.has("time.until") and len(now) == 1 and (until := until_said(ctx, now[0])) is not None:
+        summary = until  # 「いまやってる…いつまで？」: the end first
+    return _events_answer(ctx, now, summary)
 
 
 def following(ctx: Context, *, after: bool) -> Answer:
