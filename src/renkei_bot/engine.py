@@ -88,6 +88,7 @@ class Engine:
             vocabulary=self.vocabulary,
             categories=self.selector.categories(),
             glossary=glossary or load_glossary(INTENTS_DIR),
+            corrections=store.dataset.corrections,
         )
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).

@@ -826,6 +826,14 @@ def aspect_value(label: str, value: str) -> str:
     return f"{label}は{value}です。"
 
 
+TYPO_TITLE = "資料の表記の誤り"
+
+
+def typo_fixed(wrong: str, right: str, lines: str) -> str:
+    where = f"（{lines}）" if lines else ""
+    return f"資料{where}の「{wrong}」は「{right}」の誤りです（資料はそのまま、記録では直しています）。"
+
+
 def manner(holds: bool, day: str, title: str, said: str) -> str:
     """「予定どおり開催されましたか」: はい/いいえ, and the record's words that decide it."""
     verdict = "はい" if holds else "いいえ"

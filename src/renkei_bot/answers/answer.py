@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from renkei_bot.answers import (
+    corrections,
     count_facts,
     counts,
     details,
@@ -56,6 +57,8 @@ def answer(ctx: Context) -> Answer:
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     ctx = _aspect_routed(ctx)
+    if ctx.query.typos and ctx.query.has("ask.typo") and (fixed := corrections.answer(ctx)) is not None:
+        return fixed  # 「京都市市長会って京都府市長会のまちがい？」
     if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:
         return since  # 「今年で何周年？」: today is where the years end, not a period to search
     refusal = guards.check(ctx)

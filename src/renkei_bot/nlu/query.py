@@ -29,6 +29,7 @@ from renkei_bot.nlu.terms import (
     related_terms,
 )
 from renkei_bot.normalize import normalize, strip_markup
+from renkei_bot.records import Correction
 
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
@@ -98,6 +99,7 @@ class Query:
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
+    typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -122,8 +124,11 @@ class Understander:
         vocabulary: Vocabulary,
         categories: Sequence[str] = (),
         glossary: Glossary | None = None,
+        corrections: Sequence[Correction] = (),
     ) -> None:
         self.index = index
+        # longest wrong form first: 京都市市長会 before 京都市長会 inside it
+        self._typos = sorted(((normalize(c.wrong), c.id) for c in corrections), key=lambda t: -len(t[0]))
         self.classifier = classifier
         self.synonyms = synonyms or {}
         self.vocabulary = vocabulary
@@ -234,7 +239,16 @@ class Understander:
             numbers=numbers,
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
+            typos=self._typos_in(text),
         )
+
+    def _typos_in(self, text: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for wrong, ident in self._typos:
+            if wrong in text:
+                found.append(ident)
+                text = text.replace(wrong, "　" * len(wrong))
+        return tuple(found)
 
 
 def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
