@@ -196,6 +196,9 @@ def listing(ctx: Context) -> Answer:
         if specific:  # 「荒川区の事例報告」: the events of 荒川区 that are about 事例報告
             narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
             events = narrowed or events
+        years = {p.start.year for p in ctx.query.when.spans if p.attached}
+        if years:  # 「基本方針2019では」: the year glued to the name picks that one
+            events = [e for e in events if e.date.start and e.date.start.year in years] or events
     else:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
         category = next(iter(ctx.query.categories), None)

@@ -175,8 +175,10 @@ class Understander:
         wh = any(h.name == "wh" for h in facets)
         numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check
+        # 「…の締結式って令和元年5月31日？」: a date stated last, with no question word, is a claim too
+        stated_last = any(not p.attached and tok.nothing_but_endings(tokens, p.stop) for p in when.spans)
         claimed = (
-            bool(numbers)
+            (bool(numbers) or stated_last)
             and text.rstrip().endswith(("?", "？"))
             and not any(h.name.startswith(("count.", "compare.", "extreme.", "total.")) for h in facets)
         )

@@ -117,6 +117,14 @@ def ends_with_predicate(tokens: Sequence[Token]) -> bool:
     return bool(words) and words[-1].pos[0] in _PREDICATE_POS
 
 
+_ENDING_POS = frozenset({*_PUNCTUATION_POS, "助詞", "助動詞"})
+
+
+def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
+    """Only particles, auxiliaries and punctuation after `offset` (「…令和元年5月31日だっけ？」)."""
+    return all(t.pos[0] in _ENDING_POS for t in tokens if t.begin >= offset)
+
+
 def content_forms(tokens: Iterable[Token]) -> list[str]:
     """Normalised forms of the content words, in order: the vocabulary of intent cues."""
     return [t.normalized for t in tokens if t.is_content]
