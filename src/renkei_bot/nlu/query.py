@@ -176,7 +176,10 @@ class Understander:
         numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check
         # 「…の締結式って令和元年5月31日？」: a date stated last, with no question word, is a claim too
-        stated_last = any(not p.attached and tok.nothing_but_endings(tokens, p.stop) for p in when.spans)
+        # (a bare 「2018年度？」 is a follow-up asking about that year, not a claim)
+        stated_last = bool(resolution.matches or terms) and any(
+            not p.attached and tok.nothing_but_endings(tokens, p.stop) for p in when.spans
+        )
         claimed = (
             (bool(numbers) or stated_last)
             and text.rstrip().endswith(("?", "？"))

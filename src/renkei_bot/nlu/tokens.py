@@ -117,12 +117,14 @@ def ends_with_predicate(tokens: Sequence[Token]) -> bool:
     return bool(words) and words[-1].pos[0] in _PREDICATE_POS
 
 
-_ENDING_POS = frozenset({*_PUNCTUATION_POS, "助詞", "助動詞"})
+_ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
+_FINAL_PARTICLE = ("助詞", "終助詞")
 
 
 def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
-    """Only particles, auxiliaries and punctuation after `offset` (「…令和元年5月31日だっけ？」)."""
-    return all(t.pos[0] in _ENDING_POS for t in tokens if t.begin >= offset)
+    """Only auxiliaries, sentence-final particles and punctuation after `offset` (「…令和元年5月31日
+    だっけ？」); a topic particle (「2018年度は？」) asks about the period instead."""
+    return all(t.pos[0] in _ENDING_POS or t.pos[:2] == _FINAL_PARTICLE for t in tokens if t.begin >= offset)
 
 
 def content_forms(tokens: Iterable[Token]) -> list[str]:
