@@ -14,11 +14,12 @@ from datetime import date
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
 from renkei_bot.nlu.compose import compose_partners, partners_with_parent
-from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
+from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Resolution, Tie
 from renkei_bot.nlu.facets import FacetHit, Vocabulary
 from renkei_bot.nlu.glossary import Glossary
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
+from renkei_bot.nlu.spelled import Speller
 from renkei_bot.nlu.terms import (
     Order,
     content_terms,
@@ -125,8 +126,10 @@ class Understander:
         categories: Sequence[str] = (),
         glossary: Glossary | None = None,
         corrections: Sequence[Correction] = (),
+        speller: Speller | None = None,
     ) -> None:
         self.index = index
+        self.speller = speller
         # longest wrong form first: 京都市市長会 before 京都市長会 inside it
         self._typos = sorted(((normalize(c.wrong), c.id) for c in corrections), key=lambda t: -len(t[0]))
         self.classifier = classifier
@@ -142,9 +145,16 @@ class Understander:
         text = self.glossary.apply(normalize(strip_markup(question)))  # keynote → 基調講演
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
-        when = when_mod.resolve(text, today=today)
-        masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
-        resolution = compose_partners(self.index.find(masked), masked, self._partners)
+        when, resolution = self._names_and_dates(text, today)
+        if self.speller is not None:
+            # かいいんとうろく → 会員登録, jichitai → 自治体; the names found stay as written (おおすぎ さとる)
+            kept = [(m.begin, m.end) for m in resolution.matches] + [
+                (t.begin, t.end) for t in resolution.ties
+            ]
+            respelled = self.speller.respell(text, kept)
+            if respelled != text:
+                text = respelled
+                when, resolution = self._names_and_dates(text, today)
         tokens = tok.tokenize(text)
         covered = (
             [(m.begin, m.end) for m in resolution.matches]
@@ -246,6 +256,11 @@ class Understander:
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
         )
+
+    def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
+        when = when_mod.resolve(text, today=today)
+        masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
+        return when, compose_partners(self.index.find(masked), masked, self._partners)
 
     def _typos_in(self, text: str) -> tuple[str, ...]:
         found: list[str] = []
