@@ -632,6 +632,10 @@ def _quoted(value: str) -> str:
     return f"「{value}」"
 
 
+def item_answer(item: str, label: str, value: str, title: str, day: str) -> str:
+    return f"{_quoted(item.lstrip('・ '))}の{label}は{_quoted(value)}です（{day}「{title}」）。"
+
+
 def aspect_answer(label: str, value: str, title: str, day: str) -> str:
     return f"{label}は{_quoted(value)}です（{day}「{title}」）。"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -9,6 +10,7 @@ from renkei_bot import wording
 from renkei_bot.answers import stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
+    KEYED,
     brief,
     cite,
     event_line,
@@ -108,6 +110,30 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
         values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
         if values:
             return label, preferred(ctx, values)[0]
+    return None
+
+
+_ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時:…, ②会場:…
+
+
+def sub_item_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[str, str, str] | None:
+    """A row listing items ((3)お茶の淹れ方講座, then ①日時:… ②会場:…): the asked aspect written under
+    the item the question names, as (label, value, the item's line)."""
+    asked = [a for a in aspects if a not in ("content", "role", "time")][:1]  # the time: its mention
+    labelled = _label(ctx, asked[0]) if asked else None
+    words = [compact(t) for t in ctx.query.terms if len(t) >= 3]
+    if labelled is None or not words:
+        return None
+    label, keys = labelled
+    for i, heading in enumerate(event.details):
+        if _ITEM_LINE.match(heading) or not any(w in compact(heading) for w in words):
+            continue
+        for line in event.details[i + 1 :]:
+            if not _ITEM_LINE.match(line):
+                break
+            m = KEYED.match(line)
+            if m and any(k in m.group(1) for k in keys):
+                return label, m.group(2).strip(), heading
     return None
 
 
@@ -219,7 +245,13 @@ def detail(ctx: Context) -> Answer:
     summary = wording.detail_of(headline(event), format_span(event.date))
     direct = direct_value(ctx, event, aspects)
     mention = pointed_mention(ctx, event)
-    if mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
+    item = sub_item_value(ctx, event, aspects)
+    if item is not None:  # 「お茶の淹れ方講座はどこで」: the venue written under that item of the row
+        label, value, heading = item
+        summary = wording.item_answer(heading, label, value, event.title, format_span(event.date))
+        picked = [d for d in event.details if d == heading or value in d] or picked
+        mention = None
+    elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
         summary = wording.mentioned_on(mention.text, format_date(mention.date), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
