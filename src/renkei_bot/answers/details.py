@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -248,9 +249,10 @@ def detail(ctx: Context) -> Answer:
     item = sub_item_value(ctx, event, aspects)
     if item is not None:  # 「お茶の淹れ方講座はどこで」: the venue written under that item of the row
         label, value, heading = item
-        summary = wording.item_answer(heading, label, value, event.title, format_span(event.date))
-        picked = [d for d in event.details if d == heading or value in d] or picked
-        mention = None
+        day = format_date(mention.date) if mention is not None else format_span(event.date)
+        summary = wording.item_answer(heading, label, value, event.title, day)
+        start = event.details.index(heading)
+        picked = [heading, *itertools.takewhile(_ITEM_LINE.match, event.details[start + 1 :])]
     elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
         summary = wording.mentioned_on(mention.text, format_date(mention.date), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
