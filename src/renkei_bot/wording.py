@@ -632,6 +632,25 @@ def _quoted(value: str) -> str:
     return f"「{value}」"
 
 
+_WEEKDAYS = "月火水木金土日"
+
+
+def weekday_of(weekday: int, day: str) -> str:
+    return f"{_WEEKDAYS[weekday]}曜日です（{day}）。"
+
+
+def days_between(first: str, first_day: str, second: str, second_day: str, days: int) -> str:
+    """「AはBの何日後？」: the difference first, then both days."""
+    if days == 0:
+        return f"同じ日です（{first}・{second}とも{first_day}）。"
+    which = "後" if days > 0 else "前"
+    return f"{abs(days)}日{which}です（{first}は{first_day}、{second}は{second_day}）。"
+
+
+def involved(names: str, title: str, day: str) -> str:
+    return f"{names}です（{day}「{title}」）。"
+
+
 def item_answer(item: str, label: str, value: str, title: str, day: str) -> str:
     return f"{_quoted(item.lstrip('・ '))}の{label}は{_quoted(value)}です（{day}「{title}」）。"
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from renkei_bot.answers import (
+    calendar,
     corrections,
     count_facts,
     counts,
@@ -53,12 +54,18 @@ HANDLERS: dict[str, Handler] = {
 
 
 def answer(ctx: Context) -> Answer:
+    return calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
+
+
+def _answer(ctx: Context) -> Answer:
     ctx = _this_month(ctx)
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     ctx = _aspect_routed(ctx)
     if ctx.query.typos and ctx.query.has("ask.typo") and (fixed := corrections.answer(ctx)) is not None:
         return fixed  # 「京都市市長会って京都府市長会のまちがい？」
+    if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
+        return between  # 「千葉県町村会との締結式の何日後？」
     if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:
         return since  # 「今年で何周年？」: today is where the years end, not a period to search
     refusal = guards.check(ctx)
