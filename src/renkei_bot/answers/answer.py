@@ -170,6 +170,10 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「今年度の展示はどことどこ？」 lists records, not partners
         intent = "events_about" if query.entities else "events_in_period"
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+    if query.intent == "summary" and not query.when.spans and (query.entities or query.terms):
+        # 「京都と一緒にまとめたプロジェクトの名前は？」: まとめた is what was done, not 「まとめて」
+        intent = "detail" if query.aspects else "events_about"
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
     by_place = query.intent in ("when", "events_about") and query.has("subject.agreement")
     if (
         by_place

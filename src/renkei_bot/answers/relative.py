@@ -108,10 +108,22 @@ def running(ctx: Context) -> Answer:
     return _events_answer(ctx, now, summary)
 
 
+def _all_of_subject(ctx: Context) -> list[Event]:
+    """Every event of the question's names that carries one of its words (or their records' words):
+    「次の東北のおまつり」 is any festival of 東北, not only those scoring near the best."""
+    query = ctx.query
+    if not query.entities:
+        return _subject(ctx)
+    words = [*query.terms, *query.related]
+    events = [e for e in ctx.selector.filtered(query, strict=False) if e.date.start is not None]
+    hits = [e for e in events if any(e.id in ctx.selector.term_hits(w) for w in words)]
+    return hits or _subject(ctx)
+
+
 def following(ctx: Context, *, after: bool) -> Answer:
     """「次の講演会は？」: the first of them after today (「前回の…」: the last before it)."""
     today = ctx.query.today
-    pool = sorted(_subject(ctx), key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)))
+    pool = sorted(_all_of_subject(ctx), key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)))
     if after:
         ahead = [e for e in pool if e.date.start and e.date.start > today]
         if not ahead:
