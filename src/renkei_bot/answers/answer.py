@@ -170,6 +170,12 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「今年度の展示はどことどこ？」 lists records, not partners
         intent = "events_about" if query.entities else "events_in_period"
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+    if (
+        query.intent == "member_count"
+        and "participants" in query.aspects
+        and (query.ordinal is not None or any(m.type in ("venue", "series") for m in query.entities))
+    ):  # 「連携第1弾のにっぽりマルシェ、釧路管内の何市町村が参加した？」: who took part in that record
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     if query.intent == "summary" and not query.when.spans and (query.entities or query.terms):
         # 「京都と一緒にまとめたプロジェクトの名前は？」: まとめた is what was done, not 「まとめて」
         intent = "detail" if query.aspects else "events_about"
@@ -204,6 +210,14 @@ def _aspect_routed(ctx: Context) -> Context:
     if query.intent in _LISTING and query.has("ask.when") and not aspects and (query.entities or query.terms):
         # 「広島県の町村の全国連携展示は何年度に開催された？」: a date is asked, not a list
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
+    if (
+        query.intent in _LISTING
+        and not aspects
+        and query.has("ask.which")
+        and (query.entities or query.terms)
+    ):
+        # 「東北絆まつり2017仙台の実施結果報告をしたのは？」: the one record that says it, not a list
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     if query.intent not in _LISTING or not aspects or not (query.has("wh") or "address" in aspects):
         return ctx
     if not (query.entities or query.terms or query.ties):

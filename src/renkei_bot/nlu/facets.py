@@ -198,6 +198,7 @@ class Vocabulary:
     associations: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
     record_counters: frozenset[str] = frozenset()
+    generic_counters: frozenset[str] = frozenset()
     table_counters: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
 
@@ -224,6 +225,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         associations=_word_list(path, shapes, "associations"),
         companies=_word_list(path, shapes, "companies"),
         record_counters=frozenset(_word_list(path, raw, "record_counters")),
+        generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
     )
