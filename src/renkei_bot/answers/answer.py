@@ -192,6 +192,9 @@ def _aspect_routed(ctx: Context) -> Context:
     if query.roles and query.intent in (*_LISTING, "detail") and asked in (["people"], ["name"]):
         # 「渋谷区長の名前は？」: who holds a post of a named body (the records name few)
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
+    if query.intent in ("agreement_date", "when") and query.aspects[:1] == ("people",) and query.has("wh"):
+        # 「締結式に出席した第一生命の社長はどなた？」: who, which the records may not say
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
     people = query.entity_ids("person")
     if (
         people
@@ -240,6 +243,8 @@ def _figure(ctx: Context) -> Answer | None:
     counter = stated.counter_asked(ctx)
     if counter is None or not (query.entities or query.terms):
         return None
+    if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
+        return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」
     table_counter = counter in ctx.vocabulary.table_counters
     if (
         query.intent in stated.TABLE_INTENTS

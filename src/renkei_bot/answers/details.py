@@ -117,11 +117,11 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
 def _partners_of(ctx: Context, event: Event) -> list[str]:
     """The partners of the kind the question names (町村会, 市長会) that the row is about."""
     kinds = tuple(h.word for h in ctx.query.facets if h.name.startswith("kind."))
-    if not kinds:
+    if not kinds and not ctx.query.has("subject.partner"):
         return []
     named = set(ctx.query.entity_ids("partner"))
     partners = [ctx.store.partner(ref) for ref in event.refs if ref not in named]
-    return [p.name for p in partners if p is not None and p.name.endswith(kinds)]
+    return [p.name for p in partners if p is not None and (not kinds or p.name.endswith(kinds))]
 
 
 _ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時:…, ②会場:…
@@ -257,7 +257,8 @@ def detail(ctx: Context) -> Answer:
     direct = direct_value(ctx, event, aspects)
     mention = pointed_mention(ctx, event)
     item = sub_item_value(ctx, event, aspects)
-    bodies = _partners_of(ctx, event) if "participants" in aspects else []
+    asks_body = "participants" in aspects or ctx.query.has("subject.partner")
+    bodies = _partners_of(ctx, event) if asks_body else []
     if bodies:  # 「ラベンダー植栽イベントってどこの町村会がらみ？」: the partner the row is about
         summary = wording.involved("、".join(bodies), event.title, format_span(event.date))
     elif item is not None:  # 「お茶の淹れ方講座はどこで」: the venue written under that item of the row

@@ -13,7 +13,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, detail_value, event_line, iso_dates
+from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
@@ -105,7 +105,7 @@ def manner(ctx: Context) -> Answer | None:
     return ctx.found(
         wording.manner(holds, format_span(event.date), event.title, said.lstrip("・ ")),
         title=event.title[:150],
-        lines=(event_line(event),),
+        lines=event_lines([event], full=True),
         sources=(cite(event),),
         dates=iso_dates([event]),
         record_ids=(event.id,),

@@ -199,6 +199,7 @@ class Vocabulary:
     companies: tuple[str, ...] = ()
     record_counters: frozenset[str] = frozenset()
     generic_counters: frozenset[str] = frozenset()
+    company_counters: frozenset[str] = frozenset()
     table_counters: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
 
@@ -226,6 +227,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         companies=_word_list(path, shapes, "companies"),
         record_counters=frozenset(_word_list(path, raw, "record_counters")),
         generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
+        company_counters=frozenset(_word_list(path, raw, "company_counters")),
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
     )

@@ -209,7 +209,12 @@ class Understander:
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
             scored = dataclasses.replace(scored, name="when")
         premise: tuple[Period, ...] = ()
-        if confirm and scored.name in _PREMISE_INTENTS and not any(h.name == "ask.any" for h in facets):
+        # 「2020年の絆まつりは予定どおり開催された？」: a claim of how it went; its year picks the record
+        if (
+            confirm
+            and scored.name in _PREMISE_INTENTS
+            and not any(h.name == "ask.any" or h.name.startswith("claim.") for h in facets)
+        ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
             premise = tuple(p for p in when.spans if not p.attached and not p.relative)
             when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached or p.relative))
