@@ -283,6 +283,7 @@ def detail(ctx: Context) -> Answer:
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
+    summary += _other_aspects(ctx, event, aspects)
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
@@ -295,6 +296,23 @@ def detail(ctx: Context) -> Answer:
         dates=(mention.date.isoformat(),) if mention else iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
+    """「基調講演は誰で、テーマは何？」: the first line answers the aspect asked last; the others follow
+    in the same line, each as the record states it."""
+    asked = [a for a in aspects if a not in ("content", "role")]
+    parts: list[str] = []
+    for aspect in asked[1:]:
+        if aspect == "people":
+            said = person_line(ctx, event)
+            if said:
+                parts.append(wording.record_says(said))
+            continue
+        value = direct_value(ctx, event, [aspect])
+        if value is not None:
+            parts.append(wording.aspect_value(value[0], value[1]))
+    return "".join(parts)
 
 
 def _said_elsewhere(ctx: Context, event: Event) -> list[Line]:
@@ -319,8 +337,11 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
         elif ctx.query.aspects:
             shown = aspect_details(ctx, event, ctx.query.aspects)[:SEVERAL_DETAILS]
             lines.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in shown)
+    summary = wording.these_records(facts(ctx, events), len(events))
+    if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None:
+        summary = wording.times(len(events)) + summary  # 「何回出てくる？会場はどこ？」: the count first
     return ctx.found(
-        wording.these_records(facts(ctx, events), len(events)),
+        summary,
         title=ctx.label()[:150],
         lines=tuple(lines),
         sources=tuple(cite(e) for e in events[:MAX_SOURCES]),
@@ -439,6 +460,7 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
             value = ("", said) if said else None
         # 「何をした？」: what the row says it did, not just its title
         # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
-        text = value[1] if value else brief(event) if ctx.query.aspects else headline(event)
+        asks = ctx.query.aspects or ctx.query.has("wh")  # 「第2弾ってどのイベントで」: what the row says
+        text = value[1] if value else brief(event) if asks else headline(event)
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))

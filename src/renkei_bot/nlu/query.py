@@ -37,7 +37,7 @@ MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and 
 
 # Intents whose yes/no form states a date to check (「…は2019年でしたっけ？」) rather than a period to search.
 _PREMISE_INTENTS = frozenset({"agreement_date", "when", "detail", "who", "events_about", "fallback"})
-_ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)")
+_ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)|(?<![0-9])([0-9]+)(回|号|弾)目")  # 第2回, 2回目
 # A number the question states that is not a date, an ordinal or a year: 20以上, 144で合ってる
 _NUMBER = re.compile(
     r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|[年月日回号弾]|年度)"
@@ -209,10 +209,14 @@ class Understander:
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
             scored = dataclasses.replace(scored, name="when")
         premise: tuple[Period, ...] = ()
-        # 「2020年の絆まつりは予定どおり開催された？」: a claim of how it went; its year picks the record
+        place = stated_place(tokens, self.vocabulary.held_verbs)
+        # 「2020年の絆まつりは予定どおり開催された？」「令和2年度の講演会も区政会館でしたか？」: a claim of
+        # how or where it went; the year then picks the record, it is not the claim
+        claims_else = place is not None or any(m.type == "venue" for m in resolution.matches)
         if (
             confirm
             and scored.name in _PREMISE_INTENTS
+            and not claims_else
             and not any(h.name == "ask.any" or h.name.startswith("claim.") for h in facets)
         ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
@@ -227,7 +231,6 @@ class Understander:
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
         )
         ordinal = _ORDINAL.search(text)
-        place = stated_place(tokens, self.vocabulary.held_verbs)
         return Query(
             raw=raw,
             text=text,
@@ -240,8 +243,8 @@ class Understander:
             unknown_names=unknown,
             when=when,
             terms=terms,
-            ordinal=int(ordinal.group(1)) if ordinal else None,
-            ordinal_unit=ordinal.group(2) if ordinal else "回",
+            ordinal=int(ordinal.group(1) or ordinal.group(3)) if ordinal else None,
+            ordinal_unit=(ordinal.group(2) or ordinal.group(4)) if ordinal else "回",
             confirm=confirm,
             related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
             related_of=tuple(

@@ -62,6 +62,7 @@ class Lexicon:
     romaji: dict[str, tuple[str, float]]  # folded romaji of a reading
     longest_romaji: int
     names: re.Pattern[str] | None = None  # names written partly in kana (東北絆まつり): left as they are
+    latin: frozenset[str] = frozenset()  # Latin words the records write (TOKYO, KITTE): left as they are
 
     @classmethod
     def build(cls, curated: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> Lexicon:
@@ -74,7 +75,9 @@ class Lexicon:
             _add_word(name, chosen, kana_words)
         kana_names = sorted({n for n in names if _KANA_RUN.search(n)}, key=len, reverse=True)
         counts: Counter[tuple[str, str]] = Counter()
+        latin: set[str] = set()
         for text in texts:
+            latin.update(w.lower() for w in _LATIN_WORD.findall(text))
             for token in tok.tokenize(text):
                 if not token.reading or not _ONLY_KANA.fullmatch(token.reading):
                     continue
@@ -93,10 +96,10 @@ class Lexicon:
             key = romaji_key(reading)
             if key:
                 romaji.setdefault(key, (written, _cost(reading, written)))
-        for latin, particle in _particles().items():
-            romaji[latin] = (particle, 1.0)
+        for spelled, particle in _particles().items():
+            romaji[spelled] = (particle, 1.0)
         protect = re.compile("|".join(map(re.escape, kana_names))) if kana_names else None
-        return cls(kana, romaji, max((len(k) for k in romaji), default=0), protect)
+        return cls(kana, romaji, max((len(k) for k in romaji), default=0), protect, frozenset(latin))
 
     @staticmethod
     def cut(run: str, table: dict[str, tuple[str, float]], longest: int) -> list[str] | None:
@@ -181,7 +184,8 @@ class Speller:
                 begin, end = _whole_words(tokens, m.start(), m.end())
                 if end - begin >= MIN_RUN and (spelled := _kana(lexicon, text[begin:end])) != text[begin:end]:
                     edits.append((begin, end, spelled))
-        edits += _latin(lexicon, [m for m in _LATIN_WORD.finditer(text) if free(m)])
+        words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
+        edits += _latin(lexicon, words)
         if not edits:
             return text
         out: list[str] = []
