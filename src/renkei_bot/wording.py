@@ -647,6 +647,10 @@ def days_between(first: str, first_day: str, second: str, second_day: str, days:
     return f"{abs(days)}日{which}です（{first}は{first_day}、{second}は{second_day}）。"
 
 
+def among(names: str) -> str:
+    return f"{names}のうち"
+
+
 def times(count: int) -> str:
     return f"{count}回です。"
 

@@ -121,11 +121,9 @@ def _this_month(ctx: Context) -> Context:
     ask = query.when.anniversary
     if ask is None or ask.kind != "month" or ask.years_ago is not None:
         return ctx
-    if not (query.entities or query.categories or query.has("time.started")):
-        return ctx  # 「今月は何があった？」 alone stays an anniversary question
     first = date(query.today.year, query.today.month, 1)
     if not ctx.store.first_date <= first <= ctx.store.last_date:
-        return ctx
+        return ctx  # after the records end, 「今月は何があった？」 is every year's month (an anniversary)
     last = month_end(first.year, first.month)
     span = Period(first, last, "month", "", 0, 0)
     # 「今月から始まった」: the month itself (the open range 今月から is where they started)
@@ -176,6 +174,9 @@ def _aspect_routed(ctx: Context) -> Context:
         and (query.ordinal is not None or any(m.type in ("venue", "series") for m in query.entities))
     ):  # 「連携第1弾のにっぽりマルシェ、釧路管内の何市町村が参加した？」: who took part in that record
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
+    if query.intent in _LISTING and partner_facts.about_table(ctx):
+        # 「群馬県の市長会と町村会、メンバー数が多いのはどっち？」: the partners table, whatever the words
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="member_count"))
     if query.intent == "summary" and not query.when.spans and (query.entities or query.terms):
         # 「京都と一緒にまとめたプロジェクトの名前は？」: まとめた is what was done, not 「まとめて」
         intent = "detail" if query.aspects else "events_about"
@@ -253,4 +254,9 @@ def _figure(ctx: Context) -> Answer | None:
     ) or (table_counter and count_facts.about_table(ctx)):
         return None  # 「何自治体」「何団体」 of the partners or the yearly counts: the tables answer
     events = [r.event for r in ctx.selector.best(query)][:3]
-    return stated.stated_figure(ctx, events) or stated.figure_missing(ctx, events)
+    found = stated.stated_figure(ctx, events)
+    if found is not None and found.record_ids:  # 「会場と、何種類だったか」: the other facts asked too
+        asked = [a for a in query.aspects if a not in ("content", "role", "participants")]
+        more = details.aspects_said(ctx, ctx.store.event(found.record_ids[0]), asked)
+        return dataclasses.replace(found, summary=found.summary + more) if more else found
+    return found or stated.figure_missing(ctx, events)

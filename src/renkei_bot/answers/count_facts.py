@@ -139,6 +139,8 @@ def _overlap(ctx: Context, table: CountTable, years: list[int]) -> Answer | None
         summary = wording.overlap_meaning(note, format_fiscal_year(year), parts, total)
     else:
         summary = wording.overlap(format_fiscal_year(year), parts, total)
+    if ctx.query.confirm:  # 「合計は単純に足したもの？」 いいえ; 「重複を除いた数ですよね？」 はい
+        summary = wording.yes_or_no((parts != total) == ctx.query.has("table.deduplicated"), summary)
     return _found(ctx, table, summary, list(table.rows), lines=lines, notes=(note,) if note else ())
 
 

@@ -301,9 +301,13 @@ def detail(ctx: Context) -> Answer:
 def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
     """「基調講演は誰で、テーマは何？」: the first line answers the aspect asked last; the others follow
     in the same line, each as the record states it."""
-    asked = [a for a in aspects if a not in ("content", "role")]
+    return aspects_said(ctx, event, [a for a in aspects if a not in ("content", "role")][1:])
+
+
+def aspects_said(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
+    """What the record states of each aspect, as sentences to follow a first answer."""
     parts: list[str] = []
-    for aspect in asked[1:]:
+    for aspect in aspects:
         if aspect == "people":
             said = person_line(ctx, event)
             if said:

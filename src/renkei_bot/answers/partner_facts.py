@@ -7,6 +7,7 @@ line states the asked figure, names or はい/いいえ, and every row cites its
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -64,6 +65,11 @@ def answer(ctx: Context) -> Answer | None:
             return _same_day(ctx, named)
     if named and q.confirm and q.numbers and not q.has("total.sum"):
         return _members_stated(ctx, named)
+    if len(named) >= 2 and q.has("extreme.max", "extreme.min"):  # 「AとB、多いのはどっち？」: among them
+        ranked = _ranked(ctx, Selection(named, wording.among("・".join(p.name for p in named)), True))
+        return dataclasses.replace(
+            ranked, lines=tuple(partner_line(p) for p in named)
+        )  # each, with its count
     if named:
         return None
     chosen = _select(ctx)

@@ -44,6 +44,9 @@ class FacetSpec:
     # claims (claim.*): words a record writes when the claim is false (延期) or true (オンライン)
     fails_if: tuple[str, ...] = ()
     holds_if: tuple[str, ...] = ()
+    # 「何店舗」「何ブース」: a noun right after one of these words is a counter (not_counted excepted)
+    counts_after: frozenset[str] = frozenset()
+    not_counted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ class FacetSet:
         # word → the facets it can start (a lemma, or any word of a phrase): a question visits those only
         self._by_word: dict[str, set[int]] = {}
         for index, spec in enumerate(self.specs):
-            for word in (*spec.lemmas, *(w for p in spec.phrases for w in p)):
+            for word in (*spec.lemmas, *(w for p in spec.phrases for w in p), *spec.counts_after):
                 self._by_word.setdefault(word, set()).add(index)
 
     def aspect(self, name: str) -> FacetSpec | None:
@@ -124,7 +127,7 @@ class FacetSet:
         touched = sorted({i for f in present for i in self._by_word.get(f, ())})
         for spec in (self.specs[i] for i in touched):
             phrases = [p for p in spec.phrases if present.issuperset(p)]
-            if not phrases and present.isdisjoint(spec.lemmas):
+            if not phrases and present.isdisjoint(spec.lemmas) and present.isdisjoint(spec.counts_after):
                 continue
             words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
             unless = [p for p in spec.unless if present.issuperset(p)]
@@ -141,6 +144,14 @@ class FacetSet:
         spec: FacetSpec, words: Sequence[Token], phrases: Sequence[tuple[str, ...]]
     ) -> FacetHit | None:
         for i, token in enumerate(words):
+            if spec.counts_after and token.surface in spec.counts_after and i + 1 < len(words):
+                counted = words[i + 1]
+                if (
+                    counted.begin == token.end
+                    and counted.pos[0] == "名詞"
+                    and counted.surface not in spec.not_counted
+                ):
+                    return FacetHit(spec.name, token.surface + counted.surface, token.begin, counted.end)
             for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]
@@ -182,6 +193,8 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
         value_keys=_strings(path, name, raw, "value_keys"),
         people_words=_strings(path, name, raw, "people_words"),
         fails_if=_strings(path, name, raw, "fails_if"),
+        counts_after=frozenset(_strings(path, name, raw, "counts_after")),
+        not_counted=frozenset(_strings(path, name, raw, "not_counted")),
         holds_if=_strings(path, name, raw, "holds_if"),
         examples=examples,
         counter_examples=_strings(path, name, raw, "counter_examples"),
