@@ -53,13 +53,19 @@ def _people_names(ctx: Context, event: Event) -> list[str]:
     return [n for n in names if len(n) >= 2]
 
 
+NAME_WEIGHT = 3  # a name the question gives, against a topic word, in choosing a record's line
 RARE = 3.0  # idf of a question word rare enough that a detail containing it is what was asked about
+
+
+def _name_keys(ctx: Context) -> list[str]:
+    keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
+    keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 
 def _keys(ctx: Context) -> list[str]:
     """What the question names, to find in an event's details: its entities and its rare words."""
-    keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
-    keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    keys = _name_keys(ctx)
     keys += [compact(t) for t in ctx.query.terms if len(t) >= 2 and ctx.selector.idf(t) >= RARE]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
@@ -201,9 +207,12 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     ]
     asked += [compact(m.surface) for m in ctx.query.entities if m.type == "person"]
 
+    names = set(_name_keys(ctx))  # a name (江東区, 品川区) says which line more than a topic word does
+
     def score(index: int) -> tuple[int, int]:
         flat = compact(texts[index])
-        named = sum(len(k) for k in keys if k in flat) + sum(10 * len(w) for w in asked if w in flat)
+        named = sum(len(k) * (NAME_WEIGHT if k in names else 1) for k in keys if k in flat)
+        named += sum(10 * len(w) for w in asked if w in flat)
         return named + sum(2 for w in wanted if w in texts[index]), -index
 
     return texts[max(range(len(texts)), key=score)]
@@ -273,17 +282,18 @@ def detail(ctx: Context) -> Answer:
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
     elif aspects:
-        candidates = [event.title, *picked]
-        if (
-            "people" in aspects[:1]
-        ):  # a line that names someone (the title may: 「西川…会長が石破…大臣を訪問」)
+        people = "people" in aspects[:1]
+        # a line that names someone (the title may: 「西川…会長が石破…大臣を訪問」); for anything else a
+        # detail, not the title the question already names (「…を紹介したのはどこの市？」)
+        candidates = [event.title, *picked] if people or not picked else list(picked)
+        if people:
             candidates = [t for t in candidates if _names_someone(ctx, event, t)] or candidates
         line = best_line(ctx, candidates, aspects).lstrip("・ ")
         if _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
-    summary += _other_aspects(ctx, event, aspects)
+    summary += _other_aspects(ctx, event, aspects, summary)
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
@@ -298,25 +308,30 @@ def detail(ctx: Context) -> Answer:
     )
 
 
-def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
+def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str], said: str) -> str:
     """「基調講演は誰で、テーマは何？」: the first line answers the aspect asked last; the others follow
-    in the same line, each as the record states it."""
-    return aspects_said(ctx, event, [a for a in aspects if a not in ("content", "role")][1:])
+    in the same line, each as the record states it (unless the first answer already holds it)."""
+    asked = [a for a in aspects if a not in ("content", "role")][1:]
+    return "".join(s for value, s in _aspect_values(ctx, event, asked) if value not in said)
 
 
 def aspects_said(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
     """What the record states of each aspect, as sentences to follow a first answer."""
-    parts: list[str] = []
+    return "".join(s for _, s in _aspect_values(ctx, event, aspects))
+
+
+def _aspect_values(ctx: Context, event: Event, aspects: Sequence[str]) -> list[tuple[str, str]]:
+    parts: list[tuple[str, str]] = []
     for aspect in aspects:
         if aspect == "people":
-            said = person_line(ctx, event)
-            if said:
-                parts.append(wording.record_says(said))
+            line = person_line(ctx, event)
+            if line:
+                parts.append((line, wording.record_says(line)))
             continue
         value = direct_value(ctx, event, [aspect])
         if value is not None:
-            parts.append(wording.aspect_value(value[0], value[1]))
-    return "".join(parts)
+            parts.append((value[1], wording.aspect_value(value[0], value[1])))
+    return parts
 
 
 def _said_elsewhere(ctx: Context, event: Event) -> list[Line]:
