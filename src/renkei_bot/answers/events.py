@@ -193,9 +193,10 @@ def listing(ctx: Context) -> Answer:
             ctx.query, strict=False
         )
         specific = _specific(ctx)
-        if specific:  # 「荒川区の事例報告」: the events of 荒川区 that are about 事例報告
-            narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
-            events = narrowed or events
+        if specific:  # 「荒川区の事例報告」: the events of 荒川区 that say the most of what is asked
+            hits = {e.id: sum(e.id in ctx.selector.term_hits(t) for t in specific) for e in events}
+            most = max(hits.values(), default=0)
+            events = [e for e in events if hits[e.id] == most] if most else events
         years = {p.start.year for p in ctx.query.when.spans if p.attached}
         if years:  # 「基本方針2019では」: the year glued to the name picks that one
             events = [e for e in events if e.date.start and e.date.start.year in years] or events

@@ -30,8 +30,14 @@ _ABOUT_EVENTS = frozenset(
 _NEXT_TOO = frozenset({"agreement_date", "partners_list"})  # 「次の包括連携協定の締結式は」
 
 
+def _stated_days(ctx: Context) -> list[date]:
+    return [p.start for p in ctx.query.when.spans if p.grain == "day" and p.start == p.end and not p.attached]
+
+
 def applies(ctx: Context) -> bool:
     query = ctx.query
+    if query.has("time.others") and _stated_days(ctx) and (query.entities or query.terms):
+        return True  # 「2016年4月26日には、協定の締結式のほかに何が」
     if query.has("time.same_day", "time.same_month") or (
         query.has("time.day_of") and query.has("time.others")
     ):
@@ -58,6 +64,8 @@ def applies(ctx: Context) -> bool:
 
 def answer(ctx: Context) -> Answer | None:
     query = ctx.query
+    if query.has("time.others") and (days := _stated_days(ctx)):
+        return others_on(ctx, days[0])
     if query.has("time.same_day", "time.same_month") or query.has("time.day_of"):
         return same_time(ctx, month=query.has("time.same_month"))
     if query.has("time.next"):
@@ -176,6 +184,28 @@ def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:
     return ctx.not_found(
         summary + wording.records_end_with(format_date(last_date), headline(last), format_span(last.date)),
         lines=event_lines([last]),
+    )
+
+
+def others_on(ctx: Context, day: date) -> Answer | None:
+    """The records of a stated day besides the one the question names (「協定の締結式のほかに何が」)."""
+    that_day = [e for e in ctx.store.between(day, day) if e.date.start is not None]
+    if not that_day:
+        return None
+    undated = dataclasses.replace(ctx.query.when, spans=())
+    named = ctx.selector.best(dataclasses.replace(ctx.query, when=undated), series_only=False)
+    anchors = [r.event for r in named if r.event in that_day][:1]
+    if not anchors:  # the named record by its words alone, among that day's
+        anchors = [e for e in that_day if any(e.id in ctx.selector.term_hits(t) for t in ctx.query.terms)][:1]
+    others = [e for e in that_day if e not in anchors]
+    if not anchors or not others:
+        return None
+    label = format_date(day)
+    return _events_answer(
+        ctx,
+        others,
+        wording.same_time(label, headline(anchors[0]), details.facts(ctx, others), month=False),
+        extra=anchors,
     )
 
 

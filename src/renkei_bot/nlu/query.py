@@ -32,6 +32,7 @@ from renkei_bot.nlu.terms import (
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.records import Correction
 
+_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
 
@@ -164,7 +165,13 @@ class Understander:
         # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
         loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
         stop = self.vocabulary.stop_terms
-        terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose)))
+        # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
+        quoted = tuple(
+            m.group()[1:-1]
+            for m in _QUOTED.finditer(text)
+            if len(m.group()) >= 5 and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
+        )
+        terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose, *quoted)))
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
         )
@@ -267,6 +274,15 @@ class Understander:
 
     def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
         when = when_mod.resolve(text, today=today)
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        if quoted:  # 「平成30年7月豪雨」: a date inside quotes is part of a name, not a period asked about
+            spans = tuple(
+                dataclasses.replace(p, attached=True)
+                if any(b < p.begin and p.stop < e for b, e in quoted)
+                else p
+                for p in when.spans
+            )
+            when = dataclasses.replace(when, spans=spans)
         masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
         return when, compose_partners(self.index.find(masked), masked, self._partners)
 
