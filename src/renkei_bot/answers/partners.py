@@ -228,8 +228,12 @@ def company_agreements(ctx: Context) -> Answer:
             dates=iso_dates([edge]),
             record_ids=(edge.id,),
         )
+    summary = wording.companies_signed(len(signed))
+    if len(signed) <= wording.HEAD_ITEMS:  # each, with its day, in the first line
+        named = [wording.fact_on(e.title, format_span(e.date)) for e in signed]
+        summary += wording.joined(named, len(named)) + "。"
     return ctx.found(
-        wording.companies_signed(len(signed)),
+        summary,
         title=wording.COMPANY_AGREEMENTS,
         lines=event_lines(signed),
         sources=tuple(cite(e) for e in signed),

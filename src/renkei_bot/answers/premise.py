@@ -16,10 +16,13 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
+from renkei_bot.nlu.resolution import Match
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 PLACE_TYPES = ("venue", "municipality", "prefecture", "region")
+CLAIM_NEAR = 0.5  # a record bearing the claim out must score this share of the best without the claim
+CLAIM_TOP = 10
 # What a yes/no question may state about a record besides its subject: where, who, which ward.
 CLAIM_TYPES = (*PLACE_TYPES, "person", "ward")
 
@@ -46,7 +49,17 @@ def confirm(ctx: Context) -> Answer | None:
         return details.person(ctx, named[0]) if named else None
     skip = [m.entity_id for m in claims]
     series = any(m.type == "series" for m in subject)
-    best = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
+    # 「嬬恋村の方が講演会で事例報告したことってありますか？」: a record that has the claim too, first
+    without = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
+    # …but only among the records the rest of the question is about (not any record at 大井競馬場)
+    pool = ctx.selector.filtered(query, skip=skip, strict=False)
+    near = {r.event.id for r in ctx.selector.rank(query, pool, skip=skip, floor=CLAIM_NEAR)[:CLAIM_TOP]}
+    holding = [
+        r
+        for r in ctx.selector.best(query, series_only=series)
+        if r.event.id in near and _identified(ctx, r.event) and _holds_all(ctx, r.event, claims)
+    ]
+    best = holding or without
     if not best:
         return None
     event = best[0].event
@@ -59,6 +72,7 @@ def confirm(ctx: Context) -> Answer | None:
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
     missing += [n for n in query.names if compact(n) not in recorded]  # 「紹介したのは函館市ですか」
+    missing = list(dict.fromkeys(missing))
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
@@ -109,6 +123,22 @@ def manner(ctx: Context) -> Answer | None:
         sources=(cite(event),),
         dates=iso_dates([event]),
         record_ids=(event.id,),
+    )
+
+
+def _identified(ctx: Context, event: Event) -> bool:
+    """The record is the one the question identifies by number or year (第1回, 東北絆まつり2019)."""
+    query = ctx.query
+    years = {p.start.year for p in query.when.spans if p.attached}
+    if years and not (event.date.start and event.date.start.year in years):
+        return False
+    return query.ordinal is None or event.ordinal == query.ordinal
+
+
+def _holds_all(ctx: Context, event: Event, claims: Sequence[Match]) -> bool:
+    recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
+    return bool(claims) and all(
+        event.id in ctx.selector.events_of(m.entity_id) or compact(m.surface) in recorded for m in claims
     )
 
 

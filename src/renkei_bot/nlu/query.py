@@ -210,7 +210,7 @@ class Understander:
         if (
             confirm
             and features.has_period
-            and not any(h.name == "ask.any" for h in facets)
+            and not any(h.name in ("ask.any", "ask.exists") for h in facets)
             and scored.name in ("events_in_period", "events_about", "fallback")
         ):
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
@@ -224,7 +224,7 @@ class Understander:
             confirm
             and scored.name in _PREMISE_INTENTS
             and not claims_else
-            and not any(h.name == "ask.any" or h.name.startswith("claim.") for h in facets)
+            and not any(h.name in ("ask.any", "ask.exists") or h.name.startswith("claim.") for h in facets)
         ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
             premise = tuple(p for p in when.spans if not p.attached and not p.relative)
