@@ -207,6 +207,8 @@ class Understander:
         confirm = (
             claimed or claims or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)
         ) and not wh
+        # 「…どこ開催だっけ、盛岡？」: a guess after the question, a name alone, is a claim to check
+        confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
         if (
             confirm
             and features.has_period
@@ -293,6 +295,23 @@ class Understander:
                 found.append(ident)
                 text = text.replace(wrong, "　" * len(wrong))
         return tuple(found)
+
+
+_CLAUSE_BREAK = re.compile(r"[、,，]")
+
+
+def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
+    """The last clause is one name the question guesses (「…だっけ、盛岡？」)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    if not breaks or not text.rstrip().endswith(("?", "？")):
+        return False
+    tail = breaks[-1]
+    named = [m for m in matches if m.begin >= tail]
+    if len(named) != 1:
+        return False
+    return tok.nothing_but_endings(tokens, named[0].end) and not any(
+        t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
+    )
 
 
 def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
