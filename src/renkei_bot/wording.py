@@ -651,6 +651,10 @@ def among(names: str) -> str:
     return f"{names}のうち"
 
 
+def attribute_not_recorded(noun: str) -> str:
+    return f"記録には「{noun}」は書かれていません。関係する記録は次のとおりです。"
+
+
 def times(count: int) -> str:
     return f"{count}回です。"
 

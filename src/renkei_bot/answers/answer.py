@@ -121,7 +121,7 @@ def _this_month(ctx: Context) -> Context:
     ask = query.when.anniversary
     if ask is None or ask.kind != "month" or ask.years_ago is not None:
         return ctx
-    if query.intent == "anniversary" and not (query.entities or query.categories or query.has("time.started")):
+    if query.has("ask.anniversary"):
         return ctx  # 「今月の記念日は？」 asks every year's month
     first = date(query.today.year, query.today.month, 1)
     if not ctx.store.first_date <= first <= ctx.store.last_date:

@@ -12,6 +12,7 @@ from renkei_bot import wording
 from renkei_bot.answers import partners as partners_table
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.editions import numbered
+from renkei_bot.answers.lines import event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date
 
@@ -66,6 +67,21 @@ def _other_evidence(ctx: Context, name: str) -> bool:
     if query.entities or query.categories:
         return True
     return any(ctx.selector.term_hits(t) for t in query.terms if t != name and name not in t and len(t) >= 2)
+
+
+def unrecorded_attribute(ctx: Context) -> Answer | None:
+    """「北海道町村会との協定の有効期限は？」: the thing asked about is written in no record (neither
+    the word nor its head, 期限), so what the records hold of the rest is not its answer."""
+    asked = ctx.query.asked
+    if asked is None:
+        return None
+    noun, head = asked
+    if ctx.selector.term_hits(noun) or (len(head) >= 2 and ctx.selector.term_hits(head)):
+        return None
+    if ctx.asking_word(noun) or (len(head) >= 2 and ctx.asking_word(head)):
+        return None
+    best = [r.event for r in ctx.selector.best(ctx.query)][:3]
+    return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
 
 
 def ambiguous(ctx: Context) -> Answer | None:
@@ -150,10 +166,17 @@ def missing_ordinal(ctx: Context) -> Answer | None:
 
 
 # Which guards apply to which intents: help, greetings and the fixed tables need none.
-_EVENTS: tuple[Guard, ...] = (ambiguous, unknown_name, out_of_range, missing_ordinal, missing_year)
+_EVENTS: tuple[Guard, ...] = (
+    ambiguous,
+    unknown_name,
+    out_of_range,
+    missing_ordinal,
+    missing_year,
+    unrecorded_attribute,
+)
 
 GUARDS: dict[str, tuple[Guard, ...]] = {
-    "agreement_date": (unknown_name,),
+    "agreement_date": (unknown_name, unrecorded_attribute),
     "member_count": (unknown_name,),
     "when": _EVENTS,
     "events_in_period": _EVENTS,

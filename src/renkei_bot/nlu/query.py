@@ -102,6 +102,9 @@ class Query:
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
+    # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
+    # name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all
+    asked: tuple[str, str] | None = None
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -272,7 +275,23 @@ class Understander:
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
+            asked=self._asked(tokens, facets, covered),
         )
+
+    def _asked(
+        self, tokens: Sequence[tok.Token], facets: Sequence[FacetHit], covered: Sequence[tuple[int, int]]
+    ) -> tuple[str, str] | None:
+        found = tok.asked_noun(tokens)
+        if found is None:
+            return None
+        noun, begin, end = found
+        if any(b < end and begin < e for b, e in covered) or any(
+            h.begin < end and begin < h.end for h in facets
+        ):
+            return None  # a name, a date or a word that asks
+        if noun in self.vocabulary.stop_terms or len(noun) < 2:
+            return None
+        return noun, tok.head_word(noun)
 
     def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
         when = when_mod.resolve(text, today=today)

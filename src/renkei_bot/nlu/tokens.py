@@ -127,6 +127,40 @@ def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
     return all(t.pos[0] in _ENDING_POS or t.pos[:2] == _FINAL_PARTICLE for t in tokens if t.begin >= offset)
 
 
+_TOPIC = (("助詞", "係助詞"), ("助詞", "副助詞"))  # は, って
+_NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
+_AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
+
+
+def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
+    """「協定の有効期限は？」「プロジェクトの担当部署はどこ？」: the noun the question asks about,
+    the compound after の and right before its last は or って when only a question word and
+    endings follow; with its offsets. None when the question has no such shape."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    for i in range(len(words) - 1, 0, -1):
+        t = words[i]
+        if t.pos[:2] not in _TOPIC:
+            continue
+        after = words[i + 1 :]
+        if not all(w.pos[0] in _AFTER_TOPIC_POS or w.pos[:2] == _FINAL_PARTICLE for w in after):
+            return None
+        j = i
+        while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
+            j -= 1
+        if j == i or j == 0 or words[j - 1].surface != "の":
+            return (
+                None  # only 「Xの有効期限は」: a verb's object (「確認した災害は」) is described, not named
+            )
+        return "".join(w.surface for w in words[j:i]), words[j].begin, words[i - 1].end
+    return None
+
+
+def head_word(text: str) -> str:
+    """The last short unit of a compound noun (担当部署 → 部署, 有効期限 → 期限)."""
+    units = _get_dictionary().tokenizer(sudachipy.SplitMode.A).tokenize(text) if text else []
+    return units[-1].surface() if units else ""
+
+
 def content_forms(tokens: Iterable[Token]) -> list[str]:
     """Normalised forms of the content words, in order: the vocabulary of intent cues."""
     return [t.normalized for t in tokens if t.is_content]
