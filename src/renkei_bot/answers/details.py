@@ -294,6 +294,10 @@ def detail(ctx: Context) -> Answer:
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
     summary += _other_aspects(ctx, event, aspects, summary)
+    if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None and ctx.query.entities:
+        # 「何回参画した？会場はどこ？」: how many times first, then what was asked of them
+        times = len({e.lines for e in ctx.selector.filtered(ctx.query, series_only=True)})
+        summary = wording.times(times) + summary if times else summary
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
