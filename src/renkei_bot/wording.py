@@ -832,7 +832,7 @@ def yes_or_no(holds: bool, summary: str) -> str:
 
 
 def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
-    return f"はい、{day}「{title}」は{stated}です。{fact}"
+    return f"はい、{day}「{title}」の記録に「{stated}」があります。{fact}"
 
 
 def claim_differs(stated: str, title: str, day: str, fact: str) -> str:

@@ -96,6 +96,8 @@ def ambiguous(ctx: Context) -> Answer | None:
 def unknown_topic(ctx: Context) -> Answer | None:
     """「渋谷でおすすめのラーメン屋」: every word left of the question is absent from the records, and
     one of them is a thing (three characters or more, not a word that asks: 住所, 期間, 開催日)."""
+    if ctx.query.confirm and ctx.query.entities:
+        return None  # 「ねぎサミットって日比谷公園でやったんだっけ？」: a claim about a record, いいえ
     loose = {m.surface for m in ctx.query.entities}
     terms = [t for t in ctx.query.terms if len(t) >= 2 and t not in loose]
     if not terms or any(ctx.selector.term_hits(t) for t in terms):

@@ -77,6 +77,9 @@ def confirm(ctx: Context) -> Answer | None:
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
     fact = _recorded_fact(ctx, event, asked)
+    if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
+        said = _line_naming(ctx, event, claims)
+        fact = wording.record_says(said) if said else fact
     day = format_span(event.date)
     summary = (
         wording.claim_holds("・".join(stated), event.title, day, fact)
@@ -124,6 +127,17 @@ def manner(ctx: Context) -> Answer | None:
         dates=iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def _line_naming(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
+    names = {compact(m.surface) for m in claims} | {
+        compact(ctx.store.entity(m.entity_id).name) for m in claims
+    }
+    for detail in event.details:
+        flat = compact(detail)
+        if any(n and n in flat for n in names):
+            return detail.lstrip("・ ")
+    return None
 
 
 def _identified(ctx: Context, event: Event) -> bool:

@@ -47,6 +47,7 @@ class FacetSpec:
     # 「何店舗」「何ブース」: a noun right after one of these words is a counter (not_counted excepted)
     counts_after: frozenset[str] = frozenset()
     not_counted: frozenset[str] = frozenset()
+    counts_before: frozenset[str] = frozenset()  # 「来場者数」: the noun before 数 is what is counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,12 @@ class FacetSet:
         # word → the facets it can start (a lemma, or any word of a phrase): a question visits those only
         self._by_word: dict[str, set[int]] = {}
         for index, spec in enumerate(self.specs):
-            for word in (*spec.lemmas, *(w for p in spec.phrases for w in p), *spec.counts_after):
+            for word in (
+                *spec.lemmas,
+                *(w for p in spec.phrases for w in p),
+                *spec.counts_after,
+                *spec.counts_before,
+            ):
                 self._by_word.setdefault(word, set()).add(index)
 
     def aspect(self, name: str) -> FacetSpec | None:
@@ -127,7 +133,8 @@ class FacetSet:
         touched = sorted({i for f in present for i in self._by_word.get(f, ())})
         for spec in (self.specs[i] for i in touched):
             phrases = [p for p in spec.phrases if present.issuperset(p)]
-            if not phrases and present.isdisjoint(spec.lemmas) and present.isdisjoint(spec.counts_after):
+            counters = spec.counts_after | spec.counts_before
+            if not phrases and present.isdisjoint(spec.lemmas) and present.isdisjoint(counters):
                 continue
             words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
             unless = [p for p in spec.unless if present.issuperset(p)]
@@ -152,6 +159,10 @@ class FacetSet:
                     and counted.surface not in spec.not_counted
                 ):
                     return FacetHit(spec.name, token.surface + counted.surface, token.begin, counted.end)
+            if spec.counts_before and token.surface in spec.counts_before and i > 0:
+                counted = words[i - 1]
+                if counted.end == token.begin and counted.pos[0] == "名詞":
+                    return FacetHit(spec.name, counted.surface + token.surface, counted.begin, token.end)
             for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]
@@ -195,6 +206,7 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
         fails_if=_strings(path, name, raw, "fails_if"),
         counts_after=frozenset(_strings(path, name, raw, "counts_after")),
         not_counted=frozenset(_strings(path, name, raw, "not_counted")),
+        counts_before=frozenset(_strings(path, name, raw, "counts_before")),
         holds_if=_strings(path, name, raw, "holds_if"),
         examples=examples,
         counter_examples=_strings(path, name, raw, "counter_examples"),

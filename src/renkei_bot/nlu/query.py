@@ -212,6 +212,10 @@ class Understander:
         ) and not wh
         # 「…どこ開催だっけ、盛岡？」: a guess after the question, a name alone, is a claim to check
         confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
+        # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
+        asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
+        unstated = not any(not p.attached for p in when.spans)  # a date said would become a claim
+        confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         if (
             confirm
             and features.has_period
@@ -317,6 +321,11 @@ class Understander:
 
 
 _CLAUSE_BREAK = re.compile(r"[、,，]")
+
+
+def _requests(facets: Sequence[FacetHit]) -> bool:
+    """Asking for a list, a count or a figure (count.*, total.*, extreme.*), not for a yes or a no."""
+    return any(h.name.startswith(("count.", "total.", "extreme.", "chart.", "order.")) for h in facets)
 
 
 def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:

@@ -111,10 +111,19 @@ _PUNCTUATION_POS = frozenset({"補助記号", "空白", "記号"})
 _PREDICATE_POS = frozenset({"動詞", "助動詞", "形容詞"})
 
 
+_VERBAL_NOUN = ("名詞", "普通名詞", "サ変可能")
+
+
 def ends_with_predicate(tokens: Sequence[Token]) -> bool:
-    """「…開催できた？」 ends with a verb or an auxiliary (a yes/no shape); 「…講演会は？」 does not."""
+    """「…開催できた？」「…平成30年中に開催？」 end with a verb, an auxiliary or a verbal noun (a yes/no
+    shape); 「…講演会は？」 does not."""
     words = [t for t in tokens if t.pos[0] not in _PUNCTUATION_POS]
-    return bool(words) and words[-1].pos[0] in _PREDICATE_POS
+    if not words:
+        return False
+    last = words[-1]
+    return last.pos[0] in _PREDICATE_POS or (
+        last.pos[:3] == _VERBAL_NOUN and len(words) > 1 and words[-2].pos[0] == "助詞"
+    )
 
 
 _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
