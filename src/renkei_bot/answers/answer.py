@@ -87,7 +87,8 @@ def _answer(ctx: Context) -> Answer:
     table = _table_question(ctx)
     if table is not None:
         return table
-    if ctx.query.confirm or premise.place_contradicts(ctx):
+    exists = ctx.query.has("ask.exists") and not ctx.query.entities  # 「…ってありますか？」: a list
+    if (ctx.query.confirm and not exists) or premise.place_contradicts(ctx):
         checked = premise.manner(ctx) if ctx.query.confirm else None
         checked = checked or premise.confirm(ctx)
         if checked is not None:

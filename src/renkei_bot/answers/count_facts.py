@@ -267,7 +267,13 @@ def _one_year_change(ctx: Context, table: CountTable, rows: list[CountRow], year
                     row.label, format_fiscal_year(year), after - before, before, after
                 )
             )
-    return _found(ctx, table, "\n".join(parts), rows) if parts else None
+    if not parts:
+        return None
+    summary = "\n".join(parts)
+    if ctx.query.confirm:  # 「令和3年度は前年より増えましたか？」
+        rises = [(row.value(year) or 0) - (row.value(start) or 0) for row in rows]
+        summary = wording.yes_or_no(all(r > 0 for r in rises), summary)
+    return _found(ctx, table, summary, rows)
 
 
 def _between(

@@ -156,6 +156,9 @@ def first_last(ctx: Context) -> Answer:
     )
     same = [e for e in dated if e.date.start == edge.date.start]
     summary = wording.edge_event(order, headline(edge), format_span(edge.date))
+    asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+    if asked and len(same) == 1:  # 「最初のイベントの会場は？」: what was asked of it, in the same line
+        summary += details.aspects_said(ctx, edge, asked)
     lines = [*_edge_lines(ctx, edge), *(event_lines(same) if len(same) > 1 else ())]
     if len(same) == 1:  # the one record: what it says, the lines the question names first
         shown = {line.text for line in lines}

@@ -100,7 +100,7 @@ def unknown_topic(ctx: Context) -> Answer | None:
         return None  # 「ねぎサミットって日比谷公園でやったんだっけ？」: a claim about a record, いいえ
     loose = {m.surface for m in ctx.query.entities}
     terms = [t for t in ctx.query.terms if len(t) >= 2 and t not in loose]
-    if not terms or any(ctx.selector.term_hits(t) for t in terms):
+    if not terms or any(ctx.selector.term_hits(t) for t in (*terms, *ctx.query.parts)):
         return None
     things = [t for t in terms if len(t) >= 3 and not ctx.asking_word(t)]
     if not things:

@@ -100,6 +100,8 @@ def manner(ctx: Context) -> Answer | None:
     """「…は予定どおり開催されましたか」「…はオンラインでしたか」: how the record says it went
     (claim.* facets: the words a record writes when the claim is false or true)."""
     specs = ctx.vocabulary.facets.claims(h.name for h in ctx.query.facets)
+    if ctx.query.has("ask.exists") and not ctx.query.entities:
+        return None  # 「オンラインで開いた講演会ってありますか？」: are there any, a list (はい first)
     best = ctx.selector.best(ctx.query) if specs else []
     if not best:
         return None

@@ -221,7 +221,11 @@ class Selector:
         n = len(self.store.events)
         weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
         terms: list[Term] = []
-        for term in (*query.terms, *query.related):
+        # 婚活パーティー, written by no record: its parts (婚活) count as related words instead
+        missing = [t for t in query.terms if not self.term_hits(t)]
+        parts = [p for p in query.parts if any(p in t for t in missing) and p not in query.related]
+        related.update(parts)
+        for term in (*query.terms, *query.related, *parts):
             weight = self.idf(term) * (RELATED if term in related else 1.0)
             terms.append(Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, compact(term)))
         extra = (ORDINAL_WEIGHT if query.ordinal is not None else 0.0) + (

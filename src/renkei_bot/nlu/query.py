@@ -22,6 +22,7 @@ from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.spelled import Speller
 from renkei_bot.nlu.terms import (
     Order,
+    compound_parts,
     content_terms,
     inside,
     mask,
@@ -102,6 +103,8 @@ class Query:
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
+    # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
+    parts: tuple[str, ...] = ()
     # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
     # name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all
     asked: tuple[str, str] | None = None
@@ -175,6 +178,7 @@ class Understander:
             if len(m.group()) >= 5 and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
         )
         terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose, *quoted)))
+        parts = compound_parts(tokens, covered, stop)
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
         )
@@ -263,6 +267,7 @@ class Understander:
             ordinal_unit=(ordinal.group(2) or ordinal.group(4)) if ordinal else "回",
             confirm=confirm,
             related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
+            parts=parts,
             related_of=tuple(
                 (t.surface, self.synonyms[t.normalized]) for t in tokens if t.normalized in self.synonyms
             ),

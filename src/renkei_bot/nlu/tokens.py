@@ -164,10 +164,24 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     return None
 
 
+def _short_tokenizer() -> sudachipy.Tokenizer:
+    tokenizer: sudachipy.Tokenizer | None = getattr(_local, "short", None)
+    if tokenizer is None:
+        tokenizer = _get_dictionary().tokenizer(sudachipy.SplitMode.A)
+        _local.short = tokenizer
+    return tokenizer
+
+
+@lru_cache(maxsize=4096)
+def short_units(text: str) -> tuple[str, ...]:
+    """A compound's shortest units (婚活パーティー → 婚活, パーティー; 担当部署 → 担当, 部署)."""
+    return tuple(m.surface() for m in _short_tokenizer().tokenize(text)) if text else ()
+
+
 def head_word(text: str) -> str:
     """The last short unit of a compound noun (担当部署 → 部署, 有効期限 → 期限)."""
-    units = _get_dictionary().tokenizer(sudachipy.SplitMode.A).tokenize(text) if text else []
-    return units[-1].surface() if units else ""
+    units = short_units(text)
+    return units[-1] if units else ""
 
 
 def content_forms(tokens: Iterable[Token]) -> list[str]:
