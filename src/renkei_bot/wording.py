@@ -639,6 +639,12 @@ def weekday_of(weekday: int, day: str) -> str:
     return f"{_WEEKDAYS[weekday]}曜日です（{day}）。"
 
 
+def came_first(first: str, first_day: str, second: str, second_day: str) -> str:
+    if first_day == second_day:
+        return f"同じ日です（{first}・{second}とも{first_day}）。"
+    return f"{first}が先です（{first_day}。{second}は{second_day}）。"
+
+
 def days_between(first: str, first_day: str, second: str, second_day: str, days: int) -> str:
     """「AはBの何日後？」: the difference first, then both days."""
     if days == 0:

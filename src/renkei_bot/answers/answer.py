@@ -64,6 +64,8 @@ def _answer(ctx: Context) -> Answer:
     ctx = _aspect_routed(ctx)
     if ctx.query.typos and ctx.query.has("ask.typo") and (fixed := corrections.answer(ctx)) is not None:
         return fixed  # 「京都市市長会って京都府市長会のまちがい？」
+    if ctx.query.has("compare.earlier") and (first := calendar.earlier(ctx)) is not None:
+        return first  # 「青森県と千葉県町村会、どっちが先に協定締結した？」
     if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
         return between  # 「千葉県町村会との締結式の何日後？」
     if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:

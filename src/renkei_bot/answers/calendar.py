@@ -10,7 +10,7 @@ from renkei_bot import wording
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, headline
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.answers.partners import partner_line, table_source
+from renkei_bot.answers.partners import company_agreements_of, partner_line, table_source
 from renkei_bot.dates import format_date
 from renkei_bot.nlu.resolution import Match
 
@@ -36,16 +36,48 @@ class _Anchor:
 
 
 def _anchor(ctx: Context, match: Match) -> _Anchor | None:
-    """The day of what one name of the question stands for: a partner's signing, else its best record."""
+    """The day of what one name of the question stands for: a partner's signing (a prefecture's
+    partners' when an agreement is asked), a company's agreement, else its best record."""
     partner = ctx.store.partner(match.entity_id)
     if partner is not None:
         return _Anchor(partner.name, partner.agreed, partner_line(partner), table_source(ctx, partner))
+    agreement = ctx.query.has("subject.agreement")
+    if agreement and match.type == "prefecture":
+        of_place = [
+            p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent == match.entity_id
+        ]
+        if of_place:
+            first = min(of_place, key=lambda p: p.agreed)
+            name = "・".join(p.name for p in of_place)
+            return _Anchor(name, first.agreed, partner_line(first), table_source(ctx, *of_place))
+    if match.type == "company":
+        signed = [e for e in company_agreements_of(ctx) if match.entity_id in e.refs and e.date.start]
+        if signed and signed[0].date.start is not None:
+            name = ctx.store.entity(match.entity_id).name
+            return _Anchor(name, signed[0].date.start, event_line(signed[0]), cite(signed[0]))
     best = ctx.selector.best(dataclasses.replace(ctx.query, entities=(match,)))
     event = best[0].event if best else None
     day = event.date.start if event is not None else None
     if event is None or day is None:
         return None
     return _Anchor(headline(event), day, event_line(event), cite(event))
+
+
+def earlier(ctx: Context) -> Answer | None:
+    """compare.earlier with two named things: which came first (「どっちが先に協定締結した？」)."""
+    anchors = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
+    if len(anchors) < 2:
+        return None
+    ordered = sorted(anchors[:2], key=lambda a: a.day)
+    first, second = ordered
+    summary = wording.came_first(first.name, format_date(first.day), second.name, format_date(second.day))
+    return ctx.found(
+        summary,
+        title=wording.title_when(),
+        lines=(first.line, second.line),
+        sources=tuple(dict.fromkeys((first.source, second.source))),
+        dates=(first.day.isoformat(), second.day.isoformat()),
+    )
 
 
 def interval(ctx: Context) -> Answer | None:

@@ -158,7 +158,8 @@ def partner_total(ctx: Context) -> Answer:
             parts.append(wording.fewest_members([p.name for p in lows], low))
         return _rows(ctx, "".join(parts), [*tops, *lows])
     summary = wording.partner_total(len(partners), table.total)
-    return ctx.found(summary, title=TABLE, lines=lines, sources=(f"{TABLE}（L{table.line}）",))
+    sources = (f"{TABLE}（L{table.line}）",)
+    return ctx.found(summary, title=TABLE, lines=lines, sources=sources, show_all=True)  # all the rows
 
 
 def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
@@ -198,6 +199,18 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         record_ids=tuple(p.id for p in partners) + tuple(e.id for e in (*events, *companies)),
         show_all=True,
     )
+
+
+def company_agreements_of(ctx: Context) -> list[Event]:
+    """Every 包括連携協定 signed with a company, whatever period the question names."""
+    return [
+        e
+        for e in ctx.store.events
+        if e.category == "連携協定"
+        and "締結" in e.title
+        and "案" not in e.title
+        and any(ctx.store.entity(r).type == "company" for r in e.refs)
+    ]
 
 
 def _company_agreements(ctx: Context) -> list[Event]:
