@@ -48,6 +48,7 @@ class FacetSpec:
     counts_after: frozenset[str] = frozenset()
     not_counted: frozenset[str] = frozenset()
     counts_before: frozenset[str] = frozenset()  # 「来場者数」: the noun before 数 is what is counted
+    starts: tuple[str, ...] = ()  # 「何県」「何曜」: one token that starts with one of these words
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,13 @@ class FacetSet:
             ):
                 self._by_word.setdefault(word, set()).add(index)
 
+    def _starting(self, words: Sequence[Token]) -> set[int]:
+        return {
+            i
+            for i, spec in enumerate(self.specs)
+            if spec.starts and any(w.surface.startswith(spec.starts) and len(w.surface) > 1 for w in words)
+        }
+
     def aspect(self, name: str) -> FacetSpec | None:
         """The spec of aspect.<name> (theme, venue, people …), or None."""
         return self._by_name.get(f"aspect.{name}")
@@ -130,11 +138,17 @@ class FacetSet:
         hits: list[FacetHit] = []
         # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
         present = {f for t in every for f in _forms(t)}
-        touched = sorted({i for f in present for i in self._by_word.get(f, ())})
+        touched = sorted({i for f in present for i in self._by_word.get(f, ())} | self._starting(every))
         for spec in (self.specs[i] for i in touched):
             phrases = [p for p in spec.phrases if present.issuperset(p)]
             counters = spec.counts_after | spec.counts_before
-            if not phrases and present.isdisjoint(spec.lemmas) and present.isdisjoint(counters):
+            begins = spec.starts and any(t.surface.startswith(spec.starts) for t in every)
+            if (
+                not phrases
+                and present.isdisjoint(spec.lemmas)
+                and present.isdisjoint(counters)
+                and not begins
+            ):
                 continue
             words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
             unless = [p for p in spec.unless if present.issuperset(p)]
@@ -151,6 +165,8 @@ class FacetSet:
         spec: FacetSpec, words: Sequence[Token], phrases: Sequence[tuple[str, ...]]
     ) -> FacetHit | None:
         for i, token in enumerate(words):
+            if spec.starts and token.surface.startswith(spec.starts) and len(token.surface) > 1:
+                return FacetHit(spec.name, token.surface, token.begin, token.end)
             if spec.counts_after and token.surface in spec.counts_after and i + 1 < len(words):
                 counted = words[i + 1]
                 if (
@@ -207,6 +223,7 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
         counts_after=frozenset(_strings(path, name, raw, "counts_after")),
         not_counted=frozenset(_strings(path, name, raw, "not_counted")),
         counts_before=frozenset(_strings(path, name, raw, "counts_before")),
+        starts=_strings(path, name, raw, "starts"),
         holds_if=_strings(path, name, raw, "holds_if"),
         examples=examples,
         counter_examples=_strings(path, name, raw, "counter_examples"),
