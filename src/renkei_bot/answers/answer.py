@@ -256,7 +256,7 @@ def _figure(ctx: Context) -> Answer | None:
         query.intent in stated.TABLE_INTENTS
         and table_counter
         and not any(m.type in _FIGURE_SUBJECTS for m in query.entities)
-    ) or (table_counter and count_facts.about_table(ctx)):
+    ) or (table_counter and (count_facts.about_table(ctx) or bool(query.entity_ids("partner")))):
         return None  # 「何自治体」「何団体」 of the partners or the yearly counts: the tables answer
     events = [r.event for r in ctx.selector.best(query)][:3]
     found = stated.stated_figure(ctx, events)

@@ -68,6 +68,14 @@ def _asks_more_than_the_date(ctx: Context) -> bool:
     return bool(others) or ctx.query.has("agreement.step")
 
 
+def _asks_members(ctx: Context) -> bool:
+    """The members asked beside the date: 構成自治体, or a count in the tables' counters (何自治体)."""
+    counters = ctx.vocabulary.table_counters
+    counted = [w for w in ctx.query.facet_words("count.how_many") if any(w.endswith(c) for c in counters)]
+    total = ctx.query.has("total.sum") and ctx.query.has("count.how_many")
+    return ctx.query.has("subject.member") or bool(counted) or total
+
+
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     companies = ctx.query.entity_ids("company")
@@ -87,7 +95,13 @@ def agreement_date(ctx: Context) -> Answer:
             events.append(event)
             lines.append(event_line(event, prefix="締結式: "))
             sources.append(cite(event))
-    summary = "、".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
+    summary = "".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
+    if _asks_members(ctx):  # 「協定式はいつで、それぞれ何自治体？」「合わせるといくつの自治体に？」
+        if len(partners) > 1 and ctx.query.has("total.sum"):
+            parts = "、".join(f"{p.name}{p.members}" for p in partners)
+            summary = wording.members_sum(sum(p.members for p in partners), parts) + summary
+        else:
+            summary += "".join(wording.members_of(p.name, p.members) for p in partners)
     notes = ctx.premise_notes([p.agreed for p in partners])
     return ctx.found(
         summary,
