@@ -22,6 +22,7 @@ from renkei_bot.store import Store
 ENTITY_WEIGHT = 3.0
 TITLE_BONUS = 0.5  # a word found in the title counts half again
 RELATED = 0.7  # a record's word for the question's verb (決める → 決定) counts a little less
+YEAR_FLOOR = 0.3  # a record of the year glued to a name wins if it scores this share of the best
 OWN_SERIES = 0.8  # a series' own event is preferred unless another fits this much better
 
 
@@ -291,6 +292,11 @@ class Selector:
         ]
         if own and (not ranked or own[0].score >= OWN_SERIES * ranked[0].score):
             ranked = own
+        years = {p.start.year for p in query.when.spans if p.attached}
+        if years and not any(r.event.date.start and r.event.date.start.year in years for r in ranked[:1]):
+            # 「東北絆まつり2020はどうなった？」: that year's records, if any fits the question at all
+            wide = [r for r in self.rank(query, pool, skip=skip, floor=YEAR_FLOOR) if r.score > 0]
+            ranked = [r for r in wide if r.event.date.start and r.event.date.start.year in years] or ranked
         if not ranked:
             return []
         top = ranked[0].score
