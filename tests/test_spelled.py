@@ -23,6 +23,7 @@ SPELLED = [
     ("konkatsuイベントってあったよね", "婚活イベント"),
     ("kyotofu shichoukai to no kyoutei wa itsu?", "協定はいつ"),
     ("kitte no miryoku hasshin event, nanko no jichitai ga sanka shita?", "魅力発信イベント"),
+    ("ツイッターはいつから運用してる？", "Twitter"),  # katakana the records write in Latin letters
 ]
 
 # Questions that must read exactly as written: kana endings, okurigana, names partly in kana, English.

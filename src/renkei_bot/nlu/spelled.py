@@ -21,7 +21,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import yaml
@@ -29,12 +29,14 @@ import yaml
 from renkei_bot.errors import DataError
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.romaji import TABLE, fold_romaji, romaji_key
+from renkei_bot.normalize import to_hiragana
 
 MIN_RUN = 3  # hiragana: shorter runs are particles and endings (いつ, たの)
 MAX_PIECE = 16  # the longest reading tried as one piece
 MAX_TEXTS = 4000  # distinct record texts read for the records' words
 _KANA_RUN = re.compile(rf"[ぁ-ゖー]{{{MIN_RUN},}}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
+_KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
 _WRITTEN = re.compile(r"[一-龥々ァ-ヶ]")  # a piece worth rewriting: kanji or katakana in it
 _ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
 
@@ -63,6 +65,10 @@ class Lexicon:
     longest_romaji: int
     names: re.Pattern[str] | None = None  # names written partly in kana (東北絆まつり): left as they are
     latin: frozenset[str] = frozenset()  # Latin words the records write (TOKYO, KITTE): left as they are
+    # a katakana word the records write in Latin letters (ツイッター → Twitter), by Sudachi's reading;
+    # katakana the records write themselves stays
+    by_sound: dict[str, str] = field(default_factory=dict)
+    katakana: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, curated: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> Lexicon:
@@ -76,8 +82,14 @@ class Lexicon:
         kana_names = sorted({n for n in names if _KANA_RUN.search(n)}, key=len, reverse=True)
         counts: Counter[tuple[str, str]] = Counter()
         latin: set[str] = set()
+        by_sound: dict[str, str] = {}
+        katakana: set[str] = set()
         for text in texts:
-            latin.update(w.lower() for w in _LATIN_WORD.findall(text))
+            for word in _LATIN_WORD.findall(text):
+                if word.lower() not in latin and (sound := tok.reading_form(word)):
+                    by_sound.setdefault(sound, word)
+                latin.add(word.lower())
+            katakana.update(_KATAKANA_RUN.findall(text))
             for token in tok.tokenize(text):
                 if not token.reading or not _ONLY_KANA.fullmatch(token.reading):
                     continue
@@ -99,7 +111,15 @@ class Lexicon:
         for spelled, particle in _particles().items():
             romaji[spelled] = (particle, 1.0)
         protect = re.compile("|".join(map(re.escape, kana_names))) if kana_names else None
-        return cls(kana, romaji, max((len(k) for k in romaji), default=0), protect, frozenset(latin))
+        return cls(
+            kana,
+            romaji,
+            max((len(k) for k in romaji), default=0),
+            protect,
+            frozenset(latin),
+            by_sound,
+            frozenset(katakana),
+        )
 
     @staticmethod
     def cut(run: str, table: dict[str, tuple[str, float]], longest: int) -> list[str] | None:
@@ -168,7 +188,7 @@ class Speller:
     def respell(self, text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
         """`text` with its spelled-out words written as the records write them; spans in `keep` (the
         names already found) and names written partly in kana stay as they are."""
-        if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text):
+        if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
             return text
         lexicon = self.lexicon
         kept = [*keep, *(m.span() for m in lexicon.names.finditer(text))] if lexicon.names else list(keep)
@@ -186,6 +206,11 @@ class Speller:
                     edits.append((begin, end, spelled))
         words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
         edits += _latin(lexicon, words)
+        for m in _KATAKANA_RUN.finditer(text):  # ツイッター → Twitter, as the records write it
+            if free(m) and m.group() not in lexicon.katakana:
+                written = lexicon.by_sound.get(to_hiragana(m.group()))
+                if written:
+                    edits.append((m.start(), m.end(), written))
         if not edits:
             return text
         out: list[str] = []
