@@ -238,12 +238,11 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
             dates=iso_dates([anchor]),
             record_ids=(anchor.id,),
         )
-    return _events_answer(
-        ctx,
-        others,
-        wording.same_time(label, headline(anchor), details.facts(ctx, others), month=month),
-        extra=[anchor],
-    )
+    summary = wording.same_time(label, headline(anchor), details.facts(ctx, others), month=month)
+    asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+    if asked and len(others) == 1:  # 「同じ日のシンポジウムの会場とテーマを」: asked of that one
+        summary += details.aspects_said(ctx, others[0], asked)
+    return _events_answer(ctx, others, summary, extra=[anchor])
 
 
 def _events_answer(ctx: Context, events: list[Event], summary: str, *, extra: Sequence[Event] = ()) -> Answer:
