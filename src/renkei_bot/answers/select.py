@@ -268,10 +268,14 @@ class Selector:
         if query.ordinal is None or query.ordinal < 1:
             return frozenset()
         out: set[str] = set()
-        for match in query.entities:
-            if match.type != "series":
-                continue
-            events = [e for e in self.store.in_series(match.entity_id) if e.date.start or e.date.after]
+        groups = [
+            [e for e in self.store.in_series(m.entity_id) if e.date.start or e.date.after]
+            for m in query.entities
+            if m.type == "series"
+        ]
+        # 「第1回シンポジウム」: a category the question names is numbered the same way
+        groups += [[e for e in self.store.events if e.category == c] for c in query.categories]
+        for events in groups:
             if any(e.ordinal == query.ordinal for e in events):
                 continue
             events.sort(key=lambda e: self.store.position(e.id))
