@@ -179,7 +179,8 @@ _EVENTS: tuple[Guard, ...] = (
 
 GUARDS: dict[str, tuple[Guard, ...]] = {
     "agreement_date": (unknown_name, unrecorded_attribute),
-    "member_count": (unknown_name,),
+    "member_count": (unknown_name, unrecorded_attribute),
+    "yearly_count": (unrecorded_attribute,),
     "when": _EVENTS,
     "events_in_period": _EVENTS,
     "events_about": (*_EVENTS, unknown_topic),

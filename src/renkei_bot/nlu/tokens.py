@@ -137,6 +137,8 @@ def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
 
 
 _TOPIC = (("助詞", "係助詞"), ("助詞", "副助詞"))  # は, って
+_ADNOMINAL = "連体詞"
+_WHICH_KIND = frozenset({"どういう", "どんな", "どのような", "どういった"})
 _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
 
@@ -146,6 +148,13 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     the compound after の and right before its last は or って when only a question word and
     endings follow; with its offsets. None when the question has no such shape."""
     words = [t for t in tokens if t.pos[0] != "空白"]
+    for i, t in enumerate(words[:-1]):  # 「どういう手続きが必要？」: the noun a question adnominal asks
+        if t.pos[0] == _ADNOMINAL and t.surface in _WHICH_KIND:
+            j = i + 1
+            while j < len(words) and words[j].pos[0] in _NOUN_POS and words[j].begin == words[j - 1].end:
+                j += 1
+            if j > i + 1:
+                return "".join(w.surface for w in words[i + 1 : j]), words[i + 1].begin, words[j - 1].end
     for i in range(len(words) - 1, 0, -1):
         t = words[i]
         if t.pos[:2] not in _TOPIC:
