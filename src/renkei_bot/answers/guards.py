@@ -15,6 +15,7 @@ from renkei_bot.answers.editions import numbered
 from renkei_bot.answers.lines import event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date
+from renkei_bot.nlu import tokens as tok
 
 Guard = Callable[[Context], Answer | None]
 
@@ -75,11 +76,11 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     asked = ctx.query.asked
     if asked is None:
         return None
-    noun, head = asked
-    if ctx.selector.term_hits(noun) or (len(head) >= 2 and ctx.selector.term_hits(head)):
+    noun, _ = asked
+    if ctx.selector.term_hits(noun):
         return None
-    if ctx.asking_word(noun) or (len(head) >= 2 and ctx.asking_word(head)):
-        return None
+    if any(ctx.asking_word(unit) for unit in (noun, *tok.short_units(noun)) if len(unit) >= 2):
+        return None  # 講師名: 講師 asks who
     best = [r.event for r in ctx.selector.best(ctx.query)][:3]
     return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
 

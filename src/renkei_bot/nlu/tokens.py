@@ -160,7 +160,7 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
         if t.pos[:2] not in _TOPIC:
             continue
         after = words[i + 1 :]
-        if not all(w.pos[0] in _AFTER_TOPIC_POS or w.pos[:2] == _FINAL_PARTICLE for w in after):
+        if not _only_asks(after):
             return None
         j = i
         while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
@@ -185,6 +185,16 @@ def _short_tokenizer() -> sudachipy.Tokenizer:
 def short_units(text: str) -> tuple[str, ...]:
     """A compound's shortest units (婚活パーティー → 婚活, パーティー; 担当部署 → 担当, 部署)."""
     return tuple(m.surface() for m in _short_tokenizer().tokenize(text)) if text else ()
+
+
+def _only_asks(after: Sequence[Token]) -> bool:
+    """What follows a topic is a question word and endings (「は？」「はどこ？」「って何年になってますか」)."""
+    if all(w.pos[0] in _AFTER_TOPIC_POS or w.pos[:2] == _FINAL_PARTICLE for w in after):
+        return True
+    if not after or not (after[0].pos[0] == "代名詞" or after[0].surface.startswith("何")):
+        return False
+    rest = after[2:] if len(after) > 1 and after[1].pos[0] == "名詞" else after[1:]  # 何 + 年
+    return all(w.pos[0] in (*_AFTER_TOPIC_POS, "助詞", "動詞") for w in rest)
 
 
 def head_word(text: str) -> str:
