@@ -77,7 +77,8 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     if asked is None:
         return None
     noun, _ = asked
-    if ctx.selector.term_hits(noun):
+    said_as = [w for word, words in ctx.query.related_of if word in noun for w in words]  # お祭り → まつり
+    if any(ctx.selector.term_hits(w) for w in (noun, *said_as)):
         return None
     if any(ctx.asking_word(unit) for unit in (noun, *tok.short_units(noun)) if len(unit) >= 2):
         return None  # 講師名: 講師 asks who
