@@ -234,8 +234,8 @@ def fewest_members(names: list[str], members: int) -> str:
     return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{munis(members)}）です。"
 
 
-def partner_total(count: int, total: int) -> str:
-    return f"広域連携協定の締結団体は{count}団体、構成自治体数の合計は{munis(total)}です。"
+def partner_total(count: int, total: int, regions: int) -> str:
+    return f"広域連携協定の締結団体は{regions}地域の{count}団体、構成自治体数の合計は{munis(total)}です。"
 
 
 def partners_edge(order: str, names: list[str], day: str) -> str:

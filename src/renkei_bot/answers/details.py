@@ -294,7 +294,9 @@ def detail(ctx: Context) -> Answer:
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
     summary += _other_aspects(ctx, event, aspects, summary)
-    if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None and ctx.query.entities:
+    counters = tuple(ctx.vocabulary.record_counters)
+    times_asked = any(w.endswith(counters) for w in ctx.query.facet_words("count.how_many"))
+    if times_asked and ctx.query.entities:
         # 「何回参画した？会場はどこ？」: how many times first, then what was asked of them
         times = len({e.lines for e in ctx.selector.filtered(ctx.query, series_only=True)})
         summary = wording.times(times) + summary if times else summary

@@ -171,7 +171,8 @@ def partner_total(ctx: Context) -> Answer:
         if lows:
             parts.append(wording.fewest_members([p.name for p in lows], low))
         return _rows(ctx, "".join(parts), [*tops, *lows])
-    summary = wording.partner_total(len(partners), table.total)
+    regions = len({ctx.store.entity(p.id).parent for p in partners})  # 北海道, 京都府 … (9地域)
+    summary = wording.partner_total(len(partners), table.total, regions)
     sources = (f"{TABLE}（L{table.line}）",)
     return ctx.found(summary, title=TABLE, lines=lines, sources=sources, show_all=True)  # all the rows
 

@@ -136,8 +136,11 @@ def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
     return all(t.pos[0] in _ENDING_POS or t.pos[:2] == _FINAL_PARTICLE for t in tokens if t.begin >= offset)
 
 
-_TOPIC = (("助詞", "係助詞"), ("助詞", "副助詞"))  # は, って
+_TOPIC = (("助詞", "係助詞"), ("助詞", "副助詞"))
+_TOPIC_WORDS = frozenset({"は", "って", "とは"})
 _ADNOMINAL = "連体詞"
+_OF = frozenset({"の", "、", ","})  # 「Xの有効期限は」「Twitter、フォロワーって」
+_ADVERBIAL_NOUN = ("名詞", "普通名詞", "副詞可能")
 _WHICH_KIND = frozenset({"どういう", "どんな", "どのような", "どういった"})
 _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
@@ -157,7 +160,7 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
                 return "".join(w.surface for w in words[i + 1 : j]), words[i + 1].begin, words[j - 1].end
     for i in range(len(words) - 1, 0, -1):
         t = words[i]
-        if t.pos[:2] not in _TOPIC:
+        if t.pos[:2] not in _TOPIC or t.surface not in _TOPIC_WORDS:
             continue
         after = words[i + 1 :]
         if not _only_asks(after):
@@ -165,7 +168,7 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
         j = i
         while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
             j -= 1
-        if j == i or j == 0 or words[j - 1].surface != "の":
+        if j == i or j == 0 or words[j - 1].surface not in _OF:
             return (
                 None  # only 「Xの有効期限は」: a verb's object (「確認した災害は」) is described, not named
             )
@@ -191,7 +194,8 @@ def _only_asks(after: Sequence[Token]) -> bool:
     """What follows a topic is a question word and endings (「は？」「はどこ？」「って何年になってますか」)."""
     if all(w.pos[0] in _AFTER_TOPIC_POS or w.pos[:2] == _FINAL_PARTICLE for w in after):
         return True
-    if not after or not (after[0].pos[0] == "代名詞" or after[0].surface.startswith("何")):
+    after = [w for w in after if w.pos[:3] != _ADVERBIAL_NOUN]  # 今, 現在 (「って今どのくらい」)
+    if not after or not (after[0].pos[0] in ("代名詞", _ADNOMINAL) or after[0].surface.startswith("何")):
         return False
     rest = after[2:] if len(after) > 1 and after[1].pos[0] == "名詞" else after[1:]  # 何 + 年
     return all(w.pos[0] in (*_AFTER_TOPIC_POS, "助詞", "動詞") for w in rest)
