@@ -26,7 +26,7 @@ _ADDRESS = re.compile(
 
 def counter_asked(ctx: Context) -> str | None:
     """The counter of 「何団体」「何組」「何町」 (not of 何回, which counts records)."""
-    for word in ctx.query.facet_words("count.how_many"):
+    for word in (*ctx.query.facet_words("count.how_many"), *ctx.query.facet_words("count.figure")):
         counter = word[1:] if word.startswith("何") else word[:-1] if word.endswith("数") else ""
         generic = ctx.vocabulary.generic_counters
         if counter and counter not in ctx.vocabulary.record_counters and counter not in generic:
