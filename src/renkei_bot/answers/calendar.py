@@ -71,6 +71,8 @@ def earlier(ctx: Context) -> Answer | None:
     ordered = sorted(anchors[:2], key=lambda a: a.day)
     first, second = ordered
     summary = wording.came_first(first.name, format_date(first.day), second.name, format_date(second.day))
+    if ctx.query.confirm:  # 「広島は千葉より先でしたよね？」: the one named first is claimed to be earlier
+        summary = wording.yes_or_no(anchors[0].day < anchors[1].day, summary)
     return ctx.found(
         summary,
         title=wording.title_when(),

@@ -159,6 +159,10 @@ def first_last(ctx: Context) -> Answer:
     asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
     if asked and len(same) == 1:  # 「最初のイベントの会場は？」: what was asked of it, in the same line
         summary += details.aspects_said(ctx, edge, asked)
+    counters = tuple(ctx.vocabulary.record_counters)
+    if any(w.endswith(counters) for w in ctx.query.facet_words("count.how_many")):
+        # 「これまで何回開催されていて、最初はどこの展示でしたか」: how many, then the first
+        summary = wording.times(len({e.lines for e in events})) + summary
     lines = [*_edge_lines(ctx, edge), *(event_lines(same) if len(same) > 1 else ())]
     if len(same) == 1:  # the one record: what it says, the lines the question names first
         shown = {line.text for line in lines}

@@ -78,7 +78,11 @@ def answer(ctx: Context) -> Answer | None:
 def _partners_only(ctx: Context) -> bool:
     """「群馬県市長会と同じ日に協定を結んだ団体は？」 asks the partners table (its own same-day rows)."""
     named = ctx.query.has("subject.partner") or bool(ctx.query.entity_ids("partner"))
-    others = ctx.query.has("time.others") or bool(ctx.query.categories) or bool(ctx.query.aspects)
+    others = (
+        ctx.query.has("time.others", "chart.events")  # 「…と同じ日にやってたイベントは？」
+        or bool(ctx.query.categories)
+        or bool(ctx.query.aspects)
+    )
     return named and ctx.query.has("subject.agreement") and not others
 
 

@@ -114,6 +114,11 @@ _PREDICATE_POS = frozenset({"動詞", "助動詞", "形容詞"})
 _VERBAL_NOUN = ("名詞", "普通名詞", "サ変可能")
 
 
+def is_verbal_noun(token: Token) -> bool:
+    """出店, 参加, 開催: a noun that works as a verb (サ変可能)."""
+    return token.pos[:3] == _VERBAL_NOUN
+
+
 def ends_with_predicate(tokens: Sequence[Token]) -> bool:
     """「…開催できた？」「…平成30年中に開催？」 end with a verb, an auxiliary or a verbal noun (a yes/no
     shape); 「…講演会は？」 does not."""
