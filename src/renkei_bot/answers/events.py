@@ -83,6 +83,9 @@ def when(ctx: Context) -> Answer:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
     lines = [*_edge_lines(ctx, first)]
+    if len(events) == 1 and mention is None:  # the one record: the rest of what it says, below
+        shown = {line.text.lstrip("　") for line in lines}
+        lines += [d for d in _detail_lines(ctx, first) if d.text.lstrip("　") not in shown]
     if len(events) > 1 or mention is not None:
         lines += event_lines(events)
     lines += [event_line(e, prefix=wording.ALSO) for e in related]

@@ -218,8 +218,12 @@ class Understander:
         confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
         # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
         asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
-        unstated = not any(not p.attached for p in when.spans)  # a date said would become a claim
+        # a date said would become a claim, unless it qualifies a noun (「2016年のシンポジウム」)
+        unstated = all(p.attached or tok.qualifies(tokens, p.stop) for p in when.spans)
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
+        # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
+        honorifics = frozenset(self.index.honorifics.words)
+        confirm = confirm or (not wh and _named_last(text, tokens, resolution.matches, facets, honorifics))
         if (
             confirm
             and features.has_period
@@ -240,8 +244,9 @@ class Understander:
             and not any(h.name in ("ask.any", "ask.exists") or h.name.startswith("claim.") for h in facets)
         ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
-            premise = tuple(p for p in when.spans if not p.attached and not p.relative)
-            when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached or p.relative))
+            scope = [p for p in when.spans if p.attached or p.relative or tok.qualifies(tokens, p.stop)]
+            premise = tuple(p for p in when.spans if p not in scope)
+            when = dataclasses.replace(when, spans=tuple(scope))
         unknown = tuple(
             m.group(0)
             for m in self._unknown_org.finditer(text)
@@ -345,6 +350,27 @@ def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Matc
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+def _named_last(
+    text: str,
+    tokens: Sequence[tok.Token],
+    matches: Sequence[Match],
+    facets: Sequence[FacetHit],
+    honorifics: frozenset[str],
+) -> bool:
+    """A person or a place right before the closing ？ (an honorific may follow: 先生), after an aspect
+    asked (基調講演, 会場)."""
+    if not text.rstrip().endswith(("?", "？")) or not any(h.name.startswith("aspect.") for h in facets):
+        return False
+    last = max(matches, key=lambda m: m.end, default=None)
+    if last is None or last.type not in ("person", "venue", "municipality", "prefecture"):
+        return False
+    end = last.end
+    following = [t for t in tokens if t.begin >= end]
+    if following and following[0].surface in honorifics:
+        end = following[0].end
+    return tok.nothing_but_endings(tokens, end) and len(matches) > 1
 
 
 def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.romaji import TABLE, fold_romaji, romaji_key
 from renkei_bot.normalize import to_hiragana
 
+COMPOUND = 4  # a written word this long is also learnt by its parts
 MIN_RUN = 3  # hiragana: shorter runs are particles and endings (いつ, たの)
 MAX_PIECE = 16  # the longest reading tried as one piece
 MAX_TEXTS = 4000  # distinct record texts read for the records' words
@@ -97,6 +98,10 @@ class Lexicon:
                     kana_words.add(token.reading)
                 elif _WRITTEN.search(token.surface):
                     counts[token.reading, token.surface] += 1
+                    if len(token.surface) >= COMPOUND:  # 三井住友海上…: its parts (三井, 住友) too
+                        for surface, reading in tok.short_readings(token.surface):
+                            if _WRITTEN.search(surface) and _ONLY_KANA.fullmatch(reading):
+                                counts[reading, surface] += 1
         for (reading, surface), _ in counts.most_common():
             chosen.setdefault(reading, surface)
         for reading in kana_words:

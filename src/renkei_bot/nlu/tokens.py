@@ -135,6 +135,18 @@ _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
 
 
+def qualifies(tokens: Sequence[Token], offset: int) -> bool:
+    """A の and a thing right after `offset`: the words before it qualify a noun (「2016年のシンポジウム」);
+    「2019年2月の締結」 dates an act instead."""
+    after = [t for t in tokens if t.begin >= offset]
+    return (
+        len(after) > 1
+        and after[0].surface == "の"
+        and after[1].pos[0] == "名詞"
+        and not is_verbal_noun(after[1])
+    )
+
+
 def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
     """Only auxiliaries, sentence-final particles and punctuation after `offset` (「…令和元年5月31日
     だっけ？」); a topic particle (「2018年度は？」) asks about the period instead."""
@@ -204,6 +216,15 @@ def _only_asks(after: Sequence[Token]) -> bool:
         return False
     rest = after[2:] if len(after) > 1 and after[1].pos[0] == "名詞" else after[1:]  # 何 + 年
     return all(w.pos[0] in (*_AFTER_TOPIC_POS, "助詞", "動詞") for w in rest)
+
+
+def short_readings(text: str) -> list[tuple[str, str]]:
+    """(surface, hiragana reading) of a compound's shortest units (三井住友海上 → 三井 みつい, 住友 …)."""
+    return (
+        [(m.surface(), to_hiragana(m.reading_form())) for m in _short_tokenizer().tokenize(text)]
+        if text
+        else []
+    )
 
 
 def head_word(text: str) -> str:
