@@ -43,6 +43,10 @@ CASES = [
     # a stated day and ほかに; a count with another aspect
     ("2018年4月16日には協定締結式のほかに何がありましたか", TODAY, True, ["区長会総会"]),
     ("地域創生ビジネス交流会には何回参画した？会場はどこ？", TODAY, True, ["2回"]),
+    # which of two came first: partners, companies, two phrases
+    ("群馬県と奈良県町村会、どちらが先に協定を結んだ？", TODAY, True, ["奈良県町村会が先"]),
+    ("第一生命と三井住友海上、どっちの包括連携協定が先？", TODAY, True, ["第一生命保険株式会社が先"]),
+    ("ロゴマークの決定とTwitterの運用開始、どっちが先？", TODAY, True, ["ロゴマーク", "が先"]),
     # the asked noun that no record writes
     ("群馬県市長会との協定の有効期限は？", TODAY, False, ["有効期限"]),
     ("全国連携展示の担当部署はどこ？", TODAY, False, ["担当部署"]),

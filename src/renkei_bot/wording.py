@@ -639,6 +639,10 @@ def weekday_of(weekday: int, day: str) -> str:
     return f"{_WEEKDAYS[weekday]}曜日です（{day}）。"
 
 
+def quoted_title(title: str) -> str:
+    return f"「{title}」"
+
+
 def came_first(first: str, first_day: str, second: str, second_day: str) -> str:
     if first_day == second_day:
         return f"同じ日です（{first}・{second}とも{first_day}）。"

@@ -103,6 +103,8 @@ class Query:
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
+    # 「AとB、どっちが先？」: the search words of each of the two phrases compared
+    sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
     parts: tuple[str, ...] = ()
     # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
@@ -290,6 +292,7 @@ class Understander:
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
             asked=self._asked(tokens, facets, covered),
+            sides=_sides_terms(tokens, terms),
         )
 
     def _asked(
@@ -350,6 +353,20 @@ def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Matc
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+def _sides_terms(
+    tokens: Sequence[tok.Token], terms: Sequence[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    sides = tok.two_sides(tokens)
+    if sides is None:
+        return None
+    parts = []
+    for begin, end in sides:
+        inside_words = {t.surface for t in tokens if begin <= t.begin and t.end <= end}
+        phrase = "".join(t.surface for t in tokens if begin <= t.begin and t.end <= end)
+        parts.append(tuple(w for w in terms if w in inside_words or (w in phrase and len(w) > 2)))
+    return (parts[0], parts[1]) if parts[0] and parts[1] else None
 
 
 def _named_last(
