@@ -14,6 +14,7 @@ from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, forma
 from renkei_bot.records import Event, Partner
 
 TABLE = "広域連携協定締結団体一覧"
+AGREEMENTS = "連携協定"  # the category of the agreements' records
 
 
 def partner_line(p: Partner) -> Line:
@@ -220,9 +221,8 @@ def company_agreements_of(ctx: Context) -> list[Event]:
     """Every 包括連携協定 signed with a company, whatever period the question names."""
     return [
         e
-        for e in ctx.store.events
-        if e.category == "連携協定"
-        and "締結" in e.title
+        for e in ctx.store.in_category(AGREEMENTS)
+        if "締結" in e.title
         and "案" not in e.title
         and any(ctx.store.entity(r).type == "company" for r in e.refs)
     ]
@@ -232,7 +232,7 @@ def _company_agreements(ctx: Context) -> list[Event]:
     """包括連携協定 signed with companies in the question's period (they are not in the partners table)."""
     signed: list[Event] = []
     for event in ctx.selector.in_period(ctx.query, ctx.store.events):
-        if event.category != "連携協定" or "締結" not in event.title or "案" in event.title:
+        if event.category != AGREEMENTS or "締結" not in event.title or "案" in event.title:
             continue
         if any(ctx.store.entity(r).type == "company" for r in event.refs):
             signed.append(event)

@@ -274,7 +274,7 @@ class Selector:
             if m.type == "series"
         ]
         # 「第1回シンポジウム」: a category the question names is numbered the same way
-        groups += [[e for e in self.store.events if e.category == c] for c in query.categories]
+        groups += [self.store.in_category(c) for c in query.categories]
         for events in groups:
             if any(e.ordinal == query.ordinal for e in events):
                 continue
