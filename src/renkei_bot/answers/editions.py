@@ -93,10 +93,8 @@ def answer(ctx: Context) -> Answer | None:
         text = found
         summary = wording.edition_is(text, headline(last), format_span(last.date))
         shown = [last]
-        asked = [a for a in ctx.query.aspects if a != "content"]
-        value = details.direct_value(ctx, last, asked) if asked else None
-        if value is not None:  # 「第何回で、会場はどこ？」: the other fact asked, in the same line
-            summary += wording.aspect_value(value[0], value[1])
+        asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+        summary += details.aspects_said(ctx, last, asked)  # 「第何回で、どこで、誰が？」: the rest asked
     return ctx.found(
         summary,
         title=headline(last)[:150],
