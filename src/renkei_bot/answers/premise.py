@@ -33,6 +33,9 @@ def confirm(ctx: Context) -> Answer | None:
     query = ctx.query
     claims = [m for m in query.entities if m.type in CLAIM_TYPES]
     subject = [m for m in query.entities if m.type not in CLAIM_TYPES]
+    if any(m.type == "series" for m in subject):  # 「令和2年度の全国連携展示は埼玉県町村の展示でしたか」
+        claims += [m for m in subject if m.type == "partner"]
+        subject = [m for m in subject if m.type != "partner"]
     people = [m for m in claims if m.type == "person"]
     bodies = [m for m in subject if m.type in ("organization", "government")]
     if people and len(bodies) == len(subject) and len(query.entities) > 1:
@@ -143,10 +146,14 @@ def _line_naming(ctx: Context, event: Event, claims: Sequence[Match]) -> str | N
 
 
 def _identified(ctx: Context, event: Event) -> bool:
-    """The record is the one the question identifies by number or year (第1回, 東北絆まつり2019)."""
+    """The record is the one the question identifies by number, year or period (第1回,
+    東北絆まつり2019, 令和元年度第1回の講演会)."""
     query = ctx.query
     years = {p.start.year for p in query.when.spans if p.attached}
     if years and not (event.date.start and event.date.start.year in years):
+        return False
+    scope = [p for p in query.when.spans if not p.attached and not p.any_year]
+    if scope and not (event.date.start and any(p.start <= event.date.start <= p.end for p in scope)):
         return False
     return query.ordinal is None or event.ordinal == query.ordinal
 

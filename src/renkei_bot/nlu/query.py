@@ -174,10 +174,14 @@ class Understander:
         loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
         stop = self.vocabulary.stop_terms
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
-        quoted = tuple(
+        quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
             for m in _QUOTED.finditer(text)
-            if len(m.group()) >= 5 and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
+            if len(m.group()) >= 5
+            and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
+            and any(
+                t.is_content and t.normalized not in stop for t in tokens if m.start() < t.begin < m.end()
+            )
         )
         terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose, *quoted)))
         parts = compound_parts(tokens, covered, stop)

@@ -150,15 +150,17 @@ def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]
 
 
 def qualifies(tokens: Sequence[Token], offset: int) -> bool:
-    """A の and a thing right after `offset`: the words before it qualify a noun (「2016年のシンポジウム」);
-    「2019年2月の締結」 dates an act instead."""
-    after = [t for t in tokens if t.begin >= offset]
-    return (
-        len(after) > 1
-        and after[0].surface == "の"
-        and after[1].pos[0] == "名詞"
-        and not is_verbal_noun(after[1])
-    )
+    """The words before `offset` (a date) name which thing (「2016年のシンポジウム」「令和元年度第1回の
+    講演会」); 「2019年2月の締結」「2019年に」「2019年でした」 date an act or state a claim instead."""
+    after = [t for t in tokens if t.begin >= offset and t.pos[0] != "空白"]
+    if not after:
+        return False
+    first = after[0]
+    if first.pos[0] == "接頭辞" or (first.pos[0] == "名詞" and not is_verbal_noun(first)):
+        return True  # 「令和元年度第1回」「2016年シンポジウム」
+    if len(after) < 2 or first.surface != "の":
+        return False
+    return after[1].pos[0] in ("名詞", "接頭辞") and not is_verbal_noun(after[1])
 
 
 def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
