@@ -200,6 +200,10 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         named = [wording.fact_on(p.name, format_date(p.agreed)) for p in partners]
         named += [wording.fact_on(e.title, format_span(e.date)) for e in companies]
         summary = wording.signed_in_period(wording.joined(named, len(named)), len(named))
+    elif spans and 0 < len(partners) <= wording.HEAD_ITEMS:  # the partners named, the companies counted
+        named = [wording.fact_on(p.name, format_date(p.agreed)) for p in partners]
+        summary = wording.signed_in_period(wording.joined(named, len(named)), len(named))
+        summary += wording.companies_too(len(companies))
     else:
         summary = wording.partners_listed(len(partners), sum(p.members for p in partners))
         if companies:

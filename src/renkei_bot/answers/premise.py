@@ -16,8 +16,9 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
+from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.resolution import Match
-from renkei_bot.normalize import compact
+from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Event
 
 PLACE_TYPES = ("venue", "municipality", "prefecture", "region")
@@ -67,14 +68,19 @@ def confirm(ctx: Context) -> Answer | None:
         return None
     event = best[0].event
     recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
-    missing = [
+    spoken = to_hiragana(recorded)
+    missing = [  # 「日暮里のマルシェ」: にっぽりマルシェ is written in kana
         m.surface
         for m in claims
-        if event.id not in ctx.selector.events_of(m.entity_id) and compact(m.surface) not in recorded
+        if event.id not in ctx.selector.events_of(m.entity_id)
+        and compact(m.surface) not in recorded
+        and (tok.reading_form(m.surface) or "\0") not in spoken
     ]
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
-    missing += [n for n in query.names if compact(n) not in recorded]  # 「紹介したのは函館市ですか」
+    missing += [  # 「紹介したのは函館市ですか」
+        n for n in query.names if compact(n) not in recorded and (tok.reading_form(n) or "\0") not in spoken
+    ]
     missing = list(dict.fromkeys(missing))
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
