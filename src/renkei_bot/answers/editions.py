@@ -51,14 +51,17 @@ def _rank(event: Event) -> int:
 def _placed(ctx: Context, tied: list[Event]) -> Event:
     """Of records tied for the question, the one held where the question says (「京都で開かれたのは」):
     its own lines name the place, or another row dates it there (第2回 京都開催(12/13))."""
-    place = ctx.query.stated_place
-    if not place or len(tied) < 2:
+    stated = ctx.query.stated_place
+    if not stated or len(tied) < 2:
         return tied[0]
+    named = [m.surface for m in ctx.query.entities if m.surface in stated]  # 「うち京都で」: 京都
+    places = named or [stated]
     for event in tied:
         day = event.date.start
-        if day is not None and any(place in m.text for _, m in ctx.selector.mentions_on(day)):
+        said = [m.text for _, m in ctx.selector.mentions_on(day)] if day is not None else []
+        if any(p in text for p in places for text in said):
             return event
-    own = [e for e in tied if any(place in text for text in (e.title, *e.details))]
+    own = [e for e in tied if any(p in text for p in places for text in (e.title, *e.details))]
     return own[0] if len(own) == 1 else tied[0]
 
 
