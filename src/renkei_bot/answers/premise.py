@@ -85,10 +85,16 @@ def confirm(ctx: Context) -> Answer | None:
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
+    figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
+    stating = [d for d in event.details if any(f in d for f in figures)]
+    if figures and not stating:
+        missing += [f for f in figures if f not in recorded]
     fact = _recorded_fact(ctx, event, asked)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
         said = _line_naming(ctx, event, claims)
         fact = wording.record_says(said) if said else fact
+    if stating:  # the line with the figure claimed says most
+        fact = wording.record_says(stating[0].lstrip("・ "))
     day = format_span(event.date)
     summary = (
         wording.claim_holds("・".join(stated), event.title, day, fact)

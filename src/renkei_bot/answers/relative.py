@@ -39,7 +39,7 @@ def applies(ctx: Context) -> bool:
     if query.has("time.others") and _stated_days(ctx) and (query.entities or query.terms):
         return True  # 「2016年4月26日には、協定の締結式のほかに何が」
     if query.has("time.same_day", "time.same_month") or (
-        query.has("time.day_of") and query.has("time.others")
+        query.has("time.day_of") and query.has("time.others", "time.started")  # 「…が出た日に始まった」
     ):
         # 「協定を結んだ日に、ほかに何が」: about any record, a partner's signing included
         if query.when.anniversary is not None:

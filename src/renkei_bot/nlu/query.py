@@ -179,9 +179,7 @@ class Understander:
             for m in _QUOTED.finditer(text)
             if len(m.group()) >= 5
             and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
-            and any(
-                t.is_content and t.normalized not in stop for t in tokens if m.start() < t.begin < m.end()
-            )
+            and content_terms([t for t in tokens if m.start() < t.begin < m.end()], covered, stop)
         )
         terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose, *quoted)))
         parts = compound_parts(tokens, covered, stop)
