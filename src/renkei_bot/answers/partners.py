@@ -80,6 +80,10 @@ def _asks_members(ctx: Context) -> bool:
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     companies = ctx.query.entity_ids("company")
+    if ctx.query.has("time.until") and (partners or companies):
+        # 「協定の期間は何年？」「いつまで？」: an agreement's term or end is in no record
+        signed = [partner_line(p) for p in partners]
+        return ctx.not_found(wording.AGREEMENT_TERM_NOT_RECORDED, lines=signed)
     if not partners and not companies and _companies_only(ctx):
         return company_agreements(ctx)
     if not partners and not companies and not _asks_more_than_the_date(ctx):
