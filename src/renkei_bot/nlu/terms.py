@@ -85,13 +85,17 @@ def _of_phrases(tokens: list[tok.Token], covered: list[tuple[int, int]], stop: A
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
         nouns = a.pos[0] == "名詞" and c.pos[0] == "名詞" and a.is_content and c.is_content
         joined = a.end == b.begin and b.end == c.begin and b.surface == "の"
-        if nouns and joined and not inside(a.begin, c.end, covered):
-            if (
+        if (
+            nouns
+            and joined
+            and not inside(a.begin, c.end, covered)
+            and (
                 a.normalized not in stop
                 and c.normalized not in stop
                 and min(len(a.surface), len(c.surface)) >= 2
-            ):
-                out.append(a.surface + b.surface + c.surface)
+            )
+        ):
+            out.append(a.surface + b.surface + c.surface)
     return out
 
 
