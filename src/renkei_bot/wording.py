@@ -740,6 +740,11 @@ CONTACT_NOT_RECORDED = "記録には電話番号・メールアドレス・URL �
 NO_OPINION = "記録は出来事と数の記録で、意見やおすすめは書かれていません。記録にある事実ならお答えできます。"
 
 
+MONEY_NOT_RECORDED = (
+    "記録には金額（予算・費用・支援額など）は書かれていません。関係する記録は次のとおりです。"
+)
+
+
 def figure_not_recorded(counter: str) -> str:
     return f"記録には、その「{counter}」の数は書かれていません。関係する記録は次のとおりです。"
 

@@ -25,12 +25,24 @@ _ADDRESS = re.compile(
 
 
 def counter_asked(ctx: Context) -> str | None:
-    """The counter of 「何団体」「何組」「何町」 (not of 何回, which counts records)."""
+    """The counter of 「何団体」「何組」「何町」 (not of 何回, which counts records); 円 for a sum of money;
+    for a count of no counter (いくつ) the thing the question asks about (「お祭りっていくつ」 → 祭り)."""
+    if ctx.query.has("count.money") and ctx.vocabulary.money_counter:
+        return ctx.vocabulary.money_counter
     for word in (*ctx.query.facet_words("count.how_many"), *ctx.query.facet_words("count.figure")):
         counter = word[1:] if word.startswith("何") else word[:-1] if word.endswith("数") else ""
         generic = ctx.vocabulary.generic_counters
         if counter and counter not in ctx.vocabulary.record_counters and counter not in generic:
             return counter  # 何組 → 組, 本数 → 本, 参加者数 → 参加者
+    topic = ctx.query.topic
+    if topic and ctx.query.has("count.how_many") and not ctx.query.entity_ids("partner"):
+        plain = [
+            w
+            for w in ctx.query.facet_words("count.how_many")
+            if not w.startswith("何") and not w.endswith("数")
+        ]
+        if plain and not ctx.query.has("subject.member"):
+            return topic[1]  # 「紹介したお祭りっていくつ」 → 祭り
     return None
 
 
@@ -64,7 +76,12 @@ def figure_missing(ctx: Context, events: Sequence[Event]) -> Answer | None:
     counter = counter_asked(ctx)
     if counter is None or ctx.query.intent in TABLE_INTENTS or not events:
         return None
-    return ctx.not_found(wording.figure_not_recorded(counter), lines=event_lines(list(events)[:3]))
+    said = (
+        wording.MONEY_NOT_RECORDED
+        if counter == ctx.vocabulary.money_counter
+        else wording.figure_not_recorded(counter)
+    )
+    return ctx.not_found(said, lines=event_lines(list(events)[:3]))
 
 
 def address(ctx: Context, events: Sequence[Event]) -> Answer:

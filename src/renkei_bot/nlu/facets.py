@@ -251,6 +251,7 @@ class Vocabulary:
     record_counters: frozenset[str] = frozenset()
     generic_counters: frozenset[str] = frozenset()
     company_counters: frozenset[str] = frozenset()
+    money_counter: str = ""
     table_counters: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
 
@@ -279,6 +280,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         record_counters=frozenset(_word_list(path, raw, "record_counters")),
         generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
         company_counters=frozenset(_word_list(path, raw, "company_counters")),
+        money_counter=str(raw.get("money_counter", "")),
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
     )

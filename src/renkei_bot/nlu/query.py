@@ -110,6 +110,8 @@ class Query:
     # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
     # name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all
     asked: tuple[str, str] | None = None
+    # the noun the question is about, whatever precedes it (「新聞社ってどこ」 → 新聞社, its last part)
+    topic: tuple[str, str] | None = None
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -294,6 +296,7 @@ class Understander:
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
             asked=self._asked(tokens, facets, covered),
+            topic=_topic(tokens, covered),
             sides=_sides_terms(tokens, terms),
         )
 
@@ -355,6 +358,16 @@ def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Matc
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+def _topic(tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+    found = tok.topic_noun(tokens)
+    if found is None or any(b < found[2] and found[1] < e for b, e in covered):
+        return None
+    units = tok.short_units(found[0])
+    # 「参加自治体数は」 counts 自治体; 「お祭りって」 counts 祭り
+    head = units[-2] if len(units) > 1 and units[-1] == tok.COUNT_SUFFIX else tok.head_word(found[0])
+    return found[0], head
 
 
 def _sides_terms(

@@ -174,11 +174,30 @@ def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
 _TOPIC = (("助詞", "係助詞"), ("助詞", "副助詞"))
 _TOPIC_WORDS = frozenset({"は", "って", "とは"})
 _ADNOMINAL = "連体詞"
+COUNT_SUFFIX = "数"  # 参加自治体数: the count of what comes before it
+_HOW_MANY = frozenset({"いくつ", "幾つ", "いくら", "幾ら", "なんぼ"})
 _OF = frozenset({"の", "、", ","})  # 「Xの有効期限は」「Twitter、フォロワーって」
 _ADVERBIAL_NOUN = ("名詞", "普通名詞", "副詞可能")
 _WHICH_KIND = frozenset({"どういう", "どんな", "どのような", "どういった"})
 _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
+
+
+def topic_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
+    """「…協力に入ってた新聞社ってどこ？」「紹介したお祭りっていくつ？」: the noun before the last は or
+    って when only a question word and endings follow, whatever comes before it."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    for i in range(len(words) - 1, 0, -1):
+        t = words[i]
+        if t.pos[:2] not in _TOPIC or t.surface not in _TOPIC_WORDS:
+            continue
+        if not _only_asks(words[i + 1 :]):
+            return None
+        j = i
+        while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
+            j -= 1
+        return ("".join(w.surface for w in words[j:i]), words[j].begin, words[i - 1].end) if j < i else None
+    return None
 
 
 def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
@@ -222,7 +241,11 @@ def _only_asks(after: Sequence[Token]) -> bool:
     if all(w.pos[0] in _AFTER_TOPIC_POS or w.pos[:2] == _FINAL_PARTICLE for w in after):
         return True
     after = [w for w in after if w.pos[:3] != _ADVERBIAL_NOUN]  # 今, 現在 (「って今どのくらい」)
-    if not after or not (after[0].pos[0] in ("代名詞", _ADNOMINAL) or after[0].surface.startswith("何")):
+    if not after or not (
+        after[0].pos[0] in ("代名詞", _ADNOMINAL)
+        or after[0].surface.startswith("何")
+        or after[0].surface in _HOW_MANY
+    ):
         return False
     rest = after[2:] if len(after) > 1 and after[1].pos[0] == "名詞" else after[1:]  # 何 + 年
     return all(w.pos[0] in (*_AFTER_TOPIC_POS, "助詞", "動詞") for w in rest)

@@ -34,7 +34,7 @@ _NOT_IN_NUMBER = f"(?<![0-9{KANJI_DIGITS}{KANJI_UNITS}])"
 _ERA = "明治|大正|昭和|平成|令和"
 # after 年: not a duration or an age (3年前, 2年間, 5年目, 10年ぶり), not a name (2018年版); 前半/後半 are fine
 _YEAR_STOP = "(?!前(?!半)|間|目|ぶり|後(?!半)|生|来|越|版|以上|未満)"
-_DAY_STOP = "(?!間|目|ぶり|前|後|[市町村場])"  # 十日町市, 四日市 are places
+_DAY_STOP = "(?!間|目|ぶり|前|後|だけ|ほど|限り|[市町村場])"  # 十日町市, 四日市 are places; 1日だけ a length
 _MONTH_STOP = "(?!間|目|ぶり)"
 _MONTH_DAY = rf"(?:\s?(?P<m>{NUMBER})\s?月{_MONTH_STOP}(?:\s?(?P<d>{NUMBER})\s?日{_DAY_STOP})?)"
 
