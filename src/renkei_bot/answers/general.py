@@ -174,8 +174,12 @@ def anniversary(ctx: Context) -> Answer:
     if ask.kind == "day" and ask.years_ago is None and ctx.store.first_date <= target <= ctx.store.last_date:
         # 「きのうは何の日？」 on a day inside the records: what happened that very day, if anything
         that_day = [e for e in ctx.store.between(target, target) if e.date.start == target]
-        if ctx.query.entities:  # 「今日、大井競馬場でやってるイベントは？」: running that day too, there
-            about = set.intersection(*(set(ctx.selector.events_of(m.entity_id)) for m in ctx.query.entities))
+        named = [
+            set(ctx.selector.events_of(m.entity_id)) | ctx.selector.term_hits(m.surface)
+            for m in ctx.query.entities
+        ] or [set(hits) for t in ctx.query.terms if (hits := ctx.selector.term_hits(t))]
+        if named:  # 「今日、大井競馬場でやってるイベントは？」「今日浅草で」: running that day too, there
+            about = set.intersection(*named)
             that_day = [e for e in ctx.store.between(target, target) if e.id in about]
         if that_day:
             return _listing(ctx, format_date(target), that_day)

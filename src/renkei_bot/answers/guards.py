@@ -152,7 +152,10 @@ def missing_ordinal(ctx: Context) -> Answer | None:
     if n is None:
         return None
     unit = ctx.query.ordinal_unit
+    named = [m for m in ctx.query.entities if m.type in ("partner", "series")]
     for match in ctx.query.entities:
+        if ctx.query.confirm and named and match not in named:
+            continue  # 「連携の第3弾は杉並区でやった？」: 杉並区 is claimed of it, not what is numbered
         if unit != "回":  # 第5号, 第4弾: the titles number them
             editions = numbered(ctx.store.about(match.entity_id), unit)
             if editions and n not in editions and not (n == 1 and unit == "号" and 0 in editions):
@@ -183,8 +186,8 @@ _EVENTS: tuple[Guard, ...] = (
 )
 
 GUARDS: dict[str, tuple[Guard, ...]] = {
-    "agreement_date": (unknown_name, unrecorded_attribute),
-    "member_count": (unknown_name, unrecorded_attribute),
+    "agreement_date": (unknown_name, out_of_range, unrecorded_attribute),
+    "member_count": (unknown_name, out_of_range, unrecorded_attribute),
     "yearly_count": (unrecorded_attribute,),
     "when": _EVENTS,
     "events_in_period": _EVENTS,

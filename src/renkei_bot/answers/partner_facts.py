@@ -53,8 +53,8 @@ def answer(ctx: Context) -> Answer | None:
     asks for the plain list (the intent's handler answers those)."""
     q = ctx.query
     sides = _sides(ctx)
-    if len(sides) >= 2 and q.has("compare.same", "time.same_day") and not q.has("wh"):
-        return _same_day_as(ctx, sides)  # 「埼玉県町村会の協定って群馬と同じ日？」
+    if len(sides) >= 2 and q.has("compare.same", "time.same_day", "compare.different") and not q.has("wh"):
+        return _same_day_as(ctx, sides)  # 「埼玉県町村会の協定って群馬と同じ日？」「…別々の日だった？」
     if q.ties or q.has("subject.company") or any(m.type != "partner" for m in q.entities):
         return None  # companies and events are the chronology's records, not rows of this table
     named = mentioned_partners(ctx)
@@ -239,7 +239,8 @@ def _same_day_as(ctx: Context, sides: list[list[Partner]]) -> Answer:
         )
         for side in sides
     ]
-    summary = wording.agreed_days(wording.joined(parts, len(parts)), same=len(days) == 1)
+    same = len(days) == 1
+    summary = wording.agreed_days(wording.joined(parts, len(parts)), same=same)
     shown = [p for side in sides for p in side]
     first = sides[0]
     with_first = [p for p in tq.agreed_on(ctx.store.partners.partners, {first[0].agreed}) if p not in shown]
@@ -248,7 +249,8 @@ def _same_day_as(ctx: Context, sides: list[list[Partner]]) -> Answer:
         summary += wording.same_day_names(
             name, format_date(first[0].agreed), "、".join(p.name for p in with_first)
         )
-    return _rows(ctx, wording.yes_or_no(len(days) == 1, summary), [*shown, *with_first])
+    claimed_same = not ctx.query.has("compare.different")
+    return _rows(ctx, wording.yes_or_no(same == claimed_same, summary), [*shown, *with_first])
 
 
 def _same_day(ctx: Context, named: list[Partner]) -> Answer:

@@ -22,7 +22,7 @@ from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Event
 
 PLACE_TYPES = ("venue", "municipality", "prefecture", "region")
-CLAIM_NEAR = 0.5  # a record bearing the claim out must score this share of the best without the claim
+CLAIM_NEAR = 0.9  # a record bearing the claim out must score this share of the best without the claim
 CLAIM_TOP = 10
 # What a yes/no question may state about a record besides its subject: where, who, which ward.
 CLAIM_TYPES = (*PLACE_TYPES, "person", "ward")
@@ -85,6 +85,13 @@ def confirm(ctx: Context) -> Answer | None:
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
+    stated_days = [p for p in query.premise if not p.attached and not p.any_year]
+    if (
+        stated_days
+        and event.date.start
+        and not any(p.start <= event.date.start <= p.end for p in stated_days)
+    ):
+        missing.append(stated_days[0].text)  # 「…を訪ねてきたのは2015年7月10日だよね？」
     figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
     stating = [d for d in event.details if any(f in d for f in figures)]
     if figures and not stating:

@@ -338,7 +338,7 @@ class Understander:
         return tuple(found)
 
 
-_CLAUSE_BREAK = re.compile(r"[、,，]")
+_CLAUSE_BREAK = re.compile(r"[、,，?？]")
 
 
 def _requests(facets: Sequence[FacetHit]) -> bool:
@@ -348,7 +348,8 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
 
 def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
     """The last clause is one name the question guesses (「…だっけ、盛岡？」)."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    end = len(text.rstrip())
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() < end]  # 「どこだった？区政会館？」
     if not breaks or not text.rstrip().endswith(("?", "？")):
         return False
     tail = breaks[-1]
