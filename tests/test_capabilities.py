@@ -38,6 +38,8 @@ CASES = [
     ("「京都市長会」という書き方は京都府市長会の誤記ですか", TODAY, True, ["はい", "京都府市長会"]),
     # an item inside a row, the partner a row is about, a guess after the question
     ("宇治茶販売コーナーの会場はどこでしたか", TODAY, True, ["東京区政会館 1階"]),
+    # a counter glued to 何 in one token (何階) asks; it is no word to search for
+    ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("ラベンダー植栽イベントはどこの町村会の関連事業？", TODAY, True, ["埼玉県町村会"]),
     ("東北絆まつり2018ってどこで開かれたっけ、仙台？", TODAY, True, ["いいえ", "盛岡"]),
     # a stated day and ほかに; a count with another aspect

@@ -294,6 +294,9 @@ def detail(ctx: Context) -> Answer:
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
+    topic_line = _topic_line(ctx, event, summary)
+    if topic_line is not None:  # 「協力に入ってた新聞社ってどこ？」: the line that names one
+        summary = wording.detail_line(topic_line, event.title, format_span(event.date))
     summary += _other_aspects(ctx, event, aspects, summary)
     counters = tuple(ctx.vocabulary.record_counters)
     times_asked = any(w.endswith(counters) for w in ctx.query.facet_words("count.how_many"))
@@ -313,6 +316,17 @@ def detail(ctx: Context) -> Answer:
         dates=(mention.date.isoformat(),) if mention else iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def _topic_line(ctx: Context, event: Event, summary: str) -> str | None:
+    """The detail that names the kind of thing asked about (新聞社, 銀行), when the answer does not."""
+    topic = ctx.query.topic
+    if topic is None or topic[0] in summary or ctx.asking_word(topic[0]) or len(topic[0]) < 2:
+        return None
+    if ctx.query.has("ask.when", "aspect.time", "time.until"):
+        return None  # 「講座は何時から？」 asks when, of the thing it names
+    lines = [d.lstrip("・ ") for d in event.details if topic[0] in d]
+    return lines[0] if len(lines) == 1 else None
 
 
 def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str], said: str) -> str:

@@ -108,7 +108,8 @@ class FacetSet:
         return {
             i
             for i, spec in enumerate(self.specs)
-            if spec.starts and any(w.surface.startswith(spec.starts) and len(w.surface) > 1 for w in words)
+            if (prefixes := (*spec.starts, *spec.counts_after))
+            and any(w.surface.startswith(prefixes) and len(w.surface) > 1 for w in words)
         }
 
     def aspect(self, name: str) -> FacetSpec | None:
@@ -142,7 +143,8 @@ class FacetSet:
         for spec in (self.specs[i] for i in touched):
             phrases = [p for p in spec.phrases if present.issuperset(p)]
             counters = spec.counts_after | spec.counts_before
-            begins = spec.starts and any(t.surface.startswith(spec.starts) for t in every)
+            prefixes = (*spec.starts, *spec.counts_after)
+            begins = bool(prefixes) and any(t.surface.startswith(prefixes) for t in every)
             if (
                 not phrases
                 and present.isdisjoint(spec.lemmas)
@@ -167,6 +169,14 @@ class FacetSet:
         for i, token in enumerate(words):
             if spec.starts and token.surface.startswith(spec.starts) and len(token.surface) > 1:
                 return FacetHit(spec.name, token.surface, token.begin, token.end)
+            if (
+                spec.counts_after
+                and len(token.surface) > 1
+                and token.surface.startswith(tuple(spec.counts_after))
+            ):
+                counted = token.surface[1:]  # one token: 何階, 何店舗
+                if counted not in spec.not_counted and token.pos[0] == "名詞":
+                    return FacetHit(spec.name, token.surface, token.begin, token.end)
             if spec.counts_after and token.surface in spec.counts_after and i + 1 < len(words):
                 j = i + 1  # 「何店舗」「何町村」: the nouns right after 何
                 while (

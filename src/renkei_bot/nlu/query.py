@@ -175,21 +175,24 @@ class Understander:
         # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
         loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
         stop = self.vocabulary.stop_terms
+        names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
+        facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
+        # the question words are no search terms: 何階 in 「ヒカリエの何階」 asks, it names nothing
+        asking = covered + [(h.begin, h.end) for h in facets if h.name == "wh"]
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
             for m in _QUOTED.finditer(text)
             if len(m.group()) >= 5
             and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
-            and content_terms([t for t in tokens if m.start() < t.begin < m.end()], covered, stop)
+            and content_terms([t for t in tokens if m.start() < t.begin < m.end()], asking, stop)
         )
-        terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose, *quoted)))
+        terms = tuple(dict.fromkeys((*content_terms(tokens, asking, stop), *loose, *quoted)))
         parts = compound_parts(tokens, covered, stop)
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
         )
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
-        names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         words = frozenset(
             w for t in tokens if not inside(t.begin, t.end, names) for w in (t.surface, t.normalized)
         )
@@ -201,7 +204,6 @@ class Understander:
             has_anniversary=when.anniversary is not None,
         )
         scored = self.classifier.classify(features)
-        facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
         wh = any(h.name == "wh" for h in facets)
         numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check

@@ -89,6 +89,7 @@ def _of_phrases(tokens: list[tok.Token], covered: list[tuple[int, int]], stop: A
             nouns
             and joined
             and not inside(a.begin, c.end, covered)
+            and not inside(c.begin, c.end, covered)  # 「ヒカリエの何階」: 何階 asks, it is no word to find
             and (
                 a.normalized not in stop
                 and c.normalized not in stop
