@@ -18,16 +18,16 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
 from renkei_bot.conversation import Carried, follow
-from renkei_bot.followups import Followups, load_followups
+from renkei_bot.followups import Followups
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.glossary import Glossary, load_glossary
-from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
+from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
 from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
-from renkei_bot.prepared import load_prepared
+from renkei_bot.prepared import load_language, load_prepared
 from renkei_bot.store import Store
 from renkei_bot.turn import Turn, turn_of
 
@@ -96,17 +96,18 @@ class Engine:
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, *, env: Mapping[str, str] | None = None) -> Engine:
         """`env` decides the parsed-data cache (RENKEI_CACHE_DIR, XDG_CACHE_HOME, HOME); {} turns it off."""
-        honorifics = load_honorifics(intents_dir)
-        prepared = load_prepared(data_dir, env=os.environ if env is None else env, honorifics=honorifics)
+        env = os.environ if env is None else env
+        language = load_language(intents_dir, env=env)
+        prepared = load_prepared(data_dir, env=env, honorifics=language.honorifics)
         return cls(
             prepared.store,
-            Classifier(load_intents(intents_dir)),
-            load_synonyms(intents_dir),
-            vocabulary=load_vocabulary(intents_dir),
-            glossary=load_glossary(intents_dir),
-            honorifics=honorifics,
+            language.classifier,
+            language.synonyms,
+            vocabulary=language.vocabulary,
+            glossary=language.glossary,
+            honorifics=language.honorifics,
             index=prepared.index,
-            followups=load_followups(intents_dir),
+            followups=language.followups,
         )
 
     def understand(self, question: str, *, today: date) -> Query:

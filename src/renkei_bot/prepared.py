@@ -23,13 +23,19 @@ from typing import Any
 
 from renkei_bot import records
 from renkei_bot.atomic import write_bytes_atomically
-from renkei_bot.loader import data_files, display_path
+from renkei_bot.followups import Followups, load_followups
 from renkei_bot.loader.cache import cache_dir_from_env, cache_key
+from renkei_bot.loader.files import data_files, display_path
 from renkei_bot.nlu.entities import EntityIndex
-from renkei_bot.nlu.readings import NO_HONORIFICS, Honorifics
+from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
+from renkei_bot.nlu.glossary import Glossary, load_glossary
+from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
+from renkei_bot.nlu.readings import NO_HONORIFICS, Honorifics, load_honorifics
+from renkei_bot.nlu.romaji import TABLE as ROMAJI_TABLE
 from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v1"
+_LANGUAGE_MAGIC = "renkei-bot prepared language v1"
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4
 
@@ -39,6 +45,58 @@ class Prepared:
     store: Store
     index: EntityIndex
     cache_hit: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Language:
+    """What the engine reads from intents/: parsed, checked and compiled once per file contents."""
+
+    classifier: Classifier
+    synonyms: Mapping[str, tuple[str, ...]]
+    vocabulary: Vocabulary
+    glossary: Glossary
+    honorifics: Honorifics
+    followups: Followups
+
+
+def build_language(intents_dir: Path) -> Language:
+    return Language(
+        Classifier(load_intents(intents_dir)),
+        load_synonyms(intents_dir),
+        load_vocabulary(intents_dir),
+        load_glossary(intents_dir),
+        load_honorifics(intents_dir),
+        load_followups(intents_dir),
+    )
+
+
+def load_language(intents_dir: Path, *, env: Mapping[str, str]) -> Language:
+    """intents/ compiled, from the cache when it holds these files (parsing the YAML and compiling the
+    phrases was a third of a cold `ask`), else built and written there."""
+    directory = cache_dir_from_env(env)
+    if directory is None:
+        return build_language(intents_dir)
+    try:
+        files = [(p.name, p.read_bytes()) for p in sorted(intents_dir.iterdir()) if p.is_file()]
+        files.append((ROMAJI_TABLE.name, ROMAJI_TABLE.read_bytes()))
+    except OSError:
+        return build_language(intents_dir)  # the loaders say what is missing
+    path = directory / f"language-{_key(cache_key(files), _LANGUAGE_MAGIC)}.pickle"
+    try:
+        payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
+    except Exception:  # a cache is an optimisation: any failure to read it is a miss
+        payload = None
+    if isinstance(payload, tuple) and len(payload) == 2 and payload[0] == _LANGUAGE_MAGIC:
+        found = payload[1]
+        if isinstance(found, Language):
+            return found
+    language = build_language(intents_dir)
+    with contextlib.suppress(Exception):
+        write_bytes_atomically(
+            path, pickle.dumps((_LANGUAGE_MAGIC, language), protocol=pickle.HIGHEST_PROTOCOL)
+        )
+        _prune(path, "language-*.pickle")
+    return language
 
 
 def load_prepared(
@@ -105,9 +163,14 @@ def _write(path: Path, store: Store, index: EntityIndex) -> None:
         write_bytes_atomically(path, buffer.getvalue())
     except Exception:  # a cache is an optimisation: what cannot be written leaves it off
         return
+    _prune(path, "prepared-*.pickle")
+
+
+def _prune(path: Path, pattern: str) -> None:
+    """Keeps the newest KEEP_FILES files of a kind: one per data or code version recently used."""
     with contextlib.suppress(OSError):
         olds = sorted(
-            (p for p in path.parent.glob("prepared-*.pickle") if p != path),
+            (p for p in path.parent.glob(pattern) if p != path),
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )
