@@ -1,0 +1,212 @@
+"""Which fuzzy keys a text shares enough bigrams with, without walking the keys that only extend another.
+
+A key is tried when the text's bigrams (counted once per position) hit at least its `bar` of the key's
+distinct bigrams; keys are taken in the order they are first met in the text (by the first of the
+text's bigrams that they hold, then by index), and when more than `cap` qualify, the `cap` that the
+text covers best (the share of the key's bigram positions present anywhere in the text), ties in that
+order. What a key shares depends on the key and the text alone, never on how many other keys exist.
+
+Many keys are another key followed by more characters (北海道 → 北海道町村会; a name and its thousand
+suffixed copies in the growth benchmark). Such a key's bigrams are its base's plus those of its tail
+(from the junction on). When the text holds none of the tail's bigrams, the key shares exactly what its
+base shares: the same count, the same first bigram, the same covered positions. So keys are indexed
+by their own bigrams only when they extend no other key (roots); an extension is indexed by its tail's
+bigrams alone (to see that the text touches it, and then it is counted on its own), and otherwise
+stands in its base's group, taken in bulk: by bar to count how many qualify, by length and index to
+take the best covered. A text naming a name costs what the name has in common with it, not the number
+of its extensions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+NEVER = 1 << 30  # the bar of a key never tried inside a text
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _order(key: str, where: Mapping[str, int]) -> int:
+    """The rank (in `where`) of the first of the text's bigrams that the key holds."""
+    return min(where[g] for g in bigrams(key) if g in where)
+
+
+class GramIndex:
+    def __init__(self, keys: Sequence[str], bars: Sequence[int]) -> None:
+        self.keys = list(keys)
+        self._bar = array("i", bars)
+        n = len(self.keys)
+        position = {key: i for i, key in enumerate(self.keys)}
+        base = array("i", [-1]) * n
+        for i, key in enumerate(self.keys):
+            for cut in range(len(key) - 1, 1, -1):  # the longest proper prefix that is a key
+                j = position.get(key[:cut])
+                if j is not None:
+                    base[i] = j
+                    break
+        self._base = base
+        postings: dict[str, list[int]] = {}  # bigram → the roots holding it
+        tails: dict[str, list[int]] = {}  # bigram → the extensions whose tail holds it
+        groups: dict[int, list[int]] = {}  # base → its extensions
+        for i, key in enumerate(self.keys):
+            j = base[i]
+            if j < 0:
+                for gram in bigrams(key):
+                    postings.setdefault(gram, []).append(i)
+            else:
+                for gram in bigrams(key[len(self.keys[j]) - 1 :]):
+                    tails.setdefault(gram, []).append(i)
+                groups.setdefault(j, []).append(i)
+        self._postings = {gram: array("i", ids) for gram, ids in postings.items()}
+        self._tails = {gram: array("i", ids) for gram, ids in tails.items()}
+        # Each group twice: by bar (how many qualify at a count, by bisection) and by (length, index)
+        # (the best covered first: an extension covers what its base covers, over more positions).
+        self._by_bar = {
+            j: (array("i", (self._bar[i] for i in ids)), array("i", ids))
+            for j, ids in ((j, sorted(ids, key=lambda i: (self._bar[i], i))) for j, ids in groups.items())
+        }
+        self._by_length = {
+            j: array("i", sorted(ids, key=lambda i: (len(self.keys[i]), i))) for j, ids in groups.items()
+        }
+        # The extensions that have extensions of their own (北海道 → 北海道町村会 → its copies).
+        self._subs = {j: array("i", (i for i in ids if i in groups)) for j, ids in groups.items()}
+
+    def _where(self, text: str, free: bytearray) -> dict[str, list[int]]:
+        """The text's free bigrams (both characters free) with their positions, in order of first position."""
+        where: dict[str, list[int]] = {}
+        for p in range(len(text) - 1):
+            if free[p] and free[p + 1]:
+                where.setdefault(text[p : p + 2], []).append(p)
+        return where
+
+    def chosen(self, text: str, free: bytearray, *, cap: int) -> tuple[dict[str, list[int]], list[int]]:
+        """The text's free bigrams with their positions, and the keys to try, in the order to try them."""
+        where = self._where(text, free)
+        state = _State(self, text, where)
+        bar = self._bar
+        loose = [i for i in state.counted() if state.count(i) >= bar[i]]
+        total = len(loose) + sum(state.in_group(j, c) for j, c in state.bases())
+        if total <= cap:
+            found = loose + [i for j, c in state.bases() for i in state.group_members(j, c)]
+            found.sort(key=lambda i: (state.rank(i), i))
+            return where, found
+        covered = state.covered
+        runs: list[Iterable[tuple[float, int, int]]] = [
+            sorted((-covered(i), state.rank(i), i) for i in loose)
+        ]
+        runs += [state.group_by_coverage(j, c) for j, c in state.bases() if state.in_group(j, c)]
+        best = itertools.islice(heapq.merge(*runs), cap)
+        return where, [i for _, _, i in best]
+
+    def sharing(self, text: str, *, minimum: int) -> list[int]:
+        """The keys sharing at least `minimum` bigrams with `text`, in the order they are first met."""
+        state = _State(self, text, self._where(text, bytearray(b"\x01" * len(text))))
+        found = [i for i in state.counted() if state.count(i) >= minimum]
+        found += [i for j, c in state.bases() if c >= minimum for i in state.all_members(j)]
+        found.sort(key=lambda i: (state.rank(i), i))
+        return found
+
+
+class _State:
+    """One text against the index: the roots' counts (in C), the extensions it touches, the bases."""
+
+    def __init__(self, index: GramIndex, text: str, where: dict[str, list[int]]) -> None:
+        self.index = index
+        self.where = where
+        self.ranks = {gram: r for r, gram in enumerate(where)}
+        self.present = bigrams(text)  # every bigram of the text, free or not (coverage counts them)
+        counts: Counter[int] = Counter()
+        postings = index._postings
+        for gram, positions in where.items():
+            ids = postings.get(gram)
+            if ids is not None:
+                for _ in positions:
+                    counts.update(ids)
+        self.counts = counts
+        touched: set[int] = set()
+        for gram in self.present:
+            ids = index._tails.get(gram)
+            if ids is not None:
+                touched.update(ids)
+        self.touched = touched
+        self.touched_in: dict[int, list[int]] = {}  # base → its touched extensions
+        for i in touched:
+            self.touched_in.setdefault(index._base[i], []).append(i)
+        self._counted: dict[int, int] = {}
+        self._own: list[int] | None = None
+        self._bases: list[tuple[int, int]] | None = None
+
+    def count(self, i: int) -> int:
+        """How many of the text's free bigram positions hold one of key i's bigrams."""
+        known = self._counted.get(i)
+        if known is None:
+            base = self.index._base[i]
+            if base < 0:
+                known = self.counts.get(i, 0)
+            elif i in self.touched:
+                where = self.where
+                known = sum(len(where[g]) for g in bigrams(self.index.keys[i]) if g in where)
+            else:
+                known = self.count(base)
+            self._counted[i] = known
+        return known
+
+    def rank(self, i: int) -> int:
+        return _order(self.index.keys[i], self.ranks)
+
+    def numerator(self, i: int) -> int:
+        """How many of key i's bigram positions hold a bigram that is anywhere in the text."""
+        key, present = self.index.keys[i], self.present
+        return sum(key[j : j + 2] in present for j in range(len(key) - 1))
+
+    def covered(self, i: int) -> float:
+        return self.numerator(i) / max(len(self.index.keys[i]) - 1, 1)
+
+    def counted(self) -> list[int]:
+        """Keys counted on their own and sharing something: the roots met, the extensions touched."""
+        if self._own is None:
+            self._own = [*self.counts, *(i for i in sorted(self.touched) if self.count(i))]
+        return self._own
+
+    def bases(self) -> list[tuple[int, int]]:
+        """(base, its count) for every key with a group of untouched extensions and a count above 0,
+        the extensions that are bases themselves included (they share what their base shares)."""
+        if self._bases is None:
+            out: list[tuple[int, int]] = []
+            stack = [i for i in self.counted() if i in self.index._by_bar]
+            while stack:
+                j = stack.pop()
+                c = self.count(j)
+                out.append((j, c))
+                stack.extend(i for i in self.index._subs[j] if i not in self.touched)
+            self._bases = out
+        return self._bases
+
+    def in_group(self, base: int, count: int) -> int:
+        """How many untouched extensions of `base` clear their bar at its count."""
+        bars = self.index._by_bar[base][0]
+        bar = self.index._bar
+        return bisect.bisect_right(bars, count) - sum(bar[i] <= count for i in self.touched_in.get(base, ()))
+
+    def group_members(self, base: int, count: int) -> Iterable[int]:
+        bars, ids = self.index._by_bar[base]
+        return (i for i in ids[: bisect.bisect_right(bars, count)] if i not in self.touched)
+
+    def all_members(self, base: int) -> Iterable[int]:
+        return (i for i in self.index._by_bar[base][1] if i not in self.touched)
+
+    def group_by_coverage(self, base: int, count: int) -> Iterator[tuple[float, int, int]]:
+        """The group's qualifying extensions as (−coverage, rank, index), best first: each covers its
+        base's positions and no more, over its own length."""
+        index, touched = self.index, self.touched
+        numerator, rank = self.numerator(base), self.rank(base)
+        for i in index._by_length[base]:
+            if index._bar[i] <= count and i not in touched:
+                yield -(numerator / max(len(index.keys[i]) - 1, 1)), rank, i
