@@ -270,7 +270,7 @@ class EntityIndex:
         query = fold(name)
         if len(query) < MIN_KEY:
             return ()
-        pool = [self._fuzzy.keys[i] for i in self._fuzzy.sharing(query, minimum=1)]
+        pool = list(map(self._fuzzy.keys.__getitem__, self._fuzzy.sharing(query, minimum=1)))
         if query in self._keys:
             pool.append(query)
         ranked = process.extract(

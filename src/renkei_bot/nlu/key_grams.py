@@ -75,6 +75,7 @@ class GramIndex:
         self._by_length = {
             j: array("i", sorted(ids, key=lambda i: (len(self.keys[i]), i))) for j, ids in groups.items()
         }
+        self._members = {j: array("i", ids) for j, ids in groups.items()}  # by index
         # The extensions that have extensions of their own (北海道 → 北海道町村会 → its copies).
         self._subs = {j: array("i", (i for i in ids if i in groups)) for j, ids in groups.items()}
 
@@ -108,10 +109,21 @@ class GramIndex:
     def sharing(self, text: str, *, minimum: int) -> list[int]:
         """The keys sharing at least `minimum` bigrams with `text`, in the order they are first met."""
         state = _State(self, text, self._where(text, bytearray(b"\x01" * len(text))))
-        found = [i for i in state.counted() if state.count(i) >= minimum]
-        found += [i for j, c in state.bases() if c >= minimum for i in state.all_members(j)]
-        found.sort(key=lambda i: (state.rank(i), i))
-        return found
+        met: dict[int, list[int]] = {}  # rank of the first bigram met → the keys, in bulk
+        for i in state.counted():
+            if state.count(i) >= minimum:
+                met.setdefault(state.rank(i), []).append(i)
+        for j, c in state.bases():
+            if c >= minimum:  # an untouched extension is first met where its base is
+                ids = self._members[j]
+                bucket = met.setdefault(state.rank(j), [])
+                bucket.extend(
+                    ids if j not in state.touched_in else (i for i in ids if i not in state.touched)
+                )
+        out: list[int] = []
+        for rank in sorted(met):
+            out += sorted(met[rank])
+        return out
 
 
 class _State:
@@ -198,9 +210,6 @@ class _State:
     def group_members(self, base: int, count: int) -> Iterable[int]:
         bars, ids = self.index._by_bar[base]
         return (i for i in ids[: bisect.bisect_right(bars, count)] if i not in self.touched)
-
-    def all_members(self, base: int) -> Iterable[int]:
-        return (i for i in self.index._by_bar[base][1] if i not in self.touched)
 
     def group_by_coverage(self, base: int, count: int) -> Iterator[tuple[float, int, int]]:
         """The group's qualifying extensions as (−coverage, rank, index), best first: each covers its
