@@ -147,7 +147,8 @@ class Engine:
             result,
             is_cue=self._asks_only,
             question=carried.question,
-            dates=self._record_dates(result.record_ids),
+            # an answer's own dates win; its records' are looked up only when it states none
+            dates=() if result.dates else self._record_dates(result.record_ids),
         )
         return Exchange(result, turn, carried.carried)
 

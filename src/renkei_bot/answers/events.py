@@ -58,13 +58,23 @@ def when(ctx: Context) -> Answer:
         return first_last(ctx)
     # The related lines are measured against `top`, which may be a series' own event scoring down to
     # OWN_SERIES of the best: the ranking keeps everything down to that share of it.
+    # What is shown: the best (all of them when tied) and the two next after them. The ranking is
+    # asked for no more than that (a thousand copies of a row tie at ×1000; their neighbours need not
+    # all be scored).
     pool = ctx.selector.filtered(ctx.query, strict=False)
-    ranked = ctx.selector.rank(ctx.query, pool, floor=RELATED * OWN_SERIES)
+    best = ctx.selector.best(ctx.query)
+    if best:
+        ranked = ctx.selector.rank(ctx.query, pool, floor=RELATED * OWN_SERIES, limit=len(best) + 2)
+    else:
+        ranked = ctx.selector.rank(ctx.query, pool, floor=1.0)  # the tied best alone, then two more
+        ranked += ctx.selector.rank(ctx.query, pool, floor=RELATED * OWN_SERIES, limit=len(ranked) + 2)[
+            len(ranked) :
+        ]
     ranked = [r for r in ranked if r.score > 0]
     if not ranked:
         return ctx.nothing()
     # a series named means its own events first (the exhibition, not the signing of its partner)
-    top = ctx.selector.best(ctx.query) or [r for r in ranked if r.score >= ranked[0].score - 1e-9]
+    top = best or [r for r in ranked if r.score >= ranked[0].score - 1e-9]
     in_top = {t.event.id for t in top}  # once, not once per ranked event (a thousand ties at ×1000)
     ranked = [*top, *(r for r in ranked if r.event.id not in in_top)]
     events = [r.event for r in top]
@@ -132,13 +142,22 @@ def first_last(ctx: Context) -> Answer:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
     else:
         events = subject_events(ctx) or []
-    dated = [e for e in events if e.date.start is not None]
-    if not dated:
-        return ctx.nothing()
-    edge = (
-        dated[0] if order == "first" else max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
-    )
-    same = [e for e in dated if e.date.start == edge.date.start]
+    if ctx.selector.covers_store(events):  # every record: the edges are known once for all
+        edges = ctx.selector.dated_edges()
+        if edges is None:
+            return ctx.nothing()
+        edge = edges[0] if order == "first" else edges[1]
+        same = ctx.selector.starting(edge.date.start) if edge.date.start else [edge]
+    else:
+        dated = [e for e in events if e.date.start is not None]
+        if not dated:
+            return ctx.nothing()
+        edge = (
+            dated[0]
+            if order == "first"
+            else max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
+        )
+        same = [e for e in dated if e.date.start == edge.date.start]
     summary = wording.edge_event(order, headline(edge), format_span(edge.date))
     lines = [*_edge_lines(ctx, edge), *(event_lines(same) if len(same) > 1 else ())]
     return ctx.found(

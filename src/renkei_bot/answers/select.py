@@ -8,8 +8,9 @@ adds to the event's score. No question is special-cased.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any, TypeVar
 
 from renkei_bot.answers import ranking
 from renkei_bot.answers.ranking import ORDINAL_WEIGHT, YEAR_WEIGHT, Plan, Term
@@ -18,6 +19,8 @@ from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event, Mention
 from renkei_bot.store import Store
+
+T = TypeVar("T")
 
 ENTITY_WEIGHT = 3.0
 TITLE_BONUS = 0.5  # a word found in the title counts half again
@@ -35,6 +38,42 @@ class Selector:
         self._categories: list[str] | None = None
         self._months: dict[int, list[Event]] | None = None
         self._mentions: dict[date, list[tuple[Event, Mention]]] | None = None
+        self._starting: dict[date, list[Event]] | None = None
+        self._edges: tuple[Event, Event] | None = None
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """What `build` makes of the records (never of a question), made once: the records never change
+        once loaded, and a chart of every year need not walk every record again."""
+        if name not in self._derived:
+            self._derived[name] = build()
+        found: T = self._derived[name]
+        return found
+
+    def _dated(self) -> dict[date, list[Event]]:
+        if self._starting is None:
+            index: dict[date, list[Event]] = {}
+            for event in self.store.events:
+                if event.date.start is not None:
+                    index.setdefault(event.date.start, []).append(event)
+            self._starting = index
+            dated = [e for e in self.store.events if e.date.start is not None]
+            if dated:
+                self._edges = dated[0], max(dated, key=lambda e: (e.date.start, self.store.position(e.id)))
+        return self._starting
+
+    def starting(self, day: date) -> list[Event]:
+        """The dated events that start on this day, in the store's order."""
+        return self._dated().get(day, [])
+
+    def dated_edges(self) -> tuple[Event, Event] | None:
+        """The first dated event in the store's order and the last by (start, position); None if none."""
+        self._dated()
+        return self._edges
+
+    def covers_store(self, events: Sequence[Event]) -> bool:
+        """Whether `events` are all the store's (the list itself, or a copy as long)."""
+        return events is self.store.events or len(events) >= len(self.store.events)
 
     def mentions_on(self, day: date) -> list[tuple[Event, Mention]]:
         """Dates written inside rows that fall on this day (第2回 京都開催（12/13）), with their row."""
@@ -200,8 +239,7 @@ class Selector:
             return []
         plan = self._plan(query, skip)
         # Pools are drawn from the store: one as long as the store is all of it.
-        everything = events is self.store.events or len(events) >= len(self.store.events)
-        allowed = None if everything else frozenset(e.id for e in events)
+        allowed = None if self.covers_store(events) else frozenset(e.id for e in events)
         return ranking.top(
             plan,
             allowed,
