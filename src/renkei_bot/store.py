@@ -159,6 +159,11 @@ class Store:
     def has_entity(self, entity_id: str) -> bool:
         return entity_id in self._entities
 
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """Each event id's index in `events`."""
+        return self._position
+
     def position(self, event_id: str) -> int:
         """The event's index in `events` (chronological order)."""
         return self._position[event_id]

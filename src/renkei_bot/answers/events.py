@@ -56,27 +56,14 @@ def _edge_lines(ctx: Context, event: Event) -> list[Line]:
 def when(ctx: Context) -> Answer:
     if ctx.query.order:  # 「最初の全国連携展示はいつ」: the first of them, not the likeliest one
         return first_last(ctx)
-    # The related lines are measured against `top`, which may be a series' own event scoring down to
-    # OWN_SERIES of the best: the ranking keeps everything down to that share of it.
-    # What is shown: the best (all of them when tied) and the two next after them. The ranking is
-    # asked for no more than that (a thousand copies of a row tie at ×1000; their neighbours need not
-    # all be scored).
-    pool = ctx.selector.filtered(ctx.query, strict=False)
-    best = ctx.selector.best(ctx.query)
-    if best:
-        ranked = ctx.selector.rank(ctx.query, pool, floor=RELATED * OWN_SERIES, limit=len(best) + 2)
-    else:
-        ranked = ctx.selector.rank(ctx.query, pool, floor=1.0)  # the tied best alone, then two more
-        ranked += ctx.selector.rank(ctx.query, pool, floor=RELATED * OWN_SERIES, limit=len(ranked) + 2)[
-            len(ranked) :
-        ]
-    ranked = [r for r in ranked if r.score > 0]
-    if not ranked:
+    # The best (all of them when tied: a series named means its own events first, the exhibition,
+    # not the signing of its partner), and the two next of the ranking after them. The related lines
+    # are measured against `top`, which may be a series' own event scoring down to OWN_SERIES of the
+    # best: what comes after is kept down to that share of it.
+    top, after = ctx.selector.best_and_next(ctx.query, floor=RELATED * OWN_SERIES, count=2)
+    if not top:
         return ctx.nothing()
-    # a series named means its own events first (the exhibition, not the signing of its partner)
-    top = best or [r for r in ranked if r.score >= ranked[0].score - 1e-9]
-    in_top = {t.event.id for t in top}  # once, not once per ranked event (a thousand ties at ×1000)
-    ranked = [*top, *(r for r in ranked if r.event.id not in in_top)]
+    ranked = [*top, *after]
     events = [r.event for r in top]
     first = events[0]
     mention = pointed_mention(ctx, first)
@@ -89,15 +76,16 @@ def when(ctx: Context) -> Answer:
     else:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
-    lines = [*_edge_lines(ctx, first)]
-    if len(events) > 1 or mention is not None:
-        lines += event_lines(events)
-    lines += [event_line(e, prefix=wording.ALSO) for e in related]
+    lines = EventLines(  # the tied records' lines built as far as shown (a thousand ties at ×1000)
+        events if len(events) > 1 or mention is not None else (),
+        before=_edge_lines(ctx, first),
+        after=[event_line(e, prefix=wording.ALSO) for e in related],
+    )
     recorded = [mention.date] if mention else [e.date.start for e in events[:1] if e.date.start]
     return ctx.found(
         summary,
         title=wording.title_when(),
-        lines=tuple(lines),
+        lines=lines,
         sources=_sources([*events, *related]),
         dates=(mention.date.isoformat(),) if mention else iso_dates(events),
         record_ids=tuple(e.id for e in events),

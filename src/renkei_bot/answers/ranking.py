@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from renkei_bot.records import Event
@@ -55,10 +55,6 @@ class Plan:
     extra: float  # the most the ordinal and the glued year add
 
 
-def _order(found: tuple[float, int, Ranked]) -> tuple[float, int]:
-    return found[0], found[1]
-
-
 def _settled(
     parts: Sequence[tuple[float, float, frozenset[str]]],
     most: float,
@@ -80,44 +76,56 @@ def top(
     plan: Plan,
     allowed: frozenset[str] | None,
     *,
-    event: Callable[[str], Event],
-    position: Callable[[str], int],
-    title: Callable[[Event], str],
+    events: Sequence[Event],
+    positions: Mapping[str, int],
+    title: Callable[[int], str],
     floor: float | None,
     limit: int | None,
+    exclude: frozenset[str] = frozenset(),
 ) -> list[Ranked]:
-    """The events the plan touches (those in `allowed`, when given), best first, by (−score, position).
+    """The events the plan touches (those in `allowed`, when given, and not in `exclude`), best first,
+    by (−score, position). `events` are the store's, `positions` each event id's index in them,
+    `title(position)` its compacted title.
 
     With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
     ties at the edge included); with `limit`, at most that many.
     """
-    found: list[tuple[float, int, Ranked]] = []  # (−score, position, ranked): sorts best first
+    found: list[tuple[float, int, int]] = []  # (−score, position, part): sorts best first
+    shared: list[tuple[int, tuple[str, ...]]] = []  # per part: its entity hits and term hits
     best = -math.inf
     kept: list[float] = []  # with a limit: the `limit` best scores so far, as a min-heap
-    for bound, ids in _partition(plan, allowed, floor=floor, limit=limit):
+    for bound, ids in _partition(plan, allowed, exclude, floor=floor, limit=limit):
         if floor is not None and bound + _SLACK < floor * best:
             break  # nothing from here on can reach the floor
         if limit is not None and len(kept) >= limit and bound + _SLACK < kept[0]:
             break  # nor the `limit` best
-        for ranked in _scored(plan, ids, event, title):
-            found.append((-ranked.score, position(ranked.event.id), ranked))
-            best = max(best, ranked.score)
-            if limit is not None:
+        scored = _scored(plan, ids, len(shared), events, positions, title, shared)
+        found += scored
+        best = max(best, -min(scored)[0])
+        if limit is not None:
+            for negative, _, _ in scored:
                 if len(kept) < limit:
-                    heapq.heappush(kept, ranked.score)
-                elif ranked.score > kept[0]:
-                    heapq.heapreplace(kept, ranked.score)
+                    heapq.heappush(kept, -negative)
+                elif -negative > kept[0]:
+                    heapq.heapreplace(kept, -negative)
     if floor is not None:
-        found = [f for f in found if f[2].score >= floor * best - 1e-9]
+        least = floor * best - 1e-9
+        found = [f for f in found if -f[0] >= least]
     if limit is not None and limit < len(found):
-        found = heapq.nsmallest(limit, found, key=_order)
+        found = heapq.nsmallest(limit, found)
     else:
-        found.sort(key=_order)
-    return [f[2] for f in found]
+        found.sort()
+    # Ranked records are made for what is returned only (a floor may keep 3 of 4,000 scored).
+    return [Ranked(events[position], -negative, *shared[part]) for negative, position, part in found]
 
 
 def _partition(
-    plan: Plan, allowed: frozenset[str] | None, *, floor: float | None, limit: int | None
+    plan: Plan,
+    allowed: frozenset[str] | None,
+    exclude: frozenset[str],
+    *,
+    floor: float | None,
+    limit: int | None,
 ) -> list[tuple[float, frozenset[str]]]:
     """The events the question touches, split by which of its sets hold them (set operations, in C),
     each part with the most its events can score; highest first.
@@ -132,6 +140,8 @@ def _partition(
     for i, (reach, least, ids) in enumerate(zip(plan.reach, plan.least, plan.sets, strict=True)):
         if allowed is not None:
             ids = ids & allowed if len(ids) <= len(allowed) else allowed & ids
+        if exclude:
+            ids = ids - exclude
         if not ids:
             continue
         split: list[tuple[float, float, frozenset[str]]] = []
@@ -153,25 +163,38 @@ def _partition(
 
 
 def _scored(
-    plan: Plan, part: frozenset[str], event_of: Callable[[str], Event], title_of: Callable[[Event], str]
-) -> Iterator[Ranked]:
-    """The events of one part: they share their sets, so only the title bonus, the ordinal and the
-    year are looked at per event. The sums run in the same order as ever, so equal events stay
-    exactly equal."""
+    plan: Plan,
+    part: frozenset[str],
+    number: int,
+    events: Sequence[Event],
+    positions: Mapping[str, int],
+    title_at: Callable[[int], str],
+    shared: list[tuple[int, tuple[str, ...]]],
+) -> list[tuple[float, int, int]]:
+    """The events of one part as (−score, position, `number`): they share their sets (noted once in
+    `shared`), so only the title bonus, the ordinal and the year are looked at per event. The sums run
+    in the same order as ever, so equal events stay exactly equal."""
     some = next(iter(part))
     entity_hits = sum(1 for g in plan.groups if some in g)
     base = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if some in g)
     terms = [t for t in plan.terms if some in t.hits]
-    hits = tuple(t.term for t in terms)
+    shared.append((entity_hits, tuple(t.term for t in terms)))
+    ordinal, nth, years = plan.ordinal, plan.nth, plan.years
+    out: list[tuple[float, int, int]] = []
     for event_id in part:
-        event = event_of(event_id)
+        position = positions[event_id]
         score = base
         if terms:
-            title = title_of(event)
+            title = title_at(position)
             for term in terms:
                 score += term.weight + (term.bonus if term.key in title else 0.0)
-        if plan.ordinal is not None and (event.ordinal == plan.ordinal or event_id in plan.nth):
-            score += ORDINAL_WEIGHT
-        if plan.years and event.date.start and event.date.start.year in plan.years:
-            score += YEAR_WEIGHT
-        yield Ranked(event, score, entity_hits, hits)
+        if ordinal is not None:
+            event = events[position]
+            if event.ordinal == ordinal or event_id in nth:
+                score += ORDINAL_WEIGHT
+        if years:
+            start = events[position].date.start
+            if start and start.year in years:
+                score += YEAR_WEIGHT
+        out.append((-score, position, number))
+    return out

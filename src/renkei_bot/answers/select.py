@@ -34,7 +34,8 @@ class Selector:
         self._idf: dict[str, float] = {}
         self._hits: dict[str, frozenset[str]] = {}
         self._entity_events: dict[tuple[str, bool], frozenset[str]] = {}
-        self._title: dict[str, str] = {}
+        self._ties: dict[tuple[tuple[str, ...], bool], frozenset[str]] = {}
+        self._titles: list[str | None] = [None] * len(store.events)
         self._categories: list[str] | None = None
         self._months: dict[int, list[Event]] | None = None
         self._mentions: dict[date, list[tuple[Event, Mention]]] | None = None
@@ -122,11 +123,11 @@ class Selector:
             self._idf[term] = cached
         return cached
 
-    def _title_key(self, event: Event) -> str:
-        key = self._title.get(event.id)
+    def _title_at(self, position: int) -> str:
+        """The compacted title of the event at this position in the store, compacted once."""
+        key = self._titles[position]
         if key is None:
-            key = compact(event.title)
-            self._title[event.id] = key
+            key = self._titles[position] = compact(self.store.events[position].title)
         return key
 
     # --- filters ----------------------------------------------------------------------------
@@ -142,11 +143,17 @@ class Selector:
             if m.entity_id not in skipped
         ]
         for tie in query.ties:
-            union: frozenset[str] = frozenset()
-            for candidate in tie.candidates:
-                union |= self.events_of(candidate, strict=strict)
-            groups.append(union)
+            groups.append(self._tie_events(tie.candidates, strict=strict))
         return [g for g in groups if g is not None]
+
+    def _tie_events(self, candidates: tuple[str, ...], *, strict: bool) -> frozenset[str]:
+        """The events of any of a tie's candidates (a surname shared by a thousand names at ×1000)."""
+        key = (candidates, strict)
+        cached = self._ties.get(key)
+        if cached is None:
+            cached = frozenset().union(*(self.events_of(c, strict=strict) for c in candidates))
+            self._ties[key] = cached
+        return cached
 
     def _group(self, entity_id: str, type_: str, series: list[str], *, strict: bool) -> frozenset[str]:
         """An entity's events. A partner asked of beside a series (「広島県の町村の全国連携展示」) also
@@ -226,6 +233,7 @@ class Selector:
         skip: Iterable[str] = (),
         floor: float | None = None,
         limit: int | None = None,
+        exclude: frozenset[str] = frozenset(),
     ) -> list[Ranked]:
         """The events that can score (about an entity of the question, or containing one of its
         words), best first.
@@ -233,7 +241,8 @@ class Selector:
         With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
         ties at the edge included); with `limit`, at most that many. Either lets the ranking start from
         the rarest of the question's sets and stop before the common ones, so a large corpus costs what
-        the answer shows, not what the question's commonest word touches.
+        the answer shows, not what the question's commonest word touches. Events whose ids are in
+        `exclude` are left out.
         """
         if not events:
             return []
@@ -243,11 +252,12 @@ class Selector:
         return ranking.top(
             plan,
             allowed,
-            event=self.store.event,
-            position=self.store.position,
-            title=self._title_key,
+            events=self.store.events,
+            positions=self.store.positions,
+            title=self._title_at,
             floor=floor,
             limit=limit,
+            exclude=exclude,
         )
 
     def _plan(self, query: Query, skip: Iterable[str]) -> Plan:
@@ -318,14 +328,31 @@ class Selector:
         A series named in the question means its own events first (the festival, not the meeting
         about it), unless an event outside the series fits the question clearly better.
         """
+        return self._best(query, skip, series_only)[0]
+
+    def best_and_next(self, query: Query, *, floor: float, count: int) -> tuple[list[Ranked], list[Ranked]]:
+        """`best(query)`, and after it the `count` best of the other events of the question's pool that
+        score at least `floor` of the pool's best: ranking all of them but the best would walk every
+        event near the top (a thousand ties at ×1000) twice. ([], []) if nothing in the pool scores."""
+        top, pool_best, pool = self._best(query, (), False)
+        if pool_best is None:
+            return [], []
+        after = self.rank(query, pool, limit=count, exclude=frozenset(r.event.id for r in top))
+        return top, [r for r in after if r.score > 0 and r.score >= floor * pool_best - 1e-9]
+
+    def _best(
+        self, query: Query, skip: Iterable[str], series_only: bool
+    ) -> tuple[list[Ranked], float | None, list[Event]]:
+        """best(), the best score of the question's pool (None: nothing in it scores) and the pool."""
         pool = self.filtered(query, skip=skip, strict=False, series_only=series_only)
         ranked = [r for r in self.rank(query, pool, skip=skip, floor=1.0) if r.score > 0]
+        pool_best = ranked[0].score if ranked else None
         own = [
             r for r in self.rank(query, self._own_series(query, skip), skip=skip, floor=1.0) if r.score > 0
         ]
         if own and (not ranked or own[0].score >= OWN_SERIES * ranked[0].score):
             ranked = own
         if not ranked:
-            return []
+            return [], pool_best, pool
         top = ranked[0].score
-        return [r for r in ranked if r.score >= top - 1e-9]
+        return [r for r in ranked if r.score >= top - 1e-9], pool_best, pool
