@@ -60,7 +60,7 @@ def when(ctx: Context) -> Answer:
     # not the signing of its partner), and the two next of the ranking after them. The related lines
     # are measured against `top`, which may be a series' own event scoring down to OWN_SERIES of the
     # best: what comes after is kept down to that share of it.
-    top, after = ctx.selector.best_and_next(ctx.query, floor=RELATED * OWN_SERIES, count=2)
+    top, after = ctx.selector.best_and_next(ctx.query, floor=RELATED * OWN_SERIES, count=2, share=RELATED)
     if not top:
         return ctx.nothing()
     ranked = [*top, *after]

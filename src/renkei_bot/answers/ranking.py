@@ -82,10 +82,12 @@ def top(
     floor: float | None,
     limit: int | None,
     exclude: frozenset[str] = frozenset(),
+    minimum: float = -math.inf,
 ) -> list[Ranked]:
     """The events the plan touches (those in `allowed`, when given, and not in `exclude`), best first,
     by (−score, position). `events` are the store's, `positions` each event id's index in them,
-    `title(position)` its compacted title.
+    `title(position)` its compacted title. Parts that cannot reach `minimum` are not scored (what the
+    caller would drop: some of what is returned may still score below it).
 
     With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
     ties at the edge included); with `limit`, at most that many.
@@ -99,6 +101,8 @@ def top(
             break  # nothing from here on can reach the floor
         if limit is not None and len(kept) >= limit and bound + _SLACK < kept[0]:
             break  # nor the `limit` best
+        if bound + _SLACK < minimum:
+            break  # nor what the caller keeps
         scored = _scored(plan, ids, len(shared), events, positions, title, shared)
         found += scored
         best = max(best, -min(scored)[0])

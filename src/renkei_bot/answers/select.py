@@ -234,6 +234,7 @@ class Selector:
         floor: float | None = None,
         limit: int | None = None,
         exclude: frozenset[str] = frozenset(),
+        minimum: float = -math.inf,
     ) -> list[Ranked]:
         """The events that can score (about an entity of the question, or containing one of its
         words), best first.
@@ -242,7 +243,7 @@ class Selector:
         ties at the edge included); with `limit`, at most that many. Either lets the ranking start from
         the rarest of the question's sets and stop before the common ones, so a large corpus costs what
         the answer shows, not what the question's commonest word touches. Events whose ids are in
-        `exclude` are left out.
+        `exclude` are left out; events that cannot score `minimum` may be left out.
         """
         if not events:
             return []
@@ -258,6 +259,7 @@ class Selector:
             floor=floor,
             limit=limit,
             exclude=exclude,
+            minimum=minimum,
         )
 
     def _plan(self, query: Query, skip: Iterable[str]) -> Plan:
@@ -330,14 +332,18 @@ class Selector:
         """
         return self._best(query, skip, series_only)[0]
 
-    def best_and_next(self, query: Query, *, floor: float, count: int) -> tuple[list[Ranked], list[Ranked]]:
+    def best_and_next(
+        self, query: Query, *, floor: float, count: int, share: float
+    ) -> tuple[list[Ranked], list[Ranked]]:
         """`best(query)`, and after it the `count` best of the other events of the question's pool that
         score at least `floor` of the pool's best: ranking all of them but the best would walk every
-        event near the top (a thousand ties at ×1000) twice. ([], []) if nothing in the pool scores."""
+        event near the top (a thousand ties at ×1000) twice. Those scoring under `share` of the first
+        best may be left out (the caller shows none of them). ([], []) if nothing in the pool scores."""
         top, pool_best, pool = self._best(query, (), False)
         if pool_best is None:
             return [], []
-        after = self.rank(query, pool, limit=count, exclude=frozenset(r.event.id for r in top))
+        exclude = frozenset(r.event.id for r in top)
+        after = self.rank(query, pool, limit=count, exclude=exclude, minimum=share * top[0].score)
         return top, [r for r in after if r.score > 0 and r.score >= floor * pool_best - 1e-9]
 
     def _best(
