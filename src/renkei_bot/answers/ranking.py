@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from renkei_bot.records import Event
@@ -36,7 +36,7 @@ class Term:
     hits: frozenset[str]
     weight: float
     bonus: float  # when the title contains it
-    key: str  # compacted once per question, not once per event
+    titled: frozenset[str]  # the events whose (compacted) title contains it
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,21 +78,20 @@ def top(
     *,
     events: Sequence[Event],
     positions: Mapping[str, int],
-    title: Callable[[int], str],
     floor: float | None,
     limit: int | None,
     exclude: frozenset[str] = frozenset(),
     minimum: float = -math.inf,
 ) -> list[Ranked]:
     """The events the plan touches (those in `allowed`, when given, and not in `exclude`), best first,
-    by (−score, position). `events` are the store's, `positions` each event id's index in them,
-    `title(position)` its compacted title. Parts that cannot reach `minimum` are not scored (what the
-    caller would drop: some of what is returned may still score below it).
+    by (−score, position). `events` are the store's, `positions` each event id's index in them.
+    Parts that cannot reach `minimum` are not scored (what the caller would drop: some of what is
+    returned may still score below it).
 
     With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
     ties at the edge included); with `limit`, at most that many.
     """
-    found: list[tuple[float, int, int]] = []  # (−score, position, part): sorts best first
+    blocks: list[tuple[float, frozenset[str], int]] = []  # (−score, events scoring it, shared index)
     shared: list[tuple[int, tuple[str, ...]]] = []  # per part: its entity hits and term hits
     best = -math.inf
     kept: list[float] = []  # with a limit: the `limit` best scores so far, as a min-heap
@@ -103,24 +102,37 @@ def top(
             break  # nor the `limit` best
         if bound + _SLACK < minimum:
             break  # nor what the caller keeps
-        scored = _scored(plan, ids, len(shared), events, positions, title, shared)
-        found += scored
-        best = max(best, -min(scored)[0])
+        scored = _scored(plan, ids, len(shared), events, positions, shared)
+        blocks += scored
+        best = max(best, -min(b[0] for b in scored))
         if limit is not None:
-            for negative, _, _ in scored:
-                if len(kept) < limit:
-                    heapq.heappush(kept, -negative)
-                elif -negative > kept[0]:
-                    heapq.heapreplace(kept, -negative)
+            for negative, ids_of, _ in scored:
+                for _ in range(min(len(ids_of), limit)):
+                    if len(kept) < limit:
+                        heapq.heappush(kept, -negative)
+                    elif -negative > kept[0]:
+                        heapq.heapreplace(kept, -negative)
+                    else:
+                        break
     if floor is not None:
         least = floor * best - 1e-9
-        found = [f for f in found if -f[0] >= least]
-    if limit is not None and limit < len(found):
-        found = heapq.nsmallest(limit, found)
-    else:
-        found.sort()
-    # Ranked records are made for what is returned only (a floor may keep 3 of 4,000 scored).
-    return [Ranked(events[position], -negative, *shared[part]) for negative, position, part in found]
+        blocks = [b for b in blocks if -b[0] >= least]
+    blocks.sort(key=lambda b: b[0])
+    # Records are made for what is returned only (a floor may keep 3 of 4,000 scored), and the events
+    # of one score are put in order by position in C.
+    out: list[Ranked] = []
+    for negative, group in itertools.groupby(blocks, key=lambda b: b[0]):
+        tied = list(group)
+        if len(tied) == 1:
+            where, number = positions.__getitem__, tied[0][2]
+            order = [(p, number) for p in sorted(map(where, tied[0][1]))]
+        else:
+            order = sorted((positions[i], part) for _, ids, part in tied for i in ids)
+        for position, part in order:
+            if limit is not None and len(out) >= limit:
+                return out
+            out.append(Ranked(events[position], -negative, *shared[part]))
+    return out
 
 
 def _partition(
@@ -172,33 +184,42 @@ def _scored(
     number: int,
     events: Sequence[Event],
     positions: Mapping[str, int],
-    title_at: Callable[[int], str],
     shared: list[tuple[int, tuple[str, ...]]],
-) -> list[tuple[float, int, int]]:
-    """The events of one part as (−score, position, `number`): they share their sets (noted once in
-    `shared`), so only the title bonus, the ordinal and the year are looked at per event. The sums run
+) -> list[tuple[float, frozenset[str], int]]:
+    """The events of one part as blocks (−score, ids, `number`): they share their sets (noted once in
+    `shared`), so only the title bonus, the ordinal and the year tell them apart. The title bonus
+    splits the part by set operations; the ordinal and the year are looked at per event. The sums run
     in the same order as ever, so equal events stay exactly equal."""
     some = next(iter(part))
     entity_hits = sum(1 for g in plan.groups if some in g)
     base = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if some in g)
     terms = [t for t in plan.terms if some in t.hits]
     shared.append((entity_hits, tuple(t.term for t in terms)))
+    pieces: list[tuple[frozenset[str], tuple[bool, ...]]] = [(part, ())]  # (ids, titled per term so far)
+    for term in terms:
+        split: list[tuple[frozenset[str], tuple[bool, ...]]] = []
+        for ids, titled in pieces:
+            inside = ids & term.titled
+            if inside:
+                split.append((inside, (*titled, True)))
+            if len(inside) < len(ids):
+                split.append((ids - inside, (*titled, False)))
+        pieces = split
+    out: list[tuple[float, frozenset[str], int]] = []
     ordinal, nth, years = plan.ordinal, plan.nth, plan.years
-    out: list[tuple[float, int, int]] = []
-    for event_id in part:
-        position = positions[event_id]
+    for ids, titled in pieces:
         score = base
-        if terms:
-            title = title_at(position)
-            for term in terms:
-                score += term.weight + (term.bonus if term.key in title else 0.0)
-        if ordinal is not None:
-            event = events[position]
-            if event.ordinal == ordinal or event_id in nth:
-                score += ORDINAL_WEIGHT
-        if years:
-            start = events[position].date.start
-            if start and start.year in years:
-                score += YEAR_WEIGHT
-        out.append((-score, position, number))
+        for term, in_title in zip(terms, titled, strict=True):
+            score += term.weight + (term.bonus if in_title else 0.0)
+        if ordinal is None and not years:
+            out.append((-score, ids, number))
+            continue
+        for event_id in ids:
+            event = events[positions[event_id]]
+            own = score
+            if ordinal is not None and (event.ordinal == ordinal or event_id in nth):
+                own += ORDINAL_WEIGHT
+            if years and event.date.start and event.date.start.year in years:
+                own += YEAR_WEIGHT
+            out.append((-own, frozenset((event_id,)), number))
     return out

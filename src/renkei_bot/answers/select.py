@@ -33,6 +33,7 @@ class Selector:
         self.store = store
         self._idf: dict[str, float] = {}
         self._hits: dict[str, frozenset[str]] = {}
+        self._titled: dict[str, frozenset[str]] = {}
         self._entity_events: dict[tuple[str, bool], frozenset[str]] = {}
         self._ties: dict[tuple[tuple[str, ...], bool], frozenset[str]] = {}
         self._titles: list[str | None] = [None] * len(store.events)
@@ -113,6 +114,15 @@ class Selector:
         if cached is None:
             cached = frozenset(e.id for e in self.store.search(term))
             self._hits[term] = cached
+        return cached
+
+    def title_hits(self, term: str) -> frozenset[str]:
+        """Ids of the events whose title holds the term (compacted), of those whose text does."""
+        cached = self._titled.get(term)
+        if cached is None:
+            key, positions = compact(term), self.store.positions
+            cached = frozenset(i for i in self.term_hits(term) if key in self._title_at(positions[i]))
+            self._titled[term] = cached
         return cached
 
     def idf(self, term: str) -> float:
@@ -255,7 +265,6 @@ class Selector:
             allowed,
             events=self.store.events,
             positions=self.store.positions,
-            title=self._title_at,
             floor=floor,
             limit=limit,
             exclude=exclude,
@@ -273,7 +282,9 @@ class Selector:
         terms: list[Term] = []
         for term in (*query.terms, *query.related):
             weight = self.idf(term) * (RELATED if term in related else 1.0)
-            terms.append(Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, compact(term)))
+            terms.append(
+                Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, self.title_hits(term))
+            )
         extra = (ORDINAL_WEIGHT if query.ordinal is not None else 0.0) + (
             YEAR_WEIGHT if any(p.attached for p in query.when.spans) else 0.0
         )
