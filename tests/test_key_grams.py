@@ -55,14 +55,22 @@ def _bars(keys: list[str], rng: random.Random) -> list[int]:
 
 def _check(keys: list[str], text: str, free: bytearray, cap: int, seed: int) -> None:
     bars = _bars(keys, random.Random(seed))
-    index = GramIndex(keys, bars)
-    assert index.chosen(text, free, cap=cap) == _reference(keys, bars, text, free, cap)
-    assert index.sharing(text, minimum=1) == _sharing(keys, text, 1)
+    for flat in (False, True):
+        index = GramIndex(keys, bars, flat=flat)
+        assert index.chosen(text, free, cap=cap) == _reference(keys, bars, text, free, cap)
+        assert index.sharing(text, minimum=1) == _sharing(keys, text, 1)
 
 
 def test_copies_by_the_hundred_are_chosen_as_one_by_one() -> None:
     rng = random.Random(7)
-    names = ["北海道", "北海道町村会", "千葉県市長会", "特別区全国連携プロジェクト", "全国連携展示", "ねぎサミット"]
+    names = [
+        "北海道",
+        "北海道町村会",
+        "千葉県市長会",
+        "特別区全国連携プロジェクト",
+        "全国連携展示",
+        "ねぎサミット",
+    ]
     tokens = ["".join(rng.choice("ヰヱヲヂヅヴ") for _ in range(5)) for _ in range(150)]
     keys = list(dict.fromkeys([*names, *(n + t for t in tokens for n in names), "連携", "プロ"]))
     texts = [

@@ -27,6 +27,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 NEVER = 1 << 30  # the bar of a key never tried inside a text
+# Up to this many keys, every key is indexed by all its bigrams and counted in C (the real data's few
+# hundred keys): the groups pay off only when extensions come by the thousand. Both ways choose the
+# same keys in the same order (tests/test_key_grams.py checks each against a plain count).
+FLAT_KEYS = 20_000
 
 
 def bigrams(text: str) -> set[str]:
@@ -39,10 +43,18 @@ def _order(key: str, where: Mapping[str, int]) -> int:
 
 
 class GramIndex:
-    def __init__(self, keys: Sequence[str], bars: Sequence[int]) -> None:
+    def __init__(self, keys: Sequence[str], bars: Sequence[int], *, flat: bool | None = None) -> None:
         self.keys = list(keys)
         self._bar = array("i", bars)
         n = len(self.keys)
+        self._flat: dict[str, array[int]] | None = None
+        if flat if flat is not None else n <= FLAT_KEYS:
+            everything: dict[str, list[int]] = {}
+            for i, key in enumerate(self.keys):
+                for gram in bigrams(key):
+                    everything.setdefault(gram, []).append(i)
+            self._flat = {gram: array("i", ids) for gram, ids in everything.items()}
+            return
         position = {key: i for i, key in enumerate(self.keys)}
         base = array("i", [-1]) * n
         for i, key in enumerate(self.keys):
@@ -53,7 +65,8 @@ class GramIndex:
                     break
         self._base = base
         postings: dict[str, list[int]] = {}  # bigram → the roots holding it
-        tails: dict[str, list[int]] = {}  # bigram → the extensions whose tail holds it
+        extra: dict[str, list[int]] = {}  # bigram → the extensions holding it where their base does not
+        again: dict[str, list[int]] = {}  # bigram → the extensions whose tail repeats it from their base
         groups: dict[int, list[int]] = {}  # base → its extensions
         for i, key in enumerate(self.keys):
             j = base[i]
@@ -61,11 +74,13 @@ class GramIndex:
                 for gram in bigrams(key):
                     postings.setdefault(gram, []).append(i)
             else:
+                own = bigrams(self.keys[j])
                 for gram in bigrams(key[len(self.keys[j]) - 1 :]):
-                    tails.setdefault(gram, []).append(i)
+                    (again if gram in own else extra).setdefault(gram, []).append(i)
                 groups.setdefault(j, []).append(i)
         self._postings = {gram: array("i", ids) for gram, ids in postings.items()}
-        self._tails = {gram: array("i", ids) for gram, ids in tails.items()}
+        self._extra = {gram: array("i", ids) for gram, ids in extra.items()}
+        self._again = {gram: array("i", ids) for gram, ids in again.items()}
         # Each group twice: by bar (how many qualify at a count, by bisection) and by (length, index)
         # (the best covered first: an extension covers what its base covers, over more positions).
         self._by_bar = {
@@ -87,30 +102,69 @@ class GramIndex:
                 where.setdefault(text[p : p + 2], []).append(p)
         return where
 
+    def _counted(self, where: Mapping[str, list[int]]) -> Counter[int]:
+        """Every key's count, in the order first met (the flat index)."""
+        assert self._flat is not None
+        counts: Counter[int] = Counter()
+        postings = self._flat
+        for gram, positions in where.items():
+            ids = postings.get(gram)
+            if ids is not None:
+                for _ in positions:
+                    counts.update(ids)
+        return counts
+
     def chosen(self, text: str, free: bytearray, *, cap: int) -> tuple[dict[str, list[int]], list[int]]:
         """The text's free bigrams with their positions, and the keys to try, in the order to try them."""
         where = self._where(text, free)
+        if self._flat is not None:
+            bars = self._bar
+            eligible = [i for i, count in self._counted(where).items() if count >= bars[i]]
+            if len(eligible) > cap:
+                present = bigrams(text)
+                keys = self.keys
+
+                def coverage(i: int) -> float:
+                    key = keys[i]
+                    return sum(key[j : j + 2] in present for j in range(len(key) - 1)) / max(len(key) - 1, 1)
+
+                eligible = heapq.nlargest(cap, eligible, key=coverage)
+            return where, eligible
         state = _State(self, text, where)
         bar = self._bar
-        loose = [i for i in state.counted() if state.count(i) >= bar[i]]
-        total = len(loose) + sum(state.in_group(j, c) for j, c in state.bases())
+        roots = [(k, i) for k, (i, c) in enumerate(state.counts.items()) if c >= bar[i]]
+        touched = [i for i in state.touched_list() if state.count(i) >= bar[i]]
+        bases = [(j, c, n) for j, c in state.bases() if (n := state.in_group(j, c))]
+        total = len(roots) + len(touched) + sum(n for _, _, n in bases)
         if total <= cap:
-            found = loose + [i for j, c in state.bases() for i in state.group_members(j, c)]
-            found.sort(key=lambda i: (state.rank(i), i))
-            return where, found
+            if not touched and not bases:  # the roots alone, in the order the counter met them
+                return where, [i for _, i in roots]
+            found = [(state.inserted(k), i) for k, i in roots]
+            found += [(state.rank(i), i) for i in touched]
+            for j, c, _ in bases:
+                rank = state.rank(j)  # an untouched extension is first met where its base is
+                found += [(rank, i) for i in state.group_members(j, c)]
+            found.sort()
+            return where, [i for _, i in found]
         covered = state.covered
-        runs: list[Iterable[tuple[float, int, int]]] = [
-            sorted((-covered(i), state.rank(i), i) for i in loose)
-        ]
-        runs += [state.group_by_coverage(j, c) for j, c in state.bases() if state.in_group(j, c)]
+        loose = [(-covered(i), state.inserted(k), i) for k, i in roots]
+        loose += [(-covered(i), state.rank(i), i) for i in touched]
+        runs: list[Iterable[tuple[float, int, int]]] = [sorted(loose)]
+        runs += [state.group_by_coverage(j, c) for j, c, _ in bases]
         best = itertools.islice(heapq.merge(*runs), cap)
         return where, [i for _, _, i in best]
 
     def sharing(self, text: str, *, minimum: int) -> list[int]:
         """The keys sharing at least `minimum` bigrams with `text`, in the order they are first met."""
+        if self._flat is not None:
+            counts = self._counted(self._where(text, bytearray(b"\x01" * len(text))))
+            return [i for i, count in counts.items() if count >= minimum]
         state = _State(self, text, self._where(text, bytearray(b"\x01" * len(text))))
         met: dict[int, list[int]] = {}  # rank of the first bigram met → the keys, in bulk
-        for i in state.counted():
+        for k, (i, c) in enumerate(state.counts.items()):
+            if c >= minimum:
+                met.setdefault(state.inserted(k), []).append(i)
+        for i in state.touched_list():
             if state.count(i) >= minimum:
                 met.setdefault(state.rank(i), []).append(i)
         for j, c in state.bases():
@@ -127,51 +181,73 @@ class GramIndex:
 
 
 class _State:
-    """One text against the index: the roots' counts (in C), the extensions it touches, the bases."""
+    """One text against the index: the roots' counts and the extensions' own (in C), the extensions
+    the text touches (counted and ranked on their own), the bases whose untouched extensions share
+    what they share."""
 
     def __init__(self, index: GramIndex, text: str, where: dict[str, list[int]]) -> None:
         self.index = index
         self.where = where
-        self.ranks = {gram: r for r, gram in enumerate(where)}
         self.present = bigrams(text)  # every bigram of the text, free or not (coverage counts them)
-        counts: Counter[int] = Counter()
-        postings = index._postings
+        counts: Counter[int] = Counter()  # roots: how many free positions hold one of their bigrams
+        extra: Counter[int] = Counter()  # extensions: the same, of the bigrams their base lacks
+        bounds: list[int] = []  # how many roots were met after each bigram of `where`, in order
+        postings, more = index._postings, index._extra
         for gram, positions in where.items():
             ids = postings.get(gram)
             if ids is not None:
                 for _ in positions:
                     counts.update(ids)
-        self.counts = counts
+            ids = more.get(gram)
+            if ids is not None:
+                for _ in positions:
+                    extra.update(ids)
+            bounds.append(len(counts))
+        self.counts, self.extra, self.bounds = counts, extra, bounds
+        # Touched: an extension whose tail holds a bigram of the text (its own, or one it repeats from
+        # its base). An untouched one counts, is first met and covers what its base does.
         touched: set[int] = set()
+        again = index._again
         for gram in self.present:
-            ids = index._tails.get(gram)
+            ids = more.get(gram)
+            if ids is not None:
+                touched.update(ids)
+            ids = again.get(gram)
             if ids is not None:
                 touched.update(ids)
         self.touched = touched
-        self.touched_in: dict[int, list[int]] = {}  # base → its touched extensions
-        for i in touched:
-            self.touched_in.setdefault(index._base[i], []).append(i)
+        self._touched_in: dict[int, list[int]] | None = None
+        self._ranks: dict[str, int] | None = None
         self._counted: dict[int, int] = {}
-        self._own: list[int] | None = None
         self._bases: list[tuple[int, int]] | None = None
+
+    @property
+    def touched_in(self) -> dict[int, list[int]]:
+        """Base → its touched extensions."""
+        if self._touched_in is None:
+            self._touched_in = {}
+            for i in self.touched:
+                self._touched_in.setdefault(self.index._base[i], []).append(i)
+        return self._touched_in
 
     def count(self, i: int) -> int:
         """How many of the text's free bigram positions hold one of key i's bigrams."""
+        base = self.index._base[i]
+        if base < 0:
+            return self.counts.get(i, 0)
         known = self._counted.get(i)
         if known is None:
-            base = self.index._base[i]
-            if base < 0:
-                known = self.counts.get(i, 0)
-            elif i in self.touched:
-                where = self.where
-                known = sum(len(where[g]) for g in bigrams(self.index.keys[i]) if g in where)
-            else:
-                known = self.count(base)
-            self._counted[i] = known
+            known = self._counted[i] = self.count(base) + self.extra.get(i, 0)
         return known
 
+    def inserted(self, k: int) -> int:
+        """The rank of the bigram at which the k-th root met was met."""
+        return bisect.bisect_right(self.bounds, k)
+
     def rank(self, i: int) -> int:
-        return _order(self.index.keys[i], self.ranks)
+        if self._ranks is None:
+            self._ranks = {gram: r for r, gram in enumerate(self.where)}
+        return _order(self.index.keys[i], self._ranks)
 
     def numerator(self, i: int) -> int:
         """How many of key i's bigram positions hold a bigram that is anywhere in the text."""
@@ -181,31 +257,32 @@ class _State:
     def covered(self, i: int) -> float:
         return self.numerator(i) / max(len(self.index.keys[i]) - 1, 1)
 
-    def counted(self) -> list[int]:
-        """Keys counted on their own and sharing something: the roots met, the extensions touched."""
-        if self._own is None:
-            self._own = [*self.counts, *(i for i in sorted(self.touched) if self.count(i))]
-        return self._own
+    def touched_list(self) -> list[int]:
+        return sorted(self.touched) if self.touched else []
 
     def bases(self) -> list[tuple[int, int]]:
         """(base, its count) for every key with a group of untouched extensions and a count above 0,
         the extensions that are bases themselves included (they share what their base shares)."""
         if self._bases is None:
+            by_bar, subs = self.index._by_bar, self.index._subs
+            stack = [i for i in self.counts if i in by_bar]
+            stack += [i for i in self.touched if i in by_bar and self.count(i)]
             out: list[tuple[int, int]] = []
-            stack = [i for i in self.counted() if i in self.index._by_bar]
             while stack:
                 j = stack.pop()
-                c = self.count(j)
-                out.append((j, c))
-                stack.extend(i for i in self.index._subs[j] if i not in self.touched)
+                out.append((j, self.count(j)))
+                if subs[j]:
+                    stack.extend(i for i in subs[j] if i not in self.touched)
             self._bases = out
         return self._bases
 
     def in_group(self, base: int, count: int) -> int:
         """How many untouched extensions of `base` clear their bar at its count."""
-        bars = self.index._by_bar[base][0]
+        upto = bisect.bisect_right(self.index._by_bar[base][0], count)
+        if not self.touched:
+            return upto
         bar = self.index._bar
-        return bisect.bisect_right(bars, count) - sum(bar[i] <= count for i in self.touched_in.get(base, ()))
+        return upto - sum(bar[i] <= count for i in self.touched_in.get(base, ()))
 
     def group_members(self, base: int, count: int) -> Iterable[int]:
         bars, ids = self.index._by_bar[base]
