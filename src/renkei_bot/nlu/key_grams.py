@@ -93,6 +93,20 @@ class GramIndex:
         self._members = {j: array("i", ids) for j, ids in groups.items()}  # by index
         # The extensions that have extensions of their own (北海道 → 北海道町村会 → its copies).
         self._subs = {j: array("i", (i for i in ids if i in groups)) for j, ids in groups.items()}
+        # The lowest bar in a base's group and the groups below it: a base whose count is lower has no
+        # untouched extension to offer, however deep (most of a question's bigrams reach no group).
+        lowest: dict[int, int] = {}
+
+        def lowest_of(j: int) -> int:
+            found = lowest.get(j)
+            if found is None:
+                found = min([self._by_bar[j][0][0], *(lowest_of(i) for i in self._subs[j])])
+                lowest[j] = found
+            return found
+
+        for j in sorted(groups, key=lambda j: -len(self.keys[j])):  # the deepest first: no deep recursion
+            lowest_of(j)
+        self._lowest = lowest
 
     def _where(self, text: str, free: bytearray) -> dict[str, list[int]]:
         """The text's free bigrams (both characters free) with their positions, in order of first position."""
@@ -167,7 +181,7 @@ class GramIndex:
         for i in state.touched_list():
             if state.count(i) >= minimum:
                 met.setdefault(state.rank(i), []).append(i)
-        for j, c in state.bases():
+        for j, c in state.bases(minimum=minimum):
             if c >= minimum:  # an untouched extension is first met where its base is
                 ids = self._members[j]
                 bucket = met.setdefault(state.rank(j), [])
@@ -219,7 +233,6 @@ class _State:
         self._touched_in: dict[int, list[int]] | None = None
         self._ranks: dict[str, int] | None = None
         self._counted: dict[int, int] = {}
-        self._bases: list[tuple[int, int]] | None = None
 
     @property
     def touched_in(self) -> dict[int, list[int]]:
@@ -260,21 +273,24 @@ class _State:
     def touched_list(self) -> list[int]:
         return sorted(self.touched) if self.touched else []
 
-    def bases(self) -> list[tuple[int, int]]:
-        """(base, its count) for every key with a group of untouched extensions and a count above 0,
-        the extensions that are bases themselves included (they share what their base shares)."""
-        if self._bases is None:
-            by_bar, subs = self.index._by_bar, self.index._subs
-            stack = [i for i in self.counts if i in by_bar]
-            stack += [i for i in self.touched if i in by_bar and self.count(i)]
-            out: list[tuple[int, int]] = []
-            while stack:
-                j = stack.pop()
-                out.append((j, self.count(j)))
-                if subs[j]:
-                    stack.extend(i for i in subs[j] if i not in self.touched)
-            self._bases = out
-        return self._bases
+    def bases(self, *, minimum: int | None = None) -> list[tuple[int, int]]:
+        """(base, its count) for every key with a group of untouched extensions and a count above 0
+        (at least `minimum`, when given: else the lowest bar below it), the extensions that are bases
+        themselves included (they share what their base shares)."""
+        lowest, subs = self.index._lowest, self.index._subs
+
+        def wanted(j: int, count: int) -> bool:
+            return count >= (minimum if minimum is not None else lowest[j])
+
+        stack = [i for i, c in self.counts.items() if i in lowest and wanted(i, c)]
+        stack += [i for i in self.touched if i in lowest and wanted(i, self.count(i))]
+        out: list[tuple[int, int]] = []
+        while stack:
+            j = stack.pop()
+            count = self.count(j)
+            out.append((j, count))
+            stack.extend(i for i in subs[j] if i not in self.touched and wanted(i, count))
+        return out
 
     def in_group(self, base: int, count: int) -> int:
         """How many untouched extensions of `base` clear their bar at its count."""
