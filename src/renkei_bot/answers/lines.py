@@ -90,14 +90,13 @@ def cite(event: Event) -> str:
 
 
 def iso_dates(events: Iterable[Event]) -> tuple[str, ...]:
-    out: list[str] = []
+    out: dict[str, None] = {}  # distinct, in order
     for e in events:
-        if e.date.start is None:
-            continue
-        out.append(
-            e.date.start.strftime("%Y-%m") if e.date.precision == "month" else e.date.start.isoformat()
-        )
-    return tuple(dict.fromkeys(out))
+        span = e.date
+        start = span.start
+        if start is not None:
+            out[start.strftime("%Y-%m") if span.precision == "month" else start.isoformat()] = None
+    return tuple(out)
 
 
 class EventLines(Sequence[Line]):

@@ -121,17 +121,19 @@ def top(
     # Records are made for what is returned only (a floor may keep 3 of 4,000 scored), and the events
     # of one score are put in order by position in C.
     out: list[Ranked] = []
+    where = positions.__getitem__
     for negative, group in itertools.groupby(blocks, key=lambda b: b[0]):
-        tied = list(group)
+        score, tied = -negative, list(group)
+        room = len(out) + sum(len(ids) for _, ids, _ in tied) if limit is None else limit
         if len(tied) == 1:
-            where, number = positions.__getitem__, tied[0][2]
-            order = [(p, number) for p in sorted(map(where, tied[0][1]))]
+            entity_hits, hits = shared[tied[0][2]]
+            order = sorted(map(where, tied[0][1]))[: room - len(out)]
+            out += [Ranked(events[p], score, entity_hits, hits) for p in order]
         else:
-            order = sorted((positions[i], part) for _, ids, part in tied for i in ids)
-        for position, part in order:
-            if limit is not None and len(out) >= limit:
-                return out
-            out.append(Ranked(events[position], -negative, *shared[part]))
+            mixed = sorted((positions[i], part) for _, ids, part in tied for i in ids)[: room - len(out)]
+            out += [Ranked(events[p], score, *shared[part]) for p, part in mixed]
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 
