@@ -43,8 +43,8 @@ def _order(key: str, where: Mapping[str, int]) -> int:
 
 
 class GramIndex:
-    def __init__(self, keys: Sequence[str], bars: Sequence[int], *, flat: bool | None = None) -> None:
-        self.keys = list(keys)
+    def __init__(self, keys: list[str], bars: Sequence[int], *, flat: bool | None = None) -> None:
+        self.keys = keys if isinstance(keys, list) else list(keys)  # the caller's list, not a copy
         self._bar = array("i", bars)
         n = len(self.keys)
         self._flat: dict[str, array[int]] | None = None
@@ -87,10 +87,7 @@ class GramIndex:
             j: (array("i", (self._bar[i] for i in ids)), array("i", ids))
             for j, ids in ((j, sorted(ids, key=lambda i: (self._bar[i], i))) for j, ids in groups.items())
         }
-        self._by_length = {
-            j: array("i", sorted(ids, key=lambda i: (len(self.keys[i]), i))) for j, ids in groups.items()
-        }
-        self._members = {j: array("i", ids) for j, ids in groups.items()}  # by index
+        self._by_length: dict[int, array[int]] = {}  # made when first needed (more than `cap` qualify)
         # The extensions that have extensions of their own (北海道 → 北海道町村会 → its copies).
         self._subs = {j: array("i", (i for i in ids if i in groups)) for j, ids in groups.items()}
         # The lowest bar in a base's group and the groups below it: a base whose count is lower has no
@@ -115,6 +112,14 @@ class GramIndex:
             if free[p] and free[p + 1]:
                 where.setdefault(text[p : p + 2], []).append(p)
         return where
+
+    def by_length(self, base: int) -> array[int]:
+        """A base's extensions by (length, index): the best covered first."""
+        found = self._by_length.get(base)
+        if found is None:
+            ids = self._by_bar[base][1]
+            found = self._by_length[base] = array("i", sorted(ids, key=lambda i: (len(self.keys[i]), i)))
+        return found
 
     def _counted(self, where: Mapping[str, list[int]]) -> Counter[int]:
         """Every key's count, in the order first met (the flat index)."""
@@ -183,7 +188,7 @@ class GramIndex:
                 met.setdefault(state.rank(i), []).append(i)
         for j, c in state.bases(minimum=minimum):
             if c >= minimum:  # an untouched extension is first met where its base is
-                ids = self._members[j]
+                ids = sorted(self._by_bar[j][1])
                 bucket = met.setdefault(state.rank(j), [])
                 bucket.extend(
                     ids if j not in state.touched_in else (i for i in ids if i not in state.touched)
@@ -309,6 +314,6 @@ class _State:
         base's positions and no more, over its own length."""
         index, touched = self.index, self.touched
         numerator, rank = self.numerator(base), self.rank(base)
-        for i in index._by_length[base]:
+        for i in index.by_length(base):
             if index._bar[i] <= count and i not in touched:
                 yield -(numerator / max(len(index.keys[i]) - 1, 1)), rank, i
