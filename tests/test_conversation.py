@@ -181,8 +181,8 @@ def test_the_console_chat_carries_context_in_a_scripted_session() -> None:
         "2026-11-28",
         stdin="北海道町村会との協定はいつ？\n構成自治体数は？\nじゃあ奈良県町村会は？\nexit\n",
     )
-    assert "北海道町村会について：北海道町村会の構成自治体数は144です。" in out
-    assert "奈良県町村会の構成自治体数は27です。" in out
+    assert "北海道町村会について：北海道町村会の構成自治体数は144自治体です。" in out
+    assert "奈良県町村会の構成自治体数は27自治体です。" in out
 
 
 def test_ask_json_answers_are_the_same_with_and_without_earlier_lines() -> None:

@@ -36,7 +36,7 @@ def test_sums_over_the_whole_table_a_kind_and_a_period(engine: Engine) -> None:
     }
     for question, total in cases.items():
         found, head, text = first_line(engine, question)
-        assert found and f"{total}です" in head, (question, text)
+        assert found and f"{total}自治体です" in head, (question, text)
         assert f"{TABLE}（L" in text
 
 
@@ -105,7 +105,7 @@ def test_yes_no_on_a_stated_figure_or_date_leads_with_the_answer(
 def test_a_wrong_figure_is_corrected_with_the_recorded_one(engine: Engine) -> None:
     hiroshima = next(p for p in partners(engine) if p.name == "広島県町村会")
     _, head, _ = first_line(engine, "広島県町村会の構成自治体は12ですよね")
-    assert f"{hiroshima.members}です" in head
+    assert f"{hiroshima.members}自治体です" in head
 
 
 def test_yearly_count_comparisons(engine: Engine) -> None:
@@ -186,7 +186,7 @@ def test_which_partners_a_stated_figure_adds_up_to(engine: Engine) -> None:
     figure = sum(p.members for p in agreed_by_2018)
     assert figure == counts.row("agreement").value(2018)  # the yearly row counts exactly these
     found, head, _ = first_line(engine, f"{figure}ってどの団体の構成自治体数の合計？")
-    assert found and head.startswith(f"{figure}は") and all(p.name in head for p in agreed_by_2018)
+    assert found and head.startswith(f"{figure}自治体は") and all(p.name in head for p in agreed_by_2018)
     mayors = sum(p.members for p in ps if p.name.endswith("市長会"))
     found, head, _ = first_line(engine, f"構成自治体数の合計が{mayors}になるのはどの団体？")
     assert found and "市長会" in head

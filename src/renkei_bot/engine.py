@@ -6,7 +6,7 @@ import dataclasses
 import gc
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
+from renkei_bot.nlu.spelled import Speller
 from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.prepared import load_language, load_prepared
@@ -81,13 +82,35 @@ class Engine:
         )
         self.vocabulary = vocabulary or load_vocabulary(INTENTS_DIR)
         self.selector = Selector(store)
+        glossary = glossary or load_glossary(INTENTS_DIR)
+        categories = self.selector.categories()
+        vocabulary = self.vocabulary
+
+        def curated() -> list[str]:
+            words = [w for spec in vocabulary.facets.specs for w in spec.lemmas]
+            words += [w for spec in vocabulary.facets.specs for p in spec.phrases for w in p]
+            words += [*vocabulary.stop_terms, *vocabulary.record_counters, *vocabulary.table_counters]
+            words += [*classifier.cue_words(), *categories, *(e.japanese for e in glossary.entries)]
+            words += [w for key, values in (synonyms or {}).items() for w in (key, *values)]
+            return words
+
+        def names() -> list[str]:
+            return [n for e in store.entities for n in (e.name, *e.aliases)]
+
+        def texts() -> Iterator[str]:
+            for event in store.events:
+                yield event.title
+                yield from event.details
+
         self.understander = Understander(
             self.index,
             classifier,
             synonyms,
-            vocabulary=self.vocabulary,
-            categories=self.selector.categories(),
-            glossary=glossary or load_glossary(INTENTS_DIR),
+            vocabulary=vocabulary,
+            categories=categories,
+            glossary=glossary,
+            corrections=store.dataset.corrections,
+            speller=Speller(curated, names, texts),
         )
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).

@@ -95,6 +95,9 @@ class Entity:
     reading: str | None = None  # hiragana
     parent: str | None = None  # entity id (a municipality's prefecture, a person's body)
     note: str | None = None
+    # the project's own side (特別区長会, 東京23区, the project): a party to every agreement and most
+    # records, so naming it does not make a question about something else
+    own: bool = False
 
 
 @dataclass(frozen=True, slots=True)

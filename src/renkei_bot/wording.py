@@ -213,8 +213,13 @@ def title_agreement(name: str) -> str:
     return f"{name}との連携協定"
 
 
+def munis(n: int) -> str:
+    """A number of municipalities with its counter: 144自治体 (the tables' figures are all such)."""
+    return f"{n:,}自治体"
+
+
 def members_of(name: str, members: int) -> str:
-    return f"{name}の構成自治体数は{members}です。"
+    return f"{name}の構成自治体数は{munis(members)}です。"
 
 
 def title_members(name: str) -> str:
@@ -222,15 +227,15 @@ def title_members(name: str) -> str:
 
 
 def most_members(names: list[str], members: int) -> str:
-    return f"構成自治体数がいちばん多いのは{'、'.join(names)}（{members}）です。"
+    return f"構成自治体数がいちばん多いのは{'、'.join(names)}（{munis(members)}）です。"
 
 
 def fewest_members(names: list[str], members: int) -> str:
-    return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{members}）です。"
+    return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{munis(members)}）です。"
 
 
-def partner_total(count: int, total: int) -> str:
-    return f"広域連携協定の締結団体は{count}団体、構成自治体数の合計は{total}です。"
+def partner_total(count: int, total: int, regions: int) -> str:
+    return f"広域連携協定の締結団体は{regions}地域の{count}団体、構成自治体数の合計は{munis(total)}です。"
 
 
 def partners_edge(order: str, names: list[str], day: str) -> str:
@@ -239,7 +244,7 @@ def partners_edge(order: str, names: list[str], day: str) -> str:
 
 
 def partners_listed(count: int, members: int) -> str:
-    return f"広域連携協定の締結団体は{count}団体です（構成自治体数 計{members}）。"
+    return f"広域連携協定の締結団体は{count}団体です（構成自治体数 計{munis(members)}）。"
 
 
 def premise_differs(asked: str, recorded: str) -> str:
@@ -318,15 +323,32 @@ def total_meaning(note: str) -> str:
 
 
 def largest_rise(label: str, fiscal_year: str, rise: int) -> str:
-    return f"{label}がいちばん増えたのは{fiscal_year}（前年度から{rise:+,}）です。"
+    return f"{label}がいちばん増えたのは{fiscal_year}（前年度から{rise:+,}自治体）です。"
 
 
 def change_between(label: str, first: str, last: str, change: int) -> str:
-    return f"{label}は{first}から{last}までに{change:+,}です。"
+    return f"{label}は{first}から{last}までに{change:+,}自治体です。"
 
 
 def change_stated(label: str, change: int) -> str:
-    return f"{label}は 27年度から3年度までに{change:+,}です。"
+    return f"{label}は 27年度から3年度までに{change:+,}自治体です。"
+
+
+def change_two(label: str, first: str, last: str, before: int, after: int) -> str:
+    """「2年度から3年度で変わった？」「28年度から29年度で何増えた」: both figures and the difference."""
+    if before == after:
+        return f"{label}は{first}も{last}も{munis(before)}で、変わっていません。"
+    return f"{label}は{first}の{munis(before)}から{last}の{munis(after)}へ、{after - before:+,}自治体です。"
+
+
+def cell_against(fiscal_year: str, label: str, value: int, said: str) -> str:
+    """「H28年度の合計って900超えてた？」: the cell, and how it stands against the figure."""
+    return f"{fiscal_year}の{label}は{munis(value)}です（{said}）。"
+
+
+def rows_sum(fiscal_year: str, total: int, parts: str) -> str:
+    """Two rows of the yearly table added: the sum first, then the parts (overlaps not removed)."""
+    return f"{fiscal_year}は、あわせて{munis(total)}です（{parts}。重複は除いていません）。"
 
 
 def count_cell(fiscal_year: str, label: str, value: str) -> str:
@@ -372,11 +394,11 @@ def partner_set(*, period: str = "", kind: str = "", bounds: Sequence[str] = (),
 
 
 def named_members(names_members: Sequence[tuple[str, int]]) -> str:
-    return "、".join(f"{name}（{members}）" for name, members in names_members)
+    return "、".join(f"{name}（{munis(members)}）" for name, members in names_members)
 
 
 def set_sum(label: str, total: int, count: int) -> str:
-    return f"{label}の構成自治体数の合計は{total:,}です（{count}団体）。"
+    return f"{label}の構成自治体数の合計は{munis(total)}です（{count}団体）。"
 
 
 def set_count(label: str, count: int, names: str) -> str:
@@ -391,6 +413,11 @@ def set_empty(label: str) -> str:
     return f"{label}は記録にありません。"
 
 
+def agreed_days(facts: str, *, same: bool) -> str:
+    """「Aの協定はBと同じ日？」: each side's signing day."""
+    return f"協定の締結は{facts}で、{'同じ日です' if same else '別の日です'}。"
+
+
 def same_day_names(name: str, day: str, names: str) -> str:
     return f"{name}と同じ日（{day}）に協定を結んだのは{names}です。"
 
@@ -403,7 +430,7 @@ def ranked_members(label: str, most: bool, names: str, n: int) -> str:
 
 
 def adds_up(figure: int, what: str, count: int, names: str) -> str:
-    return f"{figure:,}は、{what}{count}団体（{names}）の構成自治体数の合計です。"
+    return f"{munis(figure)}は、{what}{count}団体（{names}）の構成自治体数の合計です。"
 
 
 def group_all() -> str:
@@ -450,17 +477,17 @@ NO_EQUAL_MEMBERS = "構成自治体数が同じ団体はありません。"
 
 
 def same_members_as(name: str, members: int, names: str) -> str:
-    return f"{name}と構成自治体数が同じ（{members}）なのは{names}です。"
+    return f"{name}と構成自治体数が同じ（{munis(members)}）なのは{names}です。"
 
 
 def no_same_members_as(name: str, members: int) -> str:
-    return f"{name}と構成自治体数が同じ（{members}）団体はほかにありません。"
+    return f"{name}と構成自治体数が同じ（{munis(members)}）団体はほかにありません。"
 
 
 def members_stated(name: str, members: int, stated: int) -> str:
     if members == stated:
-        return f"{name}の構成自治体数は{members}です。"
-    return f"{name}の構成自治体数は{members}です（{stated}ではありません）。"
+        return f"{name}の構成自治体数は{munis(members)}です。"
+    return f"{name}の構成自治体数は{munis(members)}です（{stated}ではありません）。"
 
 
 def figure_stated(fact: str, figure: int, stated: int) -> str:
@@ -468,11 +495,11 @@ def figure_stated(fact: str, figure: int, stated: int) -> str:
 
 
 def first_reaching(label: str, reached: str, fiscal_year: str, value: int) -> str:
-    return f"{label}が初めて{reached}のは{fiscal_year}です（{value:,}）。"
+    return f"{label}が初めて{reached}のは{fiscal_year}です（{munis(value)}）。"
 
 
 def first_equal(label: str, value: int, fiscal_year: str) -> str:
-    return f"{label}が{value:,}になったのは{fiscal_year}です。"
+    return f"{label}が{munis(value)}になったのは{fiscal_year}です。"
 
 
 def never_reaching(label: str, last: str, not_reached: str) -> str:
@@ -480,7 +507,7 @@ def never_reaching(label: str, last: str, not_reached: str) -> str:
 
 
 def first_recorded(label: str, fiscal_year: str, value: int) -> str:
-    return f"{label}の数が最初に記録されたのは{fiscal_year}です（{value:,}）。"
+    return f"{label}の数が最初に記録されたのは{fiscal_year}です（{munis(value)}）。"
 
 
 def unchanged(label: str, years: str, value: str) -> str:
@@ -491,7 +518,7 @@ NOTHING_UNCHANGED = "どの区分も毎年度増えています（前年度と�
 
 
 def constant(label: str, first: str, last: str, value: int) -> str:
-    return f"{label}は{first}から{last}まで{value:,}のままです。"
+    return f"{label}は{first}から{last}まで{munis(value)}のままです。"
 
 
 def not_constant(label: str, first: str, last: str, values: str) -> str:
@@ -605,6 +632,47 @@ def _quoted(value: str) -> str:
     return f"「{value}」"
 
 
+_WEEKDAYS = "月火水木金土日"
+
+
+def weekday_of(weekday: int, day: str) -> str:
+    return f"{_WEEKDAYS[weekday]}曜日です（{day}）。"
+
+
+def came_first(first: str, first_day: str, second: str, second_day: str) -> str:
+    if first_day == second_day:
+        return f"同じ日です（{first}・{second}とも{first_day}）。"
+    return f"{first}が先です（{first_day}。{second}は{second_day}）。"
+
+
+def days_between(first: str, first_day: str, second: str, second_day: str, days: int) -> str:
+    """「AはBの何日後？」: the difference first, then both days."""
+    if days == 0:
+        return f"同じ日です（{first}・{second}とも{first_day}）。"
+    which = "後" if days > 0 else "前"
+    return f"{abs(days)}日{which}です（{first}は{first_day}、{second}は{second_day}）。"
+
+
+def among(names: str) -> str:
+    return f"{names}のうち"
+
+
+def attribute_not_recorded(noun: str) -> str:
+    return f"記録には「{noun}」は書かれていません。関係する記録は次のとおりです。"
+
+
+def times(count: int) -> str:
+    return f"{count}回です。"
+
+
+def involved(names: str, title: str, day: str) -> str:
+    return f"{names}です（{day}「{title}」）。"
+
+
+def item_answer(item: str, label: str, value: str, title: str, day: str) -> str:
+    return f"{_quoted(item.lstrip('・ '))}の{label}は{_quoted(value)}です（{day}「{title}」）。"
+
+
 def aspect_answer(label: str, value: str, title: str, day: str) -> str:
     return f"{label}は{_quoted(value)}です（{day}「{title}」）。"
 
@@ -622,7 +690,7 @@ def mentioned_on(text: str, day: str, title: str) -> str:
 
 
 def partners_with_members(names: list[str], members: int) -> str:
-    return f"構成自治体数が{members}の団体は{'、'.join(names)}です。"
+    return f"構成自治体数が{munis(members)}の団体は{'、'.join(names)}です。"
 
 
 def companies_too(count: int) -> str:
@@ -652,7 +720,7 @@ def said_in(text: str, title: str) -> str:
 
 
 def members_sum(total: int, parts: str) -> str:
-    return f"構成自治体数はあわせて{total}です（{parts}）。"
+    return f"構成自治体数はあわせて{munis(total)}です（{parts}）。"
 
 
 def unknown_topic(word: str) -> str:
@@ -716,6 +784,10 @@ def joined(parts: list[str], total: int) -> str:
     return "、".join(parts) + (f"ほか{rest}件" if rest > 0 else "")
 
 
+def runs_until(end: str, title: str, span: str) -> str:
+    return f"{end}までです（{span}「{title}」）。"
+
+
 def running_on(day: str, facts: str) -> str:
     return f"{day}に開催中だったのは{facts}です。"
 
@@ -766,11 +838,53 @@ def yes_or_no(holds: bool, summary: str) -> str:
 
 
 def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
-    return f"はい、{day}「{title}」は{stated}です。{fact}"
+    return f"はい、{day}「{title}」の記録に「{stated}」があります。{fact}"
 
 
 def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
+
+
+def elapsed(years: int, months: int, day: str, title: str, today: str) -> str:
+    """「何年たった？」: the whole years first, then the months, from the record to today."""
+    span = f"{years}年" + (f"{months}か月" if months else "")
+    lead = f"{years}年です" if not months else f"{years}年（{span}）です"
+    if not years:
+        lead = f"{months}か月です"
+    return f"{lead}。{day}「{title}」から{today}まで。"
+
+
+def edition_is(edition: str, title: str, day: str) -> str:
+    return f"{edition}です（{day}「{title}」）。"
+
+
+def edition_upto(edition: str, title: str, day: str) -> str:
+    return f"{edition}までです（{day}「{title}」）。"
+
+
+def aspect_value(label: str, value: str) -> str:
+    """A second fact asked in the same question: 「会場は…です。」"""
+    return f"{label}は{value}です。"
+
+
+TYPO_TITLE = "資料の表記の誤り"
+
+
+def typo_fixed(wrong: str, right: str, lines: str) -> str:
+    where = f"（{lines}）" if lines else ""
+    return f"資料{where}の「{wrong}」は「{right}」の誤りです（資料はそのまま、記録では直しています）。"
+
+
+def manner(holds: bool, day: str, title: str, said: str) -> str:
+    """「予定どおり開催されましたか」: はい/いいえ, and the record's words that decide it."""
+    verdict = "はい" if holds else "いいえ"
+    if said and said != title:
+        return f"{verdict}、{day}「{title}」の記録に「{said}」とあります。"
+    if said:
+        return f"{verdict}、{day}「{title}」です。"
+    if holds:
+        return f"{verdict}、{day}「{title}」の記録に、それと違うことは書かれていません。"
+    return f"{verdict}、{day}「{title}」の記録に、そうした記載はありません。"
 
 
 def venue_was(venue: str) -> str:

@@ -7,9 +7,12 @@ from collections.abc import Callable
 from datetime import date
 
 from renkei_bot.answers import (
+    calendar,
+    corrections,
     count_facts,
     counts,
     details,
+    editions,
     events,
     general,
     guards,
@@ -51,10 +54,22 @@ HANDLERS: dict[str, Handler] = {
 
 
 def answer(ctx: Context) -> Answer:
+    return calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
+
+
+def _answer(ctx: Context) -> Answer:
     ctx = _this_month(ctx)
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     ctx = _aspect_routed(ctx)
+    if ctx.query.typos and ctx.query.has("ask.typo") and (fixed := corrections.answer(ctx)) is not None:
+        return fixed  # 「京都市市長会って京都府市長会のまちがい？」
+    if ctx.query.has("compare.earlier") and (first := calendar.earlier(ctx)) is not None:
+        return first  # 「青森県と千葉県町村会、どっちが先に協定締結した？」
+    if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
+        return between  # 「千葉県町村会との締結式の何日後？」
+    if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:
+        return since  # 「今年で何周年？」: today is where the years end, not a period to search
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
@@ -62,6 +77,8 @@ def answer(ctx: Context) -> Answer:
         return stated.opinion(ctx)
     if ctx.query.has("aspect.contact"):
         return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
+    if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
+        return numbered
     figure = _figure(ctx)
     if figure is not None:
         return figure
@@ -72,8 +89,10 @@ def answer(ctx: Context) -> Answer:
     table = _table_question(ctx)
     if table is not None:
         return table
-    if ctx.query.confirm or premise.place_contradicts(ctx):
-        checked = premise.confirm(ctx)
+    exists = ctx.query.has("ask.exists") and not ctx.query.entities  # 「…ってありますか？」: a list
+    if (ctx.query.confirm and not exists) or premise.place_contradicts(ctx):
+        checked = premise.manner(ctx) if ctx.query.confirm else None
+        checked = checked or premise.confirm(ctx)
         if checked is not None:
             return premise.yes_no(ctx, checked)
     if (
@@ -105,11 +124,11 @@ def _this_month(ctx: Context) -> Context:
     ask = query.when.anniversary
     if ask is None or ask.kind != "month" or ask.years_ago is not None:
         return ctx
-    if not (query.entities or query.categories or query.has("time.started")):
-        return ctx  # 「今月は何があった？」 alone stays an anniversary question
+    if query.has("ask.anniversary"):
+        return ctx  # 「今月の記念日は？」 asks every year's month
     first = date(query.today.year, query.today.month, 1)
     if not ctx.store.first_date <= first <= ctx.store.last_date:
-        return ctx
+        return ctx  # after the records end, 「今月は何があった？」 is every year's month (an anniversary)
     last = month_end(first.year, first.month)
     span = Period(first, last, "month", "", 0, 0)
     # 「今月から始まった」: the month itself (the open range 今月から is where they started)
@@ -154,6 +173,19 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「今年度の展示はどことどこ？」 lists records, not partners
         intent = "events_about" if query.entities else "events_in_period"
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+    if (
+        query.intent == "member_count"
+        and "participants" in query.aspects
+        and (query.ordinal is not None or any(m.type in ("venue", "series") for m in query.entities))
+    ):  # 「連携第1弾のにっぽりマルシェ、釧路管内の何市町村が参加した？」: who took part in that record
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
+    if query.intent in _LISTING and partner_facts.about_table(ctx):
+        # 「群馬県の市長会と町村会、メンバー数が多いのはどっち？」: the partners table, whatever the words
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="member_count"))
+    if query.intent == "summary" and not query.when.spans and (query.entities or query.terms):
+        # 「京都と一緒にまとめたプロジェクトの名前は？」: まとめた is what was done, not 「まとめて」
+        intent = "detail" if query.aspects else "events_about"
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
     by_place = query.intent in ("when", "events_about") and query.has("subject.agreement")
     if (
         by_place
@@ -166,11 +198,15 @@ def _aspect_routed(ctx: Context) -> Context:
     if query.roles and query.intent in (*_LISTING, "detail") and asked in (["people"], ["name"]):
         # 「渋谷区長の名前は？」: who holds a post of a named body (the records name few)
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
+    if query.intent == "agreement_date" and query.aspects[:1] == ("people",) and query.has("wh"):
+        # 「締結式に出席した第一生命の社長はどなた？」: who, which the records may not say
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
     people = query.entity_ids("person")
     if (
         people
         and len(people) == len(query.entities)
         and {"affiliation", "role", "participants"} & set(aspects)
+        and not query.has("ask.when")  # 「たかはしはるみ知事が来たのはいつ」: 知事 is her title, not asked
     ):
         # 「西川会長って何区の区長？」「ヌマオ先生ってどこの大学の先生？」: the person's post
         return dataclasses.replace(
@@ -183,6 +219,14 @@ def _aspect_routed(ctx: Context) -> Context:
     if query.intent in _LISTING and query.has("ask.when") and not aspects and (query.entities or query.terms):
         # 「広島県の町村の全国連携展示は何年度に開催された？」: a date is asked, not a list
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
+    if (
+        query.intent in _LISTING
+        and not aspects
+        and query.has("ask.which")
+        and (query.entities or query.terms)
+    ):
+        # 「東北絆まつり2017仙台の実施結果報告をしたのは？」: the one record that says it, not a list
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     if query.intent not in _LISTING or not aspects or not (query.has("wh") or "address" in aspects):
         return ctx
     if not (query.entities or query.terms or query.ties):
@@ -205,12 +249,19 @@ def _figure(ctx: Context) -> Answer | None:
     counter = stated.counter_asked(ctx)
     if counter is None or not (query.entities or query.terms):
         return None
+    if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
+        return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」
     table_counter = counter in ctx.vocabulary.table_counters
     if (
         query.intent in stated.TABLE_INTENTS
         and table_counter
         and not any(m.type in _FIGURE_SUBJECTS for m in query.entities)
-    ):
-        return None  # 「何自治体」「何団体」 of the partners: the tables answer
+    ) or (table_counter and (count_facts.about_table(ctx) or bool(query.entity_ids("partner")))):
+        return None  # 「何自治体」「何団体」 of the partners or the yearly counts: the tables answer
     events = [r.event for r in ctx.selector.best(query)][:3]
-    return stated.stated_figure(ctx, events) or stated.figure_missing(ctx, events)
+    found = stated.stated_figure(ctx, events)
+    if found is not None and found.record_ids:  # 「会場と、何種類だったか」: the other facts asked too
+        asked = [a for a in query.aspects if a not in ("content", "role", "participants")]
+        more = details.aspects_said(ctx, ctx.store.event(found.record_ids[0]), asked)
+        return dataclasses.replace(found, summary=found.summary + more) if more else found
+    return found or stated.figure_missing(ctx, events)

@@ -73,6 +73,13 @@ def answer(ctx: Context) -> Answer | None:
         return _unchanged(ctx, table, named or list(table.rows), years, asks=asks)
     if q.confirm and q.has("change.increase") and not years:  # 「合計は毎年増えてる？」
         return _every_year(ctx, table, named or [table.row("total")])
+    if q.has("change.increase") and len(years) >= 2:  # 「28年度から29年度で何自治体増えた」「…で変わった？」
+        rows = named or [table.row("total")]
+        return _between(ctx, table, rows, years[0], years[-1], asks=q.confirm or not q.has("wh"))
+    if len(years) == 1 and (bound := _bound(ctx)) is not None and not q.has("wh"):
+        return _cell_bound(ctx, table, named or [table.row("total")], years[0], bound)  # 「900超えてた？」
+    if q.has("total.sum") and len(named) >= 2 and len(years) == 1:  # 「HP会員と協定締結を足すと30年度で」
+        return _rows_sum(ctx, table, named, years[0])
     if q.has("change.increase") and len(years) == 1:
         return _one_year_change(ctx, table, pick_rows(ctx, table), years[0])
     if q.confirm and len(years) == 1:
@@ -132,6 +139,8 @@ def _overlap(ctx: Context, table: CountTable, years: list[int]) -> Answer | None
         summary = wording.overlap_meaning(note, format_fiscal_year(year), parts, total)
     else:
         summary = wording.overlap(format_fiscal_year(year), parts, total)
+    if ctx.query.confirm:  # 「合計は単純に足したもの？」 いいえ; 「重複を除いた数ですよね？」 はい
+        summary = wording.yes_or_no((parts != total) == ctx.query.has("table.deduplicated"), summary)
     return _found(ctx, table, summary, list(table.rows), lines=lines, notes=(note,) if note else ())
 
 
@@ -258,7 +267,63 @@ def _one_year_change(ctx: Context, table: CountTable, rows: list[CountRow], year
                     row.label, format_fiscal_year(year), after - before, before, after
                 )
             )
-    return _found(ctx, table, "\n".join(parts), rows) if parts else None
+    if not parts:
+        return None
+    summary = "\n".join(parts)
+    if ctx.query.confirm:  # 「令和3年度は前年より増えましたか？」
+        rises = [(row.value(year) or 0) - (row.value(start) or 0) for row in rows]
+        summary = wording.yes_or_no(all(r > 0 for r in rises), summary)
+    return _found(ctx, table, summary, rows)
+
+
+def _between(
+    ctx: Context, table: CountTable, rows: list[CountRow], first: int, last: int, *, asks: bool
+) -> Answer | None:
+    parts = []
+    changed = False
+    for row in rows:
+        before, after = row.value(first), row.value(last)
+        if before is None or after is None:
+            continue
+        changed = changed or before != after
+        parts.append(
+            wording.change_two(row.label, format_fiscal_year(first), format_fiscal_year(last), before, after)
+        )
+    if not parts:
+        return None
+    summary = "\n".join(parts)
+    return _found(ctx, table, wording.yes_or_no(changed, summary) if asks else summary, rows)
+
+
+def _cell_bound(ctx: Context, table: CountTable, rows: list[CountRow], year: int, bound: tq.Bound) -> Answer:
+    fy = format_fiscal_year(year)
+    words = {"at_least": bound.at_least, "strict": bound.strict}
+    parts = []
+    holds = True
+    for row in rows:
+        value = row.value(year)
+        if value is None:
+            parts.append(wording.cell_none(fy, row.label))
+            holds = False
+            continue
+        ok = bound.holds(value)
+        holds = holds and ok
+        said = (
+            wording.bound_text(bound.value, **words)
+            if ok
+            else wording.bound_not_reached(bound.value, **words)
+        )
+        parts.append(wording.cell_against(fy, row.label, value, said))
+    return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
+
+
+def _rows_sum(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer | None:
+    cells = [(r, v) for r in rows if (v := r.value(year)) is not None]
+    if not cells:
+        return None
+    parts = "、".join(f"{r.label} {v:,}" for r, v in cells)
+    summary = wording.rows_sum(format_fiscal_year(year), sum(v for _, v in cells), parts)
+    return _found(ctx, table, summary, rows)
 
 
 def _era_years(n: int) -> tuple[int, ...]:
@@ -277,7 +342,7 @@ def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: in
             parts.append(wording.cell_none(fy, row.label))
             holds = False
             continue
-        fact = wording.count_cell(fy, row.label, f"{value:,}")
+        fact = wording.count_cell(fy, row.label, wording.munis(value))
         if stated:
             parts.append(wording.figure_stated(fact, value, stated[-1]))
             holds = holds and value == stated[-1]

@@ -38,6 +38,10 @@ def _cell(value: int | None) -> str:
     return "—" if value is None else f"{value:,}"
 
 
+def _figure(value: int | None) -> str:
+    return "—" if value is None else wording.munis(value)
+
+
 def row_line(table: CountTable, row: CountRow) -> Line:
     cells = "、".join(f"{format_fiscal_year(y)} {_cell(row.value(y))}" for y in table.years)
     first, last = (era_of_year(y)[1] for y in (table.years[0], table.years[-1]))
@@ -97,7 +101,7 @@ def yearly_count(ctx: Context) -> Answer:
         # 「令和3年度の連携自治体数は」 names no row: the 合計 is the figure asked, the rows follow
         order = rows if len(rows) == 1 else sorted(rows, key=lambda r: r.id != "total")
         parts = [
-            wording.count_cell(format_fiscal_year(y), r.label, _cell(r.value(y)))
+            wording.count_cell(format_fiscal_year(y), r.label, _figure(r.value(y)))
             for r in order
             for y in years
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -9,6 +11,7 @@ from renkei_bot import wording
 from renkei_bot.answers import stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
+    KEYED,
     brief,
     cite,
     event_line,
@@ -50,13 +53,19 @@ def _people_names(ctx: Context, event: Event) -> list[str]:
     return [n for n in names if len(n) >= 2]
 
 
+NAME_WEIGHT = 3  # a name the question gives, against a topic word, in choosing a record's line
 RARE = 3.0  # idf of a question word rare enough that a detail containing it is what was asked about
+
+
+def _name_keys(ctx: Context) -> list[str]:
+    keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
+    keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 
 def _keys(ctx: Context) -> list[str]:
     """What the question names, to find in an event's details: its entities and its rare words."""
-    keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
-    keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    keys = _name_keys(ctx)
     keys += [compact(t) for t in ctx.query.terms if len(t) >= 2 and ctx.selector.idf(t) >= RARE]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
@@ -108,6 +117,40 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
         values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
         if values:
             return label, preferred(ctx, values)[0]
+    return None
+
+
+def _partners_of(ctx: Context, event: Event) -> list[str]:
+    """The partners of the kind the question names (町村会, 市長会) that the row is about."""
+    kinds = tuple(h.word for h in ctx.query.facets if h.name.startswith("kind."))
+    if not kinds and not ctx.query.has("subject.partner"):
+        return []
+    named = set(ctx.query.entity_ids("partner"))
+    partners = [ctx.store.partner(ref) for ref in event.refs if ref not in named]
+    return [p.name for p in partners if p is not None and (not kinds or p.name.endswith(kinds))]
+
+
+_ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時:…, ②会場:…
+
+
+def sub_item_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[str, str, str] | None:
+    """A row listing items ((3)お茶の淹れ方講座, then ①日時:… ②会場:…): the asked aspect written under
+    the item the question names, as (label, value, the item's line)."""
+    asked = [a for a in aspects if a not in ("content", "role", "time")][:1]  # the time: its mention
+    labelled = _label(ctx, asked[0]) if asked else None
+    words = [compact(t) for t in ctx.query.terms if len(t) >= 3]
+    if labelled is None or not words:
+        return None
+    label, keys = labelled
+    for i, heading in enumerate(event.details):
+        if _ITEM_LINE.match(heading) or not any(w in compact(heading) for w in words):
+            continue
+        for line in event.details[i + 1 :]:
+            if not _ITEM_LINE.match(line):
+                break
+            m = KEYED.match(line)
+            if m and any(k in m.group(1) for k in keys):
+                return label, m.group(2).strip(), heading
     return None
 
 
@@ -164,9 +207,12 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     ]
     asked += [compact(m.surface) for m in ctx.query.entities if m.type == "person"]
 
+    names = set(_name_keys(ctx))  # a name (江東区, 品川区) says which line more than a topic word does
+
     def score(index: int) -> tuple[int, int]:
         flat = compact(texts[index])
-        named = sum(len(k) for k in keys if k in flat) + sum(10 * len(w) for w in asked if w in flat)
+        named = sum(len(k) * (NAME_WEIGHT if k in names else 1) for k in keys if k in flat)
+        named += sum(10 * len(w) for w in asked if w in flat)
         return named + sum(2 for w in wanted if w in texts[index]), -index
 
     return texts[max(range(len(texts)), key=score)]
@@ -219,22 +265,41 @@ def detail(ctx: Context) -> Answer:
     summary = wording.detail_of(headline(event), format_span(event.date))
     direct = direct_value(ctx, event, aspects)
     mention = pointed_mention(ctx, event)
-    if mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
+    item = sub_item_value(ctx, event, aspects)
+    asks_body = "participants" in aspects or ctx.query.has("subject.partner")
+    bodies = _partners_of(ctx, event) if asks_body else []
+    if bodies:  # 「ラベンダー植栽イベントってどこの町村会がらみ？」: the partner the row is about
+        summary = wording.involved("、".join(bodies), event.title, format_span(event.date))
+    elif item is not None:  # 「お茶の淹れ方講座はどこで」: the venue written under that item of the row
+        label, value, heading = item
+        day = format_date(mention.date) if mention is not None else format_span(event.date)
+        summary = wording.item_answer(heading, label, value, event.title, day)
+        start = event.details.index(heading)
+        picked = [heading, *itertools.takewhile(_ITEM_LINE.match, event.details[start + 1 :])]
+    elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
         summary = wording.mentioned_on(mention.text, format_date(mention.date), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
     elif aspects:
-        candidates = [event.title, *picked]
-        if (
-            "people" in aspects[:1]
-        ):  # a line that names someone (the title may: 「西川…会長が石破…大臣を訪問」)
+        people = "people" in aspects[:1]
+        # a line that names someone (the title may: 「西川…会長が石破…大臣を訪問」); for anything else a
+        # detail, not the title the question already names (「…を紹介したのはどこの市？」)
+        candidates = [event.title, *picked] if people or not picked else list(picked)
+        if people:
             candidates = [t for t in candidates if _names_someone(ctx, event, t)] or candidates
         line = best_line(ctx, candidates, aspects).lstrip("・ ")
         if _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
+    summary += _other_aspects(ctx, event, aspects, summary)
+    counters = tuple(ctx.vocabulary.record_counters)
+    times_asked = any(w.endswith(counters) for w in ctx.query.facet_words("count.how_many"))
+    if times_asked and ctx.query.entities:
+        # 「何回参画した？会場はどこ？」: how many times first, then what was asked of them
+        times = len({e.lines for e in ctx.selector.filtered(ctx.query, series_only=True)})
+        summary = wording.times(times) + summary if times else summary
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]
     lines += _said_elsewhere(ctx, event)
@@ -247,6 +312,32 @@ def detail(ctx: Context) -> Answer:
         dates=(mention.date.isoformat(),) if mention else iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str], said: str) -> str:
+    """「基調講演は誰で、テーマは何？」: the first line answers the aspect asked last; the others follow
+    in the same line, each as the record states it (unless the first answer already holds it)."""
+    asked = [a for a in aspects if a not in ("content", "role")][1:]
+    return "".join(s for value, s in _aspect_values(ctx, event, asked) if value not in said)
+
+
+def aspects_said(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
+    """What the record states of each aspect, as sentences to follow a first answer."""
+    return "".join(s for _, s in _aspect_values(ctx, event, aspects))
+
+
+def _aspect_values(ctx: Context, event: Event, aspects: Sequence[str]) -> list[tuple[str, str]]:
+    parts: list[tuple[str, str]] = []
+    for aspect in aspects:
+        if aspect == "people":
+            line = person_line(ctx, event)
+            if line:
+                parts.append((line, wording.record_says(line)))
+            continue
+        value = direct_value(ctx, event, [aspect])
+        if value is not None:
+            parts.append((value[1], wording.aspect_value(value[0], value[1])))
+    return parts
 
 
 def _said_elsewhere(ctx: Context, event: Event) -> list[Line]:
@@ -271,8 +362,11 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
         elif ctx.query.aspects:
             shown = aspect_details(ctx, event, ctx.query.aspects)[:SEVERAL_DETAILS]
             lines.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in shown)
+    summary = wording.these_records(facts(ctx, events), len(events))
+    if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None:
+        summary = wording.times(len(events)) + summary  # 「何回出てくる？会場はどこ？」: the count first
     return ctx.found(
-        wording.these_records(facts(ctx, events), len(events)),
+        summary,
         title=ctx.label()[:150],
         lines=tuple(lines),
         sources=tuple(cite(e) for e in events[:MAX_SOURCES]),
@@ -390,6 +484,8 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
             said = person_line(ctx, event)  # 「講師は誰」 of several lectures: who spoke at each
             value = ("", said) if said else None
         # 「何をした？」: what the row says it did, not just its title
-        text = value[1] if value else brief(event) if "content" in ctx.query.aspects else headline(event)
+        # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
+        asks = ctx.query.aspects or ctx.query.has("wh")  # 「第2弾ってどのイベントで」: what the row says
+        text = value[1] if value else brief(event) if asks else headline(event)
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import details
@@ -20,7 +21,7 @@ from renkei_bot.answers.lines import (
 from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
-from renkei_bot.dates import format_date, format_fiscal_year, format_span
+from renkei_bot.dates import format_date, format_fiscal_year, format_span, month_end
 from renkei_bot.records import Event
 
 MAX_SOURCES = 5
@@ -73,6 +74,8 @@ def when(ctx: Context) -> Answer:
         summary = wording.these_records(details.facts(ctx, events), len(events))
     elif first.date.start is None:
         summary = wording.undated(headline(first), first.date.after, first.date.before)
+    elif ctx.query.has("time.until") and (until := until_said(ctx, first)) is not None:
+        summary = until  # 「いつまで？」「何年間？」: the end, or the line that says it
     else:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
@@ -91,6 +94,19 @@ def when(ctx: Context) -> Answer:
         record_ids=tuple(e.id for e in events),
         notes=ctx.premise_notes(recorded),
     )
+
+
+def until_said(ctx: Context, event: Event) -> str | None:
+    """The end of a record: its last day when it ran over several, else the detail stating how long
+    it runs (time.until's record_keys: 「令和4年度までの3年間」)."""
+    if event.date.end is not None and event.date.start is not None and event.date.end != event.date.start:
+        return wording.runs_until(format_date(event.date.end), event.title, format_span(event.date))
+    keys = ctx.vocabulary.facets.spec("time.until").record_keys
+    sentences = [x for d in event.details for x in d.lstrip("・ ").split("。") if x]
+    said = [x for x in sentences if any(k in x for k in keys)]
+    if not said:
+        return None
+    return wording.detail_line(said[0] + "。", event.title, format_span(event.date))
 
 
 def subject_events(ctx: Context) -> list[Event] | None:
@@ -147,7 +163,13 @@ def first_last(ctx: Context) -> Answer:
         )
         same = [e for e in dated if e.date.start == edge.date.start]
     summary = wording.edge_event(order, headline(edge), format_span(edge.date))
+    asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+    if asked and len(same) == 1:  # 「最初のイベントの会場は？」: what was asked of it, in the same line
+        summary += details.aspects_said(ctx, edge, asked)
     lines = [*_edge_lines(ctx, edge), *(event_lines(same) if len(same) > 1 else ())]
+    if len(same) == 1:  # the one record: what it says, the lines the question names first
+        shown = {line.text for line in lines}
+        lines += [d for d in _detail_lines(ctx, edge) if d.text not in shown]
     return ctx.found(
         summary,
         title=wording.title_edge(order),
@@ -182,9 +204,13 @@ def listing(ctx: Context) -> Answer:
             ctx.query, strict=False
         )
         specific = _specific(ctx)
-        if specific:  # 「荒川区の事例報告」: the events of 荒川区 that are about 事例報告
-            narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
-            events = narrowed or events
+        if specific:  # 「荒川区の事例報告」: the events of 荒川区 that say the most of what is asked
+            hits = {e.id: sum(e.id in ctx.selector.term_hits(t) for t in specific) for e in events}
+            most = max(hits.values(), default=0)
+            events = [e for e in events if hits[e.id] == most] if most else events
+        years = {p.start.year for p in ctx.query.when.spans if p.attached}
+        if years:  # 「基本方針2019では」: the year glued to the name picks that one
+            events = [e for e in events if e.date.start and e.date.start.year in years] or events
     else:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
         category = next(iter(ctx.query.categories), None)
@@ -199,7 +225,8 @@ def listing(ctx: Context) -> Answer:
             events = narrowed or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     if spans and ctx.query.has("time.started"):  # 「今月から始まった」: begun in it, not running through it
-        events = [e for e in events if e.date.start and any(p.start <= e.date.start <= p.end for p in spans)]
+        windows = [(p.start, _first_unit(p.start) if p.end == date.max else p.end) for p in spans]
+        events = [e for e in events if e.date.start and any(a <= e.date.start <= b for a, b in windows)]
     if not events:
         return ctx.nothing()
     days = {p.start for p in ctx.query.when.spans if p.grain == "day" and p.start == p.end}
@@ -208,11 +235,7 @@ def listing(ctx: Context) -> Answer:
     label = ctx.label()
     lines = event_lines(events)
     if len(events) == 1:  # one event: all it says, what the question names first
-        only = events[0]
-        lines += tuple(
-            Line(f"　{d.lstrip('・ ')}", source=line_ref(only.lines))
-            for d in details.preferred(ctx, list(only.details))
-        )
+        lines += tuple(_detail_lines(ctx, events[0]))
     return ctx.found(
         listed_summary(ctx, label, events),
         title=label[:150],
@@ -221,6 +244,23 @@ def listing(ctx: Context) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
+
+
+def _first_unit(start: date) -> date:
+    """「今年度から始まった」: an open range from a fiscal year, a year or a month means begun in that
+    unit; its end, from where the range starts (4月1日 a fiscal year, 1月1日 a year, else a month)."""
+    if (start.month, start.day) == (4, 1):
+        return date(start.year + 1, 3, 31)
+    if (start.month, start.day) == (1, 1):
+        return date(start.year, 12, 31)
+    return month_end(start.year, start.month)
+
+
+def _detail_lines(ctx: Context, event: Event) -> list[Line]:
+    return [
+        Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines))
+        for d in details.preferred(ctx, list(event.details))
+    ]
 
 
 def listed_summary(ctx: Context, label: str, events: Sequence[Event]) -> str:

@@ -9,6 +9,7 @@ from renkei_bot import wording
 from renkei_bot.answers import anniversaries as anniv
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context, period_label
+from renkei_bot.answers.events import listed_summary
 from renkei_bot.answers.lines import EventLines, cite, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, month_end
@@ -155,7 +156,7 @@ def _listing(ctx: Context, label: str, events: list[Event]) -> Answer:
     if not events:
         return ctx.not_found(wording.nothing_on(label))
     return ctx.found(
-        wording.listed(label, len(events)),
+        listed_summary(ctx, label, events),  # a few: named in the first line
         title=label,
         lines=EventLines(events),  # a month in every year can be thousands: built as shown
         sources=tuple(cite(e) for e in events[:3]),

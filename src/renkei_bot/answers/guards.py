@@ -6,14 +6,16 @@ Each guard returns a found=false Answer when the question names something the re
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from renkei_bot import wording
+from renkei_bot.answers import partners as partners_table
 from renkei_bot.answers.context import Context, period_label
+from renkei_bot.answers.editions import numbered
+from renkei_bot.answers.lines import event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date
-from renkei_bot.records import Event
+from renkei_bot.nlu import tokens as tok
 
 Guard = Callable[[Context], Answer | None]
 
@@ -33,6 +35,8 @@ def unknown_name(ctx: Context) -> Answer | None:
         if name.endswith(kinds):
             similar = ctx.suggest_names(name, types=("partner",))
             summary = wording.not_a_partner(name, len(ctx.store.partners.partners))
+            if ctx.query.confirm:  # 「埼玉県市長会とも協定を結んでますよね？」: the table answers いいえ
+                return _not_in_table(ctx, summary, similar)
             return ctx.not_found(summary, did_you_mean=similar, suggestions=(wording.ASK_PARTNERS,))
         return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.suggest_names(name))
     for name in ctx.query.names:
@@ -47,12 +51,39 @@ def unknown_name(ctx: Context) -> Answer | None:
     return None
 
 
+def _not_in_table(ctx: Context, summary: str, similar: Sequence[str]) -> Answer:
+    partners = ctx.store.partners.partners
+    return ctx.found(
+        wording.yes_or_no(False, summary),
+        title=partners_table.TABLE,
+        lines=tuple(partners_table.partner_line(p) for p in partners),
+        sources=(partners_table.table_source(ctx),),
+        did_you_mean=tuple(similar),
+    )
+
+
 def _other_evidence(ctx: Context, name: str) -> bool:
     """Something else in the question matches the records: a name, a category or a searched word."""
     query = ctx.query
     if query.entities or query.categories:
         return True
     return any(ctx.selector.term_hits(t) for t in query.terms if t != name and name not in t and len(t) >= 2)
+
+
+def unrecorded_attribute(ctx: Context) -> Answer | None:
+    """「北海道町村会との協定の有効期限は？」: the thing asked about is written in no record (neither
+    the word nor its head, 期限), so what the records hold of the rest is not its answer."""
+    asked = ctx.query.asked
+    if asked is None:
+        return None
+    noun, _ = asked
+    said_as = [w for word, words in ctx.query.related_of if word in noun for w in words]  # お祭り → まつり
+    if any(ctx.selector.term_hits(w) for w in (noun, *said_as)):
+        return None
+    if any(ctx.asking_word(unit) for unit in (noun, *tok.short_units(noun)) if len(unit) >= 2):
+        return None  # 講師名: 講師 asks who
+    best = [r.event for r in ctx.selector.best(ctx.query)][:3]
+    return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
 
 
 def ambiguous(ctx: Context) -> Answer | None:
@@ -67,9 +98,11 @@ def ambiguous(ctx: Context) -> Answer | None:
 def unknown_topic(ctx: Context) -> Answer | None:
     """「渋谷でおすすめのラーメン屋」: every word left of the question is absent from the records, and
     one of them is a thing (three characters or more, not a word that asks: 住所, 期間, 開催日)."""
+    if ctx.query.confirm and ctx.query.entities:
+        return None  # 「ねぎサミットって日比谷公園でやったんだっけ？」: a claim about a record, いいえ
     loose = {m.surface for m in ctx.query.entities}
     terms = [t for t in ctx.query.terms if len(t) >= 2 and t not in loose]
-    if not terms or any(ctx.selector.term_hits(t) for t in terms):
+    if not terms or any(ctx.selector.term_hits(t) for t in (*terms, *ctx.query.parts)):
         return None
     things = [t for t in terms if len(t) >= 3 and not ctx.asking_word(t)]
     if not things:
@@ -118,7 +151,7 @@ def missing_ordinal(ctx: Context) -> Answer | None:
     unit = ctx.query.ordinal_unit
     for match in ctx.query.entities:
         if unit != "回":  # 第5号, 第4弾: the titles number them
-            editions = _numbered(ctx.store.about(match.entity_id), unit)
+            editions = numbered(ctx.store.about(match.entity_id), unit)
             if editions and n not in editions and not (n == 1 and unit == "号" and 0 in editions):
                 return ctx.not_found(wording.no_edition(match.name, f"第{n}{unit}", len(editions)))
             continue
@@ -136,27 +169,20 @@ def missing_ordinal(ctx: Context) -> Answer | None:
     return None
 
 
-_NUMBERED = re.compile(r"第([0-9]+)(号|弾)|(創刊号)")
-
-
-def _numbered(events: list[Event], unit: str) -> set[int]:
-    """The numbers of the 号 or 弾 the titles state (創刊号 counts as 0: it is the first)."""
-    found: set[int] = set()
-    for event in events:
-        for m in _NUMBERED.finditer(event.title):
-            if m.group(3) and unit == "号":
-                found.add(0)
-            elif m.group(2) == unit:
-                found.add(int(m.group(1)))
-    return found
-
-
 # Which guards apply to which intents: help, greetings and the fixed tables need none.
-_EVENTS: tuple[Guard, ...] = (ambiguous, unknown_name, out_of_range, missing_ordinal, missing_year)
+_EVENTS: tuple[Guard, ...] = (
+    ambiguous,
+    unknown_name,
+    out_of_range,
+    missing_ordinal,
+    missing_year,
+    unrecorded_attribute,
+)
 
 GUARDS: dict[str, tuple[Guard, ...]] = {
-    "agreement_date": (unknown_name,),
-    "member_count": (unknown_name,),
+    "agreement_date": (unknown_name, unrecorded_attribute),
+    "member_count": (unknown_name, unrecorded_attribute),
+    "yearly_count": (unrecorded_attribute,),
     "when": _EVENTS,
     "events_in_period": _EVENTS,
     "events_about": (*_EVENTS, unknown_topic),

@@ -10,7 +10,7 @@ from renkei_bot.answers.model import Line
 from renkei_bot.dates import format_span
 from renkei_bot.records import Event
 
-_KEYED = re.compile(r"^[・\s]*(?:[0-9０-９]+[.)）]\s*|[①-⑳]\s*)?([^:：]{1,12}?)\s*[:：]\s*(.+)$")
+KEYED = re.compile(r"^[・\s]*(?:[0-9０-９]+[.)）]\s*|[①-⑳]\s*)?([^:：]{1,12}?)\s*[:：]\s*(.+)$")
 
 
 def line_ref(lines: Sequence[int]) -> str:
@@ -25,7 +25,7 @@ def keyed_details(event: Event) -> list[tuple[str, str]]:
     """Details written as 「key：value」 (テーマ：…, 会場：…), as (key, value) pairs."""
     pairs: list[tuple[str, str]] = []
     for detail in event.details:
-        m = _KEYED.match(detail)
+        m = KEYED.match(detail)
         if m:
             pairs.append((m.group(1).strip(), m.group(2).strip()))
     return pairs

@@ -7,6 +7,7 @@ line states the asked figure, names or はい/いいえ, and every row cites its
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -51,6 +52,9 @@ def answer(ctx: Context) -> Answer | None:
     """The answer over a set of partners; None when the question is about one partner's own facts or
     asks for the plain list (the intent's handler answers those)."""
     q = ctx.query
+    sides = _sides(ctx)
+    if len(sides) >= 2 and q.has("compare.same", "time.same_day") and not q.has("wh"):
+        return _same_day_as(ctx, sides)  # 「埼玉県町村会の協定って群馬と同じ日？」
     if q.ties or q.has("subject.company") or any(m.type != "partner" for m in q.entities):
         return None  # companies and events are the chronology's records, not rows of this table
     named = mentioned_partners(ctx)
@@ -61,6 +65,11 @@ def answer(ctx: Context) -> Answer | None:
             return _same_day(ctx, named)
     if named and q.confirm and q.numbers and not q.has("total.sum"):
         return _members_stated(ctx, named)
+    if len(named) >= 2 and q.has("extreme.max", "extreme.min"):  # 「AとB、多いのはどっち？」: among them
+        ranked = _ranked(ctx, Selection(named, wording.among("・".join(p.name for p in named)), True))
+        return dataclasses.replace(
+            ranked, lines=tuple(partner_line(p) for p in named)
+        )  # each, with its count
     if named:
         return None
     chosen = _select(ctx)
@@ -201,6 +210,45 @@ def _members_stated(ctx: Context, named: list[Partner]) -> Answer:
         holds, "".join(wording.members_stated(p.name, p.members, stated) for p in named)
     )
     return _rows(ctx, summary, named, show_all=False)
+
+
+def _sides(ctx: Context) -> list[list[Partner]]:
+    """The parties a question compares: each partner it names, and the partners of each prefecture it
+    names (群馬 → 群馬県市長会・群馬県町村会)."""
+    if not ctx.query.has("subject.agreement", "subject.partner"):
+        return []
+    sides: list[list[Partner]] = []
+    for match in ctx.query.entities:
+        if match.type == "partner" and (partner := ctx.store.partner(match.entity_id)) is not None:
+            sides.append([partner])
+        elif match.type == "prefecture":
+            of_place = [
+                p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent == match.entity_id
+            ]
+            if of_place and not any(p in side for side in sides for p in of_place):
+                sides.append(of_place)
+    return sides
+
+
+def _same_day_as(ctx: Context, sides: list[list[Partner]]) -> Answer:
+    days = {p.agreed for side in sides for p in side}
+    parts = [
+        wording.fact_on(
+            "・".join(p.name for p in side),
+            "、".join(format_date(d) for d in sorted({p.agreed for p in side})),
+        )
+        for side in sides
+    ]
+    summary = wording.agreed_days(wording.joined(parts, len(parts)), same=len(days) == 1)
+    shown = [p for side in sides for p in side]
+    first = sides[0]
+    with_first = [p for p in tq.agreed_on(ctx.store.partners.partners, {first[0].agreed}) if p not in shown]
+    if len(days) > 1 and with_first:  # who did sign that day
+        name = "・".join(p.name for p in first)
+        summary += wording.same_day_names(
+            name, format_date(first[0].agreed), "、".join(p.name for p in with_first)
+        )
+    return _rows(ctx, wording.yes_or_no(len(days) == 1, summary), [*shown, *with_first])
 
 
 def _same_day(ctx: Context, named: list[Partner]) -> Answer:

@@ -63,8 +63,17 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
 
 def _asks_more_than_the_date(ctx: Context) -> bool:
     """「…との協定締結案を区長会総会で確認したのは」 asks for a step, not for the signing day."""
-    others = [m for m in ctx.query.entities if m.type in ("series", "document", "organization", "person")]
+    kinds = ("series", "document", "organization", "person")
+    others = [m for m in ctx.query.entities if m.type in kinds and not ctx.store.entity(m.entity_id).own]
     return bool(others) or ctx.query.has("agreement.step")
+
+
+def _asks_members(ctx: Context) -> bool:
+    """The members asked beside the date: 構成自治体, or a count in the tables' counters (何自治体)."""
+    counters = ctx.vocabulary.table_counters
+    counted = [w for w in ctx.query.facet_words("count.how_many") if any(w.endswith(c) for c in counters)]
+    total = ctx.query.has("total.sum") and ctx.query.has("count.how_many")
+    return ctx.query.has("subject.member") or bool(counted) or total
 
 
 def agreement_date(ctx: Context) -> Answer:
@@ -86,7 +95,13 @@ def agreement_date(ctx: Context) -> Answer:
             events.append(event)
             lines.append(event_line(event, prefix="締結式: "))
             sources.append(cite(event))
-    summary = "、".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
+    summary = "".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
+    if _asks_members(ctx):  # 「協定式はいつで、それぞれ何自治体？」「合わせるといくつの自治体に？」
+        if len(partners) > 1 and ctx.query.has("total.sum"):
+            parts = "、".join(f"{p.name}{p.members}" for p in partners)
+            summary = wording.members_sum(sum(p.members for p in partners), parts) + summary
+        else:
+            summary += "".join(wording.members_of(p.name, p.members) for p in partners)
     notes = ctx.premise_notes([p.agreed for p in partners])
     return ctx.found(
         summary,
@@ -116,6 +131,9 @@ def member_count(ctx: Context) -> Answer:
             return partner_total(ctx)
         return ctx.not_found(wording.WHICH_PARTNER, suggestions=(wording.ASK_PARTNERS,))
     summary = "".join(wording.members_of(p.name, p.members) for p in partners)
+    if ctx.query.has("ask.when"):  # 「締結日と構成自治体数を」: both, the date first
+        dates = "".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
+        summary = dates + summary
     if len(partners) > 1 and ctx.query.has("total.sum"):  # the sum asked leads
         parts = "、".join(f"{p.name}{p.members}" for p in partners)
         summary = wording.members_sum(sum(p.members for p in partners), parts)
@@ -153,8 +171,10 @@ def partner_total(ctx: Context) -> Answer:
         if lows:
             parts.append(wording.fewest_members([p.name for p in lows], low))
         return _rows(ctx, "".join(parts), [*tops, *lows])
-    summary = wording.partner_total(len(partners), table.total)
-    return ctx.found(summary, title=TABLE, lines=lines, sources=(f"{TABLE}（L{table.line}）",))
+    regions = len({ctx.store.entity(p.id).parent for p in partners})  # 北海道, 京都府 … (9地域)
+    summary = wording.partner_total(len(partners), table.total, regions)
+    sources = (f"{TABLE}（L{table.line}）",)
+    return ctx.found(summary, title=TABLE, lines=lines, sources=sources, show_all=True)  # all the rows
 
 
 def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
@@ -196,6 +216,18 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
     )
 
 
+def company_agreements_of(ctx: Context) -> list[Event]:
+    """Every 包括連携協定 signed with a company, whatever period the question names."""
+    return [
+        e
+        for e in ctx.store.events
+        if e.category == "連携協定"
+        and "締結" in e.title
+        and "案" not in e.title
+        and any(ctx.store.entity(r).type == "company" for r in e.refs)
+    ]
+
+
 def _company_agreements(ctx: Context) -> list[Event]:
     """包括連携協定 signed with companies in the question's period (they are not in the partners table)."""
     signed: list[Event] = []
@@ -224,8 +256,12 @@ def company_agreements(ctx: Context) -> Answer:
             dates=iso_dates([edge]),
             record_ids=(edge.id,),
         )
+    summary = wording.companies_signed(len(signed))
+    if len(signed) <= wording.HEAD_ITEMS:  # each, with its day, in the first line
+        named = [wording.fact_on(e.title, format_span(e.date)) for e in signed]
+        summary += wording.joined(named, len(named)) + "。"
     return ctx.found(
-        wording.companies_signed(len(signed)),
+        summary,
         title=wording.COMPANY_AGREEMENTS,
         lines=event_lines(signed),
         sources=tuple(cite(e) for e in signed),

@@ -13,13 +13,16 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, detail_value, event_line, iso_dates
+from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
+from renkei_bot.nlu.resolution import Match
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 PLACE_TYPES = ("venue", "municipality", "prefecture", "region")
+CLAIM_NEAR = 0.5  # a record bearing the claim out must score this share of the best without the claim
+CLAIM_TOP = 10
 # What a yes/no question may state about a record besides its subject: where, who, which ward.
 CLAIM_TYPES = (*PLACE_TYPES, "person", "ward")
 
@@ -46,7 +49,17 @@ def confirm(ctx: Context) -> Answer | None:
         return details.person(ctx, named[0]) if named else None
     skip = [m.entity_id for m in claims]
     series = any(m.type == "series" for m in subject)
-    best = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
+    # 「嬬恋村の方が講演会で事例報告したことってありますか？」: a record that has the claim too, first
+    without = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
+    # …but only among the records the rest of the question is about (not any record at 大井競馬場)
+    pool = ctx.selector.filtered(query, skip=skip, strict=False)
+    near = {r.event.id for r in ctx.selector.rank(query, pool, skip=skip, floor=CLAIM_NEAR)[:CLAIM_TOP]}
+    holding = [
+        r
+        for r in ctx.selector.best(query, series_only=series)
+        if r.event.id in near and _identified(ctx, r.event) and _holds_all(ctx, r.event, claims)
+    ]
+    best = holding or without
     if not best:
         return None
     event = best[0].event
@@ -59,10 +72,14 @@ def confirm(ctx: Context) -> Answer | None:
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
     missing += [n for n in query.names if compact(n) not in recorded]  # 「紹介したのは函館市ですか」
+    missing = list(dict.fromkeys(missing))
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
     fact = _recorded_fact(ctx, event, asked)
+    if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
+        said = _line_naming(ctx, event, claims)
+        fact = wording.record_says(said) if said else fact
     day = format_span(event.date)
     summary = (
         wording.claim_holds("・".join(stated), event.title, day, fact)
@@ -76,6 +93,68 @@ def confirm(ctx: Context) -> Answer | None:
         sources=(cite(event),),
         dates=iso_dates([event]),
         record_ids=(event.id,),
+    )
+
+
+def manner(ctx: Context) -> Answer | None:
+    """「…は予定どおり開催されましたか」「…はオンラインでしたか」: how the record says it went
+    (claim.* facets: the words a record writes when the claim is false or true)."""
+    specs = ctx.vocabulary.facets.claims(h.name for h in ctx.query.facets)
+    if ctx.query.has("ask.exists") and not ctx.query.entities:
+        return None  # 「オンラインで開いた講演会ってありますか？」: are there any, a list (はい first)
+    best = ctx.selector.best(ctx.query) if specs else []
+    if not best:
+        return None
+    event = best[0].event
+    parts = [event.title, *(event.venue or "",), *event.details]
+    verdicts: list[tuple[bool, str]] = []
+    for spec in specs:
+        failing = [p for p in parts if any(w in p for w in spec.fails_if)]
+        holding = [p for p in parts if any(w in p for w in spec.holds_if)]
+        if failing:
+            verdicts.append((False, failing[0]))
+        elif holding:
+            verdicts.append((True, holding[0]))
+        else:
+            verdicts.append((not spec.holds_if, ""))
+    holds = all(v for v, _ in verdicts)
+    said = next((line for v, line in verdicts if v == holds and line), "")
+    if not said:
+        said = next((line for _, line in verdicts if line), "")
+    return ctx.found(
+        wording.manner(holds, format_span(event.date), event.title, said.lstrip("・ ")),
+        title=event.title[:150],
+        lines=event_lines([event], full=True),
+        sources=(cite(event),),
+        dates=iso_dates([event]),
+        record_ids=(event.id,),
+    )
+
+
+def _line_naming(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
+    names = {compact(m.surface) for m in claims} | {
+        compact(ctx.store.entity(m.entity_id).name) for m in claims
+    }
+    for detail in event.details:
+        flat = compact(detail)
+        if any(n and n in flat for n in names):
+            return detail.lstrip("・ ")
+    return None
+
+
+def _identified(ctx: Context, event: Event) -> bool:
+    """The record is the one the question identifies by number or year (第1回, 東北絆まつり2019)."""
+    query = ctx.query
+    years = {p.start.year for p in query.when.spans if p.attached}
+    if years and not (event.date.start and event.date.start.year in years):
+        return False
+    return query.ordinal is None or event.ordinal == query.ordinal
+
+
+def _holds_all(ctx: Context, event: Event, claims: Sequence[Match]) -> bool:
+    recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
+    return bool(claims) and all(
+        event.id in ctx.selector.events_of(m.entity_id) or compact(m.surface) in recorded for m in claims
     )
 
 

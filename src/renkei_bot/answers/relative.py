@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
+from renkei_bot.answers.events import subject_events, until_said
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import mentioned_partners
@@ -28,8 +30,14 @@ _ABOUT_EVENTS = frozenset(
 _NEXT_TOO = frozenset({"agreement_date", "partners_list"})  # 「次の包括連携協定の締結式は」
 
 
+def _stated_days(ctx: Context) -> list[date]:
+    return [p.start for p in ctx.query.when.spans if p.grain == "day" and p.start == p.end and not p.attached]
+
+
 def applies(ctx: Context) -> bool:
     query = ctx.query
+    if query.has("time.others") and _stated_days(ctx) and (query.entities or query.terms):
+        return True  # 「2016年4月26日には、協定の締結式のほかに何が」
     if query.has("time.same_day", "time.same_month") or (
         query.has("time.day_of") and query.has("time.others")
     ):
@@ -56,6 +64,8 @@ def applies(ctx: Context) -> bool:
 
 def answer(ctx: Context) -> Answer | None:
     query = ctx.query
+    if query.has("time.others") and (days := _stated_days(ctx)):
+        return others_on(ctx, days[0])
     if query.has("time.same_day", "time.same_month") or query.has("time.day_of"):
         return same_time(ctx, month=query.has("time.same_month"))
     if query.has("time.next"):
@@ -75,8 +85,6 @@ def _partners_only(ctx: Context) -> bool:
 def _anchors(ctx: Context) -> list[Event]:
     """The record the question dates from: a partner's signing when it names partners and an
     agreement, else the events it is about."""
-    from renkei_bot.answers.events import subject_events
-
     if ctx.query.has("subject.agreement"):
         signings = [ctx.store.event(p.event) for p in mentioned_partners(ctx) if p.event]
         if signings:
@@ -86,8 +94,6 @@ def _anchors(ctx: Context) -> list[Event]:
 
 def _subject(ctx: Context) -> list[Event]:
     """The events the question is about, ignoring when: its names, its category and its rare words."""
-    from renkei_bot.answers.events import subject_events
-
     if ctx.query.entities or ctx.query.terms or ctx.query.ties:
         events = subject_events(ctx) or []
     else:
@@ -104,13 +110,28 @@ def running(ctx: Context) -> Answer:
     now = [e for e in pool if e.date.start and e.date.start <= today <= (e.date.end or e.date.start)]
     if not now:
         return _past_the_end(ctx, pool, wording.nothing_running(format_date(today)))
-    return _events_answer(ctx, now, wording.running_on(format_date(today), details.facts(ctx, now)))
+    summary = wording.running_on(format_date(today), details.facts(ctx, now))
+    if ctx.query.has("time.until") and len(now) == 1 and (until := until_said(ctx, now[0])) is not None:
+        summary = until  # 「いまやってる…いつまで？」: the end first
+    return _events_answer(ctx, now, summary)
+
+
+def _all_of_subject(ctx: Context) -> list[Event]:
+    """Every event of the question's names that carries one of its words (or their records' words):
+    「次の東北のおまつり」 is any festival of 東北, not only those scoring near the best."""
+    query = ctx.query
+    if not query.entities:
+        return _subject(ctx)
+    words = [*query.terms, *query.related]
+    events = [e for e in ctx.selector.filtered(query, strict=False) if e.date.start is not None]
+    hits = [e for e in events if any(e.id in ctx.selector.term_hits(w) for w in words)]
+    return hits or _subject(ctx)
 
 
 def following(ctx: Context, *, after: bool) -> Answer:
     """「次の講演会は？」: the first of them after today (「前回の…」: the last before it)."""
     today = ctx.query.today
-    pool = sorted(_subject(ctx), key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)))
+    pool = sorted(_all_of_subject(ctx), key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)))
     if after:
         ahead = [e for e in pool if e.date.start and e.date.start > today]
         if not ahead:
@@ -124,6 +145,34 @@ def following(ctx: Context, *, after: bool) -> Answer:
     return _events_answer(ctx, edge, wording.next_one(after, details.facts(ctx, edge)))
 
 
+def elapsed(ctx: Context) -> Answer | None:
+    """「協定を結んで何年たった？」: the years from the record the question names to `today`."""
+    when = ctx.query.when
+    when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached), anniversary=None)
+    ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, when=when))
+    if not (ctx.query.entities or ctx.query.terms or ctx.query.categories):
+        return None
+    anchors = _anchors(ctx)
+    if not anchors:
+        return None
+    anchor = min(anchors[:3], key=lambda e: (e.date.start or date.max, ctx.store.position(e.id)))
+    start, today = anchor.date.start, ctx.query.today
+    assert start is not None
+    months = (today.year - start.year) * 12 + today.month - start.month - (today.day < start.day)
+    if months < 0:
+        return None
+    return ctx.found(
+        wording.elapsed(
+            months // 12, months % 12, format_span(anchor.date), headline(anchor), format_date(today)
+        ),
+        title=wording.title_when(),
+        lines=event_lines([anchor], full=True),
+        sources=(cite(anchor),),
+        dates=iso_dates([anchor]),
+        record_ids=(anchor.id,),
+    )
+
+
 def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:
     """Nothing then: say where the records end and what the last record of that kind was."""
     last_date = ctx.store.last_date
@@ -135,6 +184,28 @@ def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:
     return ctx.not_found(
         summary + wording.records_end_with(format_date(last_date), headline(last), format_span(last.date)),
         lines=event_lines([last]),
+    )
+
+
+def others_on(ctx: Context, day: date) -> Answer | None:
+    """The records of a stated day besides the one the question names (「協定の締結式のほかに何が」)."""
+    that_day = [e for e in ctx.store.between(day, day) if e.date.start is not None]
+    if not that_day:
+        return None
+    undated = dataclasses.replace(ctx.query.when, spans=())
+    named = ctx.selector.best(dataclasses.replace(ctx.query, when=undated), series_only=False)
+    anchors = [r.event for r in named if r.event in that_day][:1]
+    if not anchors:  # the named record by its words alone, among that day's
+        anchors = [e for e in that_day if any(e.id in ctx.selector.term_hits(t) for t in ctx.query.terms)][:1]
+    others = [e for e in that_day if e not in anchors]
+    if not anchors or not others:
+        return None
+    label = format_date(day)
+    return _events_answer(
+        ctx,
+        others,
+        wording.same_time(label, headline(anchors[0]), details.facts(ctx, others), month=False),
+        extra=anchors,
     )
 
 
@@ -167,12 +238,11 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
             dates=iso_dates([anchor]),
             record_ids=(anchor.id,),
         )
-    return _events_answer(
-        ctx,
-        others,
-        wording.same_time(label, headline(anchor), details.facts(ctx, others), month=month),
-        extra=[anchor],
-    )
+    summary = wording.same_time(label, headline(anchor), details.facts(ctx, others), month=month)
+    asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+    if asked and len(others) == 1:  # 「同じ日のシンポジウムの会場とテーマを」: asked of that one
+        summary += details.aspects_said(ctx, others[0], asked)
+    return _events_answer(ctx, others, summary, extra=[anchor])
 
 
 def _events_answer(ctx: Context, events: list[Event], summary: str, *, extra: Sequence[Event] = ()) -> Answer:

@@ -25,6 +25,7 @@ T = TypeVar("T")
 ENTITY_WEIGHT = 3.0
 TITLE_BONUS = 0.5  # a word found in the title counts half again
 RELATED = 0.7  # a record's word for the question's verb (決める → 決定) counts a little less
+YEAR_FLOOR = 0.3  # a record of the year glued to a name wins if it scores this share of the best
 OWN_SERIES = 0.8  # a series' own event is preferred unless another fits this much better
 
 
@@ -280,7 +281,11 @@ class Selector:
         n = len(self.store.events)
         weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
         terms: list[Term] = []
-        for term in (*query.terms, *query.related):
+        # 婚活パーティー, written by no record: its parts (婚活) count as related words instead
+        missing = [t for t in query.terms if not self.term_hits(t)]
+        parts = [p for p in query.parts if any(p in t for t in missing) and p not in query.related]
+        related.update(parts)
+        for term in (*query.terms, *query.related, *parts):
             weight = self.idf(term) * (RELATED if term in related else 1.0)
             terms.append(
                 Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, self.title_hits(term))
@@ -324,10 +329,14 @@ class Selector:
         if query.ordinal is None or query.ordinal < 1:
             return frozenset()
         out: set[str] = set()
-        for match in query.entities:
-            if match.type != "series":
-                continue
-            events = [e for e in self.store.in_series(match.entity_id) if e.date.start or e.date.after]
+        groups = [
+            [e for e in self.store.in_series(m.entity_id) if e.date.start or e.date.after]
+            for m in query.entities
+            if m.type == "series"
+        ]
+        # 「第1回シンポジウム」: a category the question names is numbered the same way
+        groups += [[e for e in self.store.events if e.category == c] for c in query.categories]
+        for events in groups:
             if any(e.ordinal == query.ordinal for e in events):
                 continue
             events.sort(key=lambda e: self.store.position(e.id))
@@ -369,6 +378,11 @@ class Selector:
         ]
         if own and (not ranked or own[0].score >= OWN_SERIES * ranked[0].score):
             ranked = own
+        years = {p.start.year for p in query.when.spans if p.attached}
+        if years and not any(r.event.date.start and r.event.date.start.year in years for r in ranked[:1]):
+            # 「東北絆まつり2020はどうなった？」: that year's records, if any fits the question at all
+            wide = [r for r in self.rank(query, pool, skip=skip, floor=YEAR_FLOOR) if r.score > 0]
+            ranked = [r for r in wide if r.event.date.start and r.event.date.start.year in years] or ranked
         if not ranked:
             return [], pool_best, pool
         top = ranked[0].score

@@ -26,9 +26,10 @@ _ADDRESS = re.compile(
 
 def counter_asked(ctx: Context) -> str | None:
     """The counter of 「何団体」「何組」「何町」 (not of 何回, which counts records)."""
-    for word in ctx.query.facet_words("count.how_many"):
+    for word in (*ctx.query.facet_words("count.how_many"), *ctx.query.facet_words("count.figure")):
         counter = word[1:] if word.startswith("何") else word[:-1] if word.endswith("数") else ""
-        if counter and counter not in ctx.vocabulary.record_counters:
+        generic = ctx.vocabulary.generic_counters
+        if counter and counter not in ctx.vocabulary.record_counters and counter not in generic:
             return counter  # 何組 → 組, 本数 → 本, 参加者数 → 参加者
     return None
 

@@ -115,11 +115,16 @@ def fiscal_years(spans: Iterable[Period], years: Sequence[int]) -> list[int]:
     """The table's 年度 a question's periods cover. A calendar year is read as the 年度 of the same
     number (「2018年の連携自治体数」 means 2018年度): the table counts as of 8月1日, inside both."""
     found: set[int] = set()
-    for span in dated_spans(spans):
+    spans = dated_spans(spans)
+    closed = [s for s in spans if s.end != date.max]
+    for span in spans:
         first = _fiscal_start(span.start)
+        if span.end == date.max and closed:  # 「28年度から」 beside 「平成29年度」: from one to the other
+            found.add(first)
+            continue
         last = _fiscal_end(span.end)
         found.update(y for y in years if first <= y <= last)
-    return sorted(found)
+    return sorted(y for y in found if y in years)
 
 
 def _fiscal_start(day: date) -> int:

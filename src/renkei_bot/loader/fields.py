@@ -146,6 +146,16 @@ class Reader:
             return None
         return value
 
+    def flag(self, key: str) -> bool:
+        """An optional true/false (missing → False)."""
+        value = self.data.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(f"{self.prefix}{key} {_show(value)} is not true or false")
+            return False
+        return value
+
     def day(self, key: str, *, label: str | None = None, required: bool = True) -> date | None:
         value = self._get(key, required)
         if value is None:

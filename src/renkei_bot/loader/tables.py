@@ -18,7 +18,7 @@ from renkei_bot.records import (
     PartnerTable,
 )
 
-ENTITY_FIELDS = ("id", "name", "type", "aliases", "reading", "parent", "note")
+ENTITY_FIELDS = ("id", "name", "type", "aliases", "reading", "parent", "note", "own")
 PARTNER_FIELDS = ("id", "name", "agreed", "members", "line", "event")
 ROW_FIELDS = ("id", "label", "values", "change", "line")
 CORRECTION_FIELDS = ("id", "wrong", "right", "note")
@@ -49,8 +49,12 @@ def parse_entities(problems: Problems, where: str, items: list[object], invalid:
         reading = r.text("reading", required=False)
         parent = r.ident("parent", required=False)
         note = r.text("note", required=False)
+        own = r.flag("own")
         if r.ok and ident and name and kind:
-            out.append(Entity(ident, name, kind, aliases=aliases, reading=reading, parent=parent, note=note))
+            entity = Entity(
+                ident, name, kind, aliases=aliases, reading=reading, parent=parent, note=note, own=own
+            )
+            out.append(entity)
         elif (bad := r.record_id()) is not None:
             invalid.add(bad)
     return out

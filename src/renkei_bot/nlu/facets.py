@@ -38,6 +38,14 @@ class FacetSpec:
     label: str = ""  # aspects: how an answer names it (テーマ, 会場)
     value_keys: tuple[str, ...] = ()  # aspects: keys of 「key：value」 details that hold it
     people_words: tuple[str, ...] = ()  # aspect.people: words that show a row names someone
+    # claims (claim.*): words a record writes when the claim is false (延期) or true (オンライン)
+    fails_if: tuple[str, ...] = ()
+    holds_if: tuple[str, ...] = ()
+    # 「何店舗」「何ブース」: a noun right after one of these words is a counter (not_counted excepted)
+    counts_after: frozenset[str] = frozenset()
+    not_counted: frozenset[str] = frozenset()
+    counts_before: frozenset[str] = frozenset()  # 「来場者数」: the noun before 数 is what is counted
+    starts: tuple[str, ...] = ()  # 「何県」「何曜」: one token that starts with one of these words
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +93,20 @@ class FacetSet:
         # word → the facets it can start (a lemma, or any word of a phrase): a question visits those only
         self._by_word: dict[str, set[int]] = {}
         for index, spec in enumerate(self.specs):
-            for word in (*spec.lemmas, *(w for p in spec.phrases for w in p)):
+            for word in (
+                *spec.lemmas,
+                *(w for p in spec.phrases for w in p),
+                *spec.counts_after,
+                *spec.counts_before,
+            ):
                 self._by_word.setdefault(word, set()).add(index)
+
+    def _starting(self, words: Sequence[Token]) -> set[int]:
+        return {
+            i
+            for i, spec in enumerate(self.specs)
+            if spec.starts and any(w.surface.startswith(spec.starts) and len(w.surface) > 1 for w in words)
+        }
 
     def aspect(self, name: str) -> FacetSpec | None:
         """The spec of aspect.<name> (theme, venue, people …), or None."""
@@ -95,6 +115,10 @@ class FacetSet:
     def record_keys(self, aspect: str) -> tuple[str, ...]:
         spec = self.aspect(aspect)
         return spec.record_keys if spec else ()
+
+    def claims(self, names: Iterable[str]) -> list[FacetSpec]:
+        """The claim.* facets among `names`: how a yes/no question says a record went."""
+        return [self._by_name[n] for n in names if n.startswith("claim.") and n in self._by_name]
 
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
@@ -111,10 +135,17 @@ class FacetSet:
         hits: list[FacetHit] = []
         # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
         present = {f for t in every for f in _forms(t)}
-        touched = sorted({i for f in present for i in self._by_word.get(f, ())})
+        touched = sorted({i for f in present for i in self._by_word.get(f, ())} | self._starting(every))
         for spec in (self.specs[i] for i in touched):
             phrases = [p for p in spec.phrases if present.issuperset(p)]
-            if not phrases and present.isdisjoint(spec.lemmas):
+            counters = spec.counts_after | spec.counts_before
+            begins = spec.starts and any(t.surface.startswith(spec.starts) for t in every)
+            if (
+                not phrases
+                and present.isdisjoint(spec.lemmas)
+                and present.isdisjoint(counters)
+                and not begins
+            ):
                 continue
             words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
             unless = [p for p in spec.unless if present.issuperset(p)]
@@ -131,6 +162,20 @@ class FacetSet:
         spec: FacetSpec, words: Sequence[Token], phrases: Sequence[tuple[str, ...]]
     ) -> FacetHit | None:
         for i, token in enumerate(words):
+            if spec.starts and token.surface.startswith(spec.starts) and len(token.surface) > 1:
+                return FacetHit(spec.name, token.surface, token.begin, token.end)
+            if spec.counts_after and token.surface in spec.counts_after and i + 1 < len(words):
+                counted = words[i + 1]
+                if (
+                    counted.begin == token.end
+                    and counted.pos[0] == "名詞"
+                    and counted.surface not in spec.not_counted
+                ):
+                    return FacetHit(spec.name, token.surface + counted.surface, token.begin, counted.end)
+            if spec.counts_before and token.surface in spec.counts_before and i > 0:
+                counted = words[i - 1]
+                if counted.end == token.begin and counted.pos[0] == "名詞":
+                    return FacetHit(spec.name, counted.surface + token.surface, counted.begin, token.end)
             for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]
@@ -171,6 +216,12 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
         label=str(raw.get("label", "")),
         value_keys=_strings(path, name, raw, "value_keys"),
         people_words=_strings(path, name, raw, "people_words"),
+        fails_if=_strings(path, name, raw, "fails_if"),
+        counts_after=frozenset(_strings(path, name, raw, "counts_after")),
+        not_counted=frozenset(_strings(path, name, raw, "not_counted")),
+        counts_before=frozenset(_strings(path, name, raw, "counts_before")),
+        starts=_strings(path, name, raw, "starts"),
+        holds_if=_strings(path, name, raw, "holds_if"),
         examples=examples,
         counter_examples=_strings(path, name, raw, "counter_examples"),
     )
@@ -186,6 +237,8 @@ class Vocabulary:
     associations: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
     record_counters: frozenset[str] = frozenset()
+    generic_counters: frozenset[str] = frozenset()
+    company_counters: frozenset[str] = frozenset()
     table_counters: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
 
@@ -216,6 +269,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         associations=_word_list(path, shapes, "associations"),
         companies=_word_list(path, shapes, "companies"),
         record_counters=frozenset(_word_list(path, raw, "record_counters")),
+        generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
+        company_counters=frozenset(_word_list(path, raw, "company_counters")),
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
     )

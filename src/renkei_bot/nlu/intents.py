@@ -214,6 +214,10 @@ class Classifier:
             self._cue_words = frozenset(cue for spec in self.specs for cue, _ in spec.cues)
         return word in self._cue_words or any(cue in word for cue in self._cue_words if len(cue) >= 2)
 
+    def cue_words(self) -> tuple[str, ...]:
+        """Every cue and required word of every intent (the vocabulary the intents are written in)."""
+        return self._cues
+
     def spec(self, name: str) -> IntentSpec:
         for spec in self.specs:
             if spec.name == name:

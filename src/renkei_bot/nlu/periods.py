@@ -24,6 +24,8 @@ class Period:
     `attached` marks a bare year glued to a name (東北絆まつり2018, 基本方針2018年版): a year mention,
     but probably part of the name, so it is not stripped from the remainder.
     `era` is the era the question named (平成 for H28.4.26), so a false premise can be noticed.
+    `relative` marks a period placed from today (今年, 去年, 今月): a yes/no question searches it,
+    it does not state it as a fact to check.
     """
 
     start: date
@@ -37,6 +39,7 @@ class Period:
     any_year: bool = False
     attached: bool = False
     era: str | None = None
+    relative: bool = False
 
     def covers(self, day: date) -> bool:
         if not self.any_year:

@@ -14,13 +14,15 @@ from datetime import date
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
 from renkei_bot.nlu.compose import compose_partners, partners_with_parent
-from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Tie
+from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Resolution, Tie
 from renkei_bot.nlu.facets import FacetHit, Vocabulary
 from renkei_bot.nlu.glossary import Glossary
 from renkei_bot.nlu.intents import Classifier, Features
 from renkei_bot.nlu.periods import Period
+from renkei_bot.nlu.spelled import Speller
 from renkei_bot.nlu.terms import (
     Order,
+    compound_parts,
     content_terms,
     inside,
     mask,
@@ -29,13 +31,15 @@ from renkei_bot.nlu.terms import (
     related_terms,
 )
 from renkei_bot.normalize import normalize, strip_markup
+from renkei_bot.records import Correction
 
+_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
 
 # Intents whose yes/no form states a date to check (「…は2019年でしたっけ？」) rather than a period to search.
 _PREMISE_INTENTS = frozenset({"agreement_date", "when", "detail", "who", "events_about", "fallback"})
-_ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)")
+_ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)|(?<![0-9])([0-9]+)(回|号|弾)目")  # 第2回, 2回目
 # A number the question states that is not a date, an ordinal or a year: 20以上, 144で合ってる
 _NUMBER = re.compile(
     r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|[年月日回号弾]|年度)"
@@ -98,6 +102,12 @@ class Query:
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
+    typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
+    # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
+    parts: tuple[str, ...] = ()
+    # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
+    # name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all
+    asked: tuple[str, str] | None = None
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -122,8 +132,13 @@ class Understander:
         vocabulary: Vocabulary,
         categories: Sequence[str] = (),
         glossary: Glossary | None = None,
+        corrections: Sequence[Correction] = (),
+        speller: Speller | None = None,
     ) -> None:
         self.index = index
+        self.speller = speller
+        # longest wrong form first: 京都市市長会 before 京都市長会 inside it
+        self._typos = sorted(((normalize(c.wrong), c.id) for c in corrections), key=lambda t: -len(t[0]))
         self.classifier = classifier
         self.synonyms = synonyms or {}
         self.vocabulary = vocabulary
@@ -137,9 +152,16 @@ class Understander:
         text = self.glossary.apply(normalize(strip_markup(question)))  # keynote → 基調講演
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
-        when = when_mod.resolve(text, today=today)
-        masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
-        resolution = compose_partners(self.index.find(masked), masked, self._partners)
+        when, resolution = self._names_and_dates(text, today)
+        if self.speller is not None:
+            # かいいんとうろく → 会員登録, jichitai → 自治体; the names found stay as written (おおすぎ さとる)
+            kept = [(m.begin, m.end) for m in resolution.matches] + [
+                (t.begin, t.end) for t in resolution.ties
+            ]
+            respelled = self.speller.respell(text, kept)
+            if respelled != text:
+                text = respelled
+                when, resolution = self._names_and_dates(text, today)
         tokens = tok.tokenize(text)
         covered = (
             [(m.begin, m.end) for m in resolution.matches]
@@ -149,7 +171,14 @@ class Understander:
         # A name matched fuzzily or by reading may still be written in the records as the user wrote it.
         loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
         stop = self.vocabulary.stop_terms
-        terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose)))
+        # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
+        quoted = tuple(
+            m.group()[1:-1]
+            for m in _QUOTED.finditer(text)
+            if len(m.group()) >= 5 and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
+        )
+        terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose, *quoted)))
+        parts = compound_parts(tokens, covered, stop)
         entity_types = frozenset(m.type for m in resolution.matches) | frozenset(
             t for tie in resolution.ties for t in tie.types
         )
@@ -170,24 +199,49 @@ class Understander:
         wh = any(h.name == "wh" for h in facets)
         numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check
+        # 「…の締結式って令和元年5月31日？」: a date stated last, with no question word, is a claim too
+        # (a bare 「2018年度？」 is a follow-up asking about that year, not a claim)
+        stated_last = bool(resolution.matches or terms) and any(
+            not p.attached and tok.nothing_but_endings(tokens, p.stop) for p in when.spans
+        )
         claimed = (
-            bool(numbers)
+            (bool(numbers) or stated_last)
             and text.rstrip().endswith(("?", "？"))
             and not any(h.name.startswith(("count.", "compare.", "extreme.", "total.")) for h in facets)
         )
-        confirm = (claimed or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)) and not wh
+        # 「…は予定どおり開催できた？」: a claim of how something went is checked, with or without an ending
+        claims = any(h.name.startswith("claim.") for h in facets) and tok.ends_with_predicate(tokens)
+        confirm = (
+            claimed or claims or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)
+        ) and not wh
+        # 「…どこ開催だっけ、盛岡？」: a guess after the question, a name alone, is a claim to check
+        confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
+        # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
+        asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
+        unstated = not any(not p.attached for p in when.spans)  # a date said would become a claim
+        confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         if (
             confirm
             and features.has_period
-            and not any(h.name == "ask.any" for h in facets)
+            and not any(h.name in ("ask.any", "ask.exists") for h in facets)
             and scored.name in ("events_in_period", "events_about", "fallback")
         ):
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
             scored = dataclasses.replace(scored, name="when")
         premise: tuple[Period, ...] = ()
-        if confirm and scored.name in _PREMISE_INTENTS and not any(h.name == "ask.any" for h in facets):
-            premise = tuple(p for p in when.spans if not p.attached)
-            when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached))
+        place = stated_place(tokens, self.vocabulary.held_verbs)
+        # 「2020年の絆まつりは予定どおり開催された？」「令和2年度の講演会も区政会館でしたか？」: a claim of
+        # how or where it went; the year then picks the record, it is not the claim
+        claims_else = place is not None or any(m.type == "venue" for m in resolution.matches)
+        if (
+            confirm
+            and scored.name in _PREMISE_INTENTS
+            and not claims_else
+            and not any(h.name in ("ask.any", "ask.exists") or h.name.startswith("claim.") for h in facets)
+        ):
+            # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
+            premise = tuple(p for p in when.spans if not p.attached and not p.relative)
+            when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached or p.relative))
         unknown = tuple(
             m.group(0)
             for m in self._unknown_org.finditer(text)
@@ -197,7 +251,6 @@ class Understander:
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
         )
         ordinal = _ORDINAL.search(text)
-        place = stated_place(tokens, self.vocabulary.held_verbs)
         return Query(
             raw=raw,
             text=text,
@@ -210,10 +263,11 @@ class Understander:
             unknown_names=unknown,
             when=when,
             terms=terms,
-            ordinal=int(ordinal.group(1)) if ordinal else None,
-            ordinal_unit=ordinal.group(2) if ordinal else "回",
+            ordinal=int(ordinal.group(1) or ordinal.group(3)) if ordinal else None,
+            ordinal_unit=(ordinal.group(2) or ordinal.group(4)) if ordinal else "回",
             confirm=confirm,
             related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
+            parts=parts,
             related_of=tuple(
                 (t.surface, self.synonyms[t.normalized]) for t in tokens if t.normalized in self.synonyms
             ),
@@ -229,7 +283,68 @@ class Understander:
             numbers=numbers,
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
+            typos=self._typos_in(text),
+            asked=self._asked(tokens, facets, covered),
         )
+
+    def _asked(
+        self, tokens: Sequence[tok.Token], facets: Sequence[FacetHit], covered: Sequence[tuple[int, int]]
+    ) -> tuple[str, str] | None:
+        found = tok.asked_noun(tokens)
+        if found is None:
+            return None
+        noun, begin, end = found
+        if any(b < end and begin < e for b, e in covered) or any(
+            h.begin < end and begin < h.end for h in facets
+        ):
+            return None  # a name, a date or a word that asks
+        if noun in self.vocabulary.stop_terms or len(noun) < 2:
+            return None
+        return noun, tok.head_word(noun)
+
+    def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
+        when = when_mod.resolve(text, today=today)
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        if quoted:  # 「平成30年7月豪雨」: a date inside quotes is part of a name, not a period asked about
+            spans = tuple(
+                dataclasses.replace(p, attached=True)
+                if any(b < p.begin and p.stop < e for b, e in quoted)
+                else p
+                for p in when.spans
+            )
+            when = dataclasses.replace(when, spans=spans)
+        masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
+        return when, compose_partners(self.index.find(masked), masked, self._partners)
+
+    def _typos_in(self, text: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for wrong, ident in self._typos:
+            if wrong in text:
+                found.append(ident)
+                text = text.replace(wrong, "　" * len(wrong))
+        return tuple(found)
+
+
+_CLAUSE_BREAK = re.compile(r"[、,，]")
+
+
+def _requests(facets: Sequence[FacetHit]) -> bool:
+    """Asking for a list, a count or a figure (count.*, total.*, extreme.*), not for a yes or a no."""
+    return any(h.name.startswith(("count.", "total.", "extreme.", "chart.", "order.")) for h in facets)
+
+
+def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
+    """The last clause is one name the question guesses (「…だっけ、盛岡？」)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    if not breaks or not text.rstrip().endswith(("?", "？")):
+        return False
+    tail = breaks[-1]
+    named = [m for m in matches if m.begin >= tail]
+    if len(named) != 1:
+        return False
+    return tok.nothing_but_endings(tokens, named[0].end) and not any(
+        t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
+    )
 
 
 def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:

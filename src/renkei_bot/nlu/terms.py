@@ -31,6 +31,24 @@ def related_terms(tokens: list[tok.Token], synonyms: Mapping[str, tuple[str, ...
     return tuple(dict.fromkeys(found))
 
 
+COMPOUND = 4  # a noun this long may be a compound whose parts the records write on their own
+
+
+def compound_parts(
+    tokens: list[tok.Token], covered: list[tuple[int, int]], stop: AbstractSet[str]
+) -> tuple[str, ...]:
+    """The parts of the question's long nouns (婚活パーティー → 婚活, パーティー): the records may write a
+    part alone. For ranking only, like related words."""
+    parts: list[str] = []
+    for token in tokens:
+        if token.pos[0] != "名詞" or len(token.surface) < COMPOUND or inside(token.begin, token.end, covered):
+            continue
+        units = tok.short_units(token.surface)
+        if len(units) > 1:
+            parts += [u for u in units if len(u) >= 2 and u not in stop]
+    return tuple(dict.fromkeys(parts))
+
+
 def content_terms(
     tokens: list[tok.Token], covered: list[tuple[int, int]], stop: AbstractSet[str]
 ) -> tuple[str, ...]:

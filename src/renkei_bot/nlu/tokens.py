@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,6 +105,106 @@ def tokenize(text: str) -> list[Token]:
         )
         for m in _tokenizer().tokenize(text)
     ]
+
+
+_PUNCTUATION_POS = frozenset({"補助記号", "空白", "記号"})
+_PREDICATE_POS = frozenset({"動詞", "助動詞", "形容詞"})
+
+
+_VERBAL_NOUN = ("名詞", "普通名詞", "サ変可能")
+
+
+def ends_with_predicate(tokens: Sequence[Token]) -> bool:
+    """「…開催できた？」「…平成30年中に開催？」 end with a verb, an auxiliary or a verbal noun (a yes/no
+    shape); 「…講演会は？」 does not."""
+    words = [t for t in tokens if t.pos[0] not in _PUNCTUATION_POS]
+    if not words:
+        return False
+    last = words[-1]
+    return last.pos[0] in _PREDICATE_POS or (
+        last.pos[:3] == _VERBAL_NOUN and len(words) > 1 and words[-2].pos[0] == "助詞"
+    )
+
+
+_ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
+_FINAL_PARTICLE = ("助詞", "終助詞")
+
+
+def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
+    """Only auxiliaries, sentence-final particles and punctuation after `offset` (「…令和元年5月31日
+    だっけ？」); a topic particle (「2018年度は？」) asks about the period instead."""
+    return all(t.pos[0] in _ENDING_POS or t.pos[:2] == _FINAL_PARTICLE for t in tokens if t.begin >= offset)
+
+
+_TOPIC = (("助詞", "係助詞"), ("助詞", "副助詞"))
+_TOPIC_WORDS = frozenset({"は", "って", "とは"})
+_ADNOMINAL = "連体詞"
+_OF = frozenset({"の", "、", ","})  # 「Xの有効期限は」「Twitter、フォロワーって」
+_ADVERBIAL_NOUN = ("名詞", "普通名詞", "副詞可能")
+_WHICH_KIND = frozenset({"どういう", "どんな", "どのような", "どういった"})
+_NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
+_AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
+
+
+def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
+    """「協定の有効期限は？」「プロジェクトの担当部署はどこ？」: the noun the question asks about,
+    the compound after の and right before its last は or って when only a question word and
+    endings follow; with its offsets. None when the question has no such shape."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    for i, t in enumerate(words[:-1]):  # 「どういう手続きが必要？」: the noun a question adnominal asks
+        if t.pos[0] == _ADNOMINAL and t.surface in _WHICH_KIND:
+            j = i + 1
+            while j < len(words) and words[j].pos[0] in _NOUN_POS and words[j].begin == words[j - 1].end:
+                j += 1
+            if j > i + 1:
+                return "".join(w.surface for w in words[i + 1 : j]), words[i + 1].begin, words[j - 1].end
+    for i in range(len(words) - 1, 0, -1):
+        t = words[i]
+        if t.pos[:2] not in _TOPIC or t.surface not in _TOPIC_WORDS:
+            continue
+        after = words[i + 1 :]
+        if not _only_asks(after):
+            return None
+        j = i
+        while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
+            j -= 1
+        if j == i or j == 0 or words[j - 1].surface not in _OF:
+            return (
+                None  # only 「Xの有効期限は」: a verb's object (「確認した災害は」) is described, not named
+            )
+        return "".join(w.surface for w in words[j:i]), words[j].begin, words[i - 1].end
+    return None
+
+
+def _short_tokenizer() -> sudachipy.Tokenizer:
+    tokenizer: sudachipy.Tokenizer | None = getattr(_local, "short", None)
+    if tokenizer is None:
+        tokenizer = _get_dictionary().tokenizer(sudachipy.SplitMode.A)
+        _local.short = tokenizer
+    return tokenizer
+
+
+@lru_cache(maxsize=4096)
+def short_units(text: str) -> tuple[str, ...]:
+    """A compound's shortest units (婚活パーティー → 婚活, パーティー; 担当部署 → 担当, 部署)."""
+    return tuple(m.surface() for m in _short_tokenizer().tokenize(text)) if text else ()
+
+
+def _only_asks(after: Sequence[Token]) -> bool:
+    """What follows a topic is a question word and endings (「は？」「はどこ？」「って何年になってますか」)."""
+    if all(w.pos[0] in _AFTER_TOPIC_POS or w.pos[:2] == _FINAL_PARTICLE for w in after):
+        return True
+    after = [w for w in after if w.pos[:3] != _ADVERBIAL_NOUN]  # 今, 現在 (「って今どのくらい」)
+    if not after or not (after[0].pos[0] in ("代名詞", _ADNOMINAL) or after[0].surface.startswith("何")):
+        return False
+    rest = after[2:] if len(after) > 1 and after[1].pos[0] == "名詞" else after[1:]  # 何 + 年
+    return all(w.pos[0] in (*_AFTER_TOPIC_POS, "助詞", "動詞") for w in rest)
+
+
+def head_word(text: str) -> str:
+    """The last short unit of a compound noun (担当部署 → 部署, 有効期限 → 期限)."""
+    units = short_units(text)
+    return units[-1] if units else ""
 
 
 def content_forms(tokens: Iterable[Token]) -> list[str]:

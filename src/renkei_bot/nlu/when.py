@@ -221,7 +221,7 @@ def resolve(text: str, *, today: date) -> When:
     )
     # 千年の苑 is a name, not the year 1000: a year before 明治 is no date of these records' world
     atoms = [a for a in atoms if a.period.any_year or a.period.end.year >= _FIRST_YEAR]
-    spans = tuple(atom.period for atom in atoms)
+    spans = tuple(replace(a.period, relative=True) if a.kind == "relative" else a.period for a in atoms)
     pieces: list[str] = []
     last = 0
     for span in spans:

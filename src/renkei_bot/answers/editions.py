@@ -1,0 +1,81 @@
+"""Which edition a record is (「第何回の魅力発信イベント？」) and how far a numbered series has got
+(「全国連携ニュースは何号まで出てる？」), from the numbers the titles state (第3回, 第4号, 創刊号)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from renkei_bot import wording
+from renkei_bot.answers import details
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
+from renkei_bot.answers.model import Answer
+from renkei_bot.dates import format_span
+from renkei_bot.records import Event
+
+# The numbers titles carry: 第N号, 第N弾, and 創刊号 (the first issue, counted as 0 before 第2号).
+_NUMBERED = re.compile(r"第([0-9]+)(号|弾)|(創刊号)")
+FIRST_ISSUE = "創刊号"
+
+
+def numbered(events: Iterable[Event], unit: str) -> set[int]:
+    """The numbers of the 号 or 弾 the titles state (創刊号 counts as 0: it is the first)."""
+    found: set[int] = set()
+    for event in events:
+        for m in _NUMBERED.finditer(event.title):
+            if m.group(3) and unit == "号":
+                found.add(0)
+            elif m.group(2) == unit:
+                found.add(int(m.group(1)))
+    return found
+
+
+def edition(event: Event) -> str | None:
+    """「第3回」「第4号」「創刊号」: the edition the title states, or None."""
+    if event.ordinal:
+        return f"第{event.ordinal}回"
+    m = _NUMBERED.search(event.title)
+    if m is None:
+        return None
+    return m.group(3) or f"第{m.group(1)}{m.group(2)}"
+
+
+def _rank(event: Event) -> int:
+    if event.ordinal:
+        return event.ordinal
+    m = _NUMBERED.search(event.title)
+    return int(m.group(1)) if m and m.group(1) else 1 if m else 0
+
+
+def answer(ctx: Context) -> Answer | None:
+    """ask.ordinal: the edition of the record asked; ask.edition_upto (何号まで): the latest edition."""
+    from renkei_bot.answers.events import subject_events
+
+    if ctx.query.has("ask.edition_upto"):
+        events = [e for e in subject_events(ctx) or [] if edition(e)]
+        if not events:
+            return None
+        last = max(events, key=lambda e: (_rank(e), e.date.start or e.date.after or e.date.before))
+        text = edition(last) or ""
+        summary = wording.edition_upto(text, headline(last), format_span(last.date))
+        shown = sorted(events, key=_rank)
+    else:
+        best = ctx.selector.best(ctx.query)
+        if not best or (text := edition(best[0].event) or "") == "":
+            return None
+        last = best[0].event
+        summary = wording.edition_is(text, headline(last), format_span(last.date))
+        shown = [last]
+        asked = [a for a in ctx.query.aspects if a != "content"]
+        value = details.direct_value(ctx, last, asked) if asked else None
+        if value is not None:  # 「第何回で、会場はどこ？」: the other fact asked, in the same line
+            summary += wording.aspect_value(value[0], value[1])
+    return ctx.found(
+        summary,
+        title=headline(last)[:150],
+        lines=event_lines(shown, full=len(shown) == 1),
+        sources=tuple(cite(e) for e in shown[:5]),
+        dates=iso_dates([last]),
+        record_ids=tuple(e.id for e in shown),
+    )

@@ -1,0 +1,265 @@
+"""Words spelled out in hiragana or romaji (「かいいんとうろくじちたいすう」「konkatsu」) → as the records
+write them (会員登録自治体数, 婚活), before anything else reads the question.
+
+A question typed in kana or Latin letters hides its words from Sudachi and from the vocabulary, which
+match written forms. The lexicon maps readings to written forms: the question vocabulary (facets, intent
+cues, stop terms, synonyms: curated, so it wins), the entity names, and the records' own words (Sudachi's
+reading of every word of the titles and details). A run of hiragana is rewritten only when it can be cut
+wholly into known readings and one piece is written in kanji or katakana; a reading that the records
+also write in kana (た, です, ください) stays kana. A Latin word is rewritten when its folded romaji is a
+known reading or a cut of them (miryoku → 魅力, jichitai → 自治体); a word that only gives kana (no, ga,
+shita) is rewritten only beside one that gives a word, so an English sentence stays English. Names in
+romaji that the lexicon does not hold are left to the entity readings (nlu/romaji_match.py).
+
+The lexicon is built on the first question that needs it, from at most MAX_TEXTS distinct record texts
+(the same words at any corpus size: the records' vocabulary does not grow with copies of it).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from renkei_bot.errors import DataError
+from renkei_bot.nlu import tokens as tok
+from renkei_bot.nlu.romaji import TABLE, fold_romaji, romaji_key
+from renkei_bot.normalize import to_hiragana
+
+MIN_RUN = 3  # hiragana: shorter runs are particles and endings (いつ, たの)
+MAX_PIECE = 16  # the longest reading tried as one piece
+MAX_TEXTS = 4000  # distinct record texts read for the records' words
+_KANA_RUN = re.compile(rf"[ぁ-ゖー]{{{MIN_RUN},}}")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
+_KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
+_WRITTEN = re.compile(r"[一-龥々ァ-ヶ]")  # a piece worth rewriting: kanji or katakana in it
+_ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
+
+
+@lru_cache(maxsize=1)
+def _particles() -> dict[str, str]:
+    """Romaji particles whose Hepburn spelling is their sound, not their kana (wa → は): hepburn.yaml."""
+    try:
+        raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+        particles = raw.get("particles") or {}
+        return {str(k): str(v) for k, v in particles.items()}
+    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        raise DataError(f"{TABLE}: 'particles:' must map romaji to kana: {exc}") from None
+
+
+SHORT_READING = 2  # a written word read in this many kana or fewer (下, 等) loses to kana pieces
+SHORT_COST = 2.5  # …by costing more than two pieces
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Readings → (written form, cost of using it as one piece of a cut)."""
+
+    kana: dict[str, tuple[str, float]]  # hiragana reading
+    romaji: dict[str, tuple[str, float]]  # folded romaji of a reading
+    longest_romaji: int
+    names: re.Pattern[str] | None = None  # names written partly in kana (東北絆まつり): left as they are
+    latin: frozenset[str] = frozenset()  # Latin words the records write (TOKYO, KITTE): left as they are
+    # a katakana word the records write in Latin letters (ツイッター → Twitter), by Sudachi's reading;
+    # katakana the records write themselves stays
+    by_sound: dict[str, str] = field(default_factory=dict)
+    katakana: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, curated: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> Lexicon:
+        names = list(names)
+        kana_words: set[str] = set()  # readings the records or the vocabulary write in kana
+        chosen: dict[str, str] = {}
+        for word in curated:  # whole words, first come first kept
+            _add_word(word, chosen, kana_words)
+        for name in names:
+            _add_word(name, chosen, kana_words)
+        kana_names = sorted({n for n in names if _KANA_RUN.search(n)}, key=len, reverse=True)
+        counts: Counter[tuple[str, str]] = Counter()
+        latin: set[str] = set()
+        by_sound: dict[str, str] = {}
+        katakana: set[str] = set()
+        for text in texts:
+            for word in _LATIN_WORD.findall(text):
+                if word.lower() not in latin and (sound := tok.reading_form(word)):
+                    by_sound.setdefault(sound, word)
+                latin.add(word.lower())
+            katakana.update(_KATAKANA_RUN.findall(text))
+            for token in tok.tokenize(text):
+                if not token.reading or not _ONLY_KANA.fullmatch(token.reading):
+                    continue
+                if _ONLY_KANA.fullmatch(token.surface):
+                    kana_words.add(token.reading)
+                elif _WRITTEN.search(token.surface):
+                    counts[token.reading, token.surface] += 1
+        for (reading, surface), _ in counts.most_common():
+            chosen.setdefault(reading, surface)
+        for reading in kana_words:
+            chosen[reading] = reading  # た, です, ください: kana in the records too, left as written
+        kana = {r: (w, _cost(r, w)) for r, w in chosen.items()}
+        romaji: dict[str, tuple[str, float]] = {}
+        # kana words first, then the shorter readings: "no" is の, not 載っ (のっ)
+        for reading, written in sorted(chosen.items(), key=lambda rw: (rw[0] != rw[1], len(rw[0]))):
+            key = romaji_key(reading)
+            if key:
+                romaji.setdefault(key, (written, _cost(reading, written)))
+        for spelled, particle in _particles().items():
+            romaji[spelled] = (particle, 1.0)
+        protect = re.compile("|".join(map(re.escape, kana_names))) if kana_names else None
+        return cls(
+            kana,
+            romaji,
+            max((len(k) for k in romaji), default=0),
+            protect,
+            frozenset(latin),
+            by_sound,
+            frozenset(katakana),
+        )
+
+    @staticmethod
+    def cut(run: str, table: dict[str, tuple[str, float]], longest: int) -> list[str] | None:
+        """The cheapest cut of `run` into keys of `table` (their written forms), or None."""
+        n = len(run)
+        best: list[tuple[float, int] | None] = [None] * (n + 1)  # (cost, start of the last piece)
+        best[0] = (0.0, 0)
+        for i in range(n):
+            here = best[i]
+            if here is None:
+                continue
+            for j in range(i + 1, min(n, i + longest) + 1):
+                entry = table.get(run[i:j])
+                if entry is None:
+                    continue
+                cost = here[0] + entry[1]
+                there = best[j]
+                if there is None or cost < there[0]:
+                    best[j] = (cost, i)
+        if best[n] is None:
+            return None
+        pieces: list[str] = []
+        j = n
+        while j > 0:
+            step = best[j]
+            assert step is not None
+            pieces.append(table[run[step[1] : j]][0])
+            j = step[1]
+        return pieces[::-1]
+
+
+def _cost(reading: str, written: str) -> float:
+    return SHORT_COST if written != reading and len(reading) <= SHORT_READING else 1.0
+
+
+def _add_word(word: str, chosen: dict[str, str], kana_words: set[str]) -> None:
+    reading = tok.reading_form(word)
+    if not reading:
+        return
+    if _ONLY_KANA.fullmatch(word):
+        kana_words.add(reading)
+    elif _WRITTEN.search(word):
+        chosen.setdefault(reading, word)
+
+
+class Speller:
+    def __init__(
+        self,
+        curated: Callable[[], Iterable[str]],
+        names: Callable[[], Iterable[str]],
+        texts: Callable[[], Iterable[str]],
+    ) -> None:
+        self._sources = (curated, names, texts)
+        self._lexicon: Lexicon | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            with self._lock:
+                if self._lexicon is None:
+                    curated, names, texts = self._sources
+                    self._lexicon = Lexicon.build(curated(), names(), _capped(texts()))
+        return self._lexicon
+
+    def respell(self, text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
+        """`text` with its spelled-out words written as the records write them; spans in `keep` (the
+        names already found) and names written partly in kana stay as they are."""
+        if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
+            return text
+        lexicon = self.lexicon
+        kept = [*keep, *(m.span() for m in lexicon.names.finditer(text))] if lexicon.names else list(keep)
+
+        def free(match: re.Match[str]) -> bool:
+            return not any(b < match.end() and match.start() < e for b, e in kept)
+
+        edits = []
+        runs = [m for m in _KANA_RUN.finditer(text) if free(m)]
+        if runs:
+            tokens = tok.tokenize(text)
+            for m in runs:
+                begin, end = _whole_words(tokens, m.start(), m.end())
+                if end - begin >= MIN_RUN and (spelled := _kana(lexicon, text[begin:end])) != text[begin:end]:
+                    edits.append((begin, end, spelled))
+        words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
+        edits += _latin(lexicon, words)
+        for m in _KATAKANA_RUN.finditer(text):  # ツイッター → Twitter, as the records write it
+            if free(m) and m.group() not in lexicon.katakana:
+                written = lexicon.by_sound.get(to_hiragana(m.group()))
+                if written:
+                    edits.append((m.start(), m.end(), written))
+        if not edits:
+            return text
+        out: list[str] = []
+        last = 0
+        for begin, end, spelled in sorted(edits):
+            out.append(text[last:begin])
+            out.append(spelled)
+            last = end
+        out.append(text[last:])
+        # the spaces that separated romaji words separate nothing now
+        return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", "".join(out))
+
+
+def _whole_words(tokens: Sequence[tok.Token], begin: int, end: int) -> tuple[int, int]:
+    """The run without the kana ending of a word written before it (含めて: めて is 含める's) or
+    the kana start of one after it."""
+    for t in tokens:
+        if t.begin < begin < t.end:
+            begin = t.end
+        if t.begin < end < t.end:
+            end = t.begin
+    return begin, max(begin, end)
+
+
+def _capped(texts: Iterable[str]) -> Iterable[str]:
+    seen: set[str] = set()
+    for text in texts:
+        if text not in seen:
+            seen.add(text)
+            yield text
+            if len(seen) >= MAX_TEXTS:
+                return
+
+
+def _kana(lexicon: Lexicon, run: str) -> str:
+    pieces = lexicon.cut(run, lexicon.kana, MAX_PIECE)
+    if pieces is None or not any(_WRITTEN.search(p) for p in pieces):
+        return run
+    return "".join(pieces)
+
+
+def _latin(lexicon: Lexicon, words: Sequence[re.Match[str]]) -> list[tuple[int, int, str]]:
+    spelled: list[tuple[int, int, str, bool]] = []
+    for match in words:
+        key = fold_romaji(match.group())
+        pieces = lexicon.cut(key, lexicon.romaji, lexicon.longest_romaji) if key else None
+        if pieces:
+            written = any(_WRITTEN.search(p) for p in pieces)
+            spelled.append((match.start(), match.end(), "".join(pieces), written))
+    if not any(written for *_, written in spelled):
+        return []  # nothing but kana would come of it: an English sentence, or a name
+    return [(b, e, japanese) for b, e, japanese, _ in spelled]

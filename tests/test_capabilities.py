@@ -1,0 +1,62 @@
+"""Capabilities of question understanding added for issue 10, each driven through the real engine
+(Sudachi, the vocabulary, the records): the first line must hold the asked fact, and a question the
+records cannot answer must be declined. Phrasings here are the tests' own, not the evaluation sets'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from renkei_bot.engine import Engine
+
+TODAY = date(2026, 11, 28)
+
+# (question, today, found, fragments the first line must hold)
+CASES = [
+    # claims of how a record went: 予定どおり / 中止 / 延期 / オンライン / 対面
+    ("東北絆まつり2020山形は予定どおりに行われた？", TODAY, True, ["いいえ", "延期"]),
+    ("2021年の絆まつりは中止されたんですか？", TODAY, True, ["いいえ", "2021年"]),
+    ("令和2年度の全国連携講演会はオンライン開催でしたか", TODAY, True, ["はい", "2021年（令和3年）2月10日"]),
+    ("沼尾先生の講演会は対面で開かれた？", TODAY, True, ["いいえ", "オンライン"]),
+    # years since a record, weekday, days between two records
+    ("群馬県町村会と協定を結んでから何年たちましたか", date(2023, 4, 16), True, ["5年です"]),
+    ("奈良県町村会との協定締結は何曜日でしたか", TODAY, True, ["水曜日"]),
+    ("青森県市長会の締結式は北海道町村会の締結式の何日後？", TODAY, True, ["60日後"]),
+    # editions
+    ("東京23区全国連携ニュースは第何号まで発行されている？", TODAY, True, ["第4号"]),
+    ("あそぼう!十勝の空の下!の展示は第何回の全国連携展示ですか", TODAY, True, ["第1回"]),
+    # the yearly table: two years, a threshold, two rows added
+    ("合計は元年度から2年度で何自治体増えましたか", TODAY, True, ["+31自治体"]),
+    ("29年度の合計は900を超えていましたか", TODAY, True, ["はい", "926自治体"]),
+    ("28年度の各区交流自治体とHP会員登録自治体をあわせるといくつ？", TODAY, True, ["838自治体"]),
+    # the partners table: two named partners compared, a day compared, a non-partner in a yes/no
+    ("青森県市長会と青森県町村会、構成自治体が多いのはどっちですか", TODAY, True, ["青森県町村会"]),
+    ("千葉県町村会の協定は広島県町村会と同じ日でしたか", TODAY, True, ["いいえ"]),
+    ("福岡県町村会とも連携協定を結んでいますよね？", TODAY, True, ["いいえ", "福岡県町村会"]),
+    # the source's typos
+    ("「京都市長会」という書き方は京都府市長会の誤記ですか", TODAY, True, ["はい", "京都府市長会"]),
+    # an item inside a row, the partner a row is about, a guess after the question
+    ("宇治茶販売コーナーの会場はどこでしたか", TODAY, True, ["東京区政会館 1階"]),
+    ("ラベンダー植栽イベントはどこの町村会の関連事業？", TODAY, True, ["埼玉県町村会"]),
+    ("東北絆まつり2018ってどこで開かれたっけ、仙台？", TODAY, True, ["いいえ", "盛岡"]),
+    # a stated day and ほかに; a count with another aspect
+    ("2018年4月16日には協定締結式のほかに何がありましたか", TODAY, True, ["区長会総会"]),
+    ("地域創生ビジネス交流会には何回参画した？会場はどこ？", TODAY, True, ["2回"]),
+    # the asked noun that no record writes
+    ("群馬県市長会との協定の有効期限は？", TODAY, False, ["有効期限"]),
+    ("全国連携展示の担当部署はどこ？", TODAY, False, ["担当部署"]),
+    # figures the records never state, by any counter
+    ("魅力発信イベント(KITTE)には何ブースが出店しましたか", TODAY, False, ["ブース"]),
+]
+
+
+@pytest.mark.parametrize(("question", "today", "found", "head"), CASES)
+def test_the_first_line_holds_the_asked_fact(
+    engine: Engine, question: str, today: date, found: bool, head: list[str]
+) -> None:
+    answer = engine.ask(question, today=today)
+    first = answer.summary.split("\n", 1)[0]
+    assert answer.found is found, (question, answer.summary)
+    for fragment in head:
+        assert fragment in first, (question, first)
