@@ -37,6 +37,7 @@ class Selector:
         self._titled: dict[str, frozenset[str]] = {}
         self._entity_events: dict[tuple[str, bool], frozenset[str]] = {}
         self._ties: dict[tuple[tuple[str, ...], bool], frozenset[str]] = {}
+        self._nths: dict[tuple[str, str, int], str | None] = {}
         self._titles: list[str | None] = [None] * len(store.events)
         self._categories: list[str] | None = None
         self._months: dict[int, list[Event]] | None = None
@@ -328,21 +329,25 @@ class Selector:
         """第1回 of a series whose rows do not number themselves: its n-th event in time."""
         if query.ordinal is None or query.ordinal < 1:
             return frozenset()
-        out: set[str] = set()
-        groups = [
-            [e for e in self.store.in_series(m.entity_id) if e.date.start or e.date.after]
-            for m in query.entities
-            if m.type == "series"
-        ]
+        wanted = [("series", m.entity_id) for m in query.entities if m.type == "series"]
         # 「第1回シンポジウム」: a category the question names is numbered the same way
-        groups += [[e for e in self.store.events if e.category == c] for c in query.categories]
-        for events in groups:
-            if any(e.ordinal == query.ordinal for e in events):
-                continue
-            events.sort(key=lambda e: self.store.position(e.id))
-            if len(events) >= query.ordinal:
-                out.add(events[query.ordinal - 1].id)
-        return frozenset(out)
+        wanted += [("category", c) for c in query.categories]
+        found = (self._nth(kind, name, query.ordinal) for kind, name in wanted)
+        return frozenset(event_id for event_id in found if event_id is not None)
+
+    def _nth(self, kind: str, name: str, ordinal: int) -> str | None:
+        """The id of the n-th event in time of a series (of its dated events) or of a category, unless
+        its rows number themselves; found once (a category has thousands of rows at ×1000)."""
+        key = (kind, name, ordinal)
+        if key not in self._nths:
+            if kind == "series":
+                events = [e for e in self.store.in_series(name) if e.date.start or e.date.after]
+                events.sort(key=lambda e: self.store.position(e.id))
+            else:
+                events = self.store.in_category(name)  # in the store's order
+            numbered = any(e.ordinal == ordinal for e in events)
+            self._nths[key] = events[ordinal - 1].id if not numbered and len(events) >= ordinal else None
+        return self._nths[key]
 
     def best(self, query: Query, *, skip: Iterable[str] = (), series_only: bool = False) -> list[Ranked]:
         """The top-scoring events (all of those tied at the top), best first; [] if nothing relates.
