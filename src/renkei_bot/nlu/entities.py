@@ -111,6 +111,8 @@ class _Fuzzy:
         gaps = free.find(0) != -1
         for index in eligible:
             key = self.keys[index]
+            if not LCSseq.similarity(text, key, processor=None, score_cutoff=_needed(key)):
+                continue  # the whole text has too little of the key for any window to reach NEAR_FLOOR
             anchors = [a for a in self._starts(index, where) if _may_reach(text, key, a, open_region)]
             # A window starts and ends on a name character, not on a particle or a bracket (unless the
             # key does): the positions where the key's first and last characters may sit.
@@ -154,9 +156,14 @@ def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int
     begin, end = max(anchor - 1, 0), anchor + len(key) + 2
     if not open_region(begin, min(end, len(text))):
         return False
+    return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=_needed(key)))
+
+
+def _needed(key: str) -> int:
+    """The least LCS with the key that a window (len(key) − 1 long at least, and 2) needs to reach
+    NEAR_FLOOR."""
     shortest = max(2 * len(key) - 1, len(key) + 2)
-    needed = math.ceil(NEAR_FLOOR * shortest / 200 - 1e-9)
-    return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=needed))
+    return math.ceil(NEAR_FLOOR * shortest / 200 - 1e-9)
 
 
 def _romaji_fuzzy(names: Mapping[str, tuple[str, ...]]) -> _Fuzzy:
