@@ -95,3 +95,16 @@ def test_a_start_from_the_caches_parses_no_yaml(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)  # fills the caches
     done = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_spellers_lexicon_is_kept_and_read_back(tmp_path: Path) -> None:
+    data, cache = write_dataset(tmp_path), tmp_path / "cache"
+    env = {"RENKEI_CACHE_DIR": str(cache)}
+    first = Engine.load(data, INTENTS_DIR, env=env)
+    built = first.understander.speller.lexicon if first.understander.speller else None
+    (written,) = cache.glob("lexicon-*.pickle")
+    again = Engine.load(data, INTENTS_DIR, env=env)
+    assert again.understander.speller is not None and built is not None
+    assert again.understander.speller.lexicon.kana == built.kana
+    assert [p.name for p in cache.glob("lexicon-*.pickle")] == [written.name]
+    assert _answers(data, env) == _answers(data, {"RENKEI_CACHE_DIR": "off"})

@@ -25,10 +25,10 @@ from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
-from renkei_bot.nlu.spelled import Speller
+from renkei_bot.nlu.spelled import Lexicon, Speller
 from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
-from renkei_bot.prepared import load_language, load_prepared
+from renkei_bot.prepared import lexicon_cache, load_language, load_prepared
 from renkei_bot.store import Store
 from renkei_bot.turn import Turn, turn_of
 
@@ -70,8 +70,10 @@ class Engine:
         honorifics: Honorifics | None = None,
         index: EntityIndex | None = None,
         followups: Followups | None = None,
+        lexicon_cache: Callable[[Callable[[], Lexicon]], Lexicon] | None = None,
     ) -> None:
-        """`index`: an entity dictionary already built (from the prepared cache) with these honorifics."""
+        """`index`: an entity dictionary already built (from the prepared cache) with these honorifics;
+        `lexicon_cache`: where the speller keeps its lexicon between runs."""
         self.store = store
         self.classifier = classifier
         self.followups = followups or Followups(())
@@ -110,7 +112,7 @@ class Engine:
             categories=categories,
             glossary=glossary,
             corrections=store.dataset.corrections,
-            speller=Speller(curated, names, texts),
+            speller=Speller(curated, names, texts, cache=lexicon_cache),
         )
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).
@@ -131,6 +133,7 @@ class Engine:
             honorifics=language.honorifics,
             index=prepared.index,
             followups=language.followups,
+            lexicon_cache=lexicon_cache(env, prepared.key, language.key),
         )
 
     def understand(self, question: str, *, today: date) -> Query:

@@ -32,10 +32,12 @@ from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
 from renkei_bot.nlu.readings import NO_HONORIFICS, Honorifics, load_honorifics
 from renkei_bot.nlu.romaji import TABLE as ROMAJI_TABLE
+from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v1"
 _LANGUAGE_MAGIC = "renkei-bot prepared language v1"
+_LEXICON_MAGIC = "renkei-bot prepared lexicon v1"
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4
 
@@ -45,12 +47,14 @@ class Prepared:
     store: Store
     index: EntityIndex
     cache_hit: bool
+    key: str | None = None  # what the cache file is named by (None: no cache)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Language:
     """What the engine reads from intents/: parsed, checked and compiled once per file contents."""
 
+    key: str | None  # what the cache file is named by (None: no cache)
     classifier: Classifier
     synonyms: Mapping[str, tuple[str, ...]]
     vocabulary: Vocabulary
@@ -59,8 +63,9 @@ class Language:
     followups: Followups
 
 
-def build_language(intents_dir: Path) -> Language:
+def build_language(intents_dir: Path, key: str | None = None) -> Language:
     return Language(
+        key,
         Classifier(load_intents(intents_dir)),
         load_synonyms(intents_dir),
         load_vocabulary(intents_dir),
@@ -81,7 +86,8 @@ def load_language(intents_dir: Path, *, env: Mapping[str, str]) -> Language:
         files.append((ROMAJI_TABLE.name, ROMAJI_TABLE.read_bytes()))
     except OSError:
         return build_language(intents_dir)  # the loaders say what is missing
-    path = directory / f"language-{_key(cache_key(files), _LANGUAGE_MAGIC)}.pickle"
+    key = _key(cache_key(files), _LANGUAGE_MAGIC)
+    path = directory / f"language-{key}.pickle"
     try:
         payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
     except Exception:  # a cache is an optimisation: any failure to read it is a miss
@@ -90,7 +96,7 @@ def load_language(intents_dir: Path, *, env: Mapping[str, str]) -> Language:
         found = payload[1]
         if isinstance(found, Language):
             return found
-    language = build_language(intents_dir)
+    language = build_language(intents_dir, key)
     with contextlib.suppress(Exception):
         write_bytes_atomically(
             path, pickle.dumps((_LANGUAGE_MAGIC, language), protocol=pickle.HIGHEST_PROTOCOL)
@@ -110,13 +116,47 @@ def load_prepared(
     files = [(display_path(data_dir, p), p.read_bytes()) for p in data_files(data_dir)]
     path = directory / f"prepared-{_key(cache_key(files), repr(honorifics))}.pickle"
     found = _read(path)
+    key = path.stem.removeprefix("prepared-")
     if found is not None:
-        return Prepared(found[0], found[1], cache_hit=True)
+        return Prepared(found[0], found[1], cache_hit=True, key=key)
     store = Store.load(data_dir, env=env)
     store.prepare()
     index = EntityIndex(store.entities, honorifics=honorifics)
     _write(path, store, index)
-    return Prepared(store, index, cache_hit=False)
+    return Prepared(store, index, cache_hit=False, key=key)
+
+
+def lexicon_cache(
+    env: Mapping[str, str], *keys: str | None
+) -> Callable[[Callable[[], Lexicon]], Lexicon] | None:
+    """The speller's lexicon kept beside the prepared indexes, named by the keys of what it is built
+    from (the data's prepared indexes and intents/): built on the first question that needs it,
+    read back on the first question of a later run (a few milliseconds for the real data, where
+    building it is most of a cold `ask`). None when there is no cache."""
+    directory = cache_dir_from_env(env)
+    if directory is None or any(k is None for k in keys):
+        return None
+    digest = hashlib.sha256("|".join([_LEXICON_MAGIC, *(k or "" for k in keys)]).encode())
+    path = directory / f"lexicon-{digest.hexdigest()}.pickle"
+
+    def cached(build: Callable[[], Lexicon]) -> Lexicon:
+        try:
+            payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
+        except Exception:  # a cache is an optimisation: any failure to read it is a miss
+            payload = None
+        if isinstance(payload, tuple) and len(payload) == 2 and payload[0] == _LEXICON_MAGIC:
+            found = payload[1]
+            if isinstance(found, Lexicon):
+                return found
+        lexicon = build()
+        with contextlib.suppress(Exception):
+            write_bytes_atomically(
+                path, pickle.dumps((_LEXICON_MAGIC, lexicon), protocol=pickle.HIGHEST_PROTOCOL)
+            )
+            _prune(path, "lexicon-*.pickle")
+        return lexicon
+
+    return cached
 
 
 def _key(data_key: str, honorifics: str) -> str:

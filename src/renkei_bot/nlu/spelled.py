@@ -24,8 +24,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from renkei_bot.errors import DataError
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.romaji import TABLE, fold_romaji, romaji_key
@@ -44,6 +42,8 @@ _ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
 @lru_cache(maxsize=1)
 def _particles() -> dict[str, str]:
     """Romaji particles whose Hepburn spelling is their sound, not their kana (wa → は): hepburn.yaml."""
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     try:
         raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
         particles = raw.get("particles") or {}
@@ -171,8 +171,12 @@ class Speller:
         curated: Callable[[], Iterable[str]],
         names: Callable[[], Iterable[str]],
         texts: Callable[[], Iterable[str]],
+        *,
+        cache: Callable[[Callable[[], Lexicon]], Lexicon] | None = None,
     ) -> None:
+        """`cache(build)`: the lexicon kept from an earlier run of the same data, else `build()` kept."""
         self._sources = (curated, names, texts)
+        self._cache = cache
         self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
 
@@ -182,7 +186,11 @@ class Speller:
             with self._lock:
                 if self._lexicon is None:
                     curated, names, texts = self._sources
-                    self._lexicon = Lexicon.build(curated(), names(), _capped(texts()))
+
+                    def build() -> Lexicon:
+                        return Lexicon.build(curated(), names(), _capped(texts()))
+
+                    self._lexicon = build() if self._cache is None else self._cache(build)
         return self._lexicon
 
     def respell(self, text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
