@@ -43,6 +43,20 @@ CASES = [
     # a stated day and ほかに; a count with another aspect
     ("2018年4月16日には協定締結式のほかに何がありましたか", TODAY, True, ["区長会総会"]),
     ("地域創生ビジネス交流会には何回参画した？会場はどこ？", TODAY, True, ["2回"]),
+    # which of two came first: partners, companies, two phrases
+    ("群馬県と奈良県町村会、どちらが先に協定を結んだ？", TODAY, True, ["奈良県町村会が先"]),
+    ("第一生命と三井住友海上、どっちの包括連携協定が先？", TODAY, True, ["第一生命保険株式会社が先"]),
+    ("ロゴマークの決定とTwitterの運用開始、どっちが先？", TODAY, True, ["ロゴマーク", "が先"]),
+    # editions of tied records by the place another row dates them at; an era named alone
+    ("連携協力推進委員会のうち京都で開かれた回は第何回？", TODAY, True, ["第2回"]),
+    ("令和になってから全国連携展示は何回開かれた？", TODAY, True, ["回"]),
+    # a date naming which record is its scope; a name guessed after the question
+    ("令和元年度第1回の全国連携講演会のテーマはSDGsでしたか", TODAY, True, ["いいえ", "森林環境税"]),
+    ("第1回シンポ 基調講演 神野直彦先生？", TODAY, True, ["いいえ", "大杉"]),
+    ("2016年のシンポジウムに白糠町長は出てた？", TODAY, True, ["はい"]),
+    # a noun the records write another way (HP → ホームページ, 日暮里 → にっぽり)
+    ("HPの運用開始はいつでしたか", TODAY, True, ["2015年（平成27年）6月30日"]),
+    ("北海道町村会との連携第1弾は日暮里でのマルシェでしたか", TODAY, True, ["はい"]),
     # the asked noun that no record writes
     ("群馬県市長会との協定の有効期限は？", TODAY, False, ["有効期限"]),
     ("全国連携展示の担当部署はどこ？", TODAY, False, ["担当部署"]),

@@ -205,6 +205,11 @@ def not_a_partner(name: str, count: int) -> str:
     return f"「{name}」は広域連携協定の締結団体（{count}団体）の記録にありません。"
 
 
+AGREEMENT_TERM_NOT_RECORDED = (
+    "記録には協定の期間（いつまで有効か）は書かれていません。記録にあるのは締結した日です。"
+)
+
+
 def agreed_on(name: str, day: str) -> str:
     return f"{name}との連携協定は{day}に締結されました。"
 
@@ -637,6 +642,10 @@ _WEEKDAYS = "月火水木金土日"
 
 def weekday_of(weekday: int, day: str) -> str:
     return f"{_WEEKDAYS[weekday]}曜日です（{day}）。"
+
+
+def quoted_title(title: str) -> str:
+    return f"「{title}」"
 
 
 def came_first(first: str, first_day: str, second: str, second_day: str) -> str:

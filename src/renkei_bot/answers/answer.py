@@ -252,12 +252,10 @@ def _figure(ctx: Context) -> Answer | None:
     if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
         return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」
     table_counter = counter in ctx.vocabulary.table_counters
-    if (
-        query.intent in stated.TABLE_INTENTS
-        and table_counter
-        and not any(m.type in _FIGURE_SUBJECTS for m in query.entities)
-    ) or (table_counter and (count_facts.about_table(ctx) or bool(query.entity_ids("partner")))):
-        return None  # 「何自治体」「何団体」 of the partners or the yearly counts: the tables answer
+    if table_counter and not any(m.type in _FIGURE_SUBJECTS for m in query.entities):
+        return (
+            None  # 「何自治体」「何団体」「自治体数」 of the partners or the yearly counts: the tables answer
+        )
     events = [r.event for r in ctx.selector.best(query)][:3]
     found = stated.stated_figure(ctx, events)
     if found is not None and found.record_ids:  # 「会場と、何種類だったか」: the other facts asked too

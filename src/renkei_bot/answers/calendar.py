@@ -63,14 +63,29 @@ def _anchor(ctx: Context, match: Match) -> _Anchor | None:
     return _Anchor(headline(event), day, event_line(event), cite(event))
 
 
+def _side(ctx: Context, words: tuple[str, ...]) -> _Anchor | None:
+    """The best record of one of two phrases compared (「ロゴマーク決定」)."""
+    query = dataclasses.replace(ctx.query, entities=(), terms=words, related=(), ties=())
+    best = ctx.selector.best(query)
+    event = best[0].event if best else None
+    day = event.date.start if event is not None else None
+    if event is None or day is None:
+        return None
+    return _Anchor(wording.quoted_title(headline(event)), day, event_line(event), cite(event))
+
+
 def earlier(ctx: Context) -> Answer | None:
     """compare.earlier with two named things: which came first (「どっちが先に協定締結した？」)."""
     anchors = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
+    if len(anchors) < 2 and ctx.query.sides is not None:  # two phrases, no names: a record for each
+        anchors = [a for words in ctx.query.sides if (a := _side(ctx, words)) is not None]
     if len(anchors) < 2:
         return None
     ordered = sorted(anchors[:2], key=lambda a: a.day)
     first, second = ordered
     summary = wording.came_first(first.name, format_date(first.day), second.name, format_date(second.day))
+    if ctx.query.confirm:  # 「広島は千葉より先でしたよね？」: the one named first is claimed to be earlier
+        summary = wording.yes_or_no(anchors[0].day < anchors[1].day, summary)
     return ctx.found(
         summary,
         title=wording.title_when(),

@@ -288,7 +288,8 @@ def detail(ctx: Context) -> Answer:
         candidates = [event.title, *picked] if people or not picked else list(picked)
         if people:
             candidates = [t for t in candidates if _names_someone(ctx, event, t)] or candidates
-        line = best_line(ctx, candidates, aspects).lstrip("・ ")
+        first_said = people and ctx.query.order == "first" and len(best) == 1  # 「最初に話した先生」
+        line = (candidates[0] if first_said else best_line(ctx, candidates, aspects)).lstrip("・ ")
         if _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)

@@ -48,6 +48,31 @@ def _rank(event: Event) -> int:
     return int(m.group(1)) if m and m.group(1) else 1 if m else 0
 
 
+def _placed(ctx: Context, tied: list[Event]) -> Event:
+    """Of records tied for the question, the one held where the question says (「京都で開かれたのは」):
+    its own lines name the place, or another row dates it there (第2回 京都開催(12/13))."""
+    stated = ctx.query.stated_place
+    if not stated or len(tied) < 2:
+        return tied[0]
+    named = [m.surface for m in ctx.query.entities if m.surface in stated]  # 「うち京都で」: 京都
+    places = named or [stated]
+    for event in tied:
+        day = event.date.start
+        said = [m.text for _, m in ctx.selector.mentions_on(day)] if day is not None else []
+        if any(p in text for p in places for text in said):
+            return event
+    own = [e for e in tied if any(p in text for p in places for text in (e.title, *e.details))]
+    return own[0] if len(own) == 1 else tied[0]
+
+
+def _position(ctx: Context, event: Event) -> str | None:
+    """A series' record whose title has no number is its n-th in time (the first committee: 第1回)."""
+    if event.series is None:
+        return None
+    events = sorted(ctx.store.in_series(event.series), key=lambda e: ctx.store.position(e.id))
+    return f"第{events.index(event) + 1}回" if event in events else None
+
+
 def answer(ctx: Context) -> Answer | None:
     """ask.ordinal: the edition of the record asked; ask.edition_upto (何号まで): the latest edition."""
     from renkei_bot.answers.events import subject_events
@@ -61,16 +86,18 @@ def answer(ctx: Context) -> Answer | None:
         summary = wording.edition_upto(text, headline(last), format_span(last.date))
         shown = sorted(events, key=_rank)
     else:
-        best = ctx.selector.best(ctx.query)
-        if not best or (text := edition(best[0].event) or "") == "":
+        tied = [r.event for r in ctx.selector.best(ctx.query)]
+        if not tied:
             return None
-        last = best[0].event
+        last = _placed(ctx, tied)
+        found = edition(last) or _position(ctx, last)
+        if not found:
+            return None
+        text = found
         summary = wording.edition_is(text, headline(last), format_span(last.date))
         shown = [last]
-        asked = [a for a in ctx.query.aspects if a != "content"]
-        value = details.direct_value(ctx, last, asked) if asked else None
-        if value is not None:  # 「第何回で、会場はどこ？」: the other fact asked, in the same line
-            summary += wording.aspect_value(value[0], value[1])
+        asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+        summary += details.aspects_said(ctx, last, asked)  # 「第何回で、どこで、誰が？」: the rest asked
     return ctx.found(
         summary,
         title=headline(last)[:150],

@@ -79,9 +79,13 @@ def when(ctx: Context) -> Answer:
     else:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
+    before = [*_edge_lines(ctx, first)]
+    if len(events) == 1 and mention is None:  # the one record: the rest of what it says, below
+        shown = {line.text.lstrip("　") for line in before}
+        before += [d for d in _detail_lines(ctx, first) if d.text.lstrip("　") not in shown]
     lines = EventLines(  # the tied records' lines built as far as shown (a thousand ties at ×1000)
         events if len(events) > 1 or mention is not None else (),
-        before=_edge_lines(ctx, first),
+        before=before,
         after=[event_line(e, prefix=wording.ALSO) for e in related],
     )
     recorded = [mention.date] if mention else [e.date.start for e in events[:1] if e.date.start]
@@ -166,6 +170,10 @@ def first_last(ctx: Context) -> Answer:
     asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
     if asked and len(same) == 1:  # 「最初のイベントの会場は？」: what was asked of it, in the same line
         summary += details.aspects_said(ctx, edge, asked)
+    counters = tuple(ctx.vocabulary.record_counters)
+    if any(w.endswith(counters) for w in ctx.query.facet_words("count.how_many")):
+        # 「これまで何回開催されていて、最初はどこの展示でしたか」: how many, then the first
+        summary = wording.times(len({e.lines for e in events})) + summary
     lines = [*_edge_lines(ctx, edge), *(event_lines(same) if len(same) > 1 else ())]
     if len(same) == 1:  # the one record: what it says, the lines the question names first
         shown = {line.text for line in lines}

@@ -174,6 +174,9 @@ def anniversary(ctx: Context) -> Answer:
     if ask.kind == "day" and ask.years_ago is None and ctx.store.first_date <= target <= ctx.store.last_date:
         # 「きのうは何の日？」 on a day inside the records: what happened that very day, if anything
         that_day = [e for e in ctx.store.between(target, target) if e.date.start == target]
+        if ctx.query.entities:  # 「今日、大井競馬場でやってるイベントは？」: running that day too, there
+            about = set.intersection(*(set(ctx.selector.events_of(m.entity_id)) for m in ctx.query.entities))
+            that_day = [e for e in ctx.store.between(target, target) if e.id in about]
         if that_day:
             return _listing(ctx, format_date(target), that_day)
     if ask.kind == "month":

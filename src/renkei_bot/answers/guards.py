@@ -80,8 +80,11 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     said_as = [w for word, words in ctx.query.related_of if word in noun for w in words]  # お祭り → まつり
     if any(ctx.selector.term_hits(w) for w in (noun, *said_as)):
         return None
-    if any(ctx.asking_word(unit) for unit in (noun, *tok.short_units(noun)) if len(unit) >= 2):
-        return None  # 講師名: 講師 asks who
+    units = [u for u in tok.short_units(noun) if len(u) >= 2]
+    asking = [u for u in (noun, *units) if ctx.asking_word(u)]
+    # 講師名, 開催期間: a word that asks, qualified by what the records know; 有効期間: 有効 they never write
+    if asking and all(ctx.selector.term_hits(u) or ctx.asking_word(u) for u in units):
+        return None
     best = [r.event for r in ctx.selector.best(ctx.query)][:3]
     return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
 

@@ -14,6 +14,7 @@ from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, forma
 from renkei_bot.records import Event, Partner
 
 TABLE = "広域連携協定締結団体一覧"
+AGREEMENTS = "連携協定"  # the category of the agreements' records
 
 
 def partner_line(p: Partner) -> Line:
@@ -79,6 +80,10 @@ def _asks_members(ctx: Context) -> bool:
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     companies = ctx.query.entity_ids("company")
+    if ctx.query.has("time.until") and (partners or companies):
+        # 「協定の期間は何年？」「いつまで？」: an agreement's term or end is in no record
+        signed = [partner_line(p) for p in partners]
+        return ctx.not_found(wording.AGREEMENT_TERM_NOT_RECORDED, lines=signed)
     if not partners and not companies and _companies_only(ctx):
         return company_agreements(ctx)
     if not partners and not companies and not _asks_more_than_the_date(ctx):
@@ -199,6 +204,10 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         named = [wording.fact_on(p.name, format_date(p.agreed)) for p in partners]
         named += [wording.fact_on(e.title, format_span(e.date)) for e in companies]
         summary = wording.signed_in_period(wording.joined(named, len(named)), len(named))
+    elif spans and 0 < len(partners) <= wording.HEAD_ITEMS:  # the partners named, the companies counted
+        named = [wording.fact_on(p.name, format_date(p.agreed)) for p in partners]
+        summary = wording.signed_in_period(wording.joined(named, len(named)), len(named))
+        summary += wording.companies_too(len(companies))
     else:
         summary = wording.partners_listed(len(partners), sum(p.members for p in partners))
         if companies:
@@ -220,9 +229,8 @@ def company_agreements_of(ctx: Context) -> list[Event]:
     """Every 包括連携協定 signed with a company, whatever period the question names."""
     return [
         e
-        for e in ctx.store.events
-        if e.category == "連携協定"
-        and "締結" in e.title
+        for e in ctx.store.in_category(AGREEMENTS)
+        if "締結" in e.title
         and "案" not in e.title
         and any(ctx.store.entity(r).type == "company" for r in e.refs)
     ]
@@ -232,7 +240,7 @@ def _company_agreements(ctx: Context) -> list[Event]:
     """包括連携協定 signed with companies in the question's period (they are not in the partners table)."""
     signed: list[Event] = []
     for event in ctx.selector.in_period(ctx.query, ctx.store.events):
-        if event.category != "連携協定" or "締結" not in event.title or "案" in event.title:
+        if event.category != AGREEMENTS or "締結" not in event.title or "案" in event.title:
             continue
         if any(ctx.store.entity(r).type == "company" for r in event.refs):
             signed.append(event)

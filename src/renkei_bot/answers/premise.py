@@ -16,8 +16,9 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
+from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.resolution import Match
-from renkei_bot.normalize import compact
+from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Event
 
 PLACE_TYPES = ("venue", "municipality", "prefecture", "region")
@@ -33,6 +34,9 @@ def confirm(ctx: Context) -> Answer | None:
     query = ctx.query
     claims = [m for m in query.entities if m.type in CLAIM_TYPES]
     subject = [m for m in query.entities if m.type not in CLAIM_TYPES]
+    if any(m.type == "series" for m in subject):  # 「令和2年度の全国連携展示は埼玉県町村の展示でしたか」
+        claims += [m for m in subject if m.type == "partner"]
+        subject = [m for m in subject if m.type != "partner"]
     people = [m for m in claims if m.type == "person"]
     bodies = [m for m in subject if m.type in ("organization", "government")]
     if people and len(bodies) == len(subject) and len(query.entities) > 1:
@@ -64,22 +68,33 @@ def confirm(ctx: Context) -> Answer | None:
         return None
     event = best[0].event
     recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
-    missing = [
+    spoken = to_hiragana(recorded)
+    missing = [  # 「日暮里のマルシェ」: にっぽりマルシェ is written in kana
         m.surface
         for m in claims
-        if event.id not in ctx.selector.events_of(m.entity_id) and compact(m.surface) not in recorded
+        if event.id not in ctx.selector.events_of(m.entity_id)
+        and compact(m.surface) not in recorded
+        and (tok.reading_form(m.surface) or "\0") not in spoken
     ]
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
-    missing += [n for n in query.names if compact(n) not in recorded]  # 「紹介したのは函館市ですか」
+    missing += [  # 「紹介したのは函館市ですか」
+        n for n in query.names if compact(n) not in recorded and (tok.reading_form(n) or "\0") not in spoken
+    ]
     missing = list(dict.fromkeys(missing))
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
+    figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
+    stating = [d for d in event.details if any(f in d for f in figures)]
+    if figures and not stating:
+        missing += [f for f in figures if f not in recorded]
     fact = _recorded_fact(ctx, event, asked)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
         said = _line_naming(ctx, event, claims)
         fact = wording.record_says(said) if said else fact
+    if stating:  # the line with the figure claimed says most
+        fact = wording.record_says(stating[0].lstrip("・ "))
     day = format_span(event.date)
     summary = (
         wording.claim_holds("・".join(stated), event.title, day, fact)
@@ -143,10 +158,14 @@ def _line_naming(ctx: Context, event: Event, claims: Sequence[Match]) -> str | N
 
 
 def _identified(ctx: Context, event: Event) -> bool:
-    """The record is the one the question identifies by number or year (第1回, 東北絆まつり2019)."""
+    """The record is the one the question identifies by number, year or period (第1回,
+    東北絆まつり2019, 令和元年度第1回の講演会)."""
     query = ctx.query
     years = {p.start.year for p in query.when.spans if p.attached}
     if years and not (event.date.start and event.date.start.year in years):
+        return False
+    scope = [p for p in query.when.spans if not p.attached and not p.any_year]
+    if scope and not (event.date.start and any(p.start <= event.date.start <= p.end for p in scope)):
         return False
     return query.ordinal is None or event.ordinal == query.ordinal
 

@@ -39,7 +39,7 @@ def applies(ctx: Context) -> bool:
     if query.has("time.others") and _stated_days(ctx) and (query.entities or query.terms):
         return True  # 「2016年4月26日には、協定の締結式のほかに何が」
     if query.has("time.same_day", "time.same_month") or (
-        query.has("time.day_of") and query.has("time.others")
+        query.has("time.day_of") and query.has("time.others", "time.started")  # 「…が出た日に始まった」
     ):
         # 「協定を結んだ日に、ほかに何が」: about any record, a partner's signing included
         if query.when.anniversary is not None:
@@ -78,7 +78,11 @@ def answer(ctx: Context) -> Answer | None:
 def _partners_only(ctx: Context) -> bool:
     """「群馬県市長会と同じ日に協定を結んだ団体は？」 asks the partners table (its own same-day rows)."""
     named = ctx.query.has("subject.partner") or bool(ctx.query.entity_ids("partner"))
-    others = ctx.query.has("time.others") or bool(ctx.query.categories) or bool(ctx.query.aspects)
+    others = (
+        ctx.query.has("time.others", "chart.events")  # 「…と同じ日にやってたイベントは？」
+        or bool(ctx.query.categories)
+        or bool(ctx.query.aspects)
+    )
     return named and ctx.query.has("subject.agreement") and not others
 
 

@@ -283,8 +283,8 @@ class Selector:
         weights = [ENTITY_WEIGHT / 2 + math.log((n + 1) / (len(g) + 1)) for g in groups]
         terms: list[Term] = []
         # 婚活パーティー, written by no record: its parts (婚活) count as related words instead
-        missing = [t for t in query.terms if not self.term_hits(t)]
-        parts = [p for p in query.parts if any(p in t for t in missing) and p not in query.related]
+        found = [t for t in query.terms if self.term_hits(t)]
+        parts = [p for p in query.parts if not any(p in t for t in found) and p not in query.related]
         related.update(parts)
         for term in (*query.terms, *query.related, *parts):
             weight = self.idf(term) * (RELATED if term in related else 1.0)

@@ -188,6 +188,7 @@ class EntityIndex:
                 raise DataError(f"entity {entity.id!r} is defined twice: entity ids must be unique")
             self._entities[entity.id] = entity
         self.stoplist = frozenset(fold(w) for w in stoplist)
+        self.honorifics = honorifics
         tables = build_tables(self._entities.values(), honorifics)
         self._keys = tables.keys
         merged: dict[str, dict[str, None]] = {}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from renkei_bot.errors import DataError
-from renkei_bot.nlu.tokens import Token
+from renkei_bot.nlu.tokens import Token, is_verbal_noun
 
 FILE = "_facets.yaml"
 END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
@@ -165,17 +165,26 @@ class FacetSet:
             if spec.starts and token.surface.startswith(spec.starts) and len(token.surface) > 1:
                 return FacetHit(spec.name, token.surface, token.begin, token.end)
             if spec.counts_after and token.surface in spec.counts_after and i + 1 < len(words):
-                counted = words[i + 1]
-                if (
-                    counted.begin == token.end
-                    and counted.pos[0] == "名詞"
-                    and counted.surface not in spec.not_counted
+                j = i + 1  # 「何店舗」「何町村」: the nouns right after 何
+                while (
+                    j < len(words)
+                    and words[j].begin == words[j - 1].end
+                    and words[j].pos[0] == "名詞"
+                    and words[j].surface not in spec.counts_after  # 何市何町: 市, then 何 again
+                    and (j == i + 1 or not is_verbal_noun(words[j]))  # 何団体出店: 団体, then a verb
                 ):
-                    return FacetHit(spec.name, token.surface + counted.surface, token.begin, counted.end)
+                    j += 1
+                counted = "".join(w.surface for w in words[i + 1 : j])
+                if (
+                    counted
+                    and counted not in spec.not_counted
+                    and words[i + 1].surface not in spec.not_counted
+                ):
+                    return FacetHit(spec.name, token.surface + counted, token.begin, words[j - 1].end)
             if spec.counts_before and token.surface in spec.counts_before and i > 0:
-                counted = words[i - 1]
-                if counted.end == token.begin and counted.pos[0] == "名詞":
-                    return FacetHit(spec.name, counted.surface + token.surface, counted.begin, token.end)
+                noun = words[i - 1]
+                if noun.end == token.begin and noun.pos[0] == "名詞":
+                    return FacetHit(spec.name, noun.surface + token.surface, noun.begin, token.end)
             for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]

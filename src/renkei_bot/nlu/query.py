@@ -103,6 +103,8 @@ class Query:
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
+    # 「AとB、どっちが先？」: the search words of each of the two phrases compared
+    sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
     parts: tuple[str, ...] = ()
     # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
@@ -172,10 +174,12 @@ class Understander:
         loose = tuple(m.surface for m in resolution.matches if m.method == "fuzzy" and len(m.surface) >= 2)
         stop = self.vocabulary.stop_terms
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
-        quoted = tuple(
+        quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
             for m in _QUOTED.finditer(text)
-            if len(m.group()) >= 5 and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
+            if len(m.group()) >= 5
+            and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
+            and content_terms([t for t in tokens if m.start() < t.begin < m.end()], covered, stop)
         )
         terms = tuple(dict.fromkeys((*content_terms(tokens, covered, stop), *loose, *quoted)))
         parts = compound_parts(tokens, covered, stop)
@@ -218,8 +222,12 @@ class Understander:
         confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
         # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
         asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
-        unstated = not any(not p.attached for p in when.spans)  # a date said would become a claim
+        # a date said would become a claim, unless it qualifies a noun (「2016年のシンポジウム」)
+        unstated = all(p.attached or tok.qualifies(tokens, p.stop) for p in when.spans)
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
+        # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
+        honorifics = frozenset(self.index.honorifics.words)
+        confirm = confirm or (not wh and _named_last(text, tokens, resolution.matches, facets, honorifics))
         if (
             confirm
             and features.has_period
@@ -240,8 +248,9 @@ class Understander:
             and not any(h.name in ("ask.any", "ask.exists") or h.name.startswith("claim.") for h in facets)
         ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
-            premise = tuple(p for p in when.spans if not p.attached and not p.relative)
-            when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached or p.relative))
+            scope = [p for p in when.spans if p.attached or p.relative or tok.qualifies(tokens, p.stop)]
+            premise = tuple(p for p in when.spans if p not in scope)
+            when = dataclasses.replace(when, spans=tuple(scope))
         unknown = tuple(
             m.group(0)
             for m in self._unknown_org.finditer(text)
@@ -285,6 +294,7 @@ class Understander:
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
             asked=self._asked(tokens, facets, covered),
+            sides=_sides_terms(tokens, terms),
         )
 
     def _asked(
@@ -345,6 +355,41 @@ def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Matc
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+def _sides_terms(
+    tokens: Sequence[tok.Token], terms: Sequence[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    sides = tok.two_sides(tokens)
+    if sides is None:
+        return None
+    parts = []
+    for begin, end in sides:
+        inside_words = {t.surface for t in tokens if begin <= t.begin and t.end <= end}
+        phrase = "".join(t.surface for t in tokens if begin <= t.begin and t.end <= end)
+        parts.append(tuple(w for w in terms if w in inside_words or (w in phrase and len(w) > 2)))
+    return (parts[0], parts[1]) if parts[0] and parts[1] else None
+
+
+def _named_last(
+    text: str,
+    tokens: Sequence[tok.Token],
+    matches: Sequence[Match],
+    facets: Sequence[FacetHit],
+    honorifics: frozenset[str],
+) -> bool:
+    """A person or a place right before the closing ？ (an honorific may follow: 先生), after an aspect
+    asked (基調講演, 会場)."""
+    if not text.rstrip().endswith(("?", "？")) or not any(h.name.startswith("aspect.") for h in facets):
+        return False
+    last = max(matches, key=lambda m: m.end, default=None)
+    if last is None or last.type not in ("person", "venue", "municipality", "prefecture"):
+        return False
+    end = last.end
+    following = [t for t in tokens if t.begin >= end]
+    if following and following[0].surface in honorifics:
+        end = following[0].end
+    return tok.nothing_but_endings(tokens, end) and len(matches) > 1
 
 
 def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:

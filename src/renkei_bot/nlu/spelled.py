@@ -29,7 +29,9 @@ from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.romaji import TABLE, fold_romaji, romaji_key
 from renkei_bot.normalize import to_hiragana
 
-MIN_RUN = 3  # hiragana: shorter runs are particles and endings (いつ, たの)
+COMPOUND = 4  # a written word this long is also learnt by its parts
+MIN_RUN = 3
+SHORT_RUN = 4  # a run shorter than this is respelled only as one word (れいわ → 令和)  # hiragana: shorter runs are particles and endings (いつ, たの)
 MAX_PIECE = 16  # the longest reading tried as one piece
 MAX_TEXTS = 4000  # distinct record texts read for the records' words
 _KANA_RUN = re.compile(rf"[ぁ-ゖー]{{{MIN_RUN},}}")
@@ -125,6 +127,10 @@ class Lexicon:
                     kana_words.add(token.reading)
                 elif _WRITTEN.search(token.surface):
                     counts[token.reading, token.surface] += 1
+                    if len(token.surface) >= COMPOUND:  # 三井住友海上…: its parts (三井, 住友) too
+                        for surface, reading in tok.short_readings(token.surface):
+                            if _WRITTEN.search(surface) and _ONLY_KANA.fullmatch(reading):
+                                counts[reading, surface] += 1
         for (reading, surface), _ in counts.most_common():
             chosen.setdefault(reading, surface)
         for reading in kana_words:
@@ -285,6 +291,8 @@ def _kana(lexicon: Lexicon, run: str) -> str:
     pieces = lexicon.cut(run, lexicon.kana, MAX_PIECE)
     if pieces is None or not any(_WRITTEN.search(p) for p in pieces):
         return run
+    if len(run) < SHORT_RUN and len(pieces) > 1:
+        return run  # 「のうち」 is の and うち, a phrase of kana words, not one word spelled out
     return "".join(pieces)
 
 

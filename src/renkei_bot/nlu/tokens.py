@@ -114,6 +114,11 @@ _PREDICATE_POS = frozenset({"動詞", "助動詞", "形容詞"})
 _VERBAL_NOUN = ("名詞", "普通名詞", "サ変可能")
 
 
+def is_verbal_noun(token: Token) -> bool:
+    """出店, 参加, 開催: a noun that works as a verb (サ変可能)."""
+    return token.pos[:3] == _VERBAL_NOUN
+
+
 def ends_with_predicate(tokens: Sequence[Token]) -> bool:
     """「…開催できた？」「…平成30年中に開催？」 end with a verb, an auxiliary or a verbal noun (a yes/no
     shape); 「…講演会は？」 does not."""
@@ -128,6 +133,34 @@ def ends_with_predicate(tokens: Sequence[Token]) -> bool:
 
 _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
+
+
+def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """「ロゴマーク決定とホームページの運用開始、どっちが先？」: the two phrases joined by と before the
+    first clause break, as character spans; None without that shape."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    stop = next((i for i, t in enumerate(words) if t.pos[:2] == ("補助記号", "読点")), None)
+    if stop is None or stop < 3:
+        return None
+    joins = [i for i in range(1, stop - 1) if words[i].surface == "と" and words[i].pos[0] == "助詞"]
+    if len(joins) != 1:
+        return None
+    i = joins[0]
+    return (words[0].begin, words[i - 1].end), (words[i + 1].begin, words[stop - 1].end)
+
+
+def qualifies(tokens: Sequence[Token], offset: int) -> bool:
+    """The words before `offset` (a date) name which thing (「2016年のシンポジウム」「令和元年度第1回の
+    講演会」); 「2019年2月の締結」「2019年に」「2019年でした」 date an act or state a claim instead."""
+    after = [t for t in tokens if t.begin >= offset and t.pos[0] != "空白"]
+    if not after:
+        return False
+    first = after[0]
+    if first.pos[0] == "接頭辞" or (first.pos[0] == "名詞" and not is_verbal_noun(first)):
+        return True  # 「令和元年度第1回」「2016年シンポジウム」
+    if len(after) < 2 or first.surface != "の":
+        return False
+    return after[1].pos[0] in ("名詞", "接頭辞") and not is_verbal_noun(after[1])
 
 
 def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
@@ -199,6 +232,15 @@ def _only_asks(after: Sequence[Token]) -> bool:
         return False
     rest = after[2:] if len(after) > 1 and after[1].pos[0] == "名詞" else after[1:]  # 何 + 年
     return all(w.pos[0] in (*_AFTER_TOPIC_POS, "助詞", "動詞") for w in rest)
+
+
+def short_readings(text: str) -> list[tuple[str, str]]:
+    """(surface, hiragana reading) of a compound's shortest units (三井住友海上 → 三井 みつい, 住友 …)."""
+    return (
+        [(m.surface(), to_hiragana(m.reading_form())) for m in _short_tokenizer().tokenize(text)]
+        if text
+        else []
+    )
 
 
 def head_word(text: str) -> str:

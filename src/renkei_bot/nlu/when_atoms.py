@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
-from renkei_bot.dates import ERA_INITIALS, era_to_year, fiscal_year_bounds, month_end
+from renkei_bot.dates import ERA_INITIALS, ERA_NAMES, ERAS, era_to_year, fiscal_year_bounds, month_end
 from renkei_bot.nlu.kanjinum import KANJI_DIGITS, KANJI_UNITS, NUMBER, to_int
 from renkei_bot.nlu.periods import AnniversaryAsk, Period
 
@@ -222,6 +222,22 @@ def _bare_years(text: str) -> list[Atom]:
     return atoms
 
 
+# 「令和に入ってから」「平成のうちに」: an era named alone, not 令和2年 / 令和元年度
+_BARE_ERA = re.compile(rf"(?P<era>{'|'.join(ERA_NAMES)})(?=に入|になって|の間|のうち|中|以降|から|期)")
+
+
+def _bare_eras(text: str) -> list[Atom]:
+    atoms: list[Atom] = []
+    for match in _BARE_ERA.finditer(text):
+        era = match["era"]
+        index = ERA_NAMES.index(era)
+        first = ERAS[index][1]
+        last = ERAS[index - 1][1] - timedelta(days=1) if index else date.max
+        period = Period(first, last, "range", match[0], match.start(), match.end(), era=era)
+        atoms.append(Atom(period, "abs"))
+    return atoms
+
+
 def absolute_atoms(text: str, *, today: date) -> list[Atom]:
     return [
         *_japanese(text, today),
@@ -229,4 +245,5 @@ def absolute_atoms(text: str, *, today: date) -> list[Atom]:
         *_numeric(text, today),
         *_month_days(text, today),
         *_bare_years(text),
+        *_bare_eras(text),
     ]
