@@ -81,18 +81,11 @@ def earlier(ctx: Context) -> Answer | None:
         anchors = [a for words in ctx.query.sides if (a := _side(ctx, words)) is not None]
     if len(anchors) < 2:
         return None
-    ordered = sorted(anchors[:2], key=lambda a: a.day)
-    first, second = ordered
+    first, second = sorted(anchors[:2], key=lambda a: a.day)
     summary = wording.came_first(first.name, format_date(first.day), second.name, format_date(second.day))
     if ctx.query.confirm:  # 「広島は千葉より先でしたよね？」: the one named first is claimed to be earlier
         summary = wording.yes_or_no(anchors[0].day < anchors[1].day, summary)
-    return ctx.found(
-        summary,
-        title=wording.title_when(),
-        lines=(first.line, second.line),
-        sources=tuple(dict.fromkeys((first.source, second.source))),
-        dates=(first.day.isoformat(), second.day.isoformat()),
-    )
+    return _pair(ctx, summary, first, second)
 
 
 def interval(ctx: Context) -> Answer | None:
@@ -105,6 +98,10 @@ def interval(ctx: Context) -> Answer | None:
     summary = wording.days_between(
         first.name, format_date(first.day), second.name, format_date(second.day), days
     )
+    return _pair(ctx, summary, first, second)
+
+
+def _pair(ctx: Context, summary: str, first: _Anchor, second: _Anchor) -> Answer:
     return ctx.found(
         summary,
         title=wording.title_when(),

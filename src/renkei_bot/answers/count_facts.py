@@ -7,6 +7,8 @@ Chosen from facets and slots; None hands the question to counts.yearly_count (a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
@@ -298,6 +300,28 @@ def _between(
 def _cell_bound(ctx: Context, table: CountTable, rows: list[CountRow], year: int, bound: tq.Bound) -> Answer:
     fy = format_fiscal_year(year)
     words = {"at_least": bound.at_least, "strict": bound.strict}
+
+    def judged(row: CountRow, value: int) -> tuple[bool, str]:
+        ok = bound.holds(value)
+        said = (
+            wording.bound_text(bound.value, **words)
+            if ok
+            else wording.bound_not_reached(bound.value, **words)
+        )
+        return ok, wording.cell_against(fy, row.label, value, said)
+
+    return _cells_checked(ctx, table, rows, year, judged)
+
+
+def _cells_checked(
+    ctx: Context,
+    table: CountTable,
+    rows: list[CountRow],
+    year: int,
+    judged: Callable[[CountRow, int], tuple[bool, str]],
+) -> Answer:
+    """A yes/no over one year's cells: each row judged by `judged`; an empty cell is a no."""
+    fy = format_fiscal_year(year)
     parts = []
     holds = True
     for row in rows:
@@ -306,14 +330,9 @@ def _cell_bound(ctx: Context, table: CountTable, rows: list[CountRow], year: int
             parts.append(wording.cell_none(fy, row.label))
             holds = False
             continue
-        ok = bound.holds(value)
+        ok, said = judged(row, value)
         holds = holds and ok
-        said = (
-            wording.bound_text(bound.value, **words)
-            if ok
-            else wording.bound_not_reached(bound.value, **words)
-        )
-        parts.append(wording.cell_against(fy, row.label, value, said))
+        parts.append(said)
     return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
 
 
@@ -334,22 +353,14 @@ def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: in
     """「令和2年度のHP会員登録自治体は269で合ってる？」「平成27年度に協定締結自治体はあった？」"""
     fy = format_fiscal_year(year)
     stated = [n for n in ctx.query.numbers if n not in _bare_years(ctx, year)]
-    parts = []
-    holds = True
-    for row in rows:
-        value = row.value(year)
-        if value is None:
-            parts.append(wording.cell_none(fy, row.label))
-            holds = False
-            continue
+
+    def judged(row: CountRow, value: int) -> tuple[bool, str]:
         fact = wording.count_cell(fy, row.label, wording.munis(value))
         if stated:
-            parts.append(wording.figure_stated(fact, value, stated[-1]))
-            holds = holds and value == stated[-1]
-        else:
-            parts.append(fact)
-            holds = holds and value > 0
-    return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
+            return value == stated[-1], wording.figure_stated(fact, value, stated[-1])
+        return value > 0, fact
+
+    return _cells_checked(ctx, table, rows, year, judged)
 
 
 def _bare_years(ctx: Context, year: int) -> set[int]:

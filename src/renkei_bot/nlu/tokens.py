@@ -62,11 +62,13 @@ def _get_dictionary() -> sudachipy.Dictionary:
     return _dictionary
 
 
-def _tokenizer() -> sudachipy.Tokenizer:
-    tokenizer: sudachipy.Tokenizer | None = getattr(_local, "tokenizer", None)
+def _tokenizer(mode: sudachipy.SplitMode = sudachipy.SplitMode.C) -> sudachipy.Tokenizer:
+    """This thread's tokenizer for a split mode (C for words, A for a compound's shortest units)."""
+    name = f"tokenizer_{mode}"
+    tokenizer: sudachipy.Tokenizer | None = getattr(_local, name, None)
     if tokenizer is None:
-        tokenizer = _get_dictionary().tokenizer(sudachipy.SplitMode.C)
-        _local.tokenizer = tokenizer
+        tokenizer = _get_dictionary().tokenizer(mode)
+        setattr(_local, name, tokenizer)
     return tokenizer
 
 
@@ -209,18 +211,10 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     return None
 
 
-def _short_tokenizer() -> sudachipy.Tokenizer:
-    tokenizer: sudachipy.Tokenizer | None = getattr(_local, "short", None)
-    if tokenizer is None:
-        tokenizer = _get_dictionary().tokenizer(sudachipy.SplitMode.A)
-        _local.short = tokenizer
-    return tokenizer
-
-
 @lru_cache(maxsize=4096)
 def short_units(text: str) -> tuple[str, ...]:
     """A compound's shortest units (婚活パーティー → 婚活, パーティー; 担当部署 → 担当, 部署)."""
-    return tuple(m.surface() for m in _short_tokenizer().tokenize(text)) if text else ()
+    return tuple(m.surface() for m in _tokenizer(sudachipy.SplitMode.A).tokenize(text)) if text else ()
 
 
 def _only_asks(after: Sequence[Token]) -> bool:
@@ -237,7 +231,10 @@ def _only_asks(after: Sequence[Token]) -> bool:
 def short_readings(text: str) -> list[tuple[str, str]]:
     """(surface, hiragana reading) of a compound's shortest units (三井住友海上 → 三井 みつい, 住友 …)."""
     return (
-        [(m.surface(), to_hiragana(m.reading_form())) for m in _short_tokenizer().tokenize(text)]
+        [
+            (m.surface(), to_hiragana(m.reading_form()))
+            for m in _tokenizer(sudachipy.SplitMode.A).tokenize(text)
+        ]
         if text
         else []
     )
