@@ -29,14 +29,16 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only` (a command's name), of that command alone: a command
+    imports what it needs, so `ask` does not pay for the Slack or chart commands' imports."""
     parser = argparse.ArgumentParser(
         prog="renkei-bot",
         description="特別区全国連携プロジェクトの経過について答える bot。Slack でも端末でも動きます。",
     )
     parser.add_argument("--version", action="version", version=f"renkei-bot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in (only,) if only in COMMANDS else COMMANDS:
         try:
             module = importlib.import_module(f"renkei_bot.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -48,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    named = argv[0].replace("-", "_") if argv else None
+    parser = build_parser(named if named in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

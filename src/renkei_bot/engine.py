@@ -18,17 +18,17 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
 from renkei_bot.conversation import Carried, follow
-from renkei_bot.followups import Followups, load_followups
+from renkei_bot.followups import Followups
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.glossary import Glossary, load_glossary
-from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
+from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
-from renkei_bot.nlu.spelled import Speller
+from renkei_bot.nlu.spelled import Lexicon, Speller
 from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
-from renkei_bot.prepared import load_prepared
+from renkei_bot.prepared import lexicon_cache, load_language, load_prepared
 from renkei_bot.store import Store
 from renkei_bot.turn import Turn, turn_of
 
@@ -70,8 +70,10 @@ class Engine:
         honorifics: Honorifics | None = None,
         index: EntityIndex | None = None,
         followups: Followups | None = None,
+        lexicon_cache: Callable[[Callable[[], Lexicon]], Lexicon] | None = None,
     ) -> None:
-        """`index`: an entity dictionary already built (from the prepared cache) with these honorifics."""
+        """`index`: an entity dictionary already built (from the prepared cache) with these honorifics;
+        `lexicon_cache`: where the speller keeps its lexicon between runs."""
         self.store = store
         self.classifier = classifier
         self.followups = followups or Followups(())
@@ -110,7 +112,7 @@ class Engine:
             categories=categories,
             glossary=glossary,
             corrections=store.dataset.corrections,
-            speller=Speller(curated, names, texts),
+            speller=Speller(curated, names, texts, cache=lexicon_cache),
         )
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).
@@ -119,17 +121,19 @@ class Engine:
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, *, env: Mapping[str, str] | None = None) -> Engine:
         """`env` decides the parsed-data cache (RENKEI_CACHE_DIR, XDG_CACHE_HOME, HOME); {} turns it off."""
-        honorifics = load_honorifics(intents_dir)
-        prepared = load_prepared(data_dir, env=os.environ if env is None else env, honorifics=honorifics)
+        env = os.environ if env is None else env
+        language = load_language(intents_dir, env=env)
+        prepared = load_prepared(data_dir, env=env, honorifics=language.honorifics)
         return cls(
             prepared.store,
-            Classifier(load_intents(intents_dir)),
-            load_synonyms(intents_dir),
-            vocabulary=load_vocabulary(intents_dir),
-            glossary=load_glossary(intents_dir),
-            honorifics=honorifics,
+            language.classifier,
+            language.synonyms,
+            vocabulary=language.vocabulary,
+            glossary=language.glossary,
+            honorifics=language.honorifics,
             index=prepared.index,
-            followups=load_followups(intents_dir),
+            followups=language.followups,
+            lexicon_cache=lexicon_cache(env, prepared.key, language.key),
         )
 
     def understand(self, question: str, *, today: date) -> Query:
@@ -169,7 +173,8 @@ class Engine:
             result,
             is_cue=self._asks_only,
             question=carried.question,
-            dates=self._record_dates(result.record_ids),
+            # an answer's own dates win; its records' are looked up only when it states none
+            dates=() if result.dates else self._record_dates(result.record_ids),
         )
         return Exchange(result, turn, carried.carried)
 

@@ -12,15 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.tokens import Token, tokenize
 from renkei_bot.normalize import normalize
 
 FILE = "_followups.yaml"
 FACETS = ("expand", "period.same", "period.before", "period.after", "switch")
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SKIP = frozenset({"補助記号", "空白"})  # punctuation and spaces never take part in a phrase
 
 Key = tuple[str, str]  # (lemma, first level of the part of speech)
@@ -87,11 +84,15 @@ def _phrase(path: Path, name: str, text: str) -> Phrase:
 
 def load_followups(directory: Path) -> Followups:
     """intents/_followups.yaml; a missing file means no follow-up words (every question stands alone)."""
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     path = directory / FILE
     if not path.exists():
         return Followups(())
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: not valid YAML: {exc}") from None
     table = raw.get("followups") if isinstance(raw, Mapping) else None

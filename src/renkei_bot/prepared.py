@@ -23,13 +23,21 @@ from typing import Any
 
 from renkei_bot import records
 from renkei_bot.atomic import write_bytes_atomically
-from renkei_bot.loader import data_files, display_path
+from renkei_bot.followups import Followups, load_followups
 from renkei_bot.loader.cache import cache_dir_from_env, cache_key
+from renkei_bot.loader.files import data_files, display_path
 from renkei_bot.nlu.entities import EntityIndex
-from renkei_bot.nlu.readings import NO_HONORIFICS, Honorifics
+from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
+from renkei_bot.nlu.glossary import Glossary, load_glossary
+from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
+from renkei_bot.nlu.readings import NO_HONORIFICS, Honorifics, load_honorifics
+from renkei_bot.nlu.romaji import TABLE as ROMAJI_TABLE
+from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v1"
+_LANGUAGE_MAGIC = "renkei-bot prepared language v1"
+_LEXICON_MAGIC = "renkei-bot prepared lexicon v1"
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4
 
@@ -39,6 +47,62 @@ class Prepared:
     store: Store
     index: EntityIndex
     cache_hit: bool
+    key: str | None = None  # what the cache file is named by (None: no cache)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Language:
+    """What the engine reads from intents/: parsed, checked and compiled once per file contents."""
+
+    key: str | None  # what the cache file is named by (None: no cache)
+    classifier: Classifier
+    synonyms: Mapping[str, tuple[str, ...]]
+    vocabulary: Vocabulary
+    glossary: Glossary
+    honorifics: Honorifics
+    followups: Followups
+
+
+def build_language(intents_dir: Path, key: str | None = None) -> Language:
+    return Language(
+        key,
+        Classifier(load_intents(intents_dir)),
+        load_synonyms(intents_dir),
+        load_vocabulary(intents_dir),
+        load_glossary(intents_dir),
+        load_honorifics(intents_dir),
+        load_followups(intents_dir),
+    )
+
+
+def load_language(intents_dir: Path, *, env: Mapping[str, str]) -> Language:
+    """intents/ compiled, from the cache when it holds these files (parsing the YAML and compiling the
+    phrases was a third of a cold `ask`), else built and written there."""
+    directory = cache_dir_from_env(env)
+    if directory is None:
+        return build_language(intents_dir)
+    try:
+        files = [(p.name, p.read_bytes()) for p in sorted(intents_dir.iterdir()) if p.is_file()]
+        files.append((ROMAJI_TABLE.name, ROMAJI_TABLE.read_bytes()))
+    except OSError:
+        return build_language(intents_dir)  # the loaders say what is missing
+    key = _key(cache_key(files), _LANGUAGE_MAGIC)
+    path = directory / f"language-{key}.pickle"
+    try:
+        payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
+    except Exception:  # a cache is an optimisation: any failure to read it is a miss
+        payload = None
+    if isinstance(payload, tuple) and len(payload) == 2 and payload[0] == _LANGUAGE_MAGIC:
+        found = payload[1]
+        if isinstance(found, Language):
+            return found
+    language = build_language(intents_dir, key)
+    with contextlib.suppress(Exception):
+        write_bytes_atomically(
+            path, pickle.dumps((_LANGUAGE_MAGIC, language), protocol=pickle.HIGHEST_PROTOCOL)
+        )
+        _prune(path, "language-*.pickle")
+    return language
 
 
 def load_prepared(
@@ -52,13 +116,47 @@ def load_prepared(
     files = [(display_path(data_dir, p), p.read_bytes()) for p in data_files(data_dir)]
     path = directory / f"prepared-{_key(cache_key(files), repr(honorifics))}.pickle"
     found = _read(path)
+    key = path.stem.removeprefix("prepared-")
     if found is not None:
-        return Prepared(found[0], found[1], cache_hit=True)
+        return Prepared(found[0], found[1], cache_hit=True, key=key)
     store = Store.load(data_dir, env=env)
     store.prepare()
     index = EntityIndex(store.entities, honorifics=honorifics)
     _write(path, store, index)
-    return Prepared(store, index, cache_hit=False)
+    return Prepared(store, index, cache_hit=False, key=key)
+
+
+def lexicon_cache(
+    env: Mapping[str, str], *keys: str | None
+) -> Callable[[Callable[[], Lexicon]], Lexicon] | None:
+    """The speller's lexicon kept beside the prepared indexes, named by the keys of what it is built
+    from (the data's prepared indexes and intents/): built on the first question that needs it,
+    read back on the first question of a later run (a few milliseconds for the real data, where
+    building it is most of a cold `ask`). None when there is no cache."""
+    directory = cache_dir_from_env(env)
+    if directory is None or any(k is None for k in keys):
+        return None
+    digest = hashlib.sha256("|".join([_LEXICON_MAGIC, *(k or "" for k in keys)]).encode())
+    path = directory / f"lexicon-{digest.hexdigest()}.pickle"
+
+    def cached(build: Callable[[], Lexicon]) -> Lexicon:
+        try:
+            payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
+        except Exception:  # a cache is an optimisation: any failure to read it is a miss
+            payload = None
+        if isinstance(payload, tuple) and len(payload) == 2 and payload[0] == _LEXICON_MAGIC:
+            found = payload[1]
+            if isinstance(found, Lexicon):
+                return found
+        lexicon = build()
+        with contextlib.suppress(Exception):
+            write_bytes_atomically(
+                path, pickle.dumps((_LEXICON_MAGIC, lexicon), protocol=pickle.HIGHEST_PROTOCOL)
+            )
+            _prune(path, "lexicon-*.pickle")
+        return lexicon
+
+    return cached
 
 
 def _key(data_key: str, honorifics: str) -> str:
@@ -105,9 +203,14 @@ def _write(path: Path, store: Store, index: EntityIndex) -> None:
         write_bytes_atomically(path, buffer.getvalue())
     except Exception:  # a cache is an optimisation: what cannot be written leaves it off
         return
+    _prune(path, "prepared-*.pickle")
+
+
+def _prune(path: Path, pattern: str) -> None:
+    """Keeps the newest KEEP_FILES files of a kind: one per data or code version recently used."""
     with contextlib.suppress(OSError):
         olds = sorted(
-            (p for p in path.parent.glob("prepared-*.pickle") if p != path),
+            (p for p in path.parent.glob(pattern) if p != path),
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 from renkei_bot.dates import fiscal_year
-from renkei_bot.loader import load_dataset
 from renkei_bot.normalize import compact
 from renkei_bot.records import CountTable, Dataset, Entity, Event, Partner, PartnerTable
 from renkei_bot.store_index import IntervalIndex, TextIndex
@@ -117,6 +116,8 @@ class Store:
         env: Mapping[str, str] | None = None,
     ) -> Store:
         """Load and validate every *.yaml in data_dir (raises DataError naming file, record, field)."""
+        from renkei_bot.loader import load_dataset  # the parsing code, only when there is no prepared cache
+
         return cls(load_dataset(data_dir, cache_dir=cache_dir, env=env))
 
     # --- records ---------------------------------------------------------------------------
@@ -157,6 +158,11 @@ class Store:
 
     def has_entity(self, entity_id: str) -> bool:
         return entity_id in self._entities
+
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """Each event id's index in `events`."""
+        return self._position
 
     def position(self, event_id: str) -> int:
         """The event's index in `events` (chronological order)."""

@@ -73,7 +73,7 @@ class Context:
         names = self.index.suggest(name, limit=5)
         if not wanted:
             return names[:3]
-        typed = {e.name for e in self.store.entities if e.type in wanted}
+        typed = {e.name for t in wanted for e in self.index.by_type(t)}
         return tuple(n for n in names if n in typed)[:3]
 
     def near_miss_names(self) -> tuple[str, ...]:

@@ -57,17 +57,14 @@ def _edge_lines(ctx: Context, event: Event) -> list[Line]:
 def when(ctx: Context) -> Answer:
     if ctx.query.order:  # 「最初の全国連携展示はいつ」: the first of them, not the likeliest one
         return first_last(ctx)
-    # The related lines are measured against `top`, which may be a series' own event scoring down to
-    # OWN_SERIES of the best: the ranking keeps everything down to that share of it.
-    pool = ctx.selector.filtered(ctx.query, strict=False)
-    ranked = ctx.selector.rank(ctx.query, pool, floor=RELATED * OWN_SERIES)
-    ranked = [r for r in ranked if r.score > 0]
-    if not ranked:
+    # The best (all of them when tied: a series named means its own events first, the exhibition,
+    # not the signing of its partner), and the two next of the ranking after them. The related lines
+    # are measured against `top`, which may be a series' own event scoring down to OWN_SERIES of the
+    # best: what comes after is kept down to that share of it.
+    top, after = ctx.selector.best_and_next(ctx.query, floor=RELATED * OWN_SERIES, count=2, share=RELATED)
+    if not top:
         return ctx.nothing()
-    # a series named means its own events first (the exhibition, not the signing of its partner)
-    top = ctx.selector.best(ctx.query) or [r for r in ranked if r.score >= ranked[0].score - 1e-9]
-    in_top = {t.event.id for t in top}  # once, not once per ranked event (a thousand ties at ×1000)
-    ranked = [*top, *(r for r in ranked if r.event.id not in in_top)]
+    ranked = [*top, *after]
     events = [r.event for r in top]
     first = events[0]
     mention = pointed_mention(ctx, first)
@@ -82,18 +79,20 @@ def when(ctx: Context) -> Answer:
     else:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
-    lines = [*_edge_lines(ctx, first)]
+    before = [*_edge_lines(ctx, first)]
     if len(events) == 1 and mention is None:  # the one record: the rest of what it says, below
-        shown = {line.text.lstrip("　") for line in lines}
-        lines += [d for d in _detail_lines(ctx, first) if d.text.lstrip("　") not in shown]
-    if len(events) > 1 or mention is not None:
-        lines += event_lines(events)
-    lines += [event_line(e, prefix=wording.ALSO) for e in related]
+        shown = {line.text.lstrip("　") for line in before}
+        before += [d for d in _detail_lines(ctx, first) if d.text.lstrip("　") not in shown]
+    lines = EventLines(  # the tied records' lines built as far as shown (a thousand ties at ×1000)
+        events if len(events) > 1 or mention is not None else (),
+        before=before,
+        after=[event_line(e, prefix=wording.ALSO) for e in related],
+    )
     recorded = [mention.date] if mention else [e.date.start for e in events[:1] if e.date.start]
     return ctx.found(
         summary,
         title=wording.title_when(),
-        lines=tuple(lines),
+        lines=lines,
         sources=_sources([*events, *related]),
         dates=(mention.date.isoformat(),) if mention else iso_dates(events),
         record_ids=tuple(e.id for e in events),
@@ -151,13 +150,22 @@ def first_last(ctx: Context) -> Answer:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
     else:
         events = subject_events(ctx) or []
-    dated = [e for e in events if e.date.start is not None]
-    if not dated:
-        return ctx.nothing()
-    edge = (
-        dated[0] if order == "first" else max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
-    )
-    same = [e for e in dated if e.date.start == edge.date.start]
+    if ctx.selector.covers_store(events):  # every record: the edges are known once for all
+        edges = ctx.selector.dated_edges()
+        if edges is None:
+            return ctx.nothing()
+        edge = edges[0] if order == "first" else edges[1]
+        same = ctx.selector.starting(edge.date.start) if edge.date.start else [edge]
+    else:
+        dated = [e for e in events if e.date.start is not None]
+        if not dated:
+            return ctx.nothing()
+        edge = (
+            dated[0]
+            if order == "first"
+            else max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
+        )
+        same = [e for e in dated if e.date.start == edge.date.start]
     summary = wording.edge_event(order, headline(edge), format_span(edge.date))
     asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
     if asked and len(same) == 1:  # 「最初のイベントの会場は？」: what was asked of it, in the same line

@@ -217,7 +217,7 @@ def chart(ctx: Context) -> Answer:
 
     kind = "events" if ctx.query.has("chart.events") else "counts"
     if kind == "events":
-        table = events_table_text(ctx.store.events)
+        table = ctx.selector.derived("chart.events", lambda: events_table_text(ctx.store.events))
         summary = wording.CHART_EVENTS
     else:
         table = counts_table_text(ctx.store.counts)
@@ -227,8 +227,9 @@ def chart(ctx: Context) -> Answer:
 
 def coverage(ctx: Context) -> Answer:
     """What the records span: the first and the last dated rows, and how many events there are."""
-    dated = [e for e in ctx.store.events if e.date.start is not None]
-    first, last = dated[0], max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
+    edges = ctx.selector.dated_edges()
+    assert edges is not None  # a store has dated events (Store checks it: first_date, last_date)
+    first, last = edges
     summary = wording.coverage(
         format_date(ctx.store.first_date), format_date(ctx.store.last_date), len(ctx.store.events)
     )

@@ -90,26 +90,31 @@ def cite(event: Event) -> str:
 
 
 def iso_dates(events: Iterable[Event]) -> tuple[str, ...]:
-    out: list[str] = []
+    out: dict[str, None] = {}  # distinct, in order
     for e in events:
-        if e.date.start is None:
-            continue
-        out.append(
-            e.date.start.strftime("%Y-%m") if e.date.precision == "month" else e.date.start.isoformat()
-        )
-    return tuple(dict.fromkeys(out))
+        span = e.date
+        start = span.start
+        if start is not None:
+            out[start.strftime("%Y-%m") if span.precision == "month" else start.isoformat()] = None
+    return tuple(out)
 
 
 class EventLines(Sequence[Line]):
     """A line per event, each built when first read: an answer about thousands of records (a month in
     every year of a large corpus) renders one page of them, and builds only that page."""
 
-    def __init__(self, events: Iterable[Event]) -> None:
+    def __init__(
+        self, events: Iterable[Event], *, before: Iterable[Line] = (), after: Iterable[Line] = ()
+    ) -> None:
+        """`before` and `after`: lines already made, shown around the events' (an answer's own facts
+        first, a record or two 「ほかに」 last)."""
         self._events = tuple(events)
+        self._before = tuple(before)
+        self._after = tuple(after)
         self._built: dict[int, Line] = {}
 
     def __len__(self) -> int:
-        return len(self._events)
+        return len(self._before) + len(self._events) + len(self._after)
 
     @overload
     def __getitem__(self, index: int) -> Line: ...
@@ -119,15 +124,15 @@ class EventLines(Sequence[Line]):
 
     def __getitem__(self, index: int | slice) -> Line | tuple[Line, ...]:
         if isinstance(index, slice):
-            return tuple(self._line(i) for i in range(*index.indices(len(self._events))))
+            return tuple(self._line(i) for i in range(*index.indices(len(self))))
         if index < 0:
-            index += len(self._events)
-        if not 0 <= index < len(self._events):
+            index += len(self)
+        if not 0 <= index < len(self):
             raise IndexError(index)
         return self._line(index)
 
     def __iter__(self) -> Iterator[Line]:
-        return (self._line(i) for i in range(len(self._events)))
+        return (self._line(i) for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
@@ -136,7 +141,7 @@ class EventLines(Sequence[Line]):
         return hash(tuple(self))
 
     def __repr__(self) -> str:
-        return f"EventLines({len(self._events)} events)"
+        return f"EventLines({len(self._events)} events, {len(self._before)} lines before, {len(self._after)} after)"
 
     @property
     def built(self) -> int:
@@ -144,6 +149,11 @@ class EventLines(Sequence[Line]):
         return len(self._built)
 
     def _line(self, index: int) -> Line:
+        if index < len(self._before):
+            return self._before[index]
+        index -= len(self._before)
+        if index >= len(self._events):
+            return self._after[index - len(self._events)]
         line = self._built.get(index)
         if line is None:
             line = self._built[index] = event_line(self._events[index])

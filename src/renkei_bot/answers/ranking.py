@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from renkei_bot.records import Event
@@ -36,7 +36,7 @@ class Term:
     hits: frozenset[str]
     weight: float
     bonus: float  # when the title contains it
-    key: str  # compacted once per question, not once per event
+    titled: frozenset[str]  # the events whose (compacted) title contains it
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +53,6 @@ class Plan:
     reach: tuple[float, ...]  # the most sets[i] adds to a score (a term's weight with its title bonus)
     least: tuple[float, ...]  # the least it adds (without the bonus)
     extra: float  # the most the ordinal and the glued year add
-
-
-def _order(found: tuple[float, int, Ranked]) -> tuple[float, int]:
-    return found[0], found[1]
 
 
 def _settled(
@@ -80,44 +76,74 @@ def top(
     plan: Plan,
     allowed: frozenset[str] | None,
     *,
-    event: Callable[[str], Event],
-    position: Callable[[str], int],
-    title: Callable[[Event], str],
+    events: Sequence[Event],
+    positions: Mapping[str, int],
     floor: float | None,
     limit: int | None,
+    exclude: frozenset[str] = frozenset(),
+    minimum: float = -math.inf,
 ) -> list[Ranked]:
-    """The events the plan touches (those in `allowed`, when given), best first, by (−score, position).
+    """The events the plan touches (those in `allowed`, when given, and not in `exclude`), best first,
+    by (−score, position). `events` are the store's, `positions` each event id's index in them.
+    Parts that cannot reach `minimum` are not scored (what the caller would drop: some of what is
+    returned may still score below it).
 
     With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
     ties at the edge included); with `limit`, at most that many.
     """
-    found: list[tuple[float, int, Ranked]] = []  # (−score, position, ranked): sorts best first
+    blocks: list[tuple[float, frozenset[str], int]] = []  # (−score, events scoring it, shared index)
+    shared: list[tuple[int, tuple[str, ...]]] = []  # per part: its entity hits and term hits
     best = -math.inf
     kept: list[float] = []  # with a limit: the `limit` best scores so far, as a min-heap
-    for bound, ids in _partition(plan, allowed, floor=floor, limit=limit):
+    for bound, ids in _partition(plan, allowed, exclude, floor=floor, limit=limit):
         if floor is not None and bound + _SLACK < floor * best:
             break  # nothing from here on can reach the floor
         if limit is not None and len(kept) >= limit and bound + _SLACK < kept[0]:
             break  # nor the `limit` best
-        for ranked in _scored(plan, ids, event, title):
-            found.append((-ranked.score, position(ranked.event.id), ranked))
-            best = max(best, ranked.score)
-            if limit is not None:
-                if len(kept) < limit:
-                    heapq.heappush(kept, ranked.score)
-                elif ranked.score > kept[0]:
-                    heapq.heapreplace(kept, ranked.score)
+        if bound + _SLACK < minimum:
+            break  # nor what the caller keeps
+        scored = _scored(plan, ids, len(shared), events, positions, shared)
+        blocks += scored
+        best = max(best, -min(b[0] for b in scored))
+        if limit is not None:
+            for negative, ids_of, _ in scored:
+                for _ in range(min(len(ids_of), limit)):
+                    if len(kept) < limit:
+                        heapq.heappush(kept, -negative)
+                    elif -negative > kept[0]:
+                        heapq.heapreplace(kept, -negative)
+                    else:
+                        break
     if floor is not None:
-        found = [f for f in found if f[2].score >= floor * best - 1e-9]
-    if limit is not None and limit < len(found):
-        found = heapq.nsmallest(limit, found, key=_order)
-    else:
-        found.sort(key=_order)
-    return [f[2] for f in found]
+        least = floor * best - 1e-9
+        blocks = [b for b in blocks if -b[0] >= least]
+    blocks.sort(key=lambda b: b[0])
+    # Records are made for what is returned only (a floor may keep 3 of 4,000 scored), and the events
+    # of one score are put in order by position in C.
+    out: list[Ranked] = []
+    where = positions.__getitem__
+    for negative, group in itertools.groupby(blocks, key=lambda b: b[0]):
+        score, tied = -negative, list(group)
+        room = len(out) + sum(len(ids) for _, ids, _ in tied) if limit is None else limit
+        if len(tied) == 1:
+            entity_hits, hits = shared[tied[0][2]]
+            order = sorted(map(where, tied[0][1]))[: room - len(out)]
+            out += [Ranked(events[p], score, entity_hits, hits) for p in order]
+        else:
+            mixed = sorted((positions[i], part) for _, ids, part in tied for i in ids)[: room - len(out)]
+            out += [Ranked(events[p], score, *shared[part]) for p, part in mixed]
+        if limit is not None and len(out) >= limit:
+            break
+    return out
 
 
 def _partition(
-    plan: Plan, allowed: frozenset[str] | None, *, floor: float | None, limit: int | None
+    plan: Plan,
+    allowed: frozenset[str] | None,
+    exclude: frozenset[str],
+    *,
+    floor: float | None,
+    limit: int | None,
 ) -> list[tuple[float, frozenset[str]]]:
     """The events the question touches, split by which of its sets hold them (set operations, in C),
     each part with the most its events can score; highest first.
@@ -132,6 +158,8 @@ def _partition(
     for i, (reach, least, ids) in enumerate(zip(plan.reach, plan.least, plan.sets, strict=True)):
         if allowed is not None:
             ids = ids & allowed if len(ids) <= len(allowed) else allowed & ids
+        if exclude:
+            ids = ids - exclude
         if not ids:
             continue
         split: list[tuple[float, float, frozenset[str]]] = []
@@ -153,25 +181,47 @@ def _partition(
 
 
 def _scored(
-    plan: Plan, part: frozenset[str], event_of: Callable[[str], Event], title_of: Callable[[Event], str]
-) -> Iterator[Ranked]:
-    """The events of one part: they share their sets, so only the title bonus, the ordinal and the
-    year are looked at per event. The sums run in the same order as ever, so equal events stay
-    exactly equal."""
+    plan: Plan,
+    part: frozenset[str],
+    number: int,
+    events: Sequence[Event],
+    positions: Mapping[str, int],
+    shared: list[tuple[int, tuple[str, ...]]],
+) -> list[tuple[float, frozenset[str], int]]:
+    """The events of one part as blocks (−score, ids, `number`): they share their sets (noted once in
+    `shared`), so only the title bonus, the ordinal and the year tell them apart. The title bonus
+    splits the part by set operations; the ordinal and the year are looked at per event. The sums run
+    in the same order as ever, so equal events stay exactly equal."""
     some = next(iter(part))
     entity_hits = sum(1 for g in plan.groups if some in g)
     base = sum(weight for g, weight in zip(plan.groups, plan.weights, strict=True) if some in g)
     terms = [t for t in plan.terms if some in t.hits]
-    hits = tuple(t.term for t in terms)
-    for event_id in part:
-        event = event_of(event_id)
+    shared.append((entity_hits, tuple(t.term for t in terms)))
+    pieces: list[tuple[frozenset[str], tuple[bool, ...]]] = [(part, ())]  # (ids, titled per term so far)
+    for term in terms:
+        split: list[tuple[frozenset[str], tuple[bool, ...]]] = []
+        for ids, titled in pieces:
+            inside = ids & term.titled
+            if inside:
+                split.append((inside, (*titled, True)))
+            if len(inside) < len(ids):
+                split.append((ids - inside, (*titled, False)))
+        pieces = split
+    out: list[tuple[float, frozenset[str], int]] = []
+    ordinal, nth, years = plan.ordinal, plan.nth, plan.years
+    for ids, titled in pieces:
         score = base
-        if terms:
-            title = title_of(event)
-            for term in terms:
-                score += term.weight + (term.bonus if term.key in title else 0.0)
-        if plan.ordinal is not None and (event.ordinal == plan.ordinal or event_id in plan.nth):
-            score += ORDINAL_WEIGHT
-        if plan.years and event.date.start and event.date.start.year in plan.years:
-            score += YEAR_WEIGHT
-        yield Ranked(event, score, entity_hits, hits)
+        for term, in_title in zip(terms, titled, strict=True):
+            score += term.weight + (term.bonus if in_title else 0.0)
+        if ordinal is None and not years:
+            out.append((-score, ids, number))
+            continue
+        for event_id in ids:
+            event = events[positions[event_id]]
+            own = score
+            if ordinal is not None and (event.ordinal == ordinal or event_id in nth):
+                own += ORDINAL_WEIGHT
+            if years and event.date.start and event.date.start.year in years:
+                own += YEAR_WEIGHT
+            out.append((-own, frozenset((event_id,)), number))
+    return out

@@ -8,8 +8,9 @@ adds to the event's score. No question is special-cased.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any, TypeVar
 
 from renkei_bot.answers import ranking
 from renkei_bot.answers.ranking import ORDINAL_WEIGHT, YEAR_WEIGHT, Plan, Term
@@ -18,6 +19,8 @@ from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event, Mention
 from renkei_bot.store import Store
+
+T = TypeVar("T")
 
 ENTITY_WEIGHT = 3.0
 TITLE_BONUS = 0.5  # a word found in the title counts half again
@@ -31,11 +34,50 @@ class Selector:
         self.store = store
         self._idf: dict[str, float] = {}
         self._hits: dict[str, frozenset[str]] = {}
+        self._titled: dict[str, frozenset[str]] = {}
         self._entity_events: dict[tuple[str, bool], frozenset[str]] = {}
-        self._title: dict[str, str] = {}
+        self._ties: dict[tuple[tuple[str, ...], bool], frozenset[str]] = {}
+        self._nths: dict[tuple[str, str, int], str | None] = {}
+        self._titles: list[str | None] = [None] * len(store.events)
         self._categories: list[str] | None = None
         self._months: dict[int, list[Event]] | None = None
         self._mentions: dict[date, list[tuple[Event, Mention]]] | None = None
+        self._starting: dict[date, list[Event]] | None = None
+        self._edges: tuple[Event, Event] | None = None
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """What `build` makes of the records (never of a question), made once: the records never change
+        once loaded, and a chart of every year need not walk every record again."""
+        if name not in self._derived:
+            self._derived[name] = build()
+        found: T = self._derived[name]
+        return found
+
+    def _dated(self) -> dict[date, list[Event]]:
+        if self._starting is None:
+            index: dict[date, list[Event]] = {}
+            for event in self.store.events:
+                if event.date.start is not None:
+                    index.setdefault(event.date.start, []).append(event)
+            self._starting = index
+            dated = [e for e in self.store.events if e.date.start is not None]
+            if dated:
+                self._edges = dated[0], max(dated, key=lambda e: (e.date.start, self.store.position(e.id)))
+        return self._starting
+
+    def starting(self, day: date) -> list[Event]:
+        """The dated events that start on this day, in the store's order."""
+        return self._dated().get(day, [])
+
+    def dated_edges(self) -> tuple[Event, Event] | None:
+        """The first dated event in the store's order and the last by (start, position); None if none."""
+        self._dated()
+        return self._edges
+
+    def covers_store(self, events: Sequence[Event]) -> bool:
+        """Whether `events` are all the store's (the list itself, or a copy as long)."""
+        return events is self.store.events or len(events) >= len(self.store.events)
 
     def mentions_on(self, day: date) -> list[tuple[Event, Mention]]:
         """Dates written inside rows that fall on this day (第2回 京都開催（12/13）), with their row."""
@@ -76,6 +118,15 @@ class Selector:
             self._hits[term] = cached
         return cached
 
+    def title_hits(self, term: str) -> frozenset[str]:
+        """Ids of the events whose title holds the term (compacted), of those whose text does."""
+        cached = self._titled.get(term)
+        if cached is None:
+            key, positions = compact(term), self.store.positions
+            cached = frozenset(i for i in self.term_hits(term) if key in self._title_at(positions[i]))
+            self._titled[term] = cached
+        return cached
+
     def idf(self, term: str) -> float:
         cached = self._idf.get(term)
         if cached is None:
@@ -84,11 +135,11 @@ class Selector:
             self._idf[term] = cached
         return cached
 
-    def _title_key(self, event: Event) -> str:
-        key = self._title.get(event.id)
+    def _title_at(self, position: int) -> str:
+        """The compacted title of the event at this position in the store, compacted once."""
+        key = self._titles[position]
         if key is None:
-            key = compact(event.title)
-            self._title[event.id] = key
+            key = self._titles[position] = compact(self.store.events[position].title)
         return key
 
     # --- filters ----------------------------------------------------------------------------
@@ -104,11 +155,17 @@ class Selector:
             if m.entity_id not in skipped
         ]
         for tie in query.ties:
-            union: frozenset[str] = frozenset()
-            for candidate in tie.candidates:
-                union |= self.events_of(candidate, strict=strict)
-            groups.append(union)
+            groups.append(self._tie_events(tie.candidates, strict=strict))
         return [g for g in groups if g is not None]
+
+    def _tie_events(self, candidates: tuple[str, ...], *, strict: bool) -> frozenset[str]:
+        """The events of any of a tie's candidates (a surname shared by a thousand names at ×1000)."""
+        key = (candidates, strict)
+        cached = self._ties.get(key)
+        if cached is None:
+            cached = frozenset().union(*(self.events_of(c, strict=strict) for c in candidates))
+            self._ties[key] = cached
+        return cached
 
     def _group(self, entity_id: str, type_: str, series: list[str], *, strict: bool) -> frozenset[str]:
         """An entity's events. A partner asked of beside a series (「広島県の町村の全国連携展示」) also
@@ -188,6 +245,8 @@ class Selector:
         skip: Iterable[str] = (),
         floor: float | None = None,
         limit: int | None = None,
+        exclude: frozenset[str] = frozenset(),
+        minimum: float = -math.inf,
     ) -> list[Ranked]:
         """The events that can score (about an entity of the question, or containing one of its
         words), best first.
@@ -195,22 +254,23 @@ class Selector:
         With `floor`, only those scoring at least that share of the best (a prefix of the full ranking,
         ties at the edge included); with `limit`, at most that many. Either lets the ranking start from
         the rarest of the question's sets and stop before the common ones, so a large corpus costs what
-        the answer shows, not what the question's commonest word touches.
+        the answer shows, not what the question's commonest word touches. Events whose ids are in
+        `exclude` are left out; events that cannot score `minimum` may be left out.
         """
         if not events:
             return []
         plan = self._plan(query, skip)
         # Pools are drawn from the store: one as long as the store is all of it.
-        everything = events is self.store.events or len(events) >= len(self.store.events)
-        allowed = None if everything else frozenset(e.id for e in events)
+        allowed = None if self.covers_store(events) else frozenset(e.id for e in events)
         return ranking.top(
             plan,
             allowed,
-            event=self.store.event,
-            position=self.store.position,
-            title=self._title_key,
+            events=self.store.events,
+            positions=self.store.positions,
             floor=floor,
             limit=limit,
+            exclude=exclude,
+            minimum=minimum,
         )
 
     def _plan(self, query: Query, skip: Iterable[str]) -> Plan:
@@ -228,7 +288,9 @@ class Selector:
         related.update(parts)
         for term in (*query.terms, *query.related, *parts):
             weight = self.idf(term) * (RELATED if term in related else 1.0)
-            terms.append(Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, compact(term)))
+            terms.append(
+                Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, self.title_hits(term))
+            )
         extra = (ORDINAL_WEIGHT if query.ordinal is not None else 0.0) + (
             YEAR_WEIGHT if any(p.attached for p in query.when.spans) else 0.0
         )
@@ -267,21 +329,25 @@ class Selector:
         """第1回 of a series whose rows do not number themselves: its n-th event in time."""
         if query.ordinal is None or query.ordinal < 1:
             return frozenset()
-        out: set[str] = set()
-        groups = [
-            [e for e in self.store.in_series(m.entity_id) if e.date.start or e.date.after]
-            for m in query.entities
-            if m.type == "series"
-        ]
+        wanted = [("series", m.entity_id) for m in query.entities if m.type == "series"]
         # 「第1回シンポジウム」: a category the question names is numbered the same way
-        groups += [self.store.in_category(c) for c in query.categories]
-        for events in groups:
-            if any(e.ordinal == query.ordinal for e in events):
-                continue
-            events.sort(key=lambda e: self.store.position(e.id))
-            if len(events) >= query.ordinal:
-                out.add(events[query.ordinal - 1].id)
-        return frozenset(out)
+        wanted += [("category", c) for c in query.categories]
+        found = (self._nth(kind, name, query.ordinal) for kind, name in wanted)
+        return frozenset(event_id for event_id in found if event_id is not None)
+
+    def _nth(self, kind: str, name: str, ordinal: int) -> str | None:
+        """The id of the n-th event in time of a series (of its dated events) or of a category, unless
+        its rows number themselves; found once (a category has thousands of rows at ×1000)."""
+        key = (kind, name, ordinal)
+        if key not in self._nths:
+            if kind == "series":
+                events = [e for e in self.store.in_series(name) if e.date.start or e.date.after]
+                events.sort(key=lambda e: self.store.position(e.id))
+            else:
+                events = self.store.in_category(name)  # in the store's order
+            numbered = any(e.ordinal == ordinal for e in events)
+            self._nths[key] = events[ordinal - 1].id if not numbered and len(events) >= ordinal else None
+        return self._nths[key]
 
     def best(self, query: Query, *, skip: Iterable[str] = (), series_only: bool = False) -> list[Ranked]:
         """The top-scoring events (all of those tied at the top), best first; [] if nothing relates.
@@ -289,8 +355,29 @@ class Selector:
         A series named in the question means its own events first (the festival, not the meeting
         about it), unless an event outside the series fits the question clearly better.
         """
+        return self._best(query, skip, series_only)[0]
+
+    def best_and_next(
+        self, query: Query, *, floor: float, count: int, share: float
+    ) -> tuple[list[Ranked], list[Ranked]]:
+        """`best(query)`, and after it the `count` best of the other events of the question's pool that
+        score at least `floor` of the pool's best: ranking all of them but the best would walk every
+        event near the top (a thousand ties at ×1000) twice. Those scoring under `share` of the first
+        best may be left out (the caller shows none of them). ([], []) if nothing in the pool scores."""
+        top, pool_best, pool = self._best(query, (), False)
+        if pool_best is None:
+            return [], []
+        exclude = frozenset(r.event.id for r in top)
+        after = self.rank(query, pool, limit=count, exclude=exclude, minimum=share * top[0].score)
+        return top, [r for r in after if r.score > 0 and r.score >= floor * pool_best - 1e-9]
+
+    def _best(
+        self, query: Query, skip: Iterable[str], series_only: bool
+    ) -> tuple[list[Ranked], float | None, list[Event]]:
+        """best(), the best score of the question's pool (None: nothing in it scores) and the pool."""
         pool = self.filtered(query, skip=skip, strict=False, series_only=series_only)
         ranked = [r for r in self.rank(query, pool, skip=skip, floor=1.0) if r.score > 0]
+        pool_best = ranked[0].score if ranked else None
         own = [
             r for r in self.rank(query, self._own_series(query, skip), skip=skip, floor=1.0) if r.score > 0
         ]
@@ -302,6 +389,6 @@ class Selector:
             wide = [r for r in self.rank(query, pool, skip=skip, floor=YEAR_FLOOR) if r.score > 0]
             ranked = [r for r in wide if r.event.date.start and r.event.date.start.year in years] or ranked
         if not ranked:
-            return []
+            return [], pool_best, pool
         top = ranked[0].score
-        return [r for r in ranked if r.score >= top - 1e-9]
+        return [r for r in ranked if r.score >= top - 1e-9], pool_best, pool

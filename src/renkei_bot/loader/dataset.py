@@ -24,6 +24,7 @@ from renkei_bot.loader.cache import cache_dir_from_env, cache_key, cache_path, r
 from renkei_bot.loader.checks import Collected, assemble
 from renkei_bot.loader.events import parse_events
 from renkei_bot.loader.fields import Problems, Reader
+from renkei_bot.loader.files import data_files, display_path
 from renkei_bot.loader.tables import parse_corrections, parse_counts, parse_entities, parse_partners
 from renkei_bot.records import Dataset
 
@@ -198,30 +199,9 @@ def load(
     return Loaded(dataset, cache_hit=False, cache_file=written)
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    if not data_dir.is_dir():
-        raise DataError(f"{data_dir}: no such data directory; pass the folder that holds events.yaml")
-    try:
-        names = os.listdir(data_dir)  # glob would call an unreadable folder empty
-    except OSError as exc:
-        raise DataError(
-            f"{data_dir}: cannot be read ({exc.strerror}); check the folder's permissions"
-        ) from None
-    paths = sorted(data_dir / n for n in names if n.endswith(".yaml") and (data_dir / n).is_file())
-    if not paths:
-        raise DataError(f"{data_dir}: no *.yaml files; run `make ingest` or pass the right data directory")
-    return paths
-
-
 def read_files(data_dir: Path) -> list[tuple[str, bytes]]:
     """(display name, bytes) of every *.yaml file in data_dir, sorted by name."""
     return [(display_path(data_dir, path), _read(data_dir, path)) for path in data_files(data_dir)]
-
-
-def display_path(data_dir: Path, path: Path) -> str:
-    """data/events.yaml: the path relative to the data dir's parent, as messages show it."""
-    name = data_dir.resolve().name
-    return f"{name}/{path.name}" if name else str(path)
 
 
 def _read(data_dir: Path, path: Path) -> bytes:

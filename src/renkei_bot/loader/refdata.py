@@ -9,8 +9,9 @@ from typing import TypeVar
 
 from renkei_bot.errors import DataError
 from renkei_bot.loader.checks import check_corrections, check_entities, unique
-from renkei_bot.loader.dataset import _parse_yaml, display_path
+from renkei_bot.loader.dataset import _parse_yaml
 from renkei_bot.loader.fields import Problems, Reader
+from renkei_bot.loader.files import display_path
 from renkei_bot.loader.tables import parse_corrections, parse_entities
 from renkei_bot.records import Correction, Entity
 

@@ -12,10 +12,7 @@ A span shared by several entities is a Tie. Stop-list words never become a match
 
 from __future__ import annotations
 
-import heapq
 import math
-from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
@@ -37,6 +34,7 @@ from renkei_bot.nlu.entity_keys import (
     word_edges,
 )
 from renkei_bot.nlu.fuzzy_choice import NEAR_FLOOR, Candidate, decide
+from renkei_bot.nlu.key_grams import NEVER, GramIndex, bigrams
 from renkei_bot.nlu.readings import NO_HONORIFICS, Honorifics
 from renkei_bot.nlu.resolution import Match, Method, NearMiss, Resolution, Tie
 from renkei_bot.nlu.romaji_match import ROMAJI_MIN_FUZZY, RomajiMatcher
@@ -60,48 +58,24 @@ class _Fuzzy:
         self.keys = list(table)
         self.ids = [table[k] for k in self.keys]
         # Every key is indexed (suggest uses them all); only eligible ones are tried inside questions.
-        self._eligible = [
+        eligible = [
             len(k) >= (max(min_length, ASCII_FUZZY_MIN_KEY) if k.isascii() else min_length)
             and (not content or has_content(k))
             for k in self.keys
         ]
-        grams = [{key[i : i + 2] for i in range(len(key) - 1)} for key in self.keys]
-        postings: dict[str, list[int]] = {}  # bigram → the keys holding it
-        for index, bigrams in enumerate(grams):
-            for bigram in bigrams:
-                postings.setdefault(bigram, []).append(index)
         # Every bigram counts, however many keys share it: a threshold on how common a bigram is
         # would change with unrelated names, and so would what a question is understood to name.
-        self._postings = {bigram: array("i", keys) for bigram, keys in postings.items()}
-        self._need = array(
-            "i",
-            (
-                (len(bigrams) + 1) // 2 if bigrams else len(key)
-                for key, bigrams in zip(self.keys, grams, strict=True)
-            ),
-        )
+        # A key needs half of its own distinct bigrams (a key without any, its length: never).
+        bars = []
+        for key, ok in zip(self.keys, eligible, strict=True):
+            grams = bigrams(key)
+            bars.append(((len(grams) + 1) // 2 if grams else len(key)) if ok else NEVER)
+        self._grams = GramIndex(self.keys, bars)
 
     def sharing(self, text: str, *, minimum: int) -> list[int]:
         """Indexes of the keys sharing at least `minimum` bigrams with `text`, in the order they are
         first met in it."""
-        _, counts = self._counted(text, bytearray(b"\x01" * len(text)))
-        return [index for index, count in counts.items() if count >= minimum]
-
-    def _counted(self, text: str, free: bytearray) -> tuple[dict[str, list[int]], Counter[int]]:
-        """The text's free bigrams with their positions, and how many of them each key shares. The
-        counter holds the keys in the order they are first met in the text (by position, then index)."""
-        where: dict[str, list[int]] = {}  # bigram → its positions in the text, ascending
-        for p in range(len(text) - 1):
-            if free[p] and free[p + 1]:
-                where.setdefault(text[p : p + 2], []).append(p)
-        counts: Counter[int] = Counter()
-        postings = self._postings
-        for bigram, positions in where.items():
-            keys = postings.get(bigram)
-            if keys is not None:
-                for _ in positions:
-                    counts.update(keys)  # counted in C: a bigram of a thousand keys costs microseconds
-        return where, counts
+        return self._grams.sharing(text, minimum=minimum)
 
     def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
         key = self.keys[index]
@@ -126,19 +100,10 @@ class _Fuzzy:
         """
         out: list[Candidate] = []
         n = len(text)
-        where, counts = self._counted(text, free)
-        need, allowed = self._need, self._eligible
-        eligible = [i for i, count in counts.items() if count >= need[i] and allowed[i]]
-        if len(eligible) > MAX_CANDIDATES:  # near-identical names by the thousand (benchmarks)
-            # The keys the text covers best, by a measure of the key and the text alone: how many
-            # other names exist must not decide which of them are tried.
-            present = {text[p : p + 2] for p in range(n - 1)}
-
-            def coverage(i: int) -> float:
-                key = self.keys[i]
-                return sum(key[j : j + 2] in present for j in range(len(key) - 1)) / max(len(key) - 1, 1)
-
-            eligible = heapq.nlargest(MAX_CANDIDATES, eligible, key=coverage)
+        # The keys sharing enough bigrams, in the order first met; past MAX_CANDIDATES (near-identical
+        # names by the thousand, in the benchmarks) the keys the text covers best, by a measure of the
+        # key and the text alone: how many other names exist must not decide which of them are tried.
+        where, eligible = self._grams.chosen(text, free, cap=MAX_CANDIDATES)
         if not eligible:
             return out
         content = [is_content(ch) for ch in text]
@@ -146,6 +111,8 @@ class _Fuzzy:
         gaps = free.find(0) != -1
         for index in eligible:
             key = self.keys[index]
+            if not LCSseq.similarity(text, key, processor=None, score_cutoff=_needed(key)):
+                continue  # the whole text has too little of the key for any window to reach NEAR_FLOOR
             anchors = [a for a in self._starts(index, where) if _may_reach(text, key, a, open_region)]
             # A window starts and ends on a name character, not on a particle or a bracket (unless the
             # key does): the positions where the key's first and last characters may sit.
@@ -189,9 +156,14 @@ def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int
     begin, end = max(anchor - 1, 0), anchor + len(key) + 2
     if not open_region(begin, min(end, len(text))):
         return False
+    return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=_needed(key)))
+
+
+def _needed(key: str) -> int:
+    """The least LCS with the key that a window (len(key) − 1 long at least, and 2) needs to reach
+    NEAR_FLOOR."""
     shortest = max(2 * len(key) - 1, len(key) + 2)
-    needed = math.ceil(NEAR_FLOOR * shortest / 200 - 1e-9)
-    return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=needed))
+    return math.ceil(NEAR_FLOOR * shortest / 200 - 1e-9)
 
 
 def _romaji_fuzzy(names: Mapping[str, tuple[str, ...]]) -> _Fuzzy:
@@ -306,7 +278,7 @@ class EntityIndex:
         query = fold(name)
         if len(query) < MIN_KEY:
             return ()
-        pool = [self._fuzzy.keys[i] for i in self._fuzzy.sharing(query, minimum=1)]
+        pool = list(map(self._fuzzy.keys.__getitem__, self._fuzzy.sharing(query, minimum=1)))
         if query in self._keys:
             pool.append(query)
         ranked = process.extract(

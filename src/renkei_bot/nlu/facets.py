@@ -15,15 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.tokens import Token, is_verbal_noun
 
 FILE = "_facets.yaml"
 END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
 _ENDS = frozenset("。？?！!　 ")
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,9 +264,13 @@ class Vocabulary:
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     path = directory / FILE
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        raw = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except OSError as exc:
         raise DataError(
             f"{path}: cannot read the facet vocabulary ({exc.strerror}); restore it from git"

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from renkei_bot.errors import DataError
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -63,11 +61,15 @@ class Glossary:
 
 def load_glossary(directory: Path) -> Glossary:
     """intents/_glossary.yaml: `glossary:` a list of {words, japanese, examples, counter_examples}."""
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     path = directory / "_glossary.yaml"
     if not path.exists():
         return Glossary()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: not valid YAML: {exc}") from None
     items = raw.get("glossary") if isinstance(raw, Mapping) else None

@@ -13,14 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from renkei_bot.errors import DataError
 from renkei_bot.records import ENTITY_TYPES
 
 FALLBACK = "fallback"
-# libyaml's CSafeLoader (when PyYAML has it) reads the intents ten times faster: it is most of `ask`'s start.
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +130,17 @@ def parse_intent(path: Path, raw: Any) -> IntentSpec:
 
 
 def load_intents(directory: Path) -> tuple[IntentSpec, ...]:
+    import yaml  # imported on first use: a start from the cache parses no YAML (libyaml's loader when built)
+
     files = sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("_"))
     if not files:
         raise DataError(f"{directory}: no intent files (*.yaml); the engine needs at least fallback.yaml")
     specs: list[IntentSpec] = []
     for path in files:
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+            raw = yaml.load(
+                path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            )
         except yaml.YAMLError as exc:
             raise _fail(path, f"not valid YAML: {exc}") from None
         specs.append(parse_intent(path, raw))
@@ -231,11 +231,15 @@ class Classifier:
 
 def load_synonyms(directory: Path) -> dict[str, tuple[str, ...]]:
     """intents/_synonyms.yaml: a question's verb (normalised form) → the nouns the records use."""
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     path = directory / "_synonyms.yaml"
     if not path.exists():
         return {}
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        raw = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as exc:
         raise _fail(path, f"not valid YAML: {exc}") from None
     table = raw.get("synonyms") if isinstance(raw, Mapping) else None

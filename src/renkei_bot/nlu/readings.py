@@ -13,8 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from renkei_bot.errors import DataError
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.romaji import romaji_key
@@ -59,11 +57,15 @@ NO_HONORIFICS = Honorifics()
 
 def load_honorifics(directory: Path) -> Honorifics:
     """intents/_honorifics.yaml: `honorifics:` each word with its reading in kana (先生: せんせい)."""
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     path = directory / "_honorifics.yaml"
     if not path.exists():
         return NO_HONORIFICS
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: not valid YAML: {exc}") from None
     words = raw.get("honorifics") if isinstance(raw, Mapping) else None

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from renkei_bot.errors import DataError
 
 TABLE = Path(__file__).with_name("hepburn.yaml")
@@ -34,8 +32,12 @@ class _Hepburn:
 
 @lru_cache(maxsize=1)
 def _hepburn() -> _Hepburn:
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     try:
-        raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+        raw = yaml.load(
+            TABLE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
         units = {str(k): str(v) for k, v in raw["units"].items()}
         folds = [(str(p), str(r)) for p, r in raw["folds"]]
         joined = re.compile("|".join(f"({p})" for p, _ in folds))

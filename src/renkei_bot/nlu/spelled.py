@@ -24,8 +24,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from renkei_bot.errors import DataError
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.romaji import TABLE, fold_romaji, romaji_key
@@ -46,6 +44,8 @@ _ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
 @lru_cache(maxsize=1)
 def _particles() -> dict[str, str]:
     """Romaji particles whose Hepburn spelling is their sound, not their kana (wa → は): hepburn.yaml."""
+    import yaml  # imported on first use: a start from the cache parses no YAML
+
     try:
         raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
         particles = raw.get("particles") or {}
@@ -58,6 +58,34 @@ SHORT_READING = 2  # a written word read in this many kana or fewer (下, 等) l
 SHORT_COST = 2.5  # …by costing more than two pieces
 
 
+class NameScan:
+    """Where names occur in a text, left to right, the longest at each place, not overlapping (what a
+    regex alternation of them, longest first, finds). By one regex for a few thousand names; past that
+    (a large corpus's), by looking the text's substrings up, which costs what the text's length does."""
+
+    def __init__(self, names: Sequence[str], *, regex_up_to: int = 2000) -> None:
+        ordered = sorted(set(names), key=len, reverse=True)
+        regex = "|".join(map(re.escape, ordered))
+        self._regex = re.compile(regex) if len(ordered) <= regex_up_to else None
+        self._names = frozenset(ordered)
+        self._lengths = tuple(sorted({len(n) for n in ordered}, reverse=True))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self._regex is not None:
+            return [m.span() for m in self._regex.finditer(text)]
+        out: list[tuple[int, int]] = []
+        names, lengths, n, i = self._names, self._lengths, len(text), 0
+        while i < n:
+            for length in lengths:
+                if i + length <= n and text[i : i + length] in names:
+                    out.append((i, i + length))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Readings → (written form, cost of using it as one piece of a cut)."""
@@ -65,7 +93,7 @@ class Lexicon:
     kana: dict[str, tuple[str, float]]  # hiragana reading
     romaji: dict[str, tuple[str, float]]  # folded romaji of a reading
     longest_romaji: int
-    names: re.Pattern[str] | None = None  # names written partly in kana (東北絆まつり): left as they are
+    names: NameScan | None = None  # names written partly in kana (東北絆まつり): left as they are
     latin: frozenset[str] = frozenset()  # Latin words the records write (TOKYO, KITTE): left as they are
     # a katakana word the records write in Latin letters (ツイッター → Twitter), by Sudachi's reading;
     # katakana the records write themselves stays
@@ -116,7 +144,7 @@ class Lexicon:
                 romaji.setdefault(key, (written, _cost(reading, written)))
         for spelled, particle in _particles().items():
             romaji[spelled] = (particle, 1.0)
-        protect = re.compile("|".join(map(re.escape, kana_names))) if kana_names else None
+        protect = NameScan(kana_names) if kana_names else None
         return cls(
             kana,
             romaji,
@@ -177,8 +205,12 @@ class Speller:
         curated: Callable[[], Iterable[str]],
         names: Callable[[], Iterable[str]],
         texts: Callable[[], Iterable[str]],
+        *,
+        cache: Callable[[Callable[[], Lexicon]], Lexicon] | None = None,
     ) -> None:
+        """`cache(build)`: the lexicon kept from an earlier run of the same data, else `build()` kept."""
         self._sources = (curated, names, texts)
+        self._cache = cache
         self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
 
@@ -188,7 +220,11 @@ class Speller:
             with self._lock:
                 if self._lexicon is None:
                     curated, names, texts = self._sources
-                    self._lexicon = Lexicon.build(curated(), names(), _capped(texts()))
+
+                    def build() -> Lexicon:
+                        return Lexicon.build(curated(), names(), _capped(texts()))
+
+                    self._lexicon = build() if self._cache is None else self._cache(build)
         return self._lexicon
 
     def respell(self, text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
@@ -197,7 +233,7 @@ class Speller:
         if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
             return text
         lexicon = self.lexicon
-        kept = [*keep, *(m.span() for m in lexicon.names.finditer(text))] if lexicon.names else list(keep)
+        kept = [*keep, *lexicon.names.spans(text)] if lexicon.names else list(keep)
 
         def free(match: re.Match[str]) -> bool:
             return not any(b < match.end() and match.start() < e for b, e in kept)
