@@ -157,16 +157,23 @@ class Understander:
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
         when, resolution = self._names_and_dates(text, today)
+        tokenized: dict[str, list[tok.Token]] = {}  # the speller's tokens of the text, when it is kept
+
+        def tokenize(text: str) -> list[tok.Token]:
+            if text not in tokenized:
+                tokenized[text] = tok.tokenize(text)
+            return tokenized[text]
+
         if self.speller is not None:
             # かいいんとうろく → 会員登録, jichitai → 自治体; the names found stay as written (おおすぎ さとる)
             kept = [(m.begin, m.end) for m in resolution.matches] + [
                 (t.begin, t.end) for t in resolution.ties
             ]
-            respelled = self.speller.respell(text, kept)
+            respelled = self.speller.respell(text, kept, tokenize=tokenize)
             if respelled != text:
                 text = respelled
                 when, resolution = self._names_and_dates(text, today)
-        tokens = tok.tokenize(text)
+        tokens = tokenize(text)
         covered = (
             [(m.begin, m.end) for m in resolution.matches]
             + [(t.begin, t.end) for t in resolution.ties]

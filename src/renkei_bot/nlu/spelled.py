@@ -227,9 +227,16 @@ class Speller:
                     self._lexicon = build() if self._cache is None else self._cache(build)
         return self._lexicon
 
-    def respell(self, text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
+    def respell(
+        self,
+        text: str,
+        keep: Sequence[tuple[int, int]] = (),
+        *,
+        tokenize: Callable[[str], Sequence[tok.Token]] = tok.tokenize,
+    ) -> str:
         """`text` with its spelled-out words written as the records write them; spans in `keep` (the
-        names already found) and names written partly in kana stay as they are."""
+        names already found) and names written partly in kana stay as they are. `tokenize` may hand
+        back tokens the caller keeps for the same text."""
         if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
             return text
         lexicon = self.lexicon
@@ -241,7 +248,7 @@ class Speller:
         edits = []
         runs = [m for m in _KANA_RUN.finditer(text) if free(m)]
         if runs:
-            tokens = tok.tokenize(text)
+            tokens = tokenize(text)
             for m in runs:
                 begin, end = _whole_words(tokens, m.start(), m.end())
                 if end - begin >= MIN_RUN and (spelled := _kana(lexicon, text[begin:end])) != text[begin:end]:

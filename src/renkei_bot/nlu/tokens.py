@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import sudachipy
 
@@ -34,9 +35,10 @@ _SKIP_READING_POS = frozenset({"空白"})
 _KANA_READING = re.compile(r"[ぁ-ゖー]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One morpheme. `begin`/`end` are character offsets into the text given to `tokenize`."""
+class Token(NamedTuple):
+    """One morpheme. `begin`/`end` are character offsets into the text given to `tokenize`.
+
+    A named tuple, not a dataclass: a question makes a few dozen, and a tuple is built in C."""
 
     surface: str
     normalized: str
@@ -91,22 +93,39 @@ def _pos(morpheme: sudachipy.Morpheme) -> tuple[str, ...]:
     return cached
 
 
+_WORDS_KEPT = 50_000  # (word id, surface) → the word's forms; cleared when it grows past this
+_words: dict[tuple[int, str], tuple[str, str, tuple[str, ...], str]] = {}
+_new_token = tuple.__new__
+
+
+def _word(morpheme: sudachipy.Morpheme, surface: str) -> tuple[str, str, tuple[str, ...], str]:
+    """The normalised form, hiragana reading, POS and dictionary form of a dictionary word: the same
+    for every occurrence of one word id written the same way, so they are looked up once."""
+    key = (morpheme.word_id(), surface)
+    found = _words.get(key)
+    if found is None:
+        if len(_words) >= _WORDS_KEPT:
+            _words.clear()  # unknown words (any surface) must not grow it without bound
+        found = (
+            morpheme.normalized_form(),
+            to_hiragana(morpheme.reading_form()),
+            _pos(morpheme),
+            morpheme.dictionary_form(),
+        )
+        _words[key] = found
+    return found
+
+
 def tokenize(text: str) -> list[Token]:
     """Split `text` into mode-C tokens. The empty string gives []."""
     if not text:
         return []
-    return [
-        Token(
-            surface=m.surface(),
-            normalized=m.normalized_form(),
-            reading=to_hiragana(m.reading_form()),
-            pos=_pos(m),
-            begin=m.begin(),
-            end=m.end(),
-            lemma=m.dictionary_form(),
-        )
-        for m in _tokenizer().tokenize(text)
-    ]
+    out: list[Token] = []
+    for m in _tokenizer().tokenize(text):
+        surface = m.surface()
+        normalized, reading, pos, lemma = _word(m, surface)
+        out.append(_new_token(Token, (surface, normalized, reading, pos, m.begin(), m.end(), lemma)))
+    return out
 
 
 _PUNCTUATION_POS = frozenset({"補助記号", "空白", "記号"})
