@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.tokens import Token, is_verbal_noun
@@ -86,27 +86,69 @@ def _near_end(words: Sequence[Token], i: int, length: int) -> bool:
     return False
 
 
+class _Plan(NamedTuple):
+    """What match() needs of one spec, worked out once at load."""
+
+    spec: FacetSpec
+    phrases: tuple[tuple[tuple[str, ...], frozenset[str]], ...]  # each phrase with its words
+    unless: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
+    counters: frozenset[str]  # counts_after | counts_before
+    prefixes: tuple[str, ...]  # starts, then counts_after
+    # the forms a hit can begin on: a lemma, a phrase's first word, a counter
+    first_words: frozenset[str]
+    heads: dict[str, tuple[int, ...]]  # a phrase's first word → the indexes of the phrases it begins
+
+
+def _heads(phrases: Sequence[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    heads: dict[str, list[int]] = {}
+    for k, phrase in enumerate(phrases):
+        heads.setdefault(phrase[0], []).append(k)
+    return {word: tuple(ks) for word, ks in heads.items()}
+
+
+def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
+    """Each form (normalised, dictionary, surface) → the indexes of the words that have it."""
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(words):
+        for form in {t.normalized, t.lemma, t.surface}:
+            if form in where:
+                where[form].append(i)
+            else:
+                where[form] = [i]
+    return where
+
+
 class FacetSet:
     def __init__(self, specs: Sequence[FacetSpec]) -> None:
         self.specs = tuple(specs)
         self._by_name = {s.name: s for s in self.specs}
-        # word → the facets it can start (a lemma, or any word of a phrase): a question visits those only
-        self._by_word: dict[str, set[int]] = {}
-        for index, spec in enumerate(self.specs):
-            for word in (
-                *spec.lemmas,
-                *(w for p in spec.phrases for w in p),
-                *spec.counts_after,
-                *spec.counts_before,
-            ):
-                self._by_word.setdefault(word, set()).add(index)
+        self._plans = tuple(
+            _Plan(
+                spec,
+                tuple((p, frozenset(p)) for p in spec.phrases),
+                tuple((p, frozenset(p)) for p in spec.unless),
+                spec.counts_after | spec.counts_before,
+                (*spec.starts, *spec.counts_after),
+                frozenset(
+                    (*spec.lemmas, *(p[0] for p in spec.phrases), *spec.counts_after, *spec.counts_before)
+                ),
+                _heads(spec.phrases),
+            )
+            for spec in self.specs
+        )
+        self._prefixed = tuple((i, plan.prefixes) for i, plan in enumerate(self._plans) if plan.prefixes)
+        # word → the facets a hit can begin on it (a lemma, a phrase's first word, a counter): a facet
+        # none of whose first words the question has can only begin on a prefix (何県), in _starting
+        self._by_first: dict[str, list[int]] = {}
+        for index, plan in enumerate(self._plans):
+            for word in plan.first_words:
+                self._by_first.setdefault(word, []).append(index)
 
     def _starting(self, words: Sequence[Token]) -> set[int]:
         return {
             i
-            for i, spec in enumerate(self.specs)
-            if (prefixes := (*spec.starts, *spec.counts_after))
-            and any(w.surface.startswith(prefixes) and len(w.surface) > 1 for w in words)
+            for i, prefixes in self._prefixed
+            if any(w.surface.startswith(prefixes) and len(w.surface) > 1 for w in words)
         }
 
     def aspect(self, name: str) -> FacetSpec | None:
@@ -132,28 +174,50 @@ class FacetSet:
         dates) are not read: 連携 inside 全国連携講演会 asks nothing."""
         spans = list(skip)
         every = _words(tokens)
-        outside = [t for t in every if not any(b <= t.begin and t.end <= e for b, e in spans)]
+        outside = (
+            [t for t in every if not any(b <= t.begin and t.end <= e for b, e in spans)] if spans else every
+        )
         hits: list[FacetHit] = []
         # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
-        present = {f for t in every for f in _forms(t)}
-        touched = sorted({i for f in present for i in self._by_word.get(f, ())} | self._starting(every))
-        for spec in (self.specs[i] for i in touched):
-            phrases = [p for p in spec.phrases if present.issuperset(p)]
-            counters = spec.counts_after | spec.counts_before
-            prefixes = (*spec.starts, *spec.counts_after)
+        present = {f for t in every for f in (t.normalized, t.lemma, t.surface)}
+        by_first = self._by_first
+        touched = sorted({i for f in present if f in by_first for i in by_first[f]} | self._starting(every))
+        # where each form is, in every word and in the words outside names: a hit begins on one of them
+        where_every = _positions(every)
+        where_outside = where_every if outside is every else _positions(outside)
+        for index in touched:
+            plan = self._plans[index]
+            spec = plan.spec
+            phrases = [
+                plan.phrases[k][0]
+                for k in sorted(k for w in present.intersection(plan.heads) for k in plan.heads[w])
+                if plan.phrases[k][1] <= present
+            ]
+            prefixes = plan.prefixes
             begins = bool(prefixes) and any(t.surface.startswith(prefixes) for t in every)
             if (
                 not phrases
                 and present.isdisjoint(spec.lemmas)
-                and present.isdisjoint(counters)
+                and present.isdisjoint(plan.counters)
                 and not begins
             ):
                 continue
-            words = every if spec.in_names else outside  # HP inside 全国連携HP会員登録自治体 names a row
-            unless = [p for p in spec.unless if present.issuperset(p)]
-            if any(_phrase_at(words, i, p) for p in unless for i in range(len(words))):
+            if spec.in_names:  # HP inside 全国連携HP会員登録自治体 names a row
+                words, where = every, where_every
+            else:
+                words, where = outside, where_outside
+            if plan.unless and any(
+                _phrase_at(words, i, p)
+                for p, need in plan.unless
+                if need <= present
+                for i in where.get(p[0], ())
+            ):
                 continue
-            hit = self._first(spec, words, phrases)
+            # the positions a hit can begin on, in order: a first word there, or a prefix
+            starts = {i for w in plan.first_words.intersection(where) for i in where[w]}
+            if prefixes:
+                starts.update(i for i, t in enumerate(words) if t.surface.startswith(prefixes))
+            hit = self._first(spec, words, phrases, sorted(starts))
             if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: (h.begin, h.name))
@@ -161,9 +225,15 @@ class FacetSet:
 
     @staticmethod
     def _first(
-        spec: FacetSpec, words: Sequence[Token], phrases: Sequence[tuple[str, ...]]
+        spec: FacetSpec,
+        words: Sequence[Token],
+        phrases: Sequence[tuple[str, ...]],
+        positions: Iterable[int],
     ) -> FacetHit | None:
-        for i, token in enumerate(words):
+        """The first hit of the spec at one of `positions` (in order): the only words a hit can begin
+        on (a lemma, a phrase's first word, a counter, a prefix)."""
+        for i in positions:
+            token = words[i]
             if spec.starts and token.surface.startswith(spec.starts) and len(token.surface) > 1:
                 return FacetHit(spec.name, token.surface, token.begin, token.end)
             if (
