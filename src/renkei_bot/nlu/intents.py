@@ -8,6 +8,7 @@ slot). The best score wins; `priority` breaks ties. Every step is data a reviewe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,11 +159,35 @@ class Classifier:
         self._cue_words: frozenset[str] | None = None
         # (cue, its lower-case form when it may be found inside the text: two characters or more)
         self._cue_keys = tuple((c, c.lower() if len(c) >= 2 else None) for c in self._cues)
+        self._cue_set = frozenset(self._cues)
+        # the cues found inside the text, by the first two characters of their lower-case form: only
+        # those whose first two characters the text has are looked for
+        self._by_bigram: dict[str, list[tuple[str, str]]] = {}
+        for cue, low in self._cue_keys:
+            if low is not None:
+                self._by_bigram.setdefault(low[:2], []).append((cue, low))
+        # each intent's cues and required cues as sets, its slots' conditions: rank() per question
+        self._plans = tuple(
+            (
+                spec,
+                frozenset(c for c, _ in spec.cues),
+                frozenset(c for c in spec.requires if not c.startswith("$")),
+                "$period" in spec.requires,
+                "$entity" in spec.requires,
+                "$anniversary" in spec.requires,
+            )
+            for spec in self.specs
+        )
+        self._long_cues: re.Pattern[str] | None = None
 
     def present(self, features: Features) -> frozenset[str]:
         """The cues of any intent that the question contains."""
         words, text = features.words, features.text.lower()
-        return frozenset(c for c, low in self._cue_keys if c in words or (low is not None and low in text))
+        found = set(self._cue_set.intersection(words))
+        by_bigram = self._by_bigram
+        for bigram in {text[i : i + 2] for i in range(len(text) - 1)}.intersection(by_bigram):
+            found.update(cue for cue, low in by_bigram[bigram] if low in text)
+        return frozenset(found)
 
     def _eligible(self, spec: IntentSpec, features: Features, present: frozenset[str] | None = None) -> bool:
         for cue in spec.requires:
@@ -196,11 +221,31 @@ class Classifier:
         return Scored(spec.name, total, found)
 
     def rank(self, features: Features) -> list[Scored]:
+        """score() of every eligible intent, best first: the same as calling _eligible() and score()
+        for each, with the cue sets made once at load."""
         priority = self._priority
         present = self.present(features)
-        scored = [
-            self.score(s, features, present) for s in self.specs if self._eligible(s, features, present)
-        ]
+        scored = []
+        for spec, cues, required, on_period, on_entity, on_anniversary in self._plans:
+            if spec.requires and not (
+                (on_period and features.has_period)
+                or (on_entity and features.entity_types)
+                or (on_anniversary and features.has_anniversary)
+                or not required.isdisjoint(present)
+            ):
+                continue
+            if cues.isdisjoint(present):
+                total: float = 0  # no cue: 0, as score() sums nothing
+                for slot in spec.slots:
+                    if (
+                        (slot.period and features.has_period)
+                        or (slot.anniversary and features.has_anniversary)
+                        or (slot.entity_types and features.entity_types.intersection(slot.entity_types))
+                    ):
+                        total += slot.weight
+                scored.append(Scored(spec.name, total, ()))
+            else:
+                scored.append(self.score(spec, features, present))
         scored.sort(key=lambda s: (-s.score, -priority[s.name]))
         return scored
 
@@ -210,9 +255,12 @@ class Classifier:
 
     def is_cue(self, word: str) -> bool:
         """Whether a word is a cue of some intent (a word that asks rather than names)."""
-        if self._cue_words is None:
+        if self._cue_words is None or self._long_cues is None:
             self._cue_words = frozenset(cue for spec in self.specs for cue, _ in spec.cues)
-        return word in self._cue_words or any(cue in word for cue in self._cue_words if len(cue) >= 2)
+            # one search for any cue of two characters or more inside the word
+            long = sorted((cue for cue in self._cue_words if len(cue) >= 2), key=lambda c: (-len(c), c))
+            self._long_cues = re.compile("|".join(map(re.escape, long)) or "(?!)")
+        return word in self._cue_words or self._long_cues.search(word) is not None
 
     def cue_words(self) -> tuple[str, ...]:
         """Every cue and required word of every intent (the vocabulary the intents are written in)."""
