@@ -118,9 +118,11 @@ class Query:
 
     def has(self, *names: str) -> bool:
         """Whether any of the facets is present; a name ending in "." is a family (aspect.)."""
-        return any(
-            h.name == n or (n.endswith(".") and h.name.startswith(n)) for h in self.facets for n in names
-        )
+        for h in self.facets:  # loops, not any(): asked many times per answer
+            for n in names:
+                if h.name == n or (n.endswith(".") and h.name.startswith(n)):
+                    return True
+        return False
 
     def facet_words(self, name: str) -> tuple[str, ...]:
         return tuple(h.word for h in self.facets if h.name == name)
