@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
@@ -26,10 +27,11 @@ from renkei_bot.nlu.entity_keys import (
     Hit,
     LongestFirst,
     build_tables,
+    content_flags,
     fold,
     fold_with_offsets,
     has_content,
-    is_content,
+    hiragana_flags,
     is_hiragana,
     word_edges,
 )
@@ -106,8 +108,8 @@ class _Fuzzy:
         where, eligible = self._grams.chosen(text, free, cap=MAX_CANDIDATES)
         if not eligible:
             return out
-        content = [is_content(ch) for ch in text]
-        kana = [is_hiragana(ch) for ch in text]
+        content = content_flags(text)
+        kana = hiragana_flags(text)
         gaps = free.find(0) != -1
         for index in eligible:
             key = self.keys[index]
@@ -235,7 +237,7 @@ class EntityIndex:
         blocked = [h for h in hits if not h.ids]
         fuzzy_hits, near = self._fuzzy_pass(folded, claims, blocked)
         claims = [h for h in claims if not any(f.begin <= h.begin and h.end <= f.end for f in fuzzy_hits)]
-        free = bytearray(1 if is_hiragana(c) else 0 for c in kana)
+        free = bytearray(hiragana_flags(kana))
         for h in (*claims, *blocked, *fuzzy_hits):
             free[h.begin : h.end] = b"\x00" * (h.end - h.begin)
         fuzzy_reads, near_reads = self._fuzzy_reading_pass(kana, free)
@@ -298,17 +300,15 @@ class EntityIndex:
         taken = [*claims, *blocked]
         for number, hit in enumerate(taken):
             owner[hit.begin : hit.end] = [number] * (hit.end - hit.begin)
-        loose_before = [0]  # content characters outside exact spans, before each position
-        open_before = [0]  # content characters outside stop-list words, before each position
-        content_before = [0]
         stop = bytearray(len(text))
         for hit in blocked:
             stop[hit.begin : hit.end] = b"\x01" * (hit.end - hit.begin)
-        for i, ch in enumerate(text):
-            content = is_content(ch)
-            loose_before.append(loose_before[-1] + (content and owner[i] < 0))
-            open_before.append(open_before[-1] + (content and not stop[i]))
-            content_before.append(content_before[-1] + content)
+        content = content_flags(text)
+        # content characters outside exact spans, before each position
+        loose_before = list(accumulate((c and o < 0 for c, o in zip(content, owner, strict=True)), initial=0))
+        # content characters outside stop-list words, before each position
+        open_before = list(accumulate((c and not s for c, s in zip(content, stop, strict=True)), initial=0))
+        content_before = list(accumulate(content, initial=0))
         if not loose_before[-1]:
             return {}, []  # every name character is in an exact span: nothing left to be a typo
         memo: dict[tuple[int, int], bool] = {}

@@ -118,6 +118,16 @@ def is_content(ch: str) -> bool:
     return ch.isalnum() and not is_hiragana(ch)
 
 
+def hiragana_flags(text: str) -> list[bool]:
+    """is_hiragana of each character (inlined: one call per question, not per character)."""
+    return ["ぁ" <= ch <= "ゖ" or ch == "ー" for ch in text]
+
+
+def content_flags(text: str) -> list[bool]:
+    """is_content of each character."""
+    return [ch.isalnum() and not ("ぁ" <= ch <= "ゖ" or ch == "ー") for ch in text]
+
+
 def has_content(text: str) -> bool:
     return _CONTENT.search(text) is not None
 
