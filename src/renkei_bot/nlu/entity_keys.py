@@ -96,6 +96,9 @@ def fold(text: str) -> str:
 
 def fold_with_offsets(text: str, *, limit: int) -> tuple[str, list[int]]:
     """Fold an already-normalised question char by char, keeping where each char came from."""
+    if text.lower() == text:  # no character changes case (most questions): each folds to itself
+        offsets = [i for i, ch in enumerate(text) if not ch.isspace()][:limit]
+        return "".join([text[i] for i in offsets]), offsets
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -267,19 +270,27 @@ class LongestFirst:
     def __init__(self, table: Mapping[str, tuple[str, ...]], blockers: Iterable[str] = ()) -> None:
         self._table = table
         self._blockers = frozenset(b for b in blockers if b not in table and len(b) >= MIN_KEY)
-        lengths: dict[str, set[int]] = {}
+        # the lengths of the keys by their first two characters (the few to try at each position),
+        # and the characters that are keys of their own
+        pairs: dict[str, set[int]] = {}
         for key in (*table, *self._blockers):
-            lengths.setdefault(key[0], set()).add(len(key))
-        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+            if len(key) >= 2:
+                pairs.setdefault(key[:2], set()).add(len(key))
+        self._pairs = {p: tuple(sorted(ls, reverse=True)) for p, ls in pairs.items()}
+        self._singles = frozenset(k for k in (*table, *self._blockers) if len(k) == 1)
 
     def scan(self, text: str, free: bytearray) -> list[Hit]:
         """Hits in `text` lying wholly on positions where `free` is 1; marks them taken in `free`."""
         found: list[tuple[int, int, tuple[str, ...]]] = []
         n = len(text)
+        pairs, singles = self._pairs, self._singles
         for i, ch in enumerate(text):
             if not free[i]:
                 continue
-            for length in self._lengths.get(ch, ()):
+            lengths = pairs.get(text[i : i + 2], ())
+            if ch in singles:
+                lengths = (*lengths, 1)
+            for length in lengths:
                 end = i + length
                 if end > n:
                     continue
