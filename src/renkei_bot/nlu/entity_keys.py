@@ -97,8 +97,8 @@ def fold(text: str) -> str:
 def fold_with_offsets(text: str, *, limit: int) -> tuple[str, list[int]]:
     """Fold an already-normalised question char by char, keeping where each char came from."""
     if text.lower() == text:  # no character changes case (most questions): each folds to itself
-        offsets = [i for i, ch in enumerate(text) if not ch.isspace()][:limit]
-        return "".join([text[i] for i in offsets]), offsets
+        kept = [i for i, ch in enumerate(text) if not ch.isspace()][:limit]
+        return "".join([text[i] for i in kept]), kept
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
