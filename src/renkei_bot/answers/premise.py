@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details
+from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
@@ -191,7 +191,7 @@ def _recorded_fact(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
         if venue:
             return wording.venue_was(venue)
     picked = details.aspect_details(ctx, event, aspects) or list(event.details)
-    return wording.record_says(details.best_line(ctx, picked, aspects).lstrip("・ ")) if picked else ""
+    return wording.record_says(pointing.best_line(ctx, picked, aspects).lstrip("・ ")) if picked else ""
 
 
 def yes_no(ctx: Context, answer: Answer) -> Answer:
