@@ -43,6 +43,14 @@ CASES = [
     ("文化芸術の講演会で新宿区は何を紹介した？", TODAY, True, ["漱石山房"]),
     # 「…わかる？」「…覚えてる？」 with an aspect asks the aspect, not yes or no
     ("森林環境税の講演会の基調講演をした人、名前わかる？", TODAY, True, ["藤野"]),
+    # two named partners of the same size: neither has more
+    ("埼玉県町村会と群馬県市長会ではメンバー数が多いのはどちら", TODAY, True, ["同じ", "23自治体"]),
+    # no signing that day, but the named record of that day is about partners: those
+    ("2016年4月15日の総会で協定書案を確認した相手の団体はどこ", TODAY, True, ["北海道町村会"]),
+    # the year glued to a series picks the record whose day is meant
+    ("東北六魂祭2016と同じ日にあった出来事は？", TODAY, True, ["青森県市長会"]),
+    # a judgement of success is an opinion the records do not hold
+    ("全国連携展示は成功したと評価できますか", TODAY, False, []),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階"]),

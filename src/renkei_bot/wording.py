@@ -481,6 +481,11 @@ def equal_members(groups: Sequence[str]) -> str:
 NO_EQUAL_MEMBERS = "構成自治体数が同じ団体はありません。"
 
 
+def members_tied(names: str, members: int) -> str:
+    """「AとB、どっちが多い？」 of two with the same count."""
+    return f"{names}の構成自治体数はどちらも{munis(members)}で、同じです。"
+
+
 def same_members_as(name: str, members: int, names: str) -> str:
     return f"{name}と構成自治体数が同じ（{munis(members)}）なのは{names}です。"
 
