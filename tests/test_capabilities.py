@@ -51,6 +51,11 @@ CASES = [
     ("東北六魂祭2016と同じ日にあった出来事は？", TODAY, True, ["青森県市長会"]),
     # a judgement of success is an opinion the records do not hold
     ("全国連携展示は成功したと評価できますか", TODAY, False, []),
+    # 「AってBのN？」 where the record gives the noun N to another of A's kind (「NであるC」)
+    ("鶴岡市は江戸川区の友好都市ですか", TODAY, True, ["はい"]),
+    ("木古内町は江戸川区の友好都市でしたか", TODAY, True, ["いいえ", "鶴岡市"]),
+    # the order asked (一番はじめ) is no topic to search for
+    ("これまでの経過で一番はじめに書かれているのは何", TODAY, True, ["2014年（平成26年）9月10日"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階"]),

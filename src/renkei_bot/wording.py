@@ -860,6 +860,11 @@ def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
     return f"はい、{day}「{title}」の記録に「{stated}」があります。{fact}"
 
 
+def named_otherwise(noun: str, name: str, title: str, day: str, fact: str) -> str:
+    """「AってBの友好都市？」 where the record gives the noun to another: いいえ and whom."""
+    return f"いいえ、{day}「{title}」の記録では、{noun}は{name}です。{fact}"
+
+
 def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
 

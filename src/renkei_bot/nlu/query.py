@@ -178,7 +178,9 @@ class Understander:
         names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
         # the question words are no search terms: 何階 in 「ヒカリエの何階」 asks, it names nothing
+        # nor is the order asked (一番はじめ: 初め is no topic)
         asking = covered + self.vocabulary.facets.asking_words(tokens)
+        asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
