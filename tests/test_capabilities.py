@@ -38,8 +38,27 @@ CASES = [
     ("「京都市長会」という書き方は京都府市長会の誤記ですか", TODAY, True, ["はい", "京都府市長会"]),
     # an item inside a row, the partner a row is about, a guess after the question
     ("宇治茶販売コーナーの会場はどこでしたか", TODAY, True, ["東京区政会館 1階"]),
+    # a name the question gives beside the record picks the line of the record that names it
+    ("令和元年度第1回の講演会で、長野県の事例を報告したのは誰ですか", TODAY, True, ["井出"]),
+    ("文化芸術の講演会で新宿区は何を紹介した？", TODAY, True, ["漱石山房"]),
+    # 「…わかる？」「…覚えてる？」 with an aspect asks the aspect, not yes or no
+    ("森林環境税の講演会の基調講演をした人、名前わかる？", TODAY, True, ["藤野"]),
+    # two named partners of the same size: neither has more
+    ("埼玉県町村会と群馬県市長会ではメンバー数が多いのはどちら", TODAY, True, ["同じ", "23自治体"]),
+    # no signing that day, but the named record of that day is about partners: those
+    ("2016年4月15日の総会で協定書案を確認した相手の団体はどこ", TODAY, True, ["北海道町村会"]),
+    # the year glued to a series picks the record whose day is meant
+    ("東北六魂祭2016と同じ日にあった出来事は？", TODAY, True, ["青森県市長会"]),
+    # a judgement of success is an opinion the records do not hold
+    ("全国連携展示は成功したと評価できますか", TODAY, False, []),
+    # 「AってBのN？」 where the record gives the noun N to another of A's kind (「NであるC」)
+    ("鶴岡市は江戸川区の友好都市ですか", TODAY, True, ["はい"]),
+    ("木古内町は江戸川区の友好都市でしたか", TODAY, True, ["いいえ", "鶴岡市"]),
+    # the order asked (一番はじめ) is no topic to search for
+    ("これまでの経過で一番はじめに書かれているのは何", TODAY, True, ["2014年（平成26年）9月10日"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
+    ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階"]),
     ("ラベンダー植栽イベントはどこの町村会の関連事業？", TODAY, True, ["埼玉県町村会"]),
     ("東北絆まつり2018ってどこで開かれたっけ、仙台？", TODAY, True, ["いいえ", "盛岡"]),
     # a stated day and ほかに; a count with another aspect

@@ -13,7 +13,7 @@ from renkei_bot.engine import Engine
 from renkei_bot.paths import PROJECT_ROOT
 
 SETS = sorted((PROJECT_ROOT / "tests" / "eval").glob("*.yaml"))  # dev.yaml among them
-FLOOR = 0.90  # the newest set (heldout4) was written to be harder; see the closing notes
+FLOOR = 0.95  # issue 10: every stored set stays at 95 % or more (docs/accuracy.md has each figure)
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)

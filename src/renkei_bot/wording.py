@@ -481,6 +481,11 @@ def equal_members(groups: Sequence[str]) -> str:
 NO_EQUAL_MEMBERS = "構成自治体数が同じ団体はありません。"
 
 
+def members_tied(names: str, members: int) -> str:
+    """「AとB、どっちが多い？」 of two with the same count."""
+    return f"{names}の構成自治体数はどちらも{munis(members)}で、同じです。"
+
+
 def same_members_as(name: str, members: int, names: str) -> str:
     return f"{name}と構成自治体数が同じ（{munis(members)}）なのは{names}です。"
 
@@ -853,6 +858,11 @@ def yes_or_no(holds: bool, summary: str) -> str:
 
 def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
     return f"はい、{day}「{title}」の記録に「{stated}」があります。{fact}"
+
+
+def named_otherwise(noun: str, name: str, title: str, day: str, fact: str) -> str:
+    """「AってBの友好都市？」 where the record gives the noun to another: いいえ and whom."""
+    return f"いいえ、{day}「{title}」の記録では、{noun}は{name}です。{fact}"
 
 
 def claim_differs(stated: str, title: str, day: str, fact: str) -> str:

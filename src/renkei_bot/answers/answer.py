@@ -260,6 +260,9 @@ def _figure(ctx: Context) -> Answer | None:
     found = stated.stated_figure(ctx, events)
     if found is not None and found.record_ids:  # 「会場と、何種類だったか」: the other facts asked too
         asked = [a for a in query.aspects if a not in ("content", "role", "participants")]
+        # an aspect the figure's own line states (②会場:… 3階) is answered already
+        keys = ctx.vocabulary.facets.record_keys
+        asked = [a for a in asked if not any(k in found.summary for k in keys(a))]
         more = details.aspects_said(ctx, ctx.store.event(found.record_ids[0]), asked)
         return dataclasses.replace(found, summary=found.summary + more) if more else found
     return found or stated.figure_missing(ctx, events)

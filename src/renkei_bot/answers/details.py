@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -23,6 +22,7 @@ from renkei_bot.answers.lines import (
 )
 from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
+from renkei_bot.answers.pointing import ITEM_LINE, best_line, keys_of, naming
 from renkei_bot.answers.select import Ranked
 from renkei_bot.dates import format_date, format_span
 from renkei_bot.normalize import compact
@@ -53,36 +53,13 @@ def _people_names(ctx: Context, event: Event) -> list[str]:
     return [n for n in names if len(n) >= 2]
 
 
-NAME_WEIGHT = 3  # a name the question gives, against a topic word, in choosing a record's line
-RARE = 3.0  # idf of a question word rare enough that a detail containing it is what was asked about
-
-
-def _name_keys(ctx: Context) -> list[str]:
-    keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
-    keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
-    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
-
-
-def _keys(ctx: Context) -> list[str]:
-    """What the question names, to find in an event's details: its entities and its rare words."""
-    keys = _name_keys(ctx)
-    keys += [compact(t) for t in ctx.query.terms if len(t) >= 2 and ctx.selector.idf(t) >= RARE]
-    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
-
-
-def naming(ctx: Context, event: Event) -> list[str]:
-    """The details of an event that name something the question names (やましろ, 指出, 事例報告)."""
-    keys = _keys(ctx)
-    return [d for d in event.details if any(k in compact(d) for k in keys)]
-
-
 def preferred(ctx: Context, texts: list[str]) -> list[str]:
     named = set(naming_in(ctx, texts))
     return [t for t in texts if t in named] + [t for t in texts if t not in named]
 
 
 def naming_in(ctx: Context, texts: Sequence[str]) -> list[str]:
-    keys = _keys(ctx)
+    keys = keys_of(ctx)
     return [t for t in texts if any(k in compact(t) for k in keys)]
 
 
@@ -130,9 +107,6 @@ def _partners_of(ctx: Context, event: Event) -> list[str]:
     return [p.name for p in partners if p is not None and (not kinds or p.name.endswith(kinds))]
 
 
-_ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時:…, ②会場:…
-
-
 def sub_item_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[str, str, str] | None:
     """A row listing items ((3)お茶の淹れ方講座, then ①日時:… ②会場:…): the asked aspect written under
     the item the question names, as (label, value, the item's line)."""
@@ -143,10 +117,10 @@ def sub_item_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[
         return None
     label, keys = labelled
     for i, heading in enumerate(event.details):
-        if _ITEM_LINE.match(heading) or not any(w in compact(heading) for w in words):
+        if ITEM_LINE.match(heading) or not any(w in compact(heading) for w in words):
             continue
         for line in event.details[i + 1 :]:
-            if not _ITEM_LINE.match(line):
+            if not ITEM_LINE.match(line):
                 break
             m = KEYED.match(line)
             if m and any(k in m.group(1) for k in keys):
@@ -188,34 +162,10 @@ def _names_people(ctx: Context, event: Event) -> bool:
 def _says_asked(ctx: Context, line: str, aspects: Sequence[str]) -> bool:
     """Whether a detail holds the asked aspect's words or a name the question gives."""
     primary = [a for a in aspects if a not in ("content", "role")][:1]
-    words = [k for a in primary for k in _record_keys(ctx, a)] + _keys(ctx)
+    words = [k for a in primary for k in _record_keys(ctx, a)] + keys_of(ctx)
     words += [h.word for h in ctx.query.facets if h.name in {f"aspect.{a}" for a in primary}]
     flat = compact(line)
     return not primary or primary == ["content"] or any(compact(w) in flat for w in words if w)
-
-
-def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
-    """The detail that says most of what the question names, and the asked aspect's word."""
-    keys = _keys(ctx)
-    primary = [a for a in aspects if a not in ("content", "role")][:1]
-    wanted = [k for a in primary for k in _record_keys(ctx, a)]
-    # the question's own word for the aspect it asks (基調講演, 事例報告) says which line it wants
-    asked = [
-        compact(h.word)
-        for h in ctx.query.facets
-        if h.name in {f"aspect.{a}" for a in primary} and len(h.word) >= 2
-    ]
-    asked += [compact(m.surface) for m in ctx.query.entities if m.type == "person"]
-
-    names = set(_name_keys(ctx))  # a name (江東区, 品川区) says which line more than a topic word does
-
-    def score(index: int) -> tuple[int, int]:
-        flat = compact(texts[index])
-        named = sum(len(k) * (NAME_WEIGHT if k in names else 1) for k in keys if k in flat)
-        named += sum(10 * len(w) for w in asked if w in flat)
-        return named + sum(2 for w in wanted if w in texts[index]), -index
-
-    return texts[max(range(len(texts)), key=score)]
 
 
 RELATED = 0.8  # other events scoring this share of the best are shown as related
@@ -275,7 +225,7 @@ def detail(ctx: Context) -> Answer:
         day = format_date(mention.date) if mention is not None else format_span(event.date)
         summary = wording.item_answer(heading, label, value, event.title, day)
         start = event.details.index(heading)
-        picked = [heading, *itertools.takewhile(_ITEM_LINE.match, event.details[start + 1 :])]
+        picked = [heading, *itertools.takewhile(ITEM_LINE.match, event.details[start + 1 :])]
     elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
         summary = wording.mentioned_on(mention.text, format_date(mention.date), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
@@ -333,7 +283,7 @@ def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str], said: str
     """「基調講演は誰で、テーマは何？」: the first line answers the aspect asked last; the others follow
     in the same line, each as the record states it (unless the first answer already holds it)."""
     asked = [a for a in aspects if a not in ("content", "role")][1:]
-    return "".join(s for value, s in _aspect_values(ctx, event, asked) if value not in said)
+    return "".join(s for value, s in _aspect_values(ctx, event, asked) if value.rstrip("…") not in said)
 
 
 def aspects_said(ctx: Context, event: Event, aspects: Sequence[str]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details
+from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     EventLines,
@@ -22,6 +22,7 @@ from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
 from renkei_bot.dates import format_date, format_fiscal_year, format_span, month_end
+from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 MAX_SOURCES = 5
@@ -47,7 +48,7 @@ def _edge_lines(ctx: Context, event: Event) -> list[Line]:
     a rare word → the detail saying it), and where it was held, which is always worth a line."""
     aspects = [a for a in ctx.query.aspects if a != "content"]
     picked = details.aspect_details(ctx, event, aspects) if aspects else []
-    picked += [d for d in details.naming(ctx, event) if d not in picked]
+    picked += [d for d in pointing.naming(ctx, event) if d not in picked]
     venue = event.venue or detail_value(event, "会場")
     if venue and not any(venue in d for d in picked):
         picked.insert(0, f"会場: {venue}")
@@ -244,8 +245,12 @@ def listing(ctx: Context) -> Answer:
     lines = event_lines(events)
     if len(events) == 1:  # one event: all it says, what the question names first
         lines += tuple(_detail_lines(ctx, events[0]))
+    summary = listed_summary(ctx, label, events)
+    pointed = _pointed_line(ctx, events[0]) if len(events) == 1 else None
+    if pointed is not None:  # 「…の事例報告で、豊島区は何の話をした？」: the line naming 豊島区
+        summary = wording.detail_line(pointed, events[0].title, format_span(events[0].date))
     return ctx.found(
-        listed_summary(ctx, label, events),
+        summary,
         title=label[:150],
         lines=lines,
         sources=_sources(events),
@@ -262,6 +267,24 @@ def _first_unit(start: date) -> date:
     if (start.month, start.day) == (1, 1):
         return date(start.year, 12, 31)
     return month_end(start.year, start.month)
+
+
+def _pointed_line(ctx: Context, event: Event) -> str | None:
+    """The one detail of a record that names what a wh-question names beside the record itself: a
+    ward or a person its title does not name, written in a single line of the record."""
+    if not ctx.query.has("wh"):
+        return None
+    title = compact(event.title)
+    keys = [k for k in pointing.name_keys(ctx) if k not in title]
+    # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
+    at = sorted(
+        (min(f.find(k) for k in keys if k in f), d)
+        for d in event.details
+        if any(k in (f := compact(d)) for k in keys)
+    )
+    if not at or (len(at) > 1 and at[0][0] == at[1][0]):
+        return None
+    return at[0][1].lstrip("・ ")
 
 
 def _detail_lines(ctx: Context, event: Event) -> list[Line]:

@@ -65,6 +65,9 @@ def answer(ctx: Context) -> Answer | None:
             return _same_day(ctx, named)
     if named and q.confirm and q.numbers and not q.has("total.sum"):
         return _members_stated(ctx, named)
+    if len(named) >= 2 and q.has("extreme.max", "extreme.min") and len({p.members for p in named}) == 1:
+        # 「AとB、多いのはどっち？」 of two the same: neither
+        return _rows(ctx, wording.members_tied("と".join(p.name for p in named), named[0].members), named)
     if len(named) >= 2 and q.has("extreme.max", "extreme.min"):  # 「AとB、多いのはどっち？」: among them
         ranked = _ranked(ctx, Selection(named, wording.among("・".join(p.name for p in named)), True))
         return dataclasses.replace(

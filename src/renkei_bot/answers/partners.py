@@ -192,7 +192,9 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         partners = [p for p in partners if any(s.start <= p.agreed <= s.end for s in spans)]
         companies = _company_agreements(ctx)
         if not partners and not companies:
-            return ctx.not_found(wording.NO_PARTNER_IN_PERIOD, suggestions=(wording.ASK_PARTNERS,))
+            return _partners_in_record(ctx) or ctx.not_found(
+                wording.NO_PARTNER_IN_PERIOD, suggestions=(wording.ASK_PARTNERS,)
+            )
     order = order or ctx.query.order
     if order:
         pick = max if order == "last" else min
@@ -222,6 +224,26 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         dates=tuple(p.agreed.isoformat() for p in partners) + iso_dates(companies),
         record_ids=tuple(p.id for p in partners) + tuple(e.id for e in (*events, *companies)),
         show_all=True,
+    )
+
+
+def _partners_in_record(ctx: Context) -> Answer | None:
+    """「4月15日の総会で確認した協定書案はどこの団体との？」: no signing that day, but the record the
+    question names is about partners: those."""
+    best = ctx.selector.best(ctx.query) if ctx.query.terms else []
+    if len(best) != 1:
+        return None
+    event = best[0].event
+    bodies = [p.name for ref in event.refs if (p := ctx.store.partner(ref)) is not None]
+    if not bodies:
+        return None
+    return ctx.found(
+        wording.involved("、".join(bodies), event.title, format_span(event.date)),
+        title=event.title[:150],
+        lines=(event_line(event),),
+        sources=(cite(event),),
+        dates=iso_dates([event]),
+        record_ids=(event.id,),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details
+from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
@@ -108,6 +108,9 @@ def confirm(ctx: Context) -> Answer | None:
         if not missing
         else wording.claim_differs("・".join(missing), event.title, day, fact)
     )
+    beside = _set_beside(ctx, [event], recorded)
+    if beside is not None:  # 「…の友好都市である鶴岡市」: the record names another
+        summary = wording.named_otherwise(*beside, event.title, day, fact)
     return ctx.found(
         summary,
         title=event.title[:150],
@@ -191,7 +194,7 @@ def _recorded_fact(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
         if venue:
             return wording.venue_was(venue)
     picked = details.aspect_details(ctx, event, aspects) or list(event.details)
-    return wording.record_says(details.best_line(ctx, picked, aspects).lstrip("・ ")) if picked else ""
+    return wording.record_says(pointing.best_line(ctx, picked, aspects).lstrip("・ ")) if picked else ""
 
 
 def yes_no(ctx: Context, answer: Answer) -> Answer:
@@ -213,9 +216,28 @@ def _names_hold(ctx: Context, answer: Answer) -> bool:
         return True
     text = compact(" ".join(t for e in events for t in (e.title, e.venue or "", *e.details)))
     ids = {e.id for e in events}
-    return all(
+    return _set_beside(ctx, events, text) is None and all(
         ids & ctx.selector.events_of(m.entity_id) or compact(m.surface) in text for m in ctx.query.entities
     )
+
+
+APPOSED = "である"  # 「江戸川区の友好都市である鶴岡市」: the noun before it names the thing after it
+
+
+def _set_beside(ctx: Context, events: Sequence[Event], text: str) -> tuple[str, str] | None:
+    """「木古内町って江戸川区の友好都市なんですか？」: the record calls another of the same kind that
+    (「友好都市である鶴岡市」), so the name the question gives it does not hold: (the noun, that name)."""
+    asked = {m.entity_id for m in ctx.query.entities}
+    kinds = {ctx.store.entity(m.entity_id).type for m in ctx.query.entities}
+    refs = [ctx.store.entity(r) for e in events for r in e.refs]
+    for term in sorted(
+        (t for t in ctx.query.terms if len(t) >= 2), key=len, reverse=True
+    ):  # 友好都市, not 都市
+        for entity in refs:
+            beside = f"{compact(term)}{APPOSED}{compact(entity.name)}"
+            if beside in text and entity.id not in asked and entity.type in kinds:
+                return term, entity.name
+    return None
 
 
 def _dates_hold(ctx: Context, answer: Answer) -> bool | None:

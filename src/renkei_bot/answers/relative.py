@@ -93,7 +93,10 @@ def _anchors(ctx: Context) -> list[Event]:
         signings = [ctx.store.event(p.event) for p in mentioned_partners(ctx) if p.event]
         if signings:
             return sorted(signings, key=lambda e: ctx.store.position(e.id))
-    return [e for e in subject_events(ctx) or [] if e.date.start is not None]
+    events = [e for e in subject_events(ctx) or [] if e.date.start is not None]
+    years = {p.start.year for p in ctx.query.when.spans if p.attached}
+    # 「東北六魂祭2016の日に」: the year glued to the name picks that one
+    return [e for e in events if e.date.start is not None and e.date.start.year in years] or events
 
 
 def _subject(ctx: Context) -> list[Event]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from renkei_bot import wording
+from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates, line_ref
 from renkei_bot.answers.model import Answer, Line
@@ -54,20 +55,22 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
         return None
     figure = re.compile(rf"([0-9０-９]+)\s?(?:つの)?{re.escape(counter)}")
     for event in events:
-        for text in (event.title, *event.details):
-            if figure.search(text):
-                line = text.lstrip("・ ")
-                return ctx.found(
-                    wording.detail_line(line, event.title, format_span(event.date)),
-                    title=event.title[:150],
-                    lines=(
-                        event_line(event),
-                        *(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in event.details),
-                    ),
-                    sources=(cite(event),),
-                    dates=iso_dates([event]),
-                    record_ids=(event.id,),
-                )
+        stating = [(text, read) for text, read in pointing.in_context(event) if figure.search(text)]
+        if stating:
+            # the line the question points to: 「お茶の淹れ方講座の会場は何階」 → the 3階 under that item
+            best = pointing.best_line(ctx, [read for _, read in stating], ctx.query.aspects)
+            line = next(text for text, read in stating if read == best).lstrip("・ ")
+            return ctx.found(
+                wording.detail_line(line, event.title, format_span(event.date)),
+                title=event.title[:150],
+                lines=(
+                    event_line(event),
+                    *(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in event.details),
+                ),
+                sources=(cite(event),),
+                dates=iso_dates([event]),
+                record_ids=(event.id,),
+            )
     return None
 
 

@@ -151,6 +151,23 @@ class FacetSet:
             if any(w.surface.startswith(prefixes) and len(w.surface) > 1 for w in words)
         }
 
+    def asking_words(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """Where the question words are (every one, not only a facet's first): 何階, どこ, 誰."""
+        spec = self._by_name.get("wh")
+        if spec is None:
+            return []
+        return [
+            (t.begin, t.end)
+            for t in tokens
+            if not spec.lemmas.isdisjoint(_forms(t))
+            or (
+                spec.starts
+                and t.surface.startswith(spec.starts)
+                and len(t.surface) > 1
+                and t.pos[0] == "名詞"
+            )
+        ]
+
     def aspect(self, name: str) -> FacetSpec | None:
         """The spec of aspect.<name> (theme, venue, people …), or None."""
         return self._by_name.get(f"aspect.{name}")

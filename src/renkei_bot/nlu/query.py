@@ -187,7 +187,9 @@ class Understander:
         names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
         # the question words are no search terms: 何階 in 「ヒカリエの何階」 asks, it names nothing
-        asking = covered + [(h.begin, h.end) for h in facets if h.name == "wh"]
+        # nor is the order asked (一番はじめ: 初め is no topic)
+        asking = covered + self.vocabulary.facets.asking_words(tokens)
+        asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
@@ -213,6 +215,14 @@ class Understander:
             has_anniversary=when.anniversary is not None,
         )
         scored = self.classifier.classify(features)
+        # 「講演した人の名前覚えてる？」 asks the name, as a wh-question would
+        indirect = [h for h in facets if h.name == "ask.indirect"]
+        if (
+            indirect
+            and any(h.name.startswith("aspect.") for h in facets)
+            and not any(h.name == "wh" for h in facets)
+        ):
+            facets = (*facets, dataclasses.replace(indirect[0], name="wh"))
         wh = any(h.name == "wh" for h in facets)
         numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check

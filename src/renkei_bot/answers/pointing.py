@@ -1,0 +1,76 @@
+"""The line of a record a question points to: the one that says most of what the question names
+(its places and people first, then its rare words), read with the item it sits under."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from renkei_bot.answers.context import Context
+from renkei_bot.normalize import compact
+from renkei_bot.records import Event
+
+NAME_WEIGHT = 3  # a name the question gives, against a topic word, in choosing a record's line
+RARE = 3.0  # idf of a question word rare enough that a detail containing it is what was asked about
+ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時:…, ②会場:…
+
+
+def name_keys(ctx: Context) -> list[str]:
+    keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
+    keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
+
+
+def keys_of(ctx: Context) -> list[str]:
+    """What the question names, to find in an event's details: its entities and its rare words."""
+    keys = name_keys(ctx)
+    keys += [compact(t) for t in ctx.query.terms if len(t) >= 2 and ctx.selector.idf(t) >= RARE]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
+
+
+def naming(ctx: Context, event: Event) -> list[str]:
+    """The details of an event that name something the question names (やましろ, 指出, 事例報告)."""
+    keys = keys_of(ctx)
+    return [d for d in event.details if any(k in compact(d) for k in keys)]
+
+
+def in_context(event: Event) -> list[tuple[str, str]]:
+    """Each line of a record with what it is read under: an item's line (②会場:…) with the item it
+    belongs to ((3)お茶の淹れ方講座), any other line alone."""
+    out: list[tuple[str, str]] = []
+    heading = ""
+    for text in (event.title, *event.details):
+        if ITEM_LINE.match(text):
+            out.append((text, f"{heading} {text}"))
+        else:
+            heading = text
+            out.append((text, text))
+    return out
+
+
+def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
+    """The detail that says most of what the question names, and the asked aspect's word."""
+    keys = keys_of(ctx)
+    primary = [a for a in aspects if a not in ("content", "role")][:1]
+    wanted = [k for a in primary for k in ctx.vocabulary.facets.record_keys(a)]
+    # the question's own word for the aspect it asks (基調講演, 事例報告) says which line it wants
+    asked = [
+        compact(h.word)
+        for h in ctx.query.facets
+        if h.name in {f"aspect.{a}" for a in primary} and len(h.word) >= 2
+    ]
+    asked += [compact(m.surface) for m in ctx.query.entities if m.type == "person"]
+
+    names = set(name_keys(ctx))  # a name (江東区, 品川区) says which line more than a topic word does
+    flats = [compact(t) for t in texts]
+    # a word many of the lines hold (森林 in every line of the 森林環境税 lecture) chose the record, not
+    # the line: each word counts for the share of the lines it is in
+    holding = {k: sum(k in f for f in flats) for k in keys}
+
+    def score(index: int) -> tuple[float, int]:
+        flat = flats[index]
+        named = sum(len(k) * (NAME_WEIGHT if k in names else 1) / holding[k] for k in keys if k in flat)
+        named += sum(10 * len(w) for w in asked if w in flat)
+        return named + sum(2 for w in wanted if w in texts[index]), -index
+
+    return texts[max(range(len(texts)), key=score)]
