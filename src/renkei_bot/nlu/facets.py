@@ -97,6 +97,8 @@ class _Plan(NamedTuple):
     # the forms a hit can begin on: a lemma, a phrase's first word, a counter
     first_words: frozenset[str]
     heads: dict[str, tuple[int, ...]]  # a phrase's first word → the indexes of the phrases it begins
+    # lemmas only (no phrase, prefix or counter, anywhere in a sentence): the first word with a lemma hits
+    lemmas_only: bool
 
 
 def _heads(phrases: Sequence[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
@@ -118,6 +120,16 @@ def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
     return where
 
 
+def _vetoed(plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]) -> bool:
+    """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where)."""
+    for phrase, need in plan.unless:
+        if need <= present:
+            for i in where.get(phrase[0], ()):
+                if _phrase_at(words, i, phrase):
+                    return True
+    return False
+
+
 class FacetSet:
     def __init__(self, specs: Sequence[FacetSpec]) -> None:
         self.specs = tuple(specs)
@@ -133,23 +145,17 @@ class FacetSet:
                     (*spec.lemmas, *(p[0] for p in spec.phrases), *spec.counts_after, *spec.counts_before)
                 ),
                 _heads(spec.phrases),
+                not (spec.phrases or spec.starts or spec.counts_after or spec.counts_before or spec.at_end),
             )
             for spec in self.specs
         )
         self._prefixed = tuple((i, plan.prefixes) for i, plan in enumerate(self._plans) if plan.prefixes)
         # word → the facets a hit can begin on it (a lemma, a phrase's first word, a counter): a facet
-        # none of whose first words the question has can only begin on a prefix (何県), in _starting
+        # none of whose first words the question has can only begin on a prefix (何県), (see match)
         self._by_first: dict[str, list[int]] = {}
         for index, plan in enumerate(self._plans):
             for word in plan.first_words:
                 self._by_first.setdefault(word, []).append(index)
-
-    def _starting(self, words: Sequence[Token]) -> set[int]:
-        return {
-            i
-            for i, prefixes in self._prefixed
-            if any(w.surface.startswith(prefixes) and len(w.surface) > 1 for w in words)
-        }
 
     def asking_words(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Where the question words are (every one, not only a facet's first): 何階, どこ, 誰."""
@@ -191,44 +197,65 @@ class FacetSet:
         dates) are not read: 連携 inside 全国連携講演会 asks nothing."""
         spans = list(skip)
         every = _words(tokens)
-        outside = (
-            [t for t in every if not any(b <= t.begin and t.end <= e for b, e in spans)] if spans else every
-        )
+        if spans:
+            outside = []
+            for t in every:
+                for b, e in spans:
+                    if b <= t.begin and t.end <= e:
+                        break
+                else:
+                    outside.append(t)
+        else:
+            outside = every
         hits: list[FacetHit] = []
         # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
         present = {f for t in every for f in (t.normalized, t.lemma, t.surface)}
+        # the facets with prefixes (何県, 何階): whether a word starts with one, and one longer than it
+        begins: dict[int, bool] = {}
+        starting: set[int] = set()
+        for index, prefixes in self._prefixed:
+            begins[index] = False
+            for t in every:
+                if t.surface.startswith(prefixes):
+                    begins[index] = True
+                    if len(t.surface) > 1:
+                        starting.add(index)
+                        break
         by_first = self._by_first
-        touched = sorted({i for f in present if f in by_first for i in by_first[f]} | self._starting(every))
+        touched = sorted({i for f in present if f in by_first for i in by_first[f]} | starting)
         # where each form is, in every word and in the words outside names: a hit begins on one of them
         where_every = _positions(every)
         where_outside = where_every if outside is every else _positions(outside)
         for index in touched:
             plan = self._plans[index]
             spec = plan.spec
+            if spec.in_names:  # HP inside 全国連携HP会員登録自治体 names a row
+                words, where = every, where_every
+            else:
+                words, where = outside, where_outside
+            if plan.lemmas_only:  # touched by a lemma: never skipped below, and hits on its first word
+                if plan.unless and _vetoed(plan, words, where, present):
+                    continue
+                first = min((i for w in spec.lemmas.intersection(where) for i in where[w]), default=None)
+                if first is not None:
+                    token = words[first]
+                    word = next(f for f in (token.normalized, token.lemma, token.surface) if f in spec.lemmas)
+                    hits.append(FacetHit(spec.name, word, token.begin, token.end))
+                continue
             phrases = [
                 plan.phrases[k][0]
                 for k in sorted(k for w in present.intersection(plan.heads) for k in plan.heads[w])
                 if plan.phrases[k][1] <= present
             ]
             prefixes = plan.prefixes
-            begins = bool(prefixes) and any(t.surface.startswith(prefixes) for t in every)
             if (
                 not phrases
                 and present.isdisjoint(spec.lemmas)
                 and present.isdisjoint(plan.counters)
-                and not begins
+                and not begins.get(index, False)
             ):
                 continue
-            if spec.in_names:  # HP inside 全国連携HP会員登録自治体 names a row
-                words, where = every, where_every
-            else:
-                words, where = outside, where_outside
-            if plan.unless and any(
-                _phrase_at(words, i, p)
-                for p, need in plan.unless
-                if need <= present
-                for i in where.get(p[0], ())
-            ):
+            if plan.unless and _vetoed(plan, words, where, present):
                 continue
             # the positions a hit can begin on, in order: a first word there, or a prefix
             starts = {i for w in plan.first_words.intersection(where) for i in where[w]}
