@@ -92,20 +92,15 @@ class _Plan(NamedTuple):
     spec: FacetSpec
     phrases: tuple[tuple[tuple[str, ...], frozenset[str]], ...]  # each phrase with its words
     unless: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
-    counters: frozenset[str]  # counts_after | counts_before
     prefixes: tuple[str, ...]  # starts, then counts_after
-    # the forms a hit can begin on: a lemma, a phrase's first word, a counter
-    first_words: frozenset[str]
-    heads: dict[str, tuple[int, ...]]  # a phrase's first word → the indexes of the phrases it begins
+    singles: frozenset[str]  # lemmas and counters (counts_after, counts_before): one word each
     # lemmas only (no phrase, prefix or counter, anywhere in a sentence): the first word with a lemma hits
     lemmas_only: bool
 
 
-def _heads(phrases: Sequence[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
-    heads: dict[str, list[int]] = {}
-    for k, phrase in enumerate(phrases):
-        heads.setdefault(phrase[0], []).append(k)
-    return {word: tuple(ks) for word, ks in heads.items()}
+def _key_word(phrase: tuple[str, ...]) -> str:
+    """The word a phrase is indexed by: its longest (a particle, の or に, is in most questions)."""
+    return max(phrase, key=lambda w: (len(w), w))
 
 
 def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
@@ -139,23 +134,23 @@ class FacetSet:
                 spec,
                 tuple((p, frozenset(p)) for p in spec.phrases),
                 tuple((p, frozenset(p)) for p in spec.unless),
-                spec.counts_after | spec.counts_before,
                 (*spec.starts, *spec.counts_after),
-                frozenset(
-                    (*spec.lemmas, *(p[0] for p in spec.phrases), *spec.counts_after, *spec.counts_before)
-                ),
-                _heads(spec.phrases),
+                spec.lemmas | spec.counts_after | spec.counts_before,
                 not (spec.phrases or spec.starts or spec.counts_after or spec.counts_before or spec.at_end),
             )
             for spec in self.specs
         )
         self._prefixed = tuple((i, plan.prefixes) for i, plan in enumerate(self._plans) if plan.prefixes)
-        # word → the facets a hit can begin on it (a lemma, a phrase's first word, a counter): a facet
-        # none of whose first words the question has can only begin on a prefix (何県), (see match)
-        self._by_first: dict[str, list[int]] = {}
+        # A facet can hit only where the question has one of its lemmas or counters, all the words of
+        # one of its phrases, or a word starting with one of its prefixes (何県): the facets to visit
+        # are found by these indexes, each phrase by one of its words.
+        self._by_single: dict[str, list[int]] = {}
+        self._by_key: dict[str, list[tuple[int, int]]] = {}
         for index, plan in enumerate(self._plans):
-            for word in plan.first_words:
-                self._by_first.setdefault(word, []).append(index)
+            for word in plan.singles:
+                self._by_single.setdefault(word, []).append(index)
+            for k, phrase in enumerate(plan.spec.phrases):
+                self._by_key.setdefault(_key_word(phrase), []).append((index, k))
 
     def asking_words(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Where the question words are (every one, not only a facet's first): 何階, どこ, 誰."""
@@ -210,24 +205,33 @@ class FacetSet:
         hits: list[FacetHit] = []
         # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
         present = {f for t in every for f in (t.normalized, t.lemma, t.surface)}
+        plans = self._plans
+        phrases_of: dict[int, list[int]] = {}  # facet → its phrases whose words are all present
+        by_key, by_single = self._by_key, self._by_single
+        touched: set[int] = set()
+        for word in present:
+            if word in by_single:
+                touched.update(by_single[word])
+            if word in by_key:
+                for index, k in by_key[word]:
+                    if plans[index].phrases[k][1] <= present:
+                        phrases_of.setdefault(index, []).append(k)
+        touched.update(phrases_of)
         # the facets with prefixes (何県, 何階): whether a word starts with one, and one longer than it
         begins: dict[int, bool] = {}
-        starting: set[int] = set()
         for index, prefixes in self._prefixed:
             begins[index] = False
             for t in every:
                 if t.surface.startswith(prefixes):
                     begins[index] = True
                     if len(t.surface) > 1:
-                        starting.add(index)
+                        touched.add(index)
                         break
-        by_first = self._by_first
-        touched = sorted({i for f in present if f in by_first for i in by_first[f]} | starting)
         # where each form is, in every word and in the words outside names: a hit begins on one of them
         where_every = _positions(every)
         where_outside = where_every if outside is every else _positions(outside)
-        for index in touched:
-            plan = self._plans[index]
+        for index in sorted(touched):
+            plan = plans[index]
             spec = plan.spec
             if spec.in_names:  # HP inside 全国連携HP会員登録自治体 names a row
                 words, where = every, where_every
@@ -242,25 +246,19 @@ class FacetSet:
                     word = next(f for f in (token.normalized, token.lemma, token.surface) if f in spec.lemmas)
                     hits.append(FacetHit(spec.name, word, token.begin, token.end))
                 continue
-            phrases = [
-                plan.phrases[k][0]
-                for k in sorted(k for w in present.intersection(plan.heads) for k in plan.heads[w])
-                if plan.phrases[k][1] <= present
-            ]
-            prefixes = plan.prefixes
-            if (
-                not phrases
-                and present.isdisjoint(spec.lemmas)
-                and present.isdisjoint(plan.counters)
-                and not begins.get(index, False)
-            ):
+            ks = phrases_of.get(index)
+            phrases = [plan.phrases[k][0] for k in sorted(ks)] if ks else []
+            if not phrases and present.isdisjoint(plan.singles) and not begins.get(index, False):
                 continue
             if plan.unless and _vetoed(plan, words, where, present):
                 continue
-            # the positions a hit can begin on, in order: a first word there, or a prefix
-            starts = {i for w in plan.first_words.intersection(where) for i in where[w]}
-            if prefixes:
-                starts.update(i for i, t in enumerate(words) if t.surface.startswith(prefixes))
+            # the positions a hit can begin on, in order: a lemma or a counter, a phrase's first word,
+            # a prefix
+            starts = {i for w in plan.singles.intersection(where) for i in where[w]}
+            for phrase in phrases:
+                starts.update(where.get(phrase[0], ()))
+            if plan.prefixes:
+                starts.update(i for i, t in enumerate(words) if t.surface.startswith(plan.prefixes))
             hit = self._first(spec, words, phrases, sorted(starts))
             if hit is not None:
                 hits.append(hit)
