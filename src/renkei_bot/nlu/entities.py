@@ -81,11 +81,12 @@ class _Fuzzy:
 
     def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
         key = self.keys[index]
-        hits = sorted(
-            (p, p - key.find(bigram))
-            for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
-            for p in where.get(bigram, ())
-        )
+        hits: list[tuple[int, int]] = []
+        for bigram, positions in where.items():  # the text's bigrams that are the key's
+            offset = key.find(bigram)
+            if offset >= 0:
+                hits += [(p, p - offset) for p in positions]
+        hits.sort()
         return {start for _, start in hits}
 
     def candidates(

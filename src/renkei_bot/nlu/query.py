@@ -118,10 +118,15 @@ class Query:
 
     def has(self, *names: str) -> bool:
         """Whether any of the facets is present; a name ending in "." is a family (aspect.)."""
-        for h in self.facets:  # loops, not any(): asked many times per answer
-            for n in names:
-                if h.name == n or (n.endswith(".") and h.name.startswith(n)):
-                    return True
+        for n in names:  # loops, not any(): asked many times per answer
+            if n.endswith("."):
+                for h in self.facets:
+                    if h.name.startswith(n):
+                        return True
+            else:
+                for h in self.facets:
+                    if h.name == n:
+                        return True
         return False
 
     def facet_words(self, name: str) -> tuple[str, ...]:
