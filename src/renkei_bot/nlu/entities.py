@@ -73,6 +73,8 @@ class _Fuzzy:
             grams = bigrams(key)
             bars.append(((len(grams) + 1) // 2 if grams else len(key)) if ok else NEVER)
         self._grams = GramIndex(self.keys, bars)
+        # a key's (bigram, offset) pairs, made when the key is first tried inside a question
+        self._offsets: dict[int, tuple[tuple[str, int], ...]] = {}
 
     def sharing(self, text: str, *, minimum: int) -> list[int]:
         """Indexes of the keys sharing at least `minimum` bigrams with `text`, in the order they are
@@ -80,11 +82,16 @@ class _Fuzzy:
         return self._grams.sharing(text, minimum=minimum)
 
     def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
-        key = self.keys[index]
+        offsets = self._offsets.get(index)
+        if offsets is None:  # the key's distinct bigrams and where each is first in it
+            key = self.keys[index]
+            offsets = self._offsets[index] = tuple(
+                (bigram, key.find(bigram)) for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
+            )
         hits: list[tuple[int, int]] = []
-        for bigram, positions in where.items():  # the text's bigrams that are the key's
-            offset = key.find(bigram)
-            if offset >= 0:
+        for bigram, offset in offsets:
+            positions = where.get(bigram)
+            if positions is not None:
                 hits += [(p, p - offset) for p in positions]
         hits.sort()
         return {start for _, start in hits}

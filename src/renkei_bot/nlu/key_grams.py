@@ -124,14 +124,13 @@ class GramIndex:
     def _counted(self, where: Mapping[str, list[int]]) -> Counter[int]:
         """Every key's count, in the order first met (the flat index)."""
         assert self._flat is not None
-        counts: Counter[int] = Counter()
         postings = self._flat
+        met: list[int] = []  # every key of every bigram, once per position: counted in one go, in C
         for gram, positions in where.items():
             ids = postings.get(gram)
             if ids is not None:
-                for _ in positions:
-                    counts.update(ids)
-        return counts
+                met.extend(ids * len(positions) if len(positions) > 1 else ids)
+        return Counter(met)
 
     def chosen(self, text: str, free: bytearray, *, cap: int) -> tuple[dict[str, list[int]], list[int]]:
         """The text's free bigrams with their positions, and the keys to try, in the order to try them."""
