@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from itertools import accumulate
 
 from rapidfuzz import fuzz, process
@@ -172,7 +173,12 @@ def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int
 def _needed(key: str) -> int:
     """The least LCS with the key that a window (len(key) − 1 long at least, and 2) needs to reach
     NEAR_FLOOR."""
-    shortest = max(2 * len(key) - 1, len(key) + 2)
+    return _needed_for(len(key))
+
+
+@cache  # by the key's length alone: a few dozen lengths
+def _needed_for(length: int) -> int:
+    shortest = max(2 * length - 1, length + 2)
     return math.ceil(NEAR_FLOOR * shortest / 200 - 1e-9)
 
 
@@ -313,12 +319,12 @@ class EntityIndex:
             stop[hit.begin : hit.end] = b"\x01" * (hit.end - hit.begin)
         content = content_flags(text)
         # content characters outside exact spans, before each position
-        loose_before = list(accumulate((c and o < 0 for c, o in zip(content, owner, strict=True)), initial=0))
-        # content characters outside stop-list words, before each position
-        open_before = list(accumulate((c and not s for c, s in zip(content, stop, strict=True)), initial=0))
-        content_before = list(accumulate(content, initial=0))
+        loose_before = list(accumulate([c and o < 0 for c, o in zip(content, owner, strict=True)], initial=0))
         if not loose_before[-1]:
             return {}, []  # every name character is in an exact span: nothing left to be a typo
+        # content characters outside stop-list words, before each position
+        open_before = list(accumulate([c and not s for c, s in zip(content, stop, strict=True)], initial=0))
+        content_before = list(accumulate(content, initial=0))
         memo: dict[tuple[int, int], bool] = {}
 
         def valid(begin: int, end: int) -> bool:
