@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 RANGE_MARK = "～"
 
@@ -65,6 +66,7 @@ def strip_html(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
+@lru_cache(maxsize=16_384)  # answers compact the records' details and names, the same for every question
 def compact(text: str) -> str:
     """Normalised, with every space removed: a key for matching names (首都大学東京 大学院 → 首都大学東京大学院)."""
     return normalize(text).replace(" ", "")
