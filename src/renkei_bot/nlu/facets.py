@@ -141,6 +141,7 @@ class FacetSet:
             for spec in self.specs
         )
         self._prefixed = tuple((i, plan.prefixes) for i, plan in enumerate(self._plans) if plan.prefixes)
+        self._initials = {i: frozenset(p[:1] for p in prefixes) for i, prefixes in self._prefixed}
         # A facet can hit only where the question has one of its lemmas or counters, all the words of
         # one of its phrases, or a word starting with one of its prefixes (何県): the facets to visit
         # are found by these indexes, each phrase by one of its words.
@@ -219,8 +220,11 @@ class FacetSet:
         touched.update(phrases_of)
         # the facets with prefixes (何県, 何階): whether a word starts with one, and one longer than it
         begins: dict[int, bool] = {}
+        initials = {t.surface[:1] for t in every}
         for index, prefixes in self._prefixed:
             begins[index] = False
+            if initials.isdisjoint(self._initials[index]):
+                continue  # no word begins with the first character of one of its prefixes
             for t in every:
                 if t.surface.startswith(prefixes):
                     begins[index] = True
@@ -257,7 +261,7 @@ class FacetSet:
             starts = {i for w in plan.singles.intersection(where) for i in where[w]}
             for phrase in phrases:
                 starts.update(where.get(phrase[0], ()))
-            if plan.prefixes:
+            if plan.prefixes and begins[index]:  # else no word starts with one
                 starts.update(i for i, t in enumerate(words) if t.surface.startswith(plan.prefixes))
             hit = self._first(spec, words, phrases, sorted(starts))
             if hit is not None:
