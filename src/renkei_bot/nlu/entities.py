@@ -104,10 +104,13 @@ class _Fuzzy:
         valid: Callable[[int, int], bool],
         *,
         open_region: Callable[[int, int], bool] = lambda begin, end: True,
+        prune: Callable[[int, Iterable[int]], list[int]] | None = None,
     ) -> list[Candidate]:
         """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR.
 
-        `open_region(begin, end)` is False when no window inside text[begin:end] can be valid.
+        `open_region(begin, end)` is False when no window inside text[begin:end] can be valid;
+        `prune(index, anchors)` keeps, in order, the anchors of a key that can give a valid window,
+        and none when the caller would drop the key's best window whatever it is.
         """
         out: list[Candidate] = []
         n = len(text)
@@ -122,9 +125,14 @@ class _Fuzzy:
         gaps = free.find(0) != -1
         for index in eligible:
             key = self.keys[index]
+            starts: Iterable[int] = self._starts(index, where)
+            if prune is not None:
+                starts = prune(index, starts)
+                if not starts:
+                    continue
             if not LCSseq.similarity(text, key, processor=None, score_cutoff=_needed(key)):
                 continue  # the whole text has too little of the key for any window to reach NEAR_FLOOR
-            anchors = [a for a in self._starts(index, where) if _may_reach(text, key, a, open_region)]
+            anchors = [a for a in starts if _may_reach(text, key, a, open_region)]
             # A window starts and ends on a name character, not on a particle or a bracket (unless the
             # key does): the positions where the key's first and last characters may sit.
             first, last = key[0], key[-1]
@@ -348,8 +356,35 @@ class EntityIndex:
             # stop-list words: a necessary condition of valid(), checked once per anchor.
             return loose_before[end] > loose_before[begin] and open_before[end] - open_before[begin] >= 2
 
+        # Every window of an anchor a (starting at a − 1 … a + 1, len(key) ± 1 long) overlaps an exact
+        # span h when h.begin − len(key) + 2 < a < h.end − 1; a valid window overlapping h holds all of
+        # it (it never cuts one). So such an anchor gives no valid window when h is longer than
+        # len(key) + 1, and only windows dropped below (admissible) when h claims the key's entity.
+        spans = [(h.begin, h.end, h.ids) for h in taken]
+        fuzzy = self._fuzzy
+
+        def prune(index: int, anchors: Iterable[int]) -> list[int]:
+            length, ids = len(fuzzy.keys[index]), fuzzy.ids[index]
+            kept: list[int] = []
+            useful = False  # some anchor may give a window of another entity than the claims it holds
+            for a in anchors:
+                dead = owned = False
+                for b, e, claimed in spans:
+                    if b - length + 2 < a < e - 1:
+                        if e - b > length + 1:
+                            dead = True
+                            break
+                        if claimed and not set(claimed).isdisjoint(ids):
+                            owned = True
+                if not dead:
+                    kept.append(a)
+                    useful = useful or not owned
+            return kept if useful else []
+
         free = bytearray(b"\x01" * len(text))
-        candidates = self._fuzzy.candidates(text, free, valid, open_region=open_region)
+        candidates = fuzzy.candidates(
+            text, free, valid, open_region=open_region, prune=prune if spans else None
+        )
 
         def swallowed(c: Candidate) -> list[Hit]:
             return [h for h in claims if c.begin <= h.begin and h.end <= c.end]
