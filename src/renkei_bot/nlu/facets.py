@@ -107,11 +107,12 @@ def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
     """Each form (normalised, dictionary, surface) → the indexes of the words that have it."""
     where: dict[str, list[int]] = {}
     for i, t in enumerate(words):
-        for form in {t.normalized, t.lemma, t.surface}:
-            if form in where:
-                where[form].append(i)
-            else:
-                where[form] = [i]
+        surface, normalized, lemma = t.surface, t.normalized, t.lemma
+        where.setdefault(surface, []).append(i)
+        if normalized != surface:
+            where.setdefault(normalized, []).append(i)
+        if lemma != surface and lemma != normalized:
+            where.setdefault(lemma, []).append(i)
     return where
 
 
@@ -158,10 +159,13 @@ class FacetSet:
         spec = self._by_name.get("wh")
         if spec is None:
             return []
+        lemmas = spec.lemmas
         return [
             (t.begin, t.end)
             for t in tokens
-            if not spec.lemmas.isdisjoint(_forms(t))
+            if t.normalized in lemmas
+            or t.lemma in lemmas
+            or t.surface in lemmas
             or (
                 spec.starts
                 and t.surface.startswith(spec.starts)
@@ -205,7 +209,10 @@ class FacetSet:
             outside = every
         hits: list[FacetHit] = []
         # A phrase with a word the question lacks cannot match anywhere: only the others are tried.
-        present = {f for t in every for f in (t.normalized, t.lemma, t.surface)}
+        # where each form is, in every word and in the words outside names: a hit begins on one of them
+        where_every = _positions(every)
+        where_outside = where_every if outside is every else _positions(outside)
+        present = set(where_every)  # every form of every word
         plans = self._plans
         phrases_of: dict[int, list[int]] = {}  # facet → its phrases whose words are all present
         by_key, by_single = self._by_key, self._by_single
@@ -231,9 +238,6 @@ class FacetSet:
                     if len(t.surface) > 1:
                         touched.add(index)
                         break
-        # where each form is, in every word and in the words outside names: a hit begins on one of them
-        where_every = _positions(every)
-        where_outside = where_every if outside is every else _positions(outside)
         for index in sorted(touched):
             plan = plans[index]
             spec = plan.spec
