@@ -9,7 +9,7 @@ slot). The best score wins; `priority` breaks ties. Every step is data a reviewe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,6 +178,7 @@ class Classifier:
             )
             for spec in self.specs
         )
+        self._bigrams = frozenset(self._by_bigram)
         self._long_cues: re.Pattern[str] | None = None
 
     def present(self, features: Features) -> frozenset[str]:
@@ -185,7 +186,7 @@ class Classifier:
         words, text = features.words, features.text.lower()
         found = set(self._cue_set.intersection(words))
         by_bigram = self._by_bigram
-        for bigram in {text[i : i + 2] for i in range(len(text) - 1)}.intersection(by_bigram):
+        for bigram in {text[i : i + 2] for i in range(len(text) - 1)} & self._bigrams:
             found.update(cue for cue, low in by_bigram[bigram] if low in text)
         return frozenset(found)
 
@@ -220,12 +221,8 @@ class Classifier:
                 total += slot.weight
         return Scored(spec.name, total, found)
 
-    def rank(self, features: Features) -> list[Scored]:
-        """score() of every eligible intent, best first: the same as calling _eligible() and score()
-        for each, with the cue sets made once at load."""
-        priority = self._priority
-        present = self.present(features)
-        scored = []
+    def _totals(self, features: Features, present: frozenset[str]) -> Iterator[tuple[IntentSpec, float]]:
+        """Each eligible intent with its score() total (summed in the same order), in spec order."""
         for spec, cues, required, on_period, on_entity, on_anniversary in self._plans:
             if spec.requires and not (
                 (on_period and features.has_period)
@@ -234,24 +231,39 @@ class Classifier:
                 or not required.isdisjoint(present)
             ):
                 continue
-            if cues.isdisjoint(present):
-                total: float = 0  # no cue: 0, as score() sums nothing
-                for slot in spec.slots:
-                    if (
-                        (slot.period and features.has_period)
-                        or (slot.anniversary and features.has_anniversary)
-                        or (slot.entity_types and features.entity_types.intersection(slot.entity_types))
-                    ):
-                        total += slot.weight
-                scored.append(Scored(spec.name, total, ()))
-            else:
-                scored.append(self.score(spec, features, present))
+            total: float = (
+                0 if cues.isdisjoint(present) else sum(w for cue, w in spec.cues if cue in present)
+            )  # no cue: 0, as score() sums nothing
+            for slot in spec.slots:
+                if (
+                    (slot.period and features.has_period)
+                    or (slot.anniversary and features.has_anniversary)
+                    or (slot.entity_types and features.entity_types.intersection(slot.entity_types))
+                ):
+                    total += slot.weight
+            yield spec, total
+
+    def rank(self, features: Features) -> list[Scored]:
+        """score() of every eligible intent, best first: the same as calling _eligible() and score()
+        for each, with the cue sets made once at load."""
+        priority = self._priority
+        present = self.present(features)
+        scored = [self.score(spec, features, present) for spec, _ in self._totals(features, present)]
         scored.sort(key=lambda s: (-s.score, -priority[s.name]))
         return scored
 
     def classify(self, features: Features) -> Scored:
-        ranked = self.rank(features)
-        return ranked[0] if ranked else Scored(FALLBACK, 0.0, ())
+        """rank()'s first: the highest total, then priority, the first in spec order among equals
+        (the sort is stable); only the winner is scored in full."""
+        priority = self._priority
+        present = self.present(features)
+        best: IntentSpec | None = None
+        best_key = (0.0, 0)
+        for spec, total in self._totals(features, present):
+            key = (total, priority[spec.name])
+            if best is None or key > best_key:
+                best, best_key = spec, key
+        return Scored(FALLBACK, 0.0, ()) if best is None else self.score(best, features, present)
 
     def is_cue(self, word: str) -> bool:
         """Whether a word is a cue of some intent (a word that asks rather than names)."""
