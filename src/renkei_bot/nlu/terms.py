@@ -86,8 +86,10 @@ def _of_phrases(tokens: list[tok.Token], covered: list[tuple[int, int]], stop: A
     same phrase is closer than one that has both words apart)."""
     out = []
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        nouns = a.pos[0] == "名詞" and c.pos[0] == "名詞" and a.is_content and c.is_content
-        joined = a.end == b.begin and b.end == c.begin and b.surface == "の"
+        if b.surface != "の" or a.pos[0] != "名詞" or c.pos[0] != "名詞":
+            continue  # the cheap tests first: most triples are no 「XのY」
+        nouns = a.is_content and c.is_content
+        joined = a.end == b.begin and b.end == c.begin
         if (
             nouns
             and joined
@@ -107,8 +109,10 @@ def _ordinals(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> list[s
     """「第2期」「第3弾」 written as 第 + a number + a counter: one term, as the records write it."""
     out = []
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if a.surface != "第":
+            continue
         joined = a.end == b.begin and b.end == c.begin
-        shaped = a.surface == "第" and b.surface.isdigit() and len(c.surface) == 1
+        shaped = b.surface.isdigit() and len(c.surface) == 1
         if joined and shaped and not inside(a.begin, c.end, covered):
             out.append(a.surface + b.surface + c.surface)
     return out
@@ -138,11 +142,13 @@ def proper_names(
     rest of that person's name, not another name."""
     out: list[str] = []
     for token in tokens:
-        if any(token.begin == end or token.end == begin for begin, end in people):
-            continue
         word = token.surface
+        if len(word) < 2:
+            continue
+        if people and any(token.begin == end or token.end == begin for begin, end in people):
+            continue
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
         proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
-        if proper and len(token.surface) >= 2 and not inside(token.begin, token.end, covered):
-            out.append(token.surface)
+        if proper and not inside(token.begin, token.end, covered):
+            out.append(word)
     return tuple(dict.fromkeys(out))

@@ -208,7 +208,7 @@ def topic_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     words = [t for t in tokens if t.pos[0] != "空白"]
     for i in range(len(words) - 1, 0, -1):
         t = words[i]
-        if t.pos[:2] not in _TOPIC or t.surface not in _TOPIC_WORDS:
+        if t.surface not in _TOPIC_WORDS or t.pos[:2] not in _TOPIC:
             continue
         if not _only_asks(words[i + 1 :]):
             return None
@@ -233,7 +233,7 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
                 return "".join(w.surface for w in words[i + 1 : j]), words[i + 1].begin, words[j - 1].end
     for i in range(len(words) - 1, 0, -1):
         t = words[i]
-        if t.pos[:2] not in _TOPIC or t.surface not in _TOPIC_WORDS:
+        if t.surface not in _TOPIC_WORDS or t.pos[:2] not in _TOPIC:
             continue
         after = words[i + 1 :]
         if not _only_asks(after):
