@@ -156,11 +156,14 @@ _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
 
 
+_COMMA = ("補助記号", "読点")
+
+
 def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """「ロゴマーク決定とホームページの運用開始、どっちが先？」: the two phrases joined by と before the
     first clause break, as character spans; None without that shape."""
     words = [t for t in tokens if t.pos[0] != "空白"]
-    stop = next((i for i, t in enumerate(words) if t.pos[:2] == ("補助記号", "読点")), None)
+    stop = next((i for i, t in enumerate(words) if t.pos[0] == "補助記号" and t.pos[:2] == _COMMA), None)
     if stop is None or stop < 3:
         return None
     joins = [i for i in range(1, stop - 1) if words[i].surface == "と" and words[i].pos[0] == "助詞"]
