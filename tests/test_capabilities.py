@@ -56,6 +56,10 @@ CASES = [
     ("木古内町は江戸川区の友好都市でしたか", TODAY, True, ["いいえ", "鶴岡市"]),
     # the order asked (一番はじめ) is no topic to search for
     ("これまでの経過で一番はじめに書かれているのは何", TODAY, True, ["2014年（平成26年）9月10日"]),
+    # a start claimed from an open range (「2019年から」) is in its first unit
+    ("Twitterでの発信は2019年から始まったんでしたよね？", TODAY, True, ["いいえ", "2021年（令和3年）1月"]),
+    # a series year with no festival: the rows that mention that year's
+    ("東北絆まつり2020についての記録は何かある？", TODAY, True, ["はい", "2020年"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階"]),

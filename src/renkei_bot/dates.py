@@ -144,3 +144,13 @@ def format_period(start: date, end: date, grain: str, text: str) -> str:
     if grain == "fiscal_year":
         return format_fiscal_year(start.year)
     return text
+
+
+def first_unit_end(start: date) -> date:
+    """「今年度から始まった」: an open range from a fiscal year, a year or a month means begun in that
+    unit; its end, from where the range starts (4月1日 a fiscal year, 1月1日 a year, else a month)."""
+    if (start.month, start.day) == (4, 1):
+        return date(start.year + 1, 3, 31)
+    if (start.month, start.day) == (1, 1):
+        return date(start.year, 12, 31)
+    return month_end(start.year, start.month)

@@ -21,7 +21,7 @@ from renkei_bot.answers.lines import (
 from renkei_bot.answers.mentions import pointed_mention
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
-from renkei_bot.dates import format_date, format_fiscal_year, format_span, month_end
+from renkei_bot.dates import first_unit_end, format_date, format_fiscal_year, format_span
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
@@ -234,7 +234,7 @@ def listing(ctx: Context) -> Answer:
             events = narrowed or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     if spans and ctx.query.has("time.started"):  # 「今月から始まった」: begun in it, not running through it
-        windows = [(p.start, _first_unit(p.start) if p.end == date.max else p.end) for p in spans]
+        windows = [(p.start, first_unit_end(p.start) if p.end == date.max else p.end) for p in spans]
         events = [e for e in events if e.date.start and any(a <= e.date.start <= b for a, b in windows)]
     if not events:
         return ctx.nothing()
@@ -257,16 +257,6 @@ def listing(ctx: Context) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
-
-
-def _first_unit(start: date) -> date:
-    """「今年度から始まった」: an open range from a fiscal year, a year or a month means begun in that
-    unit; its end, from where the range starts (4月1日 a fiscal year, 1月1日 a year, else a month)."""
-    if (start.month, start.day) == (4, 1):
-        return date(start.year + 1, 3, 31)
-    if (start.month, start.day) == (1, 1):
-        return date(start.year, 12, 31)
-    return month_end(start.year, start.month)
 
 
 def _pointed_line(ctx: Context, event: Event) -> str | None:

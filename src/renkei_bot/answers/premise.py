@@ -15,8 +15,9 @@ from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
-from renkei_bot.dates import format_span
+from renkei_bot.dates import first_unit_end, format_span
 from renkei_bot.nlu import tokens as tok
+from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.resolution import Match
 from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Event
@@ -53,6 +54,16 @@ def confirm(ctx: Context) -> Answer | None:
         return details.person(ctx, named[0]) if named else None
     skip = [m.entity_id for m in claims]
     series = any(m.type == "series" for m in subject)
+    years = {p.start.year for p in query.when.spans if p.attached}
+    if (
+        series
+        and years
+        and not any(
+            r.event.date.start and r.event.date.start.year in years
+            for r in ctx.selector.best(query, skip=skip, series_only=True)
+        )
+    ):
+        series = False  # 「東北絆まつり2020の山形開催」: no festival that year; the rows that mention it
     # 「嬬恋村の方が講演会で事例報告したことってありますか？」: a record that has the claim too, first
     without = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
     # …but only among the records the rest of the question is about (not any record at 大井競馬場)
@@ -89,7 +100,7 @@ def confirm(ctx: Context) -> Answer | None:
     if (
         stated_days
         and event.date.start
-        and not any(p.start <= event.date.start <= p.end for p in stated_days)
+        and not any(p.start <= event.date.start <= _claimed_end(ctx, p) for p in stated_days)
     ):
         missing.append(stated_days[0].text)  # 「…を訪ねてきたのは2015年7月10日だよね？」
     figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
@@ -245,7 +256,14 @@ def _dates_hold(ctx: Context, answer: Answer) -> bool | None:
     recorded = [date.fromisoformat(d) for d in answer.dates[:1] if len(d) == 10]  # the record answered
     if not spans or not recorded:
         return None
-    return any(s.start <= d <= s.end for s in spans for d in recorded)
+    return any(s.start <= d <= _claimed_end(ctx, s) for s in spans for d in recorded)
+
+
+def _claimed_end(ctx: Context, span: Period) -> date:
+    """「2020年から始めたんですよね」: a start claimed from an open range is in its first unit."""
+    if span.end == date.max and ctx.query.has("time.started"):
+        return first_unit_end(span.start)
+    return span.end
 
 
 def place_contradicts(ctx: Context) -> bool:
