@@ -62,7 +62,9 @@ CASES = [
     ("東北絆まつり2020についての記録は何かある？", TODAY, True, ["はい", "2020年"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
-    ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階"]),
+    ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),
+    # of two lines equally named, the one holding more of the question's other words
+    ("水源の里シンポジウムのパネルディスカッションには事務局の誰が参加した？", TODAY, True, ["調査第1課長"]),
     ("ラベンダー植栽イベントはどこの町村会の関連事業？", TODAY, True, ["埼玉県町村会"]),
     ("東北絆まつり2018ってどこで開かれたっけ、仙台？", TODAY, True, ["いいえ", "盛岡"]),
     # a stated day and ほかに; a count with another aspect

@@ -77,7 +77,8 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     if asked is None:
         return None
     noun, _ = asked
-    said_as = [w for word, words in ctx.query.related_of if word in noun for w in words]  # お祭り → まつり
+    # お祭り → まつり; a part said otherwise keeps the rest (連携項目 is not 連携)
+    said_as = [noun.replace(word, w) for word, words in ctx.query.related_of if word in noun for w in words]
     if any(ctx.selector.term_hits(w) for w in (noun, *said_as)):
         return None
     units = [u for u in tok.short_units(noun) if len(u) >= 2]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from renkei_bot.answers.context import Context
 from renkei_bot.normalize import compact
-from renkei_bot.records import Event
+from renkei_bot.records import Event, Mention
 
 NAME_WEIGHT = 3  # a name the question gives, against a topic word, in choosing a record's line
 RARE = 3.0  # idf of a question word rare enough that a detail containing it is what was asked about
@@ -67,10 +67,22 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     # the line: each word counts for the share of the lines it is in
     holding = {k: sum(k in f for f in flats) for k in keys}
 
-    def score(index: int) -> tuple[float, int]:
+    said = [compact(t) for t in ctx.query.terms if len(t) >= 2]
+
+    def score(index: int) -> tuple[float, int, int]:
         flat = flats[index]
         named = sum(len(k) * (NAME_WEIGHT if k in names else 1) / holding[k] for k in keys if k in flat)
         named += sum(10 * len(w) for w in asked if w in flat)
-        return named + sum(2 for w in wanted if w in texts[index]), -index
+        # a tie goes to the line holding more of the question's other words (事務局 beside パネル…)
+        return named + sum(2 for w in wanted if w in texts[index]), sum(w in flat for w in said), -index
 
     return texts[max(range(len(texts)), key=score)]
+
+
+def item_mention(event: Event, read: str, text: str) -> Mention | None:
+    """The dated mention written under the same item as a line (`read` as `in_context` gives it)."""
+    if read == text:
+        return None  # not an item's line
+    heading = read.removesuffix(f" {text}")
+    reads = {r for _, r in in_context(event)}
+    return next((m for m in event.mentions if f"{heading} {m.text}" in reads), None)
