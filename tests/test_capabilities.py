@@ -101,3 +101,12 @@ def test_the_first_line_holds_the_asked_fact(
     assert answer.found is found, (question, answer.summary)
     for fragment in head:
         assert fragment in first, (question, first)
+
+
+def test_a_series_list_names_the_editions_only_other_rows_mention(engine: Engine) -> None:
+    """東北絆まつり2020 (山形) has no record of its own: the 区長会総会 rows say it was postponed."""
+    answer = engine.ask("東北絆まつりはこれまでどこで開かれてきた？", today=TODAY)
+    text = "\n".join(line.text for line in answer.lines)
+    assert "仙台" in answer.summary
+    assert "東北絆まつり 2020 山形の延期" in text
+    assert not any("2019" in line.text and "ほかの記録" in line.text for line in answer.lines)

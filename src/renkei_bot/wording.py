@@ -860,6 +860,11 @@ def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
     return f"はい、{day}「{title}」の記録に「{stated}」があります。{fact}"
 
 
+def mentioned_in(day: str, title: str, detail: str) -> str:
+    """An edition of a series that only another row mentions (東北絆まつり 2020 山形の延期)."""
+    return f"ほかの記録に: {day}「{title}」 {detail}"
+
+
 def named_otherwise(noun: str, name: str, title: str, day: str, fact: str) -> str:
     """「AってBの友好都市？」 where the record gives the noun to another: いいえ and whom."""
     return f"いいえ、{day}「{title}」の記録では、{noun}は{name}です。{fact}"

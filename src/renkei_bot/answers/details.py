@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import stated
+from renkei_bot.answers import mentioned, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     KEYED,
@@ -327,6 +327,7 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
         elif ctx.query.aspects:
             shown = aspect_details(ctx, event, ctx.query.aspects)[:SEVERAL_DETAILS]
             lines.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in shown)
+    lines += mentioned.editions_elsewhere(ctx, events)  # 東北絆まつり2020: postponed, a mention
     summary = wording.these_records(facts(ctx, events), len(events))
     if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None:
         summary = wording.times(len(events)) + summary  # 「何回出てくる？会場はどこ？」: the count first

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details, pointing
+from renkei_bot.answers import details, mentioned, pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     EventLines,
@@ -245,6 +245,7 @@ def listing(ctx: Context) -> Answer:
     lines = event_lines(events)
     if len(events) == 1:  # one event: all it says, what the question names first
         lines += tuple(_detail_lines(ctx, events[0]))
+    lines += tuple(mentioned.editions_elsewhere(ctx, events))  # 東北絆まつり2020: postponed, a mention
     summary = listed_summary(ctx, label, events)
     pointed = _pointed_line(ctx, events[0]) if len(events) == 1 else None
     if pointed is not None:  # 「…の事例報告で、豊島区は何の話をした？」: the line naming 豊島区

@@ -289,7 +289,10 @@ class Understander:
             ordinal=int(ordinal.group(1) or ordinal.group(3)) if ordinal else None,
             ordinal_unit=(ordinal.group(2) or ordinal.group(4)) if ordinal else "回",
             confirm=confirm,
-            related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
+            # 開かれた → 開催, a word every record of a festival may hold: no topic
+            related=tuple(
+                t for t in related_terms(tokens, self.synonyms) if t not in terms and t not in stop
+            ),
             parts=parts,
             related_of=tuple(
                 (t.surface, self.synonyms[t.normalized]) for t in tokens if t.normalized in self.synonyms
