@@ -216,6 +216,13 @@ def _aspect_routed(ctx: Context) -> Context:
         query.entities or query.categories or any(ctx.selector.term_hits(t) for t in query.terms)
     ):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
+    if (
+        query.intent == "when"
+        and not query.has("ask.when")
+        and not (query.entities or query.terms or query.ties or query.categories)
+        and any(not p.attached for p in query.when.spans)
+    ):  # 「あしたから始まるイベってあった？」: nothing named to date, a period to list
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="events_in_period"))
     if query.intent in _LISTING and query.has("ask.when") and not aspects and (query.entities or query.terms):
         # 「広島県の町村の全国連携展示は何年度に開催された？」: a date is asked, not a list
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))

@@ -271,7 +271,7 @@ class Understander:
             if not any(b <= m.start() and m.end() <= e for b, e in covered)
         )
         names_left = proper_names(
-            tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
+            tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
         )
         ordinal = _ORDINAL.search(text)
         return Query(

@@ -127,7 +127,10 @@ def named_things(tokens: list[tok.Token], names: Sequence[str]) -> tuple[str, ..
 
 
 def proper_names(
-    tokens: list[tok.Token], covered: list[tuple[int, int]], people: Sequence[tuple[int, int]] = ()
+    tokens: list[tok.Token],
+    covered: list[tuple[int, int]],
+    people: Sequence[tuple[int, int]] = (),
+    stop: AbstractSet[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Proper nouns (and Latin words) the entity dictionary did not take: 三菱UFJ銀行, 長野県町村会 …
 
@@ -140,6 +143,11 @@ def proper_names(
         word = token.surface
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
         proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
-        if proper and len(token.surface) >= 2 and not inside(token.begin, token.end, covered):
+        if (
+            proper
+            and len(token.surface) >= 2
+            and not inside(token.begin, token.end, covered)
+            and token.surface not in stop  # イベ (イベント), tagged a proper noun
+        ):
             out.append(token.surface)
     return tuple(dict.fromkeys(out))
