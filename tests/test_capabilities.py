@@ -61,7 +61,7 @@ CASES = [
     # a series year with no festival: the rows that mention that year's
     ("東北絆まつり2020についての記録は何かある？", TODAY, True, ["はい", "2020年"]),
     # a period and nothing named to date lists the period (イベ is イベント, no name)
-    ("あしたからのイベって何かある？", date(2018, 10, 10), True, ["ぐんまの山村フェア"]),
+    ("あしたから始まるイベは？", date(2018, 10, 10), True, ["ぐんまの山村フェア"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),
