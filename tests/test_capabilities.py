@@ -62,6 +62,12 @@ CASES = [
     ("東北絆まつり2020についての記録は何かある？", TODAY, True, ["はい", "2020年"]),
     # a period and nothing named to date lists the period (イベ is イベント, no name)
     ("あしたから始まるイベは？", date(2018, 10, 10), True, ["ぐんまの山村フェア"]),
+    # which places of a kind (区, 町) the record names, in the lines that say what the question says
+    ("文化芸術資源の講演会で事例報告をした区はどこ？", TODAY, True, ["新宿区、荒川区、豊島区"]),
+    ("関係人口を学ぶ講演会で事例報告した北海道の町は？", TODAY, True, ["美幌町"]),
+    ("北海道町村会は何市町村で構成されている？", TODAY, True, ["144"]),
+    # the asked noun of the first sentence, whatever a second one asks
+    ("群馬県市長会との協定の有効期間は？更新はありますか", TODAY, False, ["有効期間"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

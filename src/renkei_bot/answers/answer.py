@@ -16,6 +16,7 @@ from renkei_bot.answers import (
     events,
     general,
     guards,
+    kinds,
     partner_facts,
     partners,
     premise,
@@ -79,6 +80,8 @@ def _answer(ctx: Context) -> Answer:
         return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
     if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
         return numbered
+    if (which := kinds.answer(ctx)) is not None:
+        return which  # 「事例報告をした区は？」: the wards the record names in those lines
     figure = _figure(ctx)
     if figure is not None:
         return figure

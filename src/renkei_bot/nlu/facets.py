@@ -278,6 +278,7 @@ class Vocabulary:
     money_counter: str = ""
     table_counters: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
+    place_kinds: tuple[tuple[str, str], ...] = ()  # 区 → ward: the kind of place a question asks which of
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
@@ -311,7 +312,17 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         money_counter=str(raw.get("money_counter", "")),
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
+        place_kinds=_pairs(path, raw, "place_kinds"),
     )
+
+
+def _pairs(path: Path, raw: Mapping[str, Any], key: str) -> tuple[tuple[str, str], ...]:
+    value = raw.get(key, {})
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise DataError(f"{path}: '{key}' must map words to entity types")
+    return tuple(value.items())
 
 
 def _word_list(path: Path, raw: Mapping[str, Any], key: str) -> tuple[str, ...]:

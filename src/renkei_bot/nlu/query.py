@@ -112,6 +112,7 @@ class Query:
     asked: tuple[str, str] | None = None
     # the noun the question is about, whatever precedes it (「新聞社ってどこ」 → 新聞社, its last part)
     topic: tuple[str, str] | None = None
+    kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -167,6 +168,15 @@ class Understander:
                 text = respelled
                 when, resolution = self._names_and_dates(text, today)
         tokens = tok.tokenize(text)
+        # a name guessed fuzzily around a kind of place standing alone (北海道の町 ~ 北海道町村) is no name:
+        # the question asks which 町
+        exact = [(m.begin, m.end) for m in resolution.matches if m.method != "fuzzy"]
+        kind = self._kind_asked(tokens, exact)
+        if kind is not None:
+            unguessed = tuple(
+                m for m in resolution.matches if m.method != "fuzzy" or not (m.begin <= kind[1] < m.end)
+            )
+            resolution = dataclasses.replace(resolution, matches=unguessed)
         covered = (
             [(m.begin, m.end) for m in resolution.matches]
             + [(t.begin, t.end) for t in resolution.ties]
@@ -312,6 +322,7 @@ class Understander:
             typos=self._typos_in(text),
             asked=self._asked(tokens, facets, covered),
             topic=_topic(tokens, covered),
+            kind_asked=kind[0] if kind else None,
             sides=_sides_terms(tokens, terms),
         )
 
@@ -329,6 +340,21 @@ class Understander:
         if noun in self.vocabulary.stop_terms or len(noun) < 2:
             return None
         return noun, tok.head_word(noun)
+
+    def _kind_asked(
+        self, tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]
+    ) -> tuple[str, int] | None:
+        """The kind of place a word standing alone names (区 in 「報告した区は」, 町 in 「北海道の町」),
+        not the end of a name (品川区) nor of another word; after a question word (何区) it still asks."""
+        kinds = dict(self.vocabulary.place_kinds)
+        wh = self.vocabulary.facets.spec("wh").starts if "wh" in self.vocabulary.facets else ()
+        for before, token in zip([None, *tokens], tokens, strict=False):
+            if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
+                continue
+            glued = before is not None and before.end == token.begin and before.pos[0] in _WORD_POS
+            if not glued or (wh and before is not None and before.surface.startswith(wh)):
+                return kinds[token.surface], token.begin
+        return None
 
     def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
         when = when_mod.resolve(text, today=today)
@@ -353,6 +379,7 @@ class Understander:
         return tuple(found)
 
 
+_WORD_POS = frozenset({"名詞", "接尾辞", "接頭辞", "動詞", "形容詞"})  # what a place word may end (群間県)
 _CLAUSE_BREAK = re.compile(r"[、,，?？]")
 
 

@@ -135,6 +135,7 @@ def ends_with_predicate(tokens: Sequence[Token]) -> bool:
 
 _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
+_SENTENCE_END = ("補助記号", "句点")  # ？ 。 ！
 
 
 def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -205,6 +206,16 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     the compound after の and right before its last は or って when only a question word and
     endings follow; with its offsets. None when the question has no such shape."""
     words = [t for t in tokens if t.pos[0] != "空白"]
+    # each sentence asks on its own: 「協定の有効期間は？更新はありますか」 asks 有効期間 first
+    ends = [k + 1 for k, w in enumerate(words) if w.pos[:2] == _SENTENCE_END]
+    for begin, end in zip([0, *ends], [*ends, len(words)], strict=False):
+        found = _asked_in(words[begin:end])
+        if found is not None:
+            return found
+    return None
+
+
+def _asked_in(words: Sequence[Token]) -> tuple[str, int, int] | None:
     for i, t in enumerate(words[:-1]):  # 「どういう手続きが必要？」: the noun a question adnominal asks
         if t.pos[0] == _ADNOMINAL and t.surface in _WHICH_KIND:
             j = i + 1
