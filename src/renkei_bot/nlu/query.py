@@ -351,7 +351,7 @@ class Understander:
         for before, token in zip([None, *tokens], tokens, strict=False):
             if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
                 continue
-            glued = before is not None and before.end == token.begin and before.pos[0] in _WORD_POS
+            glued = before is not None and before.end == token.begin and tok.ends_a_word(before)
             if not glued or (wh and before is not None and before.surface.startswith(wh)):
                 return kinds[token.surface], token.begin
         return None
@@ -379,7 +379,6 @@ class Understander:
         return tuple(found)
 
 
-_WORD_POS = frozenset({"名詞", "接尾辞", "接頭辞", "動詞", "形容詞"})  # what a place word may end (群間県)
 _CLAUSE_BREAK = re.compile(r"[、,，?？]")
 
 

@@ -184,6 +184,12 @@ _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
 
 
+def ends_a_word(token: Token) -> bool:
+    """Whether a word glued after this token continues it (群間 + 県, 報告 + 書): a noun, an affix, a
+    verb or an adjective; not a particle, an auxiliary or a pronoun (「した区」「どの区」)."""
+    return token.pos[0] in _NOUN_POS or token.pos[0] in _PREDICATE_POS - {"助動詞"}
+
+
 def topic_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     """「…協力に入ってた新聞社ってどこ？」「紹介したお祭りっていくつ？」: the noun before the last は or
     って when only a question word and endings follow, whatever comes before it."""
