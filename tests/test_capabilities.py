@@ -68,6 +68,21 @@ CASES = [
     ("北海道町村会は何市町村で構成されている？", TODAY, True, ["144"]),
     # the asked noun of the first sentence, whatever a second one asks
     ("群馬県市長会との協定の有効期間は？更新はありますか", TODAY, False, ["有効期間"]),
+    # each of two phrases, with its day as recorded (a month stays a month)
+    (
+        "ロゴマークを決めた日と、Twitterを始めた日をそれぞれ教えて",
+        TODAY,
+        True,
+        ["6月16日", "2021年（令和3年）1月です"],
+    ),
+    (
+        "推進方針の案を確認した日と、推進方針を公表した日をそれぞれ知りたい",
+        TODAY,
+        True,
+        ["3月16日", "4月24日"],
+    ),
+    # how many times and when: the count first
+    ("全国ねぎサミットは何回開かれていて、いつですか", TODAY, True, ["1回"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

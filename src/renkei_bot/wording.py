@@ -860,6 +860,11 @@ def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
     return f"はい、{day}「{title}」の記録に「{stated}」があります。{fact}"
 
 
+def each_on(first: str, first_day: str, second: str, second_day: str) -> str:
+    """「AとBをそれぞれ」: each with its day."""
+    return f"{first}は{first_day}、{second}は{second_day}です。"
+
+
 def mentioned_in(day: str, title: str, detail: str) -> str:
     """An edition of a series that only another row mentions (東北絆まつり 2020 山形の延期)."""
     return f"ほかの記録に: {day}「{title}」 {detail}"

@@ -67,6 +67,9 @@ def _answer(ctx: Context) -> Answer:
         return fixed  # 「京都市市長会って京都府市長会のまちがい？」
     if ctx.query.has("compare.earlier") and (first := calendar.earlier(ctx)) is not None:
         return first  # 「青森県と千葉県町村会、どっちが先に協定締結した？」
+    asks_days = ctx.query.intent == "when" or ctx.query.has("ask.when", "time.day_of")
+    if ctx.query.has("ask.each") and asks_days and (both := calendar.each(ctx)) is not None:
+        return both  # 「案を確認した日と、公表した日をそれぞれ」
     if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
         return between  # 「千葉県町村会との締結式の何日後？」
     if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:

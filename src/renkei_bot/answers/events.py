@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details, mentioned, pointing
+from renkei_bot.answers import details, mentioned, pointing, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     EventLines,
@@ -73,12 +73,18 @@ def when(ctx: Context) -> Answer:
         summary = wording.mentioned_on(mention.text, format_date(mention.date), first.title)
     elif 1 < len(events) <= wording.HEAD_ITEMS:  # tied: each of them, with its date
         summary = wording.these_records(details.facts(ctx, events), len(events))
+        if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None:
+            summary = (
+                wording.times(len(events)) + summary
+            )  # 「何回開かれて、それぞれいつ？」: the count first
     elif first.date.start is None:
         summary = wording.undated(headline(first), first.date.after, first.date.before)
     elif ctx.query.has("time.until") and (until := until_said(ctx, first)) is not None:
         summary = until  # 「いつまで？」「何年間？」: the end, or the line that says it
     else:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
+        if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None and len(events) == 1:
+            summary = wording.times(1) + summary  # 「何回開かれて、いつ？」: once
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
     before = [*_edge_lines(ctx, first)]
     if len(events) == 1 and mention is None:  # the one record: the rest of what it says, below

@@ -323,7 +323,7 @@ class Understander:
             asked=self._asked(tokens, facets, covered),
             topic=_topic(tokens, covered),
             kind_asked=kind[0] if kind else None,
-            sides=_sides_terms(tokens, terms),
+            sides=_sides_terms(tokens, terms, resolution.matches),
         )
 
     def _asked(
@@ -413,7 +413,7 @@ def _topic(tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]) -> t
 
 
 def _sides_terms(
-    tokens: Sequence[tok.Token], terms: Sequence[str]
+    tokens: Sequence[tok.Token], terms: Sequence[str], matches: Sequence[Match] = ()
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     sides = tok.two_sides(tokens)
     if sides is None:
@@ -422,7 +422,9 @@ def _sides_terms(
     for begin, end in sides:
         inside_words = {t.surface for t in tokens if begin <= t.begin and t.end <= end}
         phrase = "".join(t.surface for t in tokens if begin <= t.begin and t.end <= end)
-        parts.append(tuple(w for w in terms if w in inside_words or (w in phrase and len(w) > 2)))
+        words = [w for w in terms if w in inside_words or (w in phrase and len(w) > 2)]
+        named = [m.surface for m in matches if begin <= m.begin and m.end <= end]  # 推進方針, 区長会総会
+        parts.append(tuple(dict.fromkeys([*named, *words]) if words else words))
     return (parts[0], parts[1]) if parts[0] and parts[1] else None
 
 

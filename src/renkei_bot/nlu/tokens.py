@@ -146,6 +146,15 @@ def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]
     if stop is None or stop < 3:
         return None
     joins = [i for i in range(1, stop - 1) if words[i].surface == "と" and words[i].pos[0] == "助詞"]
+    if not joins and words[stop - 1].surface == "と" and words[stop - 1].pos[0] == "助詞":
+        # 「確認した日と、公表した日をそれぞれ」: the second phrase runs to its case particle
+        rest = words[stop + 1 :]
+        head = words[stop - 2].surface  # 「…した日と、…した日を」: to the same head noun, if it comes again
+        again = next((k + 1 for k, t in enumerate(rest) if t.surface == head), None)
+        end = again or next((k for k, t in enumerate(rest) if t.pos[:2] == ("助詞", "格助詞")), None)
+        if end is None or end == 0:
+            return None
+        return (words[0].begin, words[stop - 2].end), (rest[0].begin, rest[end - 1].end)
     if len(joins) != 1:
         return None
     i = joins[0]
