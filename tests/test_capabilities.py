@@ -133,3 +133,11 @@ def test_a_series_list_names_the_editions_only_other_rows_mention(engine: Engine
     assert "仙台" in answer.summary
     assert "東北絆まつり 2020 山形の延期" in text
     assert not any("2019" in line.text and "ほかの記録" in line.text for line in answer.lines)
+
+
+def test_a_list_asked_whole_is_not_cut(engine: Engine) -> None:
+    """「全部挙げて」: every record at the place is shown, none hidden behind 「ほか N 件」."""
+    whole = engine.ask("大井競馬場でやったイベントを全部挙げて", today=TODAY)
+    plain = engine.ask("大井競馬場でやったイベントは？", today=TODAY)
+    assert whole.show_all and not plain.show_all
+    assert len(whole.record_ids) > 5

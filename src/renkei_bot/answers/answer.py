@@ -54,8 +54,14 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+ALL_SHOWN = 40  # 「全部挙げて」: a list up to this long is shown whole, not cut to 「ほか N 件」
+
+
 def answer(ctx: Context) -> Answer:
-    return calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
+    answered = calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
+    if ctx.query.has("ask.all") and answered.found and len(answered.lines) <= ALL_SHOWN:
+        return dataclasses.replace(answered, show_all=True)  # 「…を全部挙げて」
+    return answered
 
 
 def _answer(ctx: Context) -> Answer:
