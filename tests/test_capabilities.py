@@ -83,6 +83,11 @@ CASES = [
     ),
     # how many times and when: the count first
     ("全国ねぎサミットは何回開かれていて、いつですか", TODAY, True, ["1回"]),
+    # the first day of a named event, 同時に, 「…の日に…もあった」: the other records of its day
+    ("KITTEの魅力発信イベントの初日にあった協定締結式はどこと？", TODAY, True, ["千葉県市長会"]),
+    ("KITTEのイベントの日に締結式もあったんだっけ？", TODAY, True, ["はい", "山梨県町村会"]),
+    # a typo quoted and asked as another body: いいえ, one body written wrong
+    ("「京都市市長会」って京都府市長会とは別の団体？", TODAY, True, ["いいえ", "京都府市長会"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

@@ -69,7 +69,9 @@ def _answer(ctx: Context) -> Answer:
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     ctx = _aspect_routed(ctx)
-    if ctx.query.typos and ctx.query.has("ask.typo") and (fixed := corrections.answer(ctx)) is not None:
+    # 「『京都市市長会』って京都府市長会とは別の団体？」 asks whether, even without a yes/no ending
+    asks_typo = ctx.query.has("ask.typo") or (ctx.query.has("compare.different") and not ctx.query.has("wh"))
+    if ctx.query.typos and asks_typo and (fixed := corrections.answer(ctx)) is not None:
         return fixed  # 「京都市市長会って京都府市長会のまちがい？」
     if ctx.query.has("compare.earlier") and (first := calendar.earlier(ctx)) is not None:
         return first  # 「青森県と千葉県町村会、どっちが先に協定締結した？」
