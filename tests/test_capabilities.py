@@ -88,6 +88,8 @@ CASES = [
     ("KITTEのイベントの日に締結式もあったんだっけ？", TODAY, True, ["はい", "山梨県町村会"]),
     # a typo quoted and asked as another body: いいえ, one body written wrong
     ("「京都市市長会」って京都府市長会とは別の団体？", TODAY, True, ["いいえ", "京都府市長会"]),
+    # one record with a short title: what its row says it was, in the first line
+    ("今月の北海道町村会との連携イベントを教えて", date(2015, 10, 1), True, ["にっぽりマルシェ"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

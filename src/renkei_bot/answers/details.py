@@ -452,6 +452,6 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
         # 「何をした？」: what the row says it did, not just its title
         # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
         asks = ctx.query.aspects or ctx.query.has("wh")  # 「第2弾ってどのイベントで」: what the row says
-        text = value[1] if value else brief(event) if asks else headline(event)
+        text = value[1] if value else brief(event) if asks or len(events) == 1 else headline(event)
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))
