@@ -90,6 +90,16 @@ CASES = [
     ("「京都市市長会」って京都府市長会とは別の団体？", TODAY, True, ["いいえ", "京都府市長会"]),
     # one record with a short title: what its row says it was, in the first line
     ("今月の北海道町村会との連携イベントを教えて", date(2015, 10, 1), True, ["にっぽりマルシェ"]),
+    # years since, with the year said as a date (今年で何年)
+    ("群馬県町村会と協定してから今年で何年？", date(2023, 6, 1), True, ["5年"]),
+    # a place glued to a held verb (盛岡開催？) is a claim; a guess after a space in a terse question
+    ("東北絆まつり2018は仙台開催？", TODAY, True, ["いいえ"]),
+    ("今やってる全国連携展示 群馬？", date(2019, 6, 1), True, ["はい"]),
+    # 「どうやった？」 asks the method; an ordinal is no unrecorded noun (第1回目)
+    ("令和2年度の全国連携講演会の配信ってどうやったんですか", TODAY, True, ["YouTube"]),
+    ("全国連携講演会の第1回目っていつ？", TODAY, True, ["年"]),
+    # a word of the question that one line of the record alone holds leads
+    ("平成30年9月の魅力発信イベントでやった祭りは何？", TODAY, True, ["コッペパン"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

@@ -279,6 +279,15 @@ def _pointed_line(ctx: Context, event: Event) -> str | None:
         for d in event.details
         if any(k in (f := compact(d)) for k in keys)
     )
+    if not keys:  # 「…のイベントで何の祭りをやった？」: a word of the question one line alone holds
+        flats = [compact(d) for d in event.details]
+        words = [compact(t) for t in ctx.query.terms if len(t) >= 2 and compact(t) not in title]
+        alone: set[str] = set()
+        for word in words:
+            holding = [d for d, f in zip(event.details, flats, strict=True) if word in f]
+            if len(holding) == 1:
+                alone.add(holding[0])
+        return alone.pop().lstrip("・ ") if len(alone) == 1 else None
     if not at or (len(at) > 1 and at[0][0] == at[1][0]):
         return None
     return at[0][1].lstrip("・ ")

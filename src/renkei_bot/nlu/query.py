@@ -252,6 +252,7 @@ class Understander:
         # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
         honorifics = frozenset(self.index.honorifics.words)
         confirm = confirm or (not wh and _named_last(text, tokens, resolution.matches, facets, honorifics))
+        confirm = confirm or (not wh and _guessed_last(text, tokens, resolution.matches, breaks_at=_SPACE))
         if (
             confirm
             and features.has_period
@@ -337,8 +338,8 @@ class Understander:
             h.begin < end and begin < h.end for h in facets
         ):
             return None  # a name, a date or a word that asks
-        if noun in self.vocabulary.stop_terms or len(noun) < 2:
-            return None
+        if noun in self.vocabulary.stop_terms or len(noun) < 2 or _ORDINAL.search(noun):
+            return None  # 「第1回目っていつ？」: which one, not a thing the records may lack
         return noun, tok.head_word(noun)
 
     def _kind_asked(
@@ -379,6 +380,7 @@ class Understander:
         return tuple(found)
 
 
+_SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[、,，?？]")
 
 
@@ -387,10 +389,18 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
     return any(h.name.startswith(("count.", "total.", "extreme.", "chart.", "order.")) for h in facets)
 
 
-def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
-    """The last clause is one name the question guesses (「…だっけ、盛岡？」)."""
+def _guessed_last(
+    text: str,
+    tokens: Sequence[tok.Token],
+    matches: Sequence[Match],
+    *,
+    breaks_at: re.Pattern[str] | None = None,
+) -> bool:
+    """The last clause is one name the question guesses (「…だっけ、盛岡？」; after a space too, in a
+    terse question: 「今やってる全国連携展示 青森？」)."""
     end = len(text.rstrip())
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() < end]  # 「どこだった？区政会館？」
+    pattern = breaks_at or _CLAUSE_BREAK
+    breaks = [m.end() for m in pattern.finditer(text) if m.end() < end]  # 「どこだった？区政会館？」
     if not breaks or not text.rstrip().endswith(("?", "？")):
         return False
     tail = breaks[-1]

@@ -128,14 +128,18 @@ def ends_with_predicate(tokens: Sequence[Token]) -> bool:
     if not words:
         return False
     last = words[-1]
+    # a verbal noun after a particle (「…中に開催？」) or a proper name (「盛岡開催？」: held in 盛岡)
     return last.pos[0] in _PREDICATE_POS or (
-        last.pos[:3] == _VERBAL_NOUN and len(words) > 1 and words[-2].pos[0] == "助詞"
+        last.pos[:3] == _VERBAL_NOUN
+        and len(words) > 1
+        and (words[-2].pos[0] == "助詞" or words[-2].pos[:2] == _PROPER_NOUN)
     )
 
 
 _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
 _SENTENCE_END = ("補助記号", "句点")  # ？ 。 ！
+_PROPER_NOUN = ("名詞", "固有名詞")
 
 
 def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
