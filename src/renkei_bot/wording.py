@@ -307,7 +307,7 @@ def title_edge(order: str) -> str:
 
 
 def listed(label: str, count: int) -> str:
-    return f"{label}の記録は{count}件です。"
+    return f"{label}の記録は{count}件です。" if label != label_of([]) else f"記録は{count}件です。"
 
 
 def flagged(note: str) -> str:
