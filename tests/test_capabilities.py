@@ -102,6 +102,8 @@ CASES = [
     ("平成30年9月の魅力発信イベントでやった祭りは何？", TODAY, True, ["コッペパン"]),
     # a category asked is what the list is of
     ("国の方針の一覧", TODAY, True, ["国の方針の記録は8件"]),
+    # a date inside a row that gives two days (24日・25日) is both
+    ("京都府市町村の展示で宇治茶販売コーナーをやったのはいつ？", TODAY, True, ["8月24日、25日"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

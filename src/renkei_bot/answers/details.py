@@ -20,11 +20,11 @@ from renkei_bot.answers.lines import (
     keyed_details,
     line_ref,
 )
-from renkei_bot.answers.mentions import pointed_mention
+from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.pointing import ITEM_LINE, best_line, keys_of, naming
 from renkei_bot.answers.select import Ranked
-from renkei_bot.dates import format_date, format_span
+from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
@@ -222,12 +222,12 @@ def detail(ctx: Context) -> Answer:
         summary = wording.involved("、".join(bodies), event.title, format_span(event.date))
     elif item is not None:  # 「お茶の淹れ方講座はどこで」: the venue written under that item of the row
         label, value, heading = item
-        day = format_date(mention.date) if mention is not None else format_span(event.date)
+        day = said_on(event, mention) if mention is not None else format_span(event.date)
         summary = wording.item_answer(heading, label, value, event.title, day)
         start = event.details.index(heading)
         picked = [heading, *itertools.takewhile(ITEM_LINE.match, event.details[start + 1 :])]
     elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
-        summary = wording.mentioned_on(mention.text, format_date(mention.date), event.title)
+        summary = wording.mentioned_on(mention.text, said_on(event, mention), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))

@@ -18,7 +18,7 @@ from renkei_bot.answers.lines import (
     iso_dates,
     line_ref,
 )
-from renkei_bot.answers.mentions import pointed_mention
+from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
 from renkei_bot.dates import first_unit_end, format_date, format_fiscal_year, format_span
@@ -70,7 +70,7 @@ def when(ctx: Context) -> Answer:
     first = events[0]
     mention = pointed_mention(ctx, first)
     if mention is not None:
-        summary = wording.mentioned_on(mention.text, format_date(mention.date), first.title)
+        summary = wording.mentioned_on(mention.text, said_on(first, mention), first.title)
     elif 1 < len(events) <= wording.HEAD_ITEMS:  # tied: each of them, with its date
         summary = wording.these_records(details.facts(ctx, events), len(events))
         if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None:

@@ -14,8 +14,9 @@ from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates, line_ref
+from renkei_bot.answers.mentions import said_on
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_date, format_span
+from renkei_bot.dates import format_span
 from renkei_bot.records import Event
 
 TABLE_INTENTS = frozenset({"member_count", "partner_total", "partners_list", "yearly_count", "count"})
@@ -61,7 +62,7 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
             best = pointing.best_line(ctx, [read for _, read in stating], ctx.query.aspects)
             text = next(text for text, read in stating if read == best)
             mention = pointing.item_mention(event, best, text)  # the item's own day (①日時:…)
-            day = format_date(mention.date) if mention is not None else format_span(event.date)
+            day = said_on(event, mention) if mention is not None else format_span(event.date)
             return ctx.found(
                 wording.detail_line(text.lstrip("・ "), event.title, day),
                 title=event.title[:150],
