@@ -104,6 +104,12 @@ CASES = [
     ("国の方針の一覧", TODAY, True, ["国の方針の記録は8件"]),
     # a date inside a row that gives two days (24日・25日) is both
     ("京都府市町村の展示で宇治茶販売コーナーをやったのはいつ？", TODAY, True, ["8月24日、25日"]),
+    # the kind of body asked (大学) that no line names for the person: not recorded, with the post
+    ("棚野孝夫さんはどこの大学の先生？", TODAY, False, ["大学"]),
+    ("沼尾波子さんってどこの大学の方？", TODAY, True, ["東洋大学"]),
+    # 創刊 is the first; これまでどおり is as planned
+    ("全国連携ニュースの創刊はいつ？", TODAY, True, ["2019年（平成31年）3月15日"]),
+    ("東北絆まつり2021ではこれまでどおりPRブースを出せた？", TODAY, True, ["いいえ"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

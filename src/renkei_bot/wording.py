@@ -285,6 +285,11 @@ def person_post(name: str, said: str, count: int) -> str:
     return f"記録では「{said}」です（{name}さんは{count}件の記録に登場します）。"
 
 
+def affiliation_not_recorded(name: str, kind: str, said: str) -> str:
+    """「…先生はどこの大学の先生？」 when no record names a 大学 for them."""
+    return f"記録には{name}さんの{kind}は書かれていません。記録では「{said}」です。"
+
+
 def person_recorded(name: str, count: int) -> str:
     return f"{name}さんは{count}件の記録に登場します。所属・肩書は記録のとおりです。"
 

@@ -429,6 +429,20 @@ def person(ctx: Context, person_id: str) -> Answer:
                 said.append(text)
     # the line that says most of what was asked (a post, an affiliation) leads
     post = _post_line(ctx, keys, said)
+    # 「どこの大学の先生？」: the kind of body asked (大学) that none of the person's lines names
+    kinds = [
+        t
+        for h in ctx.query.facets
+        if h.name == "aspect.affiliation"
+        for t in ctx.query.terms
+        if t in h.word and not ctx.asking_word(t)  # 大学, not 所属 or 肩書 (words that ask)
+    ]
+    unsaid = [k for k in kinds if not any(k in text for text in said)]
+    if unsaid and said:
+        return ctx.not_found(
+            wording.affiliation_not_recorded(entity.name, unsaid[0], post or said[0]),
+            lines=tuple(lines),
+        )
     return ctx.found(
         wording.person_post(entity.name, post, len(events))
         if post
