@@ -110,6 +110,8 @@ CASES = [
     # 創刊 is the first; これまでどおり is as planned
     ("全国連携ニュースの創刊はいつ？", TODAY, True, ["2019年（平成31年）3月15日"]),
     ("東北絆まつり2021ではこれまでどおりPRブースを出せた？", TODAY, True, ["いいえ"]),
+    # 「Xの数」 is a figure of X (市町村の数 → 8市町村), not a list of them
+    ("北海道町村会との連携第1弾に参加した市町村の数は？", TODAY, True, ["8市町村"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

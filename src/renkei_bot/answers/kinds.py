@@ -17,8 +17,10 @@ def answer(ctx: Context) -> Answer | None:
     kind = query.kind_asked
     if kind is None or query.confirm or query.roles or query.entity_ids("person"):
         return None
-    if query.has("count.how_many"):
-        return None  # 「何市町村で構成？」 asks how many
+    if query.has("count.how_many", "count.figure"):
+        return None  # 「何市町村で構成？」「参加した市町村の数」 ask how many
+    if "people" in query.aspects:
+        return None  # 「どこの村の誰？」: the line naming the person says both
     if any(m.type == kind for m in query.entities):
         return None  # 「品川区で何をした？」 names the place: it is no question of which
     best = ctx.selector.best(query)

@@ -58,6 +58,9 @@ class FacetHit:
     end: int
 
 
+OF = "の"  # 「市町村の数」: the particle between a counted noun and 数
+
+
 def _forms(token: Token) -> tuple[str, ...]:
     return (token.normalized, token.lemma, token.surface)
 
@@ -212,6 +215,11 @@ class FacetSet:
                 noun = words[i - 1]
                 if noun.end == token.begin and noun.pos[0] == "名詞":
                     return FacetHit(spec.name, noun.surface + token.surface, noun.begin, token.end)
+                if (
+                    i > 1 and noun.surface == OF and words[i - 2].pos[0] == "名詞"
+                ):  # 「市町村の数」 is 市町村数
+                    counted = words[i - 2]
+                    return FacetHit(spec.name, counted.surface + token.surface, counted.begin, token.end)
             for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]
