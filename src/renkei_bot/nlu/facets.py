@@ -218,8 +218,8 @@ class FacetSet:
                 if (
                     i > 1 and noun.surface == OF and words[i - 2].pos[0] == "名詞"
                 ):  # 「市町村の数」 is 市町村数
-                    counted = words[i - 2]
-                    return FacetHit(spec.name, counted.surface + token.surface, counted.begin, token.end)
+                    before = words[i - 2]
+                    return FacetHit(spec.name, before.surface + token.surface, before.begin, token.end)
             for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]
