@@ -112,6 +112,8 @@ CASES = [
     ("東北絆まつり2021ではこれまでどおりPRブースを出せた？", TODAY, True, ["いいえ"]),
     # 「Xの数」 is a figure of X (市町村の数 → 8市町村), not a list of them
     ("北海道町村会との連携第1弾に参加した市町村の数は？", TODAY, True, ["8市町村"]),
+    # the project's own body asked: the line naming its staff (事務局) answers who
+    ("水源の里シンポジウムのパネルに特別区長会から出たのは誰？", TODAY, True, ["調査第1課長"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

@@ -18,6 +18,9 @@ ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時
 def name_keys(ctx: Context) -> list[str]:
     keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
     keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    # the project's own body is written many ways in its own chronology (区長会, 事務局): each says it
+    own = [ctx.store.entity(m.entity_id) for m in ctx.query.entities if ctx.store.entity(m.entity_id).own]
+    keys += [compact(a) for entity in own for a in (*entity.aliases, *ctx.vocabulary.own_staff)]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 

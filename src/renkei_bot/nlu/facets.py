@@ -287,6 +287,7 @@ class Vocabulary:
     table_counters: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
     place_kinds: tuple[tuple[str, str], ...] = ()  # 区 → ward: the kind of place a question asks which of
+    own_staff: tuple[str, ...] = ()  # 事務局: the records' word for the project's own staff
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
@@ -321,6 +322,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
         place_kinds=_pairs(path, raw, "place_kinds"),
+        own_staff=_word_list(path, raw, "own_staff"),
     )
 
 
