@@ -114,6 +114,13 @@ CASES = [
     ("北海道町村会との連携第1弾に参加した市町村の数は？", TODAY, True, ["8市町村"]),
     # the project's own body asked: the line naming its staff (事務局) answers who
     ("水源の里シンポジウムのパネルに特別区長会から出たのは誰？", TODAY, True, ["調査第1課長"]),
+    # a year in both calendars, as answers write it, then the day: one date to check
+    ("奈良県町村会との協定は2018年（平成30年）4月16日でしたか", TODAY, True, ["いいえ"]),
+    ("千葉県町村会と協定を結んだのは平成29年(2017年)1月19日？", TODAY, True, ["はい"]),
+    # a figure named (〜数) and a change asked with a relative year: yes or no
+    ("令和2年度の各区交流自治体数って前年度から増えてる？", TODAY, True, ["はい"]),
+    # 市 of Sudachi's 市 + 長会 is no kind of place asked
+    ("群馬の市長会 構成自治体 いくつ？", TODAY, True, ["23自治体"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

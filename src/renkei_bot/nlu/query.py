@@ -247,7 +247,7 @@ class Understander:
         # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
         asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
         # a date said would become a claim, unless it qualifies a noun (「2016年のシンポジウム」)
-        unstated = all(p.attached or tok.qualifies(tokens, p.stop) for p in when.spans)
+        unstated = all(p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans)
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
         honorifics = frozenset(self.index.honorifics.words)
@@ -349,9 +349,11 @@ class Understander:
         not the end of a name (品川区) nor of another word; after a question word (何区) it still asks."""
         kinds = dict(self.vocabulary.place_kinds)
         wh = self.vocabulary.facets.spec("wh").starts if "wh" in self.vocabulary.facets else ()
-        for before, token in zip([None, *tokens], tokens, strict=False):
+        for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
             if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
                 continue
+            if after is not None and after.begin == token.end and after.pos[0] in ("名詞", "接尾辞"):
+                continue  # 市 + 長会 (Sudachi's split of 市長会): the start of a longer word
             glued = before is not None and before.end == token.begin and tok.ends_a_word(before)
             if not glued or (wh and before is not None and before.surface.startswith(wh)):
                 return kinds[token.surface], token.begin
@@ -386,7 +388,15 @@ _CLAUSE_BREAK = re.compile(r"[、,，?？]")
 
 def _requests(facets: Sequence[FacetHit]) -> bool:
     """Asking for a list, a count or a figure (count.*, total.*, extreme.*), not for a yes or a no."""
-    return any(h.name.startswith(("count.", "total.", "extreme.", "chart.", "order.")) for h in facets)
+    # a figure named (自治体数) or the row named 合計 is what a yes/no may be about:
+    # 「自治体数って前年度から増えた？」「合計は前年度から増えた？」
+    names_row = any(h.name == "row.total" for h in facets)
+    return any(
+        h.name.startswith(("count.", "total.", "extreme.", "chart.", "order."))
+        and h.name != "count.figure"
+        and not (names_row and h.name == "total.sum")
+        for h in facets
+    )
 
 
 def _guessed_last(
