@@ -7,6 +7,7 @@ Dates stated this way are compared in Context.premise_notes; places and people a
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -104,7 +105,9 @@ def confirm(ctx: Context) -> Answer | None:
     ):
         missing.append(stated_days[0].text)  # 「…を訪ねてきたのは2015年7月10日だよね？」
     figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
-    stating = [d for d in event.details if any(f in d for f in figures)]
+    # the lines holding the figures claimed as numbers of their own (5 in 5市, not in 15), most first
+    held = {d: sum(bool(re.search(rf"(?<![0-9]){f}(?![0-9])", d)) for f in figures) for d in event.details}
+    stating = sorted((d for d in event.details if held[d]), key=lambda d: -held[d])
     if figures and not stating:
         missing += [f for f in figures if f not in recorded]
     fact = _recorded_fact(ctx, event, asked)
