@@ -230,6 +230,10 @@ def _aspect_routed(ctx: Context) -> Context:
         query.entities or query.categories or any(ctx.selector.term_hits(t) for t in query.terms)
     ):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
+    if query.intent == "when" and not query.has("ask.when", "time.until", "time.started") and aspects:
+        # 「全国連携展示っていつもどこでやってる？」: no date asked (いつ of いつも), a venue is
+        intent = "who" if "people" in aspects else "detail"
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
     if (
         query.intent == "when"
         and not query.has("ask.when")
