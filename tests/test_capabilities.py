@@ -125,6 +125,8 @@ CASES = [
     ("北海道十勝地域の事業主体は16町2村でしたよね？", TODAY, True, ["はい", "16町・2村"]),
     # a when-cue with no date asked (いつも) and an aspect asked: the aspect
     ("全国連携講演会っていつもどこでやってるの？", TODAY, True, ["東京区政会館"]),
+    # a yes/no about a body a line of the record names: はい and that line
+    ("ソトコト編集長が講演に来たことはありますか", TODAY, True, ["はい", "指出"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

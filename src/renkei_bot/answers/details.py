@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import mentioned, stated
+from renkei_bot.answers import mentioned, pointing, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     KEYED,
@@ -244,6 +244,9 @@ def detail(ctx: Context) -> Answer:
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
+    elif (pointed := pointing.pointed_line(ctx, event)) is not None:
+        # 「ソトコトの編集長って講演会に来たことある？」: the line naming what the question names
+        summary = wording.detail_line(pointed, event.title, format_span(event.date))
     topic_line = _topic_line(ctx, event, summary)
     if topic_line is not None:  # 「協力に入ってた新聞社ってどこ？」: the line that names one
         summary = wording.detail_line(topic_line, event.title, format_span(event.date))

@@ -22,7 +22,6 @@ from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
 from renkei_bot.dates import first_unit_end, format_date, format_fiscal_year, format_span
-from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 MAX_SOURCES = 5
@@ -253,7 +252,7 @@ def listing(ctx: Context) -> Answer:
         lines += tuple(_detail_lines(ctx, events[0]))
     lines += tuple(mentioned.editions_elsewhere(ctx, events))  # 東北絆まつり2020: postponed, a mention
     summary = listed_summary(ctx, label, events)
-    pointed = _pointed_line(ctx, events[0]) if len(events) == 1 else None
+    pointed = pointing.pointed_line(ctx, events[0]) if len(events) == 1 else None
     if pointed is not None:  # 「…の事例報告で、豊島区は何の話をした？」: the line naming 豊島区
         summary = wording.detail_line(pointed, events[0].title, format_span(events[0].date))
     return ctx.found(
@@ -264,33 +263,6 @@ def listing(ctx: Context) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
-
-
-def _pointed_line(ctx: Context, event: Event) -> str | None:
-    """The one detail of a record that names what a wh-question names beside the record itself: a
-    ward or a person its title does not name, written in a single line of the record."""
-    if not ctx.query.has("wh"):
-        return None
-    title = compact(event.title)
-    keys = [k for k in pointing.name_keys(ctx) if k not in title]
-    # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
-    at = sorted(
-        (min(f.find(k) for k in keys if k in f), d)
-        for d in event.details
-        if any(k in (f := compact(d)) for k in keys)
-    )
-    if not keys:  # 「…のイベントで何の祭りをやった？」: a word of the question one line alone holds
-        flats = [compact(d) for d in event.details]
-        words = [compact(t) for t in ctx.query.terms if len(t) >= 2 and compact(t) not in title]
-        alone: set[str] = set()
-        for word in words:
-            holding = [d for d, f in zip(event.details, flats, strict=True) if word in f]
-            if len(holding) == 1:
-                alone.add(holding[0])
-        return alone.pop().lstrip("・ ") if len(alone) == 1 else None
-    if not at or (len(at) > 1 and at[0][0] == at[1][0]):
-        return None
-    return at[0][1].lstrip("・ ")
 
 
 def _detail_lines(ctx: Context, event: Event) -> list[Line]:

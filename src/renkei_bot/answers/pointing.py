@@ -89,3 +89,30 @@ def item_mention(event: Event, read: str, text: str) -> Mention | None:
     heading = read.removesuffix(f" {text}")
     reads = {r for _, r in in_context(event)}
     return next((m for m in event.mentions if f"{heading} {m.text}" in reads), None)
+
+
+def pointed_line(ctx: Context, event: Event) -> str | None:
+    """The one detail of a record that names what a wh-question names beside the record itself: a
+    ward or a person its title does not name, written in a single line of the record."""
+    if not (ctx.query.has("wh") or ctx.query.confirm):  # what, or whether: the line that says it
+        return None
+    title = compact(event.title)
+    keys = [k for k in name_keys(ctx) if k not in title]
+    # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
+    at = sorted(
+        (min(f.find(k) for k in keys if k in f), d)
+        for d in event.details
+        if any(k in (f := compact(d)) for k in keys)
+    )
+    if not keys:  # 「…のイベントで何の祭りをやった？」: a word of the question one line alone holds
+        flats = [compact(d) for d in event.details]
+        words = [compact(t) for t in ctx.query.terms if len(t) >= 2 and compact(t) not in title]
+        alone: set[str] = set()
+        for word in words:
+            holding = [d for d, f in zip(event.details, flats, strict=True) if word in f]
+            if len(holding) == 1:
+                alone.add(holding[0])
+        return alone.pop().lstrip("・ ") if len(alone) == 1 else None
+    if not at or (len(at) > 1 and at[0][0] == at[1][0]):
+        return None
+    return at[0][1].lstrip("・ ")
