@@ -127,6 +127,8 @@ CASES = [
     ("全国連携講演会っていつもどこでやってるの？", TODAY, True, ["東京区政会館"]),
     # a yes/no about a body a line of the record names: はい and that line
     ("ソトコト編集長が講演に来たことはありますか", TODAY, True, ["はい", "指出"]),
+    # how many times, with a 第N回 asked in the next clause: every one is counted
+    ("全国連携シンポジウムは全部で何回開催されて、第2回はいつ？", TODAY, True, ["2回"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

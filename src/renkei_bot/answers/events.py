@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -135,6 +136,8 @@ def subject_events(ctx: Context) -> list[Event] | None:
 
 
 def count(ctx: Context) -> Answer:
+    if ctx.query.ordinal is not None:  # 「何回やって、第2回はどこで？」: 第2回 is the second question's
+        ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, ordinal=None))
     events = subject_events(ctx)
     if not events:
         return ctx.nothing()
