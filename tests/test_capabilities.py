@@ -129,6 +129,11 @@ CASES = [
     ("ソトコト編集長が講演に来たことはありますか", TODAY, True, ["はい", "指出"]),
     # how many times, with a 第N回 asked in the next clause: every one is counted
     ("全国連携シンポジウムは全部で何回開催されて、第2回はいつ？", TODAY, True, ["2回"]),
+    # 平成31年 ended on April 30: a signing in October 2019 was not in it
+    ("青森県市長会との協定は平成28年でしたか", TODAY, True, ["はい"]),
+    ("山梨県町村会との協定って平成31年でしたっけ？", TODAY, True, ["いいえ"]),
+    # held at a venue (会場開催) against an online record
+    ("令和2年度の全国連携講演会は現地開催でしたか？", TODAY, True, ["いいえ"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),
