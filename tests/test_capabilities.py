@@ -134,6 +134,26 @@ CASES = [
     ("山梨県町村会との協定って平成31年でしたっけ？", TODAY, True, ["いいえ"]),
     # held at a venue (会場開催) against an online record
     ("令和2年度の全国連携講演会は現地開催でしたか？", TODAY, True, ["いいえ"]),
+    # a body claimed for an aspect whose value names another (主催:第一生命…): いいえ and the value
+    (
+        "地域創生ビジネス交流会2018は特別区長会が主催したんでしたか",
+        TODAY,
+        True,
+        ["いいえ", "第一生命保険株式会社"],
+    ),
+    # 「確認させてください」 asks; it names no step of an agreement
+    (
+        "弊会（千葉県町村会）と特別区長会の協定締結日を確認させてください",
+        TODAY,
+        True,
+        ["2017年（平成29年）1月19日"],
+    ),
+    # the first of a series numbered anew each 年度, no year said: the very first
+    ("全国連携展示の第1回はどこの展示？", TODAY, True, ["京都府市町村"]),
+    # a name only one line of the record holds, asked tersely
+    ("関係人口の講演会で話した明治大学の先生は", TODAY, True, ["小田切"]),
+    # judgements of the public (評判, 反響) are opinions
+    ("ねぎサミットの評判はどうだった？", TODAY, False, []),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -93,8 +94,17 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
             return label, event.venue
         values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
         if values:
-            return label, preferred(ctx, values)[0]
+            return label, _segment(preferred(ctx, values)[0], keys)
     return None
+
+
+def _segment(value: str, keys: Sequence[str]) -> str:
+    """「主催:第一生命保険株式会社 後援:東京都 特別協力:…」: the part the asked key labels."""
+    for key in keys:
+        m = re.search(rf"(?:^|\s){re.escape(key)}[:：]\s*(.+?)(?=\s+[^\s:：]+[:：]|$)", value)
+        if m is not None:
+            return m.group(1)
+    return value
 
 
 def _partners_of(ctx: Context, event: Event) -> list[str]:
@@ -194,7 +204,10 @@ def detail(ctx: Context) -> Answer:
         located = stated.address(ctx, [r.event for r in best])
         if located.found or "venue" not in aspects or ctx.query.entity_ids("venue"):
             return located
-    if len(best) > 1 and ctx.query.order:  # 「最初のシンポジウムの基調講演は誰」: the first of them
+    # 「全国連携展示の第1回は」 of a series numbered anew each 年度, no year said: the very first
+    first_of_all = ctx.query.ordinal == 1 and not ctx.query.when.spans
+    order = ctx.query.order or ("first" if first_of_all else None)
+    if len(best) > 1 and order:  # 「最初のシンポジウムの基調講演は誰」: the first of them
         dated = sorted(
             best,
             key=lambda r: (
@@ -202,7 +215,7 @@ def detail(ctx: Context) -> Answer:
                 ctx.store.position(r.event.id),
             ),
         )
-        best = dated[:1] if ctx.query.order == "first" else dated[-1:]
+        best = dated[:1] if order == "first" else dated[-1:]
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
     # one ranking of everything the question touches serves both the choice and the related lines
@@ -231,6 +244,11 @@ def detail(ctx: Context) -> Answer:
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
+        claimed = [m for m in ctx.query.entities if m.type != "series" and m.entity_id != event.series]
+        if ctx.query.confirm and claimed:  # 「…って特別区長会の主催だったっけ？」: in the value, or not
+            value = compact(direct[1])
+            names = [(compact(m.surface), compact(ctx.store.entity(m.entity_id).name)) for m in claimed]
+            summary = wording.yes_or_no(all(a in value or b in value for a, b in names), summary)
     elif aspects:
         people = "people" in aspects[:1]
         # a line that names someone (the title may: 「西川…会長が石破…大臣を訪問」); for anything else a

@@ -92,10 +92,8 @@ def item_mention(event: Event, read: str, text: str) -> Mention | None:
 
 
 def pointed_line(ctx: Context, event: Event) -> str | None:
-    """The one detail of a record that names what a wh-question names beside the record itself: a
+    """The one detail of a record that names what the question names beside the record itself: a
     ward or a person its title does not name, written in a single line of the record."""
-    if not (ctx.query.has("wh") or ctx.query.confirm):  # what, or whether: the line that says it
-        return None
     title = compact(event.title)
     keys = [k for k in name_keys(ctx) if k not in title]
     # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
