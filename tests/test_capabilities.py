@@ -154,6 +154,13 @@ CASES = [
     ("関係人口の講演会で話した明治大学の先生は", TODAY, True, ["小田切"]),
     # judgements of the public (評判, 反響) are opinions
     ("ねぎサミットの評判はどうだった？", TODAY, False, []),
+    # partners grouped by the 年度 of their signing: the busiest 年度
+    (
+        "連携協定の締結がいちばん多かった年度はいつで、何団体？",
+        TODAY,
+        True,
+        ["2016年度（平成28年度）の7団体"],
+    ),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

@@ -486,6 +486,12 @@ def equal_members(groups: Sequence[str]) -> str:
 NO_EQUAL_MEMBERS = "構成自治体数が同じ団体はありません。"
 
 
+def busiest_year(years: str, count: int, names: str, most: bool) -> str:
+    """「協定を一番多く結んだ年度は」: the 年度 and how many signed in it."""
+    which = "いちばん多い" if most else "いちばん少ない"
+    return f"協定を結んだ団体が{which}のは{years}の{count}団体です（{names}）。"
+
+
 def members_tied(names: str, members: int) -> str:
     """「AとB、どっちが多い？」 of two with the same count."""
     return f"{names}の構成自治体数はどちらも{munis(members)}で、同じです。"
