@@ -161,6 +161,9 @@ CASES = [
         True,
         ["2016年度（平成28年度）の7団体"],
     ),
+    # N years ago around this time: that year's fortnight, not every year's; after the records: none
+    ("ちょうど10年前の今ごろは何をやってた？", TODAY, True, ["ねぎサミット"]),
+    ("去年の今ごろ何かあった？", TODAY, False, []),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),
