@@ -164,6 +164,12 @@ CASES = [
     # N years ago around this time: that year's fortnight, not every year's; after the records: none
     ("ちょうど10年前の今ごろは何をやってた？", TODAY, True, ["ねぎサミット"]),
     ("去年の今ごろ何かあった？", TODAY, False, []),
+    # a day claimed without a year is checked by its month and day
+    ("第一生命との協定締結は8月6日でしたか？", TODAY, True, ["いいえ", "8月23日"]),
+    # a date in brackets after a name says which record (シンポジウム（平成28年4月）の…)
+    ("全国連携シンポジウム（平成28年4月）の基調講演は大杉先生でしたか？", TODAY, True, ["はい"]),
+    # Latin words the glossary lacks beside a name found do not refuse the question
+    ("What happened at KITTE (event)?", TODAY, True, ["KITTE"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

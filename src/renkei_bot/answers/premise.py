@@ -97,12 +97,8 @@ def confirm(ctx: Context) -> Answer | None:
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
-    stated_days = [p for p in query.premise if not p.attached and not p.any_year]
-    if (
-        stated_days
-        and event.date.start
-        and not any(p.start <= event.date.start <= _claimed_end(ctx, p) for p in stated_days)
-    ):
+    stated_days = [p for p in query.premise if not p.attached]
+    if stated_days and event.date.start and not any(_within(ctx, p, event.date.start) for p in stated_days):
         missing.append(stated_days[0].text)  # 「…を訪ねてきたのは2015年7月10日だよね？」
     figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
     # the lines holding the figures claimed as numbers of their own (5 in 5市, not in 15), most first
@@ -255,11 +251,18 @@ def _set_beside(ctx: Context, events: Sequence[Event], text: str) -> tuple[str, 
 
 
 def _dates_hold(ctx: Context, answer: Answer) -> bool | None:
-    spans = [p for p in ctx.query.premise if not p.attached and not p.any_year]
+    spans = [p for p in ctx.query.premise if not p.attached]
     recorded = [date.fromisoformat(d) for d in answer.dates[:1] if len(d) == 10]  # the record answered
     if not spans or not recorded:
         return None
-    return any(s.start <= d <= _claimed_end(ctx, s) for s in spans for d in recorded)
+    return any(_within(ctx, s, d) for s in spans for d in recorded)
+
+
+def _within(ctx: Context, span: Period, day: date) -> bool:
+    """Whether a recorded day is the one claimed; 「8月6日でしたか」 (no year) by its month and day."""
+    if span.any_year:
+        return day.month == span.start.month and (span.day is None or day.day == span.start.day)
+    return span.start <= day <= _claimed_end(ctx, span)
 
 
 def _claimed_end(ctx: Context, span: Period) -> date:

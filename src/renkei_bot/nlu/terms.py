@@ -122,7 +122,10 @@ def named_things(tokens: list[tok.Token], names: Sequence[str]) -> tuple[str, ..
     return tuple(
         t.surface
         for t in tokens
-        if t.surface in names and t.pos[:2] == ("名詞", "固有名詞") and t.pos[2:3] != ("地名",)
+        if t.surface in names
+        and t.pos[:2] == ("名詞", "固有名詞")
+        and t.pos[2:3] != ("地名",)
+        and not t.surface.isascii()  # at, Oi: Latin words Sudachi tags as names
     )
 
 

@@ -140,6 +140,7 @@ _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
 _SENTENCE_END = ("補助記号", "句点")  # ？ 。 ！
 _PROPER_NOUN = ("名詞", "固有名詞")
+_CLOSING_BRACKET = ("補助記号", "括弧閉")
 
 
 def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -169,6 +170,9 @@ def qualifies(tokens: Sequence[Token], offset: int) -> bool:
     """The words before `offset` (a date) name which thing (「2016年のシンポジウム」「令和元年度第1回の
     講演会」); 「2019年2月の締結」「2019年に」「2019年でした」 date an act or state a claim instead."""
     after = [t for t in tokens if t.begin >= offset and t.pos[0] != "空白"]
+    # 「シンポジウム（平成28年4月）の基調講演」: a bracket closing round the date is passed over
+    while after and after[0].pos[:2] == _CLOSING_BRACKET:
+        after = after[1:]
     if not after:
         return False
     first = after[0]
