@@ -170,6 +170,8 @@ CASES = [
     ("全国連携シンポジウム（平成28年4月）の基調講演は大杉先生でしたか？", TODAY, True, ["はい"]),
     # Latin words the glossary lacks beside a name found do not refuse the question
     ("What happened at KITTE (event)?", TODAY, True, ["KITTE"]),
+    # words spelled in kana right after a name spelled in kana (…かいとのきょうてい)
+    ("ちばけんちょうそんかいとのきょうてい いつ？", TODAY, True, ["2017年（平成29年）1月19日"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),
