@@ -172,6 +172,8 @@ CASES = [
     ("What happened at KITTE (event)?", TODAY, True, ["KITTE"]),
     # words spelled in kana right after a name spelled in kana (…かいとのきょうてい)
     ("ちばけんちょうそんかいとのきょうてい いつ？", TODAY, True, ["2017年（平成29年）1月19日"]),
+    # この前の is the previous one before today
+    ("この前の全国連携展示は何の展示だった？", date(2021, 7, 1), True, ["埼玉県町村"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),
