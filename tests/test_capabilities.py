@@ -174,6 +174,10 @@ CASES = [
     ("ちばけんちょうそんかいとのきょうてい いつ？", TODAY, True, ["2017年（平成29年）1月19日"]),
     # この前の is the previous one before today
     ("この前の全国連携展示は何の展示だった？", date(2021, 7, 1), True, ["埼玉県町村"]),
+    # two rows summed in one 年度, whatever is said of overlaps
+    ("27年度の各区交流自治体とHP会員登録自治体を足すといくつ？重複はそのままで", TODAY, True, ["723自治体"]),
+    # the partners of a kind who signed in a 年度
+    ("平成28年度に協定を結んだ市長会はどこ？", TODAY, True, ["京都府市長会", "青森県市長会"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

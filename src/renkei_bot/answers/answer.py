@@ -193,6 +193,14 @@ def _aspect_routed(ctx: Context) -> Context:
         and (query.ordinal is not None or any(m.type in ("venue", "series") for m in query.entities))
     ):  # 「連携第1弾のにっぽりマルシェ、釧路管内の何市町村が参加した？」: who took part in that record
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
+    if (
+        query.intent in (*_LISTING, "detail")
+        and query.has("subject.agreement")
+        and query.has("kind.")
+        and any(not p.attached for p in query.when.spans)
+        and not partners.mentioned_partners(ctx)
+    ):  # 「H29年度に新しく協定を結んだ町村会・市長会はどこ？」: the partners who signed then
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="partners_list"))
     if query.intent in _LISTING and partner_facts.about_table(ctx):
         # 「群馬県の市長会と町村会、メンバー数が多いのはどっち？」: the partners table, whatever the words
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="member_count"))
