@@ -178,6 +178,11 @@ CASES = [
     ("27年度の各区交流自治体とHP会員登録自治体を足すといくつ？重複はそのままで", TODAY, True, ["723自治体"]),
     # the partners of a kind who signed in a 年度
     ("平成28年度に協定を結んだ市長会はどこ？", TODAY, True, ["京都府市長会", "青森県市長会"]),
+    # a figure claimed in a yes/no is checked against the record (not the 23 of 東京23区)
+    ("ねぎサミット2016には産地から30団体が出店したんですか", TODAY, True, ["いいえ", "28団体"]),
+    ("東京23区全国連携ニュースの創刊号は2019年3月でしたか", TODAY, True, ["はい"]),
+    # the noun right before a question word (「…って有効期間何年？」) is the one asked
+    ("三井住友海上との協定って有効期間何年？", TODAY, False, ["有効期間"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

@@ -48,6 +48,9 @@ def confirm(ctx: Context) -> Answer | None:
         claims = [m for m in query.entities if m is not people[0]]
     stated = [m.surface for m in claims] or ([query.stated_place] if query.stated_place else [])
     stated += [n for n in query.names if n not in stated]
+    # 「産地出店者は30団体でしたか」: a figure is a claim too (not the 23 of 東京23区, a name's own)
+    names = "".join(compact(m.surface) for m in query.entities)
+    stated += [str(n) for n in query.numbers if str(n) not in names]
     if not stated and subject and not query.premise and query.intent in ("events_about", "fallback"):
         return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
     if not stated or not (subject or query.terms or query.ordinal):

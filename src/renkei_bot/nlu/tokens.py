@@ -252,7 +252,7 @@ def _asked_in(words: Sequence[Token]) -> tuple[str, int, int] | None:
             continue
         after = words[i + 1 :]
         if not _only_asks(after):
-            return None
+            return _noun_before_wh(after)  # 「…協定って有効期間何年？」: the noun the question word asks of
         j = i
         while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
             j -= 1
@@ -268,6 +268,24 @@ def _asked_in(words: Sequence[Token]) -> tuple[str, int, int] | None:
 def short_units(text: str) -> tuple[str, ...]:
     """A compound's shortest units (婚活パーティー → 婚活, パーティー; 担当部署 → 担当, 部署)."""
     return tuple(m.surface() for m in _tokenizer(sudachipy.SplitMode.A).tokenize(text)) if text else ()
+
+
+def _noun_before_wh(words: Sequence[Token]) -> tuple[str, int, int] | None:
+    """「有効期間何年？」: a compound noun right before a question word and the endings."""
+    j = 0
+    while j < len(words) and words[j].pos[0] in _NOUN_POS and not words[j].surface.startswith(_WH_START):
+        j += 1
+    if j == 0 or j >= len(words) or not words[j].surface.startswith(_WH_START):
+        return None
+    k = j + 1  # the question word's counter (何 + 年), then only endings
+    while k < len(words) and words[k].pos[0] in _NOUN_POS:
+        k += 1
+    if not _only_asks(words[k:]):
+        return None
+    return "".join(w.surface for w in words[:j]), words[0].begin, words[j - 1].end
+
+
+_WH_START = ("何", "いつ", "どこ", "どれ", "いくつ", "いくら")  # 何年, いつまで, どこ…
 
 
 def _only_asks(after: Sequence[Token]) -> bool:
