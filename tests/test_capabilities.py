@@ -56,9 +56,138 @@ CASES = [
     ("木古内町は江戸川区の友好都市でしたか", TODAY, True, ["いいえ", "鶴岡市"]),
     # the order asked (一番はじめ) is no topic to search for
     ("これまでの経過で一番はじめに書かれているのは何", TODAY, True, ["2014年（平成26年）9月10日"]),
+    # a start claimed from an open range (「2019年から」) is in its first unit
+    ("Twitterでの発信は2019年から始まったんでしたよね？", TODAY, True, ["いいえ", "2021年（令和3年）1月"]),
+    # a series year with no festival: the rows that mention that year's
+    ("東北絆まつり2020についての記録は何かある？", TODAY, True, ["はい", "2020年"]),
+    # a period and nothing named to date lists the period (イベ is イベント, no name)
+    ("あしたから始まるイベは？", date(2018, 10, 10), True, ["ぐんまの山村フェア"]),
+    # which places of a kind (区, 町) the record names, in the lines that say what the question says
+    ("文化芸術資源の講演会で事例報告をした区はどこ？", TODAY, True, ["新宿区、荒川区、豊島区"]),
+    ("関係人口を学ぶ講演会で事例報告した北海道の町は？", TODAY, True, ["美幌町"]),
+    ("北海道町村会は何市町村で構成されている？", TODAY, True, ["144"]),
+    # the asked noun of the first sentence, whatever a second one asks
+    ("群馬県市長会との協定の有効期間は？更新はありますか", TODAY, False, ["有効期間"]),
+    # each of two phrases, with its day as recorded (a month stays a month)
+    (
+        "ロゴマークを決めた日と、Twitterを始めた日をそれぞれ教えて",
+        TODAY,
+        True,
+        ["6月16日", "2021年（令和3年）1月です"],
+    ),
+    (
+        "推進方針の案を確認した日と、推進方針を公表した日をそれぞれ知りたい",
+        TODAY,
+        True,
+        ["3月16日", "4月24日"],
+    ),
+    # how many times and when: the count first
+    ("全国ねぎサミットは何回開かれていて、いつですか", TODAY, True, ["1回"]),
+    # the first day of a named event, 同時に, 「…の日に…もあった」: the other records of its day
+    ("KITTEの魅力発信イベントの初日にあった協定締結式はどこと？", TODAY, True, ["千葉県市長会"]),
+    ("KITTEのイベントの日に締結式もあったんだっけ？", TODAY, True, ["はい", "山梨県町村会"]),
+    # a typo quoted and asked as another body: いいえ, one body written wrong
+    ("「京都市市長会」って京都府市長会とは別の団体？", TODAY, True, ["いいえ", "京都府市長会"]),
+    # one record with a short title: what its row says it was, in the first line
+    ("今月の北海道町村会との連携イベントを教えて", date(2015, 10, 1), True, ["にっぽりマルシェ"]),
+    # years since, with the year said as a date (今年で何年)
+    ("群馬県町村会と協定してから今年で何年？", date(2023, 6, 1), True, ["5年"]),
+    # a place glued to a held verb (盛岡開催？) is a claim; a guess after a space in a terse question
+    ("東北絆まつり2018は仙台開催？", TODAY, True, ["いいえ"]),
+    ("今やってる全国連携展示 群馬？", date(2019, 6, 1), True, ["はい"]),
+    # 「どうやった？」 asks the method; an ordinal is no unrecorded noun (第1回目)
+    ("令和2年度の全国連携講演会の配信ってどうやったんですか", TODAY, True, ["YouTube"]),
+    ("全国連携講演会の第1回目っていつ？", TODAY, True, ["年"]),
+    # a word of the question that one line of the record alone holds leads
+    ("平成30年9月の魅力発信イベントでやった祭りは何？", TODAY, True, ["コッペパン"]),
+    # a category asked is what the list is of
+    ("国の方針の一覧", TODAY, True, ["国の方針の記録は8件"]),
+    # a date inside a row that gives two days (24日・25日) is both
+    ("京都府市町村の展示で宇治茶販売コーナーをやったのはいつ？", TODAY, True, ["8月24日、25日"]),
+    # the kind of body asked (大学) that no line names for the person: not recorded, with the post
+    ("棚野孝夫さんはどこの大学の先生？", TODAY, False, ["大学"]),
+    ("沼尾波子さんってどこの大学の方？", TODAY, True, ["東洋大学"]),
+    # 創刊 is the first; これまでどおり is as planned
+    ("全国連携ニュースの創刊はいつ？", TODAY, True, ["2019年（平成31年）3月15日"]),
+    ("東北絆まつり2021ではこれまでどおりPRブースを出せた？", TODAY, True, ["いいえ"]),
+    # 「Xの数」 is a figure of X (市町村の数 → 8市町村), not a list of them
+    ("北海道町村会との連携第1弾に参加した市町村の数は？", TODAY, True, ["8市町村"]),
+    # the project's own body asked: the line naming its staff (事務局) answers who
+    ("水源の里シンポジウムのパネルに特別区長会から出たのは誰？", TODAY, True, ["調査第1課長"]),
+    # a year in both calendars, as answers write it, then the day: one date to check
+    ("奈良県町村会との協定は2018年（平成30年）4月16日でしたか", TODAY, True, ["いいえ"]),
+    ("千葉県町村会と協定を結んだのは平成29年(2017年)1月19日？", TODAY, True, ["はい"]),
+    # a figure named (〜数) and a change asked with a relative year: yes or no
+    ("令和2年度の各区交流自治体数って前年度から増えてる？", TODAY, True, ["はい"]),
+    # 市 of Sudachi's 市 + 長会 is no kind of place asked
+    ("群馬の市長会 構成自治体 いくつ？", TODAY, True, ["23自治体"]),
+    # figures claimed: the line holding most of them as numbers of their own bears them out
+    ("北海道十勝地域の事業主体は16町2村でしたよね？", TODAY, True, ["はい", "16町・2村"]),
+    # a when-cue with no date asked (いつも) and an aspect asked: the aspect
+    ("全国連携講演会っていつもどこでやってるの？", TODAY, True, ["東京区政会館"]),
+    # a yes/no about a body a line of the record names: はい and that line
+    ("ソトコト編集長が講演に来たことはありますか", TODAY, True, ["はい", "指出"]),
+    # how many times, with a 第N回 asked in the next clause: every one is counted
+    ("全国連携シンポジウムは全部で何回開催されて、第2回はいつ？", TODAY, True, ["2回"]),
+    # 平成31年 ended on April 30: a signing in October 2019 was not in it
+    ("青森県市長会との協定は平成28年でしたか", TODAY, True, ["はい"]),
+    ("山梨県町村会との協定って平成31年でしたっけ？", TODAY, True, ["いいえ"]),
+    # held at a venue (会場開催) against an online record
+    ("令和2年度の全国連携講演会は現地開催でしたか？", TODAY, True, ["いいえ"]),
+    # a body claimed for an aspect whose value names another (主催:第一生命…): いいえ and the value
+    (
+        "地域創生ビジネス交流会2018は特別区長会が主催したんでしたか",
+        TODAY,
+        True,
+        ["いいえ", "第一生命保険株式会社"],
+    ),
+    # 「確認させてください」 asks; it names no step of an agreement
+    (
+        "弊会（千葉県町村会）と特別区長会の協定締結日を確認させてください",
+        TODAY,
+        True,
+        ["2017年（平成29年）1月19日"],
+    ),
+    # the first of a series numbered anew each 年度, no year said: the very first
+    ("全国連携展示の第1回はどこの展示？", TODAY, True, ["京都府市町村"]),
+    # a name only one line of the record holds, asked tersely
+    ("関係人口の講演会で話した明治大学の先生は", TODAY, True, ["小田切"]),
+    # judgements of the public (評判, 反響) are opinions
+    ("ねぎサミットの評判はどうだった？", TODAY, False, []),
+    # partners grouped by the 年度 of their signing: the busiest 年度
+    (
+        "連携協定の締結がいちばん多かった年度はいつで、何団体？",
+        TODAY,
+        True,
+        ["2016年度（平成28年度）の7団体"],
+    ),
+    # N years ago around this time: that year's fortnight, not every year's; after the records: none
+    ("ちょうど10年前の今ごろは何をやってた？", TODAY, True, ["ねぎサミット"]),
+    ("去年の今ごろ何かあった？", TODAY, False, []),
+    # a day claimed without a year is checked by its month and day
+    ("第一生命との協定締結は8月6日でしたか？", TODAY, True, ["いいえ", "8月23日"]),
+    # a date in brackets after a name says which record (シンポジウム（平成28年4月）の…)
+    ("全国連携シンポジウム（平成28年4月）の基調講演は大杉先生でしたか？", TODAY, True, ["はい"]),
+    # Latin words the glossary lacks beside a name found do not refuse the question
+    ("What happened at KITTE (event)?", TODAY, True, ["KITTE"]),
+    # words spelled in kana right after a name spelled in kana (…かいとのきょうてい)
+    ("ちばけんちょうそんかいとのきょうてい いつ？", TODAY, True, ["2017年（平成29年）1月19日"]),
+    # この前の is the previous one before today
+    ("この前の全国連携展示は何の展示だった？", date(2021, 7, 1), True, ["埼玉県町村"]),
+    # two rows summed in one 年度, whatever is said of overlaps
+    ("27年度の各区交流自治体とHP会員登録自治体を足すといくつ？重複はそのままで", TODAY, True, ["723自治体"]),
+    # the partners of a kind who signed in a 年度
+    ("平成28年度に協定を結んだ市長会はどこ？", TODAY, True, ["京都府市長会", "青森県市長会"]),
+    # a figure claimed in a yes/no is checked against the record (not the 23 of 東京23区)
+    ("ねぎサミット2016には産地から30団体が出店したんですか", TODAY, True, ["いいえ", "28団体"]),
+    ("東京23区全国連携ニュースの創刊号は2019年3月でしたか", TODAY, True, ["はい"]),
+    # the noun right before a question word (「…って有効期間何年？」) is the one asked
+    ("三井住友海上との協定って有効期間何年？", TODAY, False, ["有効期間"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
-    ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階"]),
+    ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),
+    # of two lines equally named, the one holding more of the question's other words
+    ("水源の里シンポジウムのパネルディスカッションには事務局の誰が参加した？", TODAY, True, ["調査第1課長"]),
     ("ラベンダー植栽イベントはどこの町村会の関連事業？", TODAY, True, ["埼玉県町村会"]),
     ("東北絆まつり2018ってどこで開かれたっけ、仙台？", TODAY, True, ["いいえ", "盛岡"]),
     # a stated day and ほかに; a count with another aspect
@@ -95,3 +224,20 @@ def test_the_first_line_holds_the_asked_fact(
     assert answer.found is found, (question, answer.summary)
     for fragment in head:
         assert fragment in first, (question, first)
+
+
+def test_a_series_list_names_the_editions_only_other_rows_mention(engine: Engine) -> None:
+    """東北絆まつり2020 (山形) has no record of its own: the 区長会総会 rows say it was postponed."""
+    answer = engine.ask("東北絆まつりはこれまでどこで開かれてきた？", today=TODAY)
+    text = "\n".join(line.text for line in answer.lines)
+    assert "仙台" in answer.summary
+    assert "東北絆まつり 2020 山形の延期" in text
+    assert not any("2019" in line.text and "ほかの記録" in line.text for line in answer.lines)
+
+
+def test_a_list_asked_whole_is_not_cut(engine: Engine) -> None:
+    """「全部挙げて」: every record at the place is shown, none hidden behind 「ほか N 件」."""
+    whole = engine.ask("大井競馬場でやったイベントを全部挙げて", today=TODAY)
+    plain = engine.ask("大井競馬場でやったイベントは？", today=TODAY)
+    assert whole.show_all and not plain.show_all
+    assert len(whole.record_ids) > 5

@@ -15,6 +15,14 @@ def test_a_date_is_shown_in_either_calendar_and_as_the_end_of_a_range() -> None:
     assert not date_shown("2016-04-26", text)
 
 
+def test_a_later_day_of_a_list_of_days_is_shown() -> None:
+    text = "2016年（平成28年）11月26日、27日「全国ねぎサミット」"
+    assert date_shown("2016-11-26", text)
+    assert date_shown("2016-11-27", text)
+    assert not date_shown("2016-11-28", text)
+    assert not date_shown("2016-12-27", text)
+
+
 def test_check_reports_what_is_missing() -> None:
     case = Case(
         "x", "q", True, "label", date(2026, 11, 28), {"all": ["北海道"], "any": [["144", "百四十四"]]}

@@ -7,7 +7,7 @@ Dates are shown in both calendars: 2016年（平成28年）4月26日.
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from renkei_bot.records import DateSpan
 
@@ -42,6 +42,19 @@ def era_to_year(era: str, year: int) -> int:
     if year < 1:
         raise ValueError(f"{era}{year}年 is not a year: era years start at 1 (元年)")
     return era_first_year(era) + year - 1
+
+
+def era_year_days(era: str, year: int) -> tuple[date, date]:
+    """The days of one era year: 平成31年 is 2019-01-01..04-30, 令和元年 2019-05-01..12-31."""
+    western = era_to_year(era, year)
+    first, last = date(western, 1, 1), date(western, 12, 31)
+    for i, (name, start, _) in enumerate(ERAS):
+        if name == era:
+            following = ERAS[i - 1][1] if i > 0 else None
+            first = max(first, start)
+            if following is not None and following.year == western:
+                last = following - timedelta(days=1)
+    return first, last
 
 
 def era_of(day: date) -> tuple[str, int]:
@@ -144,3 +157,13 @@ def format_period(start: date, end: date, grain: str, text: str) -> str:
     if grain == "fiscal_year":
         return format_fiscal_year(start.year)
     return text
+
+
+def first_unit_end(start: date) -> date:
+    """「今年度から始まった」: an open range from a fiscal year, a year or a month means begun in that
+    unit; its end, from where the range starts (4月1日 a fiscal year, 1月1日 a year, else a month)."""
+    if (start.month, start.day) == (4, 1):
+        return date(start.year + 1, 3, 31)
+    if (start.month, start.day) == (1, 1):
+        return date(start.year, 12, 31)
+    return month_end(start.year, start.month)

@@ -99,6 +99,8 @@ def date_shown(iso: str, text: str) -> bool:
         # the end of a range that does not repeat what it shares: 2019年（平成31年）1月8日～2月14日
         or re.search(rf"{head}[0-9]{{1,2}}月[0-9]{{1,2}}日～{month}月{day}日", text)
         or re.search(rf"{head}{month}月[0-9]{{1,2}}日～{day}日", text)
+        # a later day of a list of days, as format_span writes it: 2016年（平成28年）11月26日、27日
+        or re.search(rf"{head}{month}月[0-9]{{1,2}}日(?:、[0-9]{{1,2}}日)*、{day}日", text)
     )
 
 

@@ -285,6 +285,11 @@ def person_post(name: str, said: str, count: int) -> str:
     return f"記録では「{said}」です（{name}さんは{count}件の記録に登場します）。"
 
 
+def affiliation_not_recorded(name: str, kind: str, said: str) -> str:
+    """「…先生はどこの大学の先生？」 when no record names a 大学 for them."""
+    return f"記録には{name}さんの{kind}は書かれていません。記録では「{said}」です。"
+
+
 def person_recorded(name: str, count: int) -> str:
     return f"{name}さんは{count}件の記録に登場します。所属・肩書は記録のとおりです。"
 
@@ -307,7 +312,7 @@ def title_edge(order: str) -> str:
 
 
 def listed(label: str, count: int) -> str:
-    return f"{label}の記録は{count}件です。"
+    return f"{label}の記録は{count}件です。" if label != label_of([]) else f"記録は{count}件です。"
 
 
 def flagged(note: str) -> str:
@@ -481,6 +486,12 @@ def equal_members(groups: Sequence[str]) -> str:
 NO_EQUAL_MEMBERS = "構成自治体数が同じ団体はありません。"
 
 
+def busiest_year(years: str, count: int, names: str, most: bool) -> str:
+    """「協定を一番多く結んだ年度は」: the 年度 and how many signed in it."""
+    which = "いちばん多い" if most else "いちばん少ない"
+    return f"協定を結んだ団体が{which}のは{years}の{count}団体です（{names}）。"
+
+
 def members_tied(names: str, members: int) -> str:
     """「AとB、どっちが多い？」 of two with the same count."""
     return f"{names}の構成自治体数はどちらも{munis(members)}で、同じです。"
@@ -592,6 +603,11 @@ def nothing_on(day: str) -> str:
 
 
 SEASON = "毎年この時期（前後1週間）"
+
+
+def season_of(first: str, last: str) -> str:
+    """「N年前の今ごろ」: that year's weeks around the day."""
+    return f"{first}～{last}"
 
 
 def every_year_month(month: int) -> str:
@@ -858,6 +874,16 @@ def yes_or_no(holds: bool, summary: str) -> str:
 
 def claim_holds(stated: str, title: str, day: str, fact: str) -> str:
     return f"はい、{day}「{title}」の記録に「{stated}」があります。{fact}"
+
+
+def each_on(first: str, first_day: str, second: str, second_day: str) -> str:
+    """「AとBをそれぞれ」: each with its day."""
+    return f"{first}は{first_day}、{second}は{second_day}です。"
+
+
+def mentioned_in(day: str, title: str, detail: str) -> str:
+    """An edition of a series that only another row mentions (東北絆まつり 2020 山形の延期)."""
+    return f"ほかの記録に: {day}「{title}」 {detail}"
 
 
 def named_otherwise(noun: str, name: str, title: str, day: str, fact: str) -> str:

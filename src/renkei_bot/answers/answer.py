@@ -16,6 +16,7 @@ from renkei_bot.answers import (
     events,
     general,
     guards,
+    kinds,
     partner_facts,
     partners,
     premise,
@@ -53,8 +54,14 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+ALL_SHOWN = 40  # 「全部挙げて」: a list up to this long is shown whole, not cut to 「ほか N 件」
+
+
 def answer(ctx: Context) -> Answer:
-    return calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
+    answered = calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
+    if ctx.query.has("ask.all") and answered.found and len(answered.lines) <= ALL_SHOWN:
+        return dataclasses.replace(answered, show_all=True)  # 「…を全部挙げて」
+    return answered
 
 
 def _answer(ctx: Context) -> Answer:
@@ -62,10 +69,15 @@ def _answer(ctx: Context) -> Answer:
     if _past_years_asked(ctx):
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="anniversary"))
     ctx = _aspect_routed(ctx)
-    if ctx.query.typos and ctx.query.has("ask.typo") and (fixed := corrections.answer(ctx)) is not None:
+    # 「『京都市市長会』って京都府市長会とは別の団体？」 asks whether, even without a yes/no ending
+    asks_typo = ctx.query.has("ask.typo") or (ctx.query.has("compare.different") and not ctx.query.has("wh"))
+    if ctx.query.typos and asks_typo and (fixed := corrections.answer(ctx)) is not None:
         return fixed  # 「京都市市長会って京都府市長会のまちがい？」
     if ctx.query.has("compare.earlier") and (first := calendar.earlier(ctx)) is not None:
         return first  # 「青森県と千葉県町村会、どっちが先に協定締結した？」
+    asks_days = ctx.query.intent == "when" or ctx.query.has("ask.when", "time.day_of")
+    if ctx.query.has("ask.each") and asks_days and (both := calendar.each(ctx)) is not None:
+        return both  # 「案を確認した日と、公表した日をそれぞれ」
     if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
         return between  # 「千葉県町村会との締結式の何日後？」
     if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:
@@ -79,6 +91,8 @@ def _answer(ctx: Context) -> Answer:
         return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
     if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
         return numbered
+    if (which := kinds.answer(ctx)) is not None:
+        return which  # 「事例報告をした区は？」: the wards the record names in those lines
     figure = _figure(ctx)
     if figure is not None:
         return figure
@@ -179,6 +193,14 @@ def _aspect_routed(ctx: Context) -> Context:
         and (query.ordinal is not None or any(m.type in ("venue", "series") for m in query.entities))
     ):  # 「連携第1弾のにっぽりマルシェ、釧路管内の何市町村が参加した？」: who took part in that record
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
+    if (
+        query.intent in (*_LISTING, "detail")
+        and query.has("subject.agreement")
+        and query.has("kind.")
+        and any(not p.attached for p in query.when.spans)
+        and not partners.mentioned_partners(ctx)
+    ):  # 「H29年度に新しく協定を結んだ町村会・市長会はどこ？」: the partners who signed then
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="partners_list"))
     if query.intent in _LISTING and partner_facts.about_table(ctx):
         # 「群馬県の市長会と町村会、メンバー数が多いのはどっち？」: the partners table, whatever the words
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="member_count"))
@@ -216,6 +238,17 @@ def _aspect_routed(ctx: Context) -> Context:
         query.entities or query.categories or any(ctx.selector.term_hits(t) for t in query.terms)
     ):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
+    if query.intent == "when" and not query.has("ask.when", "time.until", "time.started") and aspects:
+        # 「全国連携展示っていつもどこでやってる？」: no date asked (いつ of いつも), a venue is
+        intent = "who" if "people" in aspects else "detail"
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent=intent))
+    if (
+        query.intent == "when"
+        and not query.has("ask.when")
+        and not (query.entities or query.terms or query.ties or query.categories)
+        and any(not p.attached for p in query.when.spans)
+    ):  # 「あしたから始まるイベってあった？」: nothing named to date, a period to list
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="events_in_period"))
     if query.intent in _LISTING and query.has("ask.when") and not aspects and (query.entities or query.terms):
         # 「広島県の町村の全国連携展示は何年度に開催された？」: a date is asked, not a list
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))

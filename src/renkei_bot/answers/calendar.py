@@ -8,11 +8,13 @@ from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, headline
+from renkei_bot.answers.lines import cite, event_line, headline, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.partners import company_agreements_of, partner_line, table_source
-from renkei_bot.dates import format_date
+from renkei_bot.answers.ranking import Ranked
+from renkei_bot.dates import format_date, format_span
 from renkei_bot.nlu.resolution import Match
+from renkei_bot.records import Event
 
 
 def with_weekday(ctx: Context, answer: Answer) -> Answer:
@@ -33,6 +35,17 @@ class _Anchor:
     day: date
     line: Line
     source: str
+    said: str = ""  # the day as the record gives it (2021年1月: a month, not 1月1日)
+    exact: bool = True  # the record gives the day itself
+    iso: str = ""  # as answers give dates: 2021-01 for a month
+
+    @property
+    def iso_day(self) -> str:
+        return self.iso or self.day.isoformat()
+
+    @property
+    def shown(self) -> str:
+        return self.said or format_date(self.day)
 
 
 def _anchor(ctx: Context, match: Match) -> _Anchor | None:
@@ -60,18 +73,33 @@ def _anchor(ctx: Context, match: Match) -> _Anchor | None:
     day = event.date.start if event is not None else None
     if event is None or day is None:
         return None
-    return _Anchor(headline(event), day, event_line(event), cite(event))
+    return _event_anchor(headline(event), event, day)
+
+
+def _event_anchor(name: str, event: Event, day: date) -> _Anchor:
+    exact = event.date.precision == "day"
+    iso = iso_dates([event])[0]
+    return _Anchor(name, day, event_line(event), cite(event), format_span(event.date), exact, iso)
 
 
 def _side(ctx: Context, words: tuple[str, ...]) -> _Anchor | None:
     """The best record of one of two phrases compared (「ロゴマーク決定」)."""
-    query = dataclasses.replace(ctx.query, entities=(), terms=words, related=(), ties=())
-    best = ctx.selector.best(query)
-    event = best[0].event if best else None
-    day = event.date.start if event is not None else None
-    if event is None or day is None:
-        return None
-    return _Anchor(wording.quoted_title(headline(event)), day, event_line(event), cite(event))
+    ranked = _side_ranked(ctx, words)
+    return _anchor_of(ranked[0].event) if ranked else None
+
+
+def _anchor_of(event: Event) -> _Anchor | None:
+    day = event.date.start
+    return _event_anchor(wording.quoted_title(headline(event)), event, day) if day is not None else None
+
+
+def _side_ranked(ctx: Context, words: tuple[str, ...], without: str = "") -> list[Ranked]:
+    """The records one phrase fits best, `without` one of them."""
+    query = dataclasses.replace(ctx.query, entities=(), terms=words, related=(), ties=(), parts=())
+    if not without:
+        return ctx.selector.best(query)
+    pool = [e for e in ctx.selector.filtered(query, strict=False) if e.id != without]
+    return [r for r in ctx.selector.rank(query, pool) if r.score > 0][:1]
 
 
 def earlier(ctx: Context) -> Answer | None:
@@ -82,9 +110,30 @@ def earlier(ctx: Context) -> Answer | None:
     if len(anchors) < 2:
         return None
     first, second = sorted(anchors[:2], key=lambda a: a.day)
-    summary = wording.came_first(first.name, format_date(first.day), second.name, format_date(second.day))
+    summary = wording.came_first(first.name, first.shown, second.name, second.shown)
     if ctx.query.confirm:  # 「広島は千葉より先でしたよね？」: the one named first is claimed to be earlier
         summary = wording.yes_or_no(anchors[0].day < anchors[1].day, summary)
+    return _pair(ctx, summary, first, second)
+
+
+def each(ctx: Context) -> Answer | None:
+    """ask.each of two phrases (「案を確認した日と、公表した日をそれぞれ」): the day of each, in order.
+    Two phrases asked each name two records: when both fit one best, the phrase that fits it less
+    takes its next best."""
+    sides = ctx.query.sides
+    if sides is None:
+        return None
+    best = [_side_ranked(ctx, words) for words in sides]
+    if not best[0] or not best[1]:
+        return None
+    if best[0][0].event.id == best[1][0].event.id:
+        weaker = 0 if best[0][0].score < best[1][0].score else 1
+        best[weaker] = _side_ranked(ctx, sides[weaker], best[weaker][0].event.id)
+    anchors = [a for ranked in best if ranked and (a := _anchor_of(ranked[0].event)) is not None]
+    if len(anchors) < 2:
+        return None
+    first, second = anchors[:2]
+    summary = wording.each_on(first.name, first.shown, second.name, second.shown)
     return _pair(ctx, summary, first, second)
 
 
@@ -94,6 +143,8 @@ def interval(ctx: Context) -> Answer | None:
     if len(anchors) < 2:
         return None
     first, second = anchors[:2]
+    if not (first.exact and second.exact):
+        return None  # a month or a year recorded: no count of days
     days = (first.day - second.day).days
     summary = wording.days_between(
         first.name, format_date(first.day), second.name, format_date(second.day), days
@@ -107,5 +158,5 @@ def _pair(ctx: Context, summary: str, first: _Anchor, second: _Anchor) -> Answer
         title=wording.title_when(),
         lines=(first.line, second.line),
         sources=tuple(dict.fromkeys((first.source, second.source))),
-        dates=(first.day.isoformat(), second.day.isoformat()),
+        dates=(first.iso_day, second.iso_day),
     )

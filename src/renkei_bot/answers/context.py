@@ -98,6 +98,7 @@ class Context:
         """What a list is of: the period and the names asked about."""
         parts = [period_label(p) for p in self.query.when.spans if not p.attached]
         parts += [m.name for m in self.query.entities] + [t.surface for t in self.query.ties]
+        parts += [c for c in self.query.categories if c not in parts]  # 国の方針
         return wording.label_of(parts)
 
 

@@ -20,8 +20,9 @@ def answer(ctx: Context) -> Answer | None:
     rows = [e for e in ctx.store.events if wanted & set(e.corrections)]
     lines = "、".join(f"L{line}" for e in rows[:5] for line in e.lines[:1])
     summary = "".join(wording.typo_fixed(c.wrong, c.right, lines) for c in fixes)
-    if ctx.query.confirm or ctx.query.has("ask.typo"):
-        summary = wording.yes_or_no(True, summary)
+    if ctx.query.confirm or ctx.query.has("ask.typo", "compare.different"):
+        # 「誤記ですか」 はい; 「京都府市長会とは別の団体？」 いいえ: one body, written wrong
+        summary = wording.yes_or_no(not ctx.query.has("compare.different"), summary)
     return ctx.found(
         summary,
         title=wording.TYPO_TITLE,

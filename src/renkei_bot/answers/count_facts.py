@@ -53,6 +53,9 @@ def answer(ctx: Context) -> Answer | None:
     flags = [
         f for f in table.flags if f.fiscal_year in years and (not named or f.row in {r.id for r in named})
     ]
+    if q.has("total.sum") and len(named) >= 2 and len(years) == 1 and q.has("wh"):
+        # 「28年度の各区交流とHP会員を足すといくつ？（重複は気にしなくていい）」: the sum asked, first
+        return _rows_sum(ctx, table, named, years[0])
     if flags and q.has("table.meaning", "table.as_of"):  # 「元年度の372はなぜ8月1日現在と合わない」
         return _found(ctx, table, "\n".join(f.note for f in flags), [table.row(f.row) for f in flags])
     if q.has("table.meaning") and _as_of_asked(ctx, table):

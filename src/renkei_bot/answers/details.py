@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import stated
+from renkei_bot.answers import mentioned, pointing, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     KEYED,
@@ -20,11 +21,11 @@ from renkei_bot.answers.lines import (
     keyed_details,
     line_ref,
 )
-from renkei_bot.answers.mentions import pointed_mention
+from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.pointing import ITEM_LINE, best_line, keys_of, naming
 from renkei_bot.answers.select import Ranked
-from renkei_bot.dates import format_date, format_span
+from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
@@ -93,8 +94,17 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
             return label, event.venue
         values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
         if values:
-            return label, preferred(ctx, values)[0]
+            return label, _segment(preferred(ctx, values)[0], keys)
     return None
+
+
+def _segment(value: str, keys: Sequence[str]) -> str:
+    """「主催:第一生命保険株式会社 後援:東京都 特別協力:…」: the part the asked key labels."""
+    for key in keys:
+        m = re.search(rf"(?:^|\s){re.escape(key)}[:：]\s*(.+?)(?=\s+[^\s:：]+[:：]|$)", value)
+        if m is not None:
+            return m.group(1)
+    return value
 
 
 def _partners_of(ctx: Context, event: Event) -> list[str]:
@@ -194,7 +204,10 @@ def detail(ctx: Context) -> Answer:
         located = stated.address(ctx, [r.event for r in best])
         if located.found or "venue" not in aspects or ctx.query.entity_ids("venue"):
             return located
-    if len(best) > 1 and ctx.query.order:  # 「最初のシンポジウムの基調講演は誰」: the first of them
+    # 「全国連携展示の第1回は」 of a series numbered anew each 年度, no year said: the very first
+    first_of_all = ctx.query.ordinal == 1 and not ctx.query.when.spans
+    order = ctx.query.order or ("first" if first_of_all else None)
+    if len(best) > 1 and order:  # 「最初のシンポジウムの基調講演は誰」: the first of them
         dated = sorted(
             best,
             key=lambda r: (
@@ -202,7 +215,7 @@ def detail(ctx: Context) -> Answer:
                 ctx.store.position(r.event.id),
             ),
         )
-        best = dated[:1] if ctx.query.order == "first" else dated[-1:]
+        best = dated[:1] if order == "first" else dated[-1:]
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
     # one ranking of everything the question touches serves both the choice and the related lines
@@ -222,15 +235,20 @@ def detail(ctx: Context) -> Answer:
         summary = wording.involved("、".join(bodies), event.title, format_span(event.date))
     elif item is not None:  # 「お茶の淹れ方講座はどこで」: the venue written under that item of the row
         label, value, heading = item
-        day = format_date(mention.date) if mention is not None else format_span(event.date)
+        day = said_on(event, mention) if mention is not None else format_span(event.date)
         summary = wording.item_answer(heading, label, value, event.title, day)
         start = event.details.index(heading)
         picked = [heading, *itertools.takewhile(ITEM_LINE.match, event.details[start + 1 :])]
     elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
-        summary = wording.mentioned_on(mention.text, format_date(mention.date), event.title)
+        summary = wording.mentioned_on(mention.text, said_on(event, mention), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
+        claimed = [m for m in ctx.query.entities if m.type != "series" and m.entity_id != event.series]
+        if ctx.query.confirm and claimed:  # 「…って特別区長会の主催だったっけ？」: in the value, or not
+            value = compact(direct[1])
+            names = [(compact(m.surface), compact(ctx.store.entity(m.entity_id).name)) for m in claimed]
+            summary = wording.yes_or_no(all(a in value or b in value for a, b in names), summary)
     elif aspects:
         people = "people" in aspects[:1]
         # a line that names someone (the title may: 「西川…会長が石破…大臣を訪問」); for anything else a
@@ -244,6 +262,9 @@ def detail(ctx: Context) -> Answer:
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
+    elif (pointed := pointing.pointed_line(ctx, event)) is not None:
+        # 「ソトコトの編集長って講演会に来たことある？」: the line naming what the question names
+        summary = wording.detail_line(pointed, event.title, format_span(event.date))
     topic_line = _topic_line(ctx, event, summary)
     if topic_line is not None:  # 「協力に入ってた新聞社ってどこ？」: the line that names one
         summary = wording.detail_line(topic_line, event.title, format_span(event.date))
@@ -327,6 +348,7 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
         elif ctx.query.aspects:
             shown = aspect_details(ctx, event, ctx.query.aspects)[:SEVERAL_DETAILS]
             lines.extend(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in shown)
+    lines += mentioned.editions_elsewhere(ctx, events)  # 東北絆まつり2020: postponed, a mention
     summary = wording.these_records(facts(ctx, events), len(events))
     if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None:
         summary = wording.times(len(events)) + summary  # 「何回出てくる？会場はどこ？」: the count first
@@ -428,6 +450,20 @@ def person(ctx: Context, person_id: str) -> Answer:
                 said.append(text)
     # the line that says most of what was asked (a post, an affiliation) leads
     post = _post_line(ctx, keys, said)
+    # 「どこの大学の先生？」: the kind of body asked (大学) that none of the person's lines names
+    kinds = [
+        t
+        for h in ctx.query.facets
+        if h.name == "aspect.affiliation"
+        for t in ctx.query.terms
+        if t in h.word and not ctx.asking_word(t)  # 大学, not 所属 or 肩書 (words that ask)
+    ]
+    unsaid = [k for k in kinds if not any(k in text for text in said)]
+    if unsaid and said:
+        return ctx.not_found(
+            wording.affiliation_not_recorded(entity.name, unsaid[0], post or said[0]),
+            lines=tuple(lines),
+        )
     return ctx.found(
         wording.person_post(entity.name, post, len(events))
         if post
@@ -451,6 +487,6 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
         # 「何をした？」: what the row says it did, not just its title
         # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
         asks = ctx.query.aspects or ctx.query.has("wh")  # 「第2弾ってどのイベントで」: what the row says
-        text = value[1] if value else brief(event) if asks else headline(event)
+        text = value[1] if value else brief(event) if asks or len(events) == 1 else headline(event)
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))

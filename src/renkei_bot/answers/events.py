@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details, pointing
+from renkei_bot.answers import details, mentioned, pointing, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     EventLines,
@@ -18,11 +19,10 @@ from renkei_bot.answers.lines import (
     iso_dates,
     line_ref,
 )
-from renkei_bot.answers.mentions import pointed_mention
+from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
-from renkei_bot.dates import format_date, format_fiscal_year, format_span, month_end
-from renkei_bot.normalize import compact
+from renkei_bot.dates import first_unit_end, format_date, format_fiscal_year, format_span
 from renkei_bot.records import Event
 
 MAX_SOURCES = 5
@@ -70,15 +70,21 @@ def when(ctx: Context) -> Answer:
     first = events[0]
     mention = pointed_mention(ctx, first)
     if mention is not None:
-        summary = wording.mentioned_on(mention.text, format_date(mention.date), first.title)
+        summary = wording.mentioned_on(mention.text, said_on(first, mention), first.title)
     elif 1 < len(events) <= wording.HEAD_ITEMS:  # tied: each of them, with its date
         summary = wording.these_records(details.facts(ctx, events), len(events))
+        if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None:
+            summary = (
+                wording.times(len(events)) + summary
+            )  # 「何回開かれて、それぞれいつ？」: the count first
     elif first.date.start is None:
         summary = wording.undated(headline(first), first.date.after, first.date.before)
     elif ctx.query.has("time.until") and (until := until_said(ctx, first)) is not None:
         summary = until  # 「いつまで？」「何年間？」: the end, or the line that says it
     else:
         summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
+        if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None and len(events) == 1:
+            summary = wording.times(1) + summary  # 「何回開かれて、いつ？」: once
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]
     before = [*_edge_lines(ctx, first)]
     if len(events) == 1 and mention is None:  # the one record: the rest of what it says, below
@@ -130,6 +136,8 @@ def subject_events(ctx: Context) -> list[Event] | None:
 
 
 def count(ctx: Context) -> Answer:
+    if ctx.query.ordinal is not None:  # 「何回やって、第2回はどこで？」: 第2回 is the second question's
+        ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, ordinal=None))
     events = subject_events(ctx)
     if not events:
         return ctx.nothing()
@@ -234,7 +242,7 @@ def listing(ctx: Context) -> Answer:
             events = narrowed or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     if spans and ctx.query.has("time.started"):  # 「今月から始まった」: begun in it, not running through it
-        windows = [(p.start, _first_unit(p.start) if p.end == date.max else p.end) for p in spans]
+        windows = [(p.start, first_unit_end(p.start) if p.end == date.max else p.end) for p in spans]
         events = [e for e in events if e.date.start and any(a <= e.date.start <= b for a, b in windows)]
     if not events:
         return ctx.nothing()
@@ -245,8 +253,9 @@ def listing(ctx: Context) -> Answer:
     lines = event_lines(events)
     if len(events) == 1:  # one event: all it says, what the question names first
         lines += tuple(_detail_lines(ctx, events[0]))
+    lines += tuple(mentioned.editions_elsewhere(ctx, events))  # 東北絆まつり2020: postponed, a mention
     summary = listed_summary(ctx, label, events)
-    pointed = _pointed_line(ctx, events[0]) if len(events) == 1 else None
+    pointed = pointing.pointed_line(ctx, events[0]) if len(events) == 1 else None
     if pointed is not None:  # 「…の事例報告で、豊島区は何の話をした？」: the line naming 豊島区
         summary = wording.detail_line(pointed, events[0].title, format_span(events[0].date))
     return ctx.found(
@@ -257,34 +266,6 @@ def listing(ctx: Context) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
-
-
-def _first_unit(start: date) -> date:
-    """「今年度から始まった」: an open range from a fiscal year, a year or a month means begun in that
-    unit; its end, from where the range starts (4月1日 a fiscal year, 1月1日 a year, else a month)."""
-    if (start.month, start.day) == (4, 1):
-        return date(start.year + 1, 3, 31)
-    if (start.month, start.day) == (1, 1):
-        return date(start.year, 12, 31)
-    return month_end(start.year, start.month)
-
-
-def _pointed_line(ctx: Context, event: Event) -> str | None:
-    """The one detail of a record that names what a wh-question names beside the record itself: a
-    ward or a person its title does not name, written in a single line of the record."""
-    if not ctx.query.has("wh"):
-        return None
-    title = compact(event.title)
-    keys = [k for k in pointing.name_keys(ctx) if k not in title]
-    # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
-    at = sorted(
-        (min(f.find(k) for k in keys if k in f), d)
-        for d in event.details
-        if any(k in (f := compact(d)) for k in keys)
-    )
-    if not at or (len(at) > 1 and at[0][0] == at[1][0]):
-        return None
-    return at[0][1].lstrip("・ ")
 
 
 def _detail_lines(ctx: Context, event: Event) -> list[Line]:

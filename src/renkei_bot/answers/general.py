@@ -158,11 +158,15 @@ def _listing(ctx: Context, label: str, events: list[Event]) -> Answer:
     return ctx.found(
         listed_summary(ctx, label, events),  # a few: named in the first line
         title=label,
-        lines=EventLines(events),  # a month in every year can be thousands: built as shown
+        # one record: all it says; a month in every year can be thousands: built as shown
+        lines=event_lines(events, full=True) if len(events) == 1 else EventLines(events),
         sources=tuple(cite(e) for e in events[:3]),
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
+
+
+SEASON_DAYS = 7  # 「今ごろ」: a week either side of the day
 
 
 def anniversary(ctx: Context) -> Answer:
@@ -194,8 +198,13 @@ def anniversary(ctx: Context) -> Answer:
             return _listing(ctx, format_date(first, "month"), events)
         events = ctx.selector.in_month(target.month)
         return _listing(ctx, wording.every_year_month(target.month), events)
+    if ask.kind == "season" and ask.years_ago is not None:
+        # 「10年前の今ごろ」: that year's fortnight around the day, not every year's
+        first, last = target - timedelta(days=SEASON_DAYS), target + timedelta(days=SEASON_DAYS)
+        events = [e for e in ctx.store.between(first, last) if e.date.start is not None]
+        return _listing(ctx, wording.season_of(format_date(first), format_date(last)), events)
     if ask.kind == "season":
-        days = [target + timedelta(days=d) for d in range(-7, 8)]
+        days = [target + timedelta(days=d) for d in range(-SEASON_DAYS, SEASON_DAYS + 1)]
         found = {e.id: e for day in days for e in ctx.store.on_month_day(day.month, day.day)}
         events = sorted(found.values(), key=lambda e: ctx.store.position(e.id))
         return _listing(ctx, wording.SEASON, events)

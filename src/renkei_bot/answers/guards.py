@@ -77,7 +77,8 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     if asked is None:
         return None
     noun, _ = asked
-    said_as = [w for word, words in ctx.query.related_of if word in noun for w in words]  # お祭り → まつり
+    # お祭り → まつり; a part said otherwise keeps the rest (連携項目 is not 連携)
+    said_as = [noun.replace(word, w) for word, words in ctx.query.related_of if word in noun for w in words]
     if any(ctx.selector.term_hits(w) for w in (noun, *said_as)):
         return None
     units = [u for u in tok.short_units(noun) if len(u) >= 2]
@@ -107,8 +108,10 @@ def unknown_topic(ctx: Context) -> Answer | None:
     terms = [t for t in ctx.query.terms if len(t) >= 2 and t not in loose]
     if not terms or any(ctx.selector.term_hits(t) for t in (*terms, *ctx.query.parts)):
         return None
+    # a Latin word the glossary lacks (Racecourse) beside a name found says nothing against it
+    latin = bool(ctx.query.entities) and all(t.isascii() for t in terms)
     things = [t for t in terms if len(t) >= 3 and not ctx.asking_word(t)]
-    if not things:
+    if not things or latin:
         return None
     return ctx.not_found(wording.unknown_topic(max(things, key=len)), did_you_mean=ctx.near_miss_names())
 

@@ -4,8 +4,16 @@ question is about, when its words are found around that date and not in the row'
 from __future__ import annotations
 
 from renkei_bot.answers.context import Context
+from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
-from renkei_bot.records import Event, Mention
+from renkei_bot.records import DateSpan, Event, Mention
+
+
+def said_on(event: Event, mention: Mention) -> str:
+    """Every day the mention's text gives (「8月24日(木)・25日(金)」 is two mentions of one text), in
+    both calendars."""
+    days = sorted({m.date for m in event.mentions if m.text == mention.text} | {mention.date})
+    return format_span(DateSpan(start=days[0], precision="day", text="", end=days[-1], days=tuple(days)))
 
 
 def mention_context(event: Event, mention: Mention) -> str:

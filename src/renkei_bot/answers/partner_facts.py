@@ -16,7 +16,7 @@ from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import TABLE, mentioned_partners, partner_line, table_source
-from renkei_bot.dates import format_date, format_fiscal_year, format_year
+from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, format_year
 from renkei_bot.records import Partner
 
 INTENTS = frozenset({"member_count", "partner_total", "partners_list", "agreement_date"})
@@ -58,6 +58,9 @@ def answer(ctx: Context) -> Answer | None:
     if q.ties or q.has("subject.company") or any(m.type != "partner" for m in q.entities):
         return None  # companies and events are the chronology's records, not rows of this table
     named = mentioned_partners(ctx)
+    by_year = q.has("unit.fiscal_year") and q.has("extreme.max", "extreme.min")
+    if by_year and q.has("subject.agreement", "subject.partner") and not named:
+        return _busiest_year(ctx, most=q.has("extreme.max"))  # 「協定を一番多く結んだ年度は」
     if named and q.has("compare.same", "time.same_day"):
         if q.has("subject.member") and not q.has("time.same_day"):
             return _same_members(ctx, named[0])
@@ -334,3 +337,19 @@ def _rows(ctx: Context, summary: str, partners: list[Partner], *, show_all: bool
         record_ids=tuple(p.id for p in partners),
         show_all=show_all,
     )
+
+
+def _busiest_year(ctx: Context, *, most: bool) -> Answer:
+    """The 年度 in which the most (or fewest) partners signed, with how many and which."""
+    partners = list(ctx.store.partners.partners)
+    per_year: dict[int, list[Partner]] = {}
+    for partner in partners:
+        per_year.setdefault(fiscal_year(partner.agreed), []).append(partner)
+    pick = max if most else min
+    count = pick(len(signed) for signed in per_year.values())
+    years = sorted(y for y, signed in per_year.items() if len(signed) == count)
+    named = [p for y in years for p in per_year[y]]
+    summary = wording.busiest_year(
+        "・".join(format_fiscal_year(y) for y in years), count, "、".join(p.name for p in named), most
+    )
+    return _rows(ctx, summary, sorted(partners, key=lambda p: p.agreed))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from renkei_bot.answers.context import Context
 from renkei_bot.normalize import compact
-from renkei_bot.records import Event
+from renkei_bot.records import Event, Mention
 
 NAME_WEIGHT = 3  # a name the question gives, against a topic word, in choosing a record's line
 RARE = 3.0  # idf of a question word rare enough that a detail containing it is what was asked about
@@ -18,6 +18,9 @@ ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時
 def name_keys(ctx: Context) -> list[str]:
     keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
     keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
+    # the project's own body is written many ways in its own chronology (区長会, 事務局): each says it
+    own = [ctx.store.entity(m.entity_id) for m in ctx.query.entities if ctx.store.entity(m.entity_id).own]
+    keys += [compact(a) for entity in own for a in (*entity.aliases, *ctx.vocabulary.own_staff)]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 
@@ -67,10 +70,47 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     # the line: each word counts for the share of the lines it is in
     holding = {k: sum(k in f for f in flats) for k in keys}
 
-    def score(index: int) -> tuple[float, int]:
+    said = [compact(t) for t in ctx.query.terms if len(t) >= 2]
+
+    def score(index: int) -> tuple[float, int, int]:
         flat = flats[index]
         named = sum(len(k) * (NAME_WEIGHT if k in names else 1) / holding[k] for k in keys if k in flat)
         named += sum(10 * len(w) for w in asked if w in flat)
-        return named + sum(2 for w in wanted if w in texts[index]), -index
+        # a tie goes to the line holding more of the question's other words (事務局 beside パネル…)
+        return named + sum(2 for w in wanted if w in texts[index]), sum(w in flat for w in said), -index
 
     return texts[max(range(len(texts)), key=score)]
+
+
+def item_mention(event: Event, read: str, text: str) -> Mention | None:
+    """The dated mention written under the same item as a line (`read` as `in_context` gives it)."""
+    if read == text:
+        return None  # not an item's line
+    heading = read.removesuffix(f" {text}")
+    reads = {r for _, r in in_context(event)}
+    return next((m for m in event.mentions if f"{heading} {m.text}" in reads), None)
+
+
+def pointed_line(ctx: Context, event: Event) -> str | None:
+    """The one detail of a record that names what the question names beside the record itself: a
+    ward or a person its title does not name, written in a single line of the record."""
+    title = compact(event.title)
+    keys = [k for k in name_keys(ctx) if k not in title]
+    # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
+    at = sorted(
+        (min(f.find(k) for k in keys if k in f), d)
+        for d in event.details
+        if any(k in (f := compact(d)) for k in keys)
+    )
+    if not keys:  # 「…のイベントで何の祭りをやった？」: a word of the question one line alone holds
+        flats = [compact(d) for d in event.details]
+        words = [compact(t) for t in ctx.query.terms if len(t) >= 2 and compact(t) not in title]
+        alone: set[str] = set()
+        for word in words:
+            holding = [d for d, f in zip(event.details, flats, strict=True) if word in f]
+            if len(holding) == 1:
+                alone.add(holding[0])
+        return alone.pop().lstrip("・ ") if len(alone) == 1 else None
+    if not at or (len(at) > 1 and at[0][0] == at[1][0]):
+        return None
+    return at[0][1].lstrip("・ ")

@@ -7,6 +7,7 @@ Dates stated this way are compared in Context.premise_notes; places and people a
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -15,8 +16,9 @@ from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer
-from renkei_bot.dates import format_span
+from renkei_bot.dates import first_unit_end, format_span
 from renkei_bot.nlu import tokens as tok
+from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.resolution import Match
 from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Event
@@ -46,6 +48,9 @@ def confirm(ctx: Context) -> Answer | None:
         claims = [m for m in query.entities if m is not people[0]]
     stated = [m.surface for m in claims] or ([query.stated_place] if query.stated_place else [])
     stated += [n for n in query.names if n not in stated]
+    # 「産地出店者は30団体でしたか」: a figure is a claim too (not the 23 of 東京23区, a name's own)
+    names = "".join(compact(m.surface) for m in query.entities)
+    stated += [str(n) for n in query.numbers if str(n) not in names]
     if not stated and subject and not query.premise and query.intent in ("events_about", "fallback"):
         return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
     if not stated or not (subject or query.terms or query.ordinal):
@@ -53,6 +58,16 @@ def confirm(ctx: Context) -> Answer | None:
         return details.person(ctx, named[0]) if named else None
     skip = [m.entity_id for m in claims]
     series = any(m.type == "series" for m in subject)
+    years = {p.start.year for p in query.when.spans if p.attached}
+    if (
+        series
+        and years
+        and not any(
+            r.event.date.start and r.event.date.start.year in years
+            for r in ctx.selector.best(query, skip=skip, series_only=True)
+        )
+    ):
+        series = False  # 「東北絆まつり2020の山形開催」: no festival that year; the rows that mention it
     # 「嬬恋村の方が講演会で事例報告したことってありますか？」: a record that has the claim too, first
     without = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
     # …but only among the records the rest of the question is about (not any record at 大井競馬場)
@@ -85,15 +100,13 @@ def confirm(ctx: Context) -> Answer | None:
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
     )
-    stated_days = [p for p in query.premise if not p.attached and not p.any_year]
-    if (
-        stated_days
-        and event.date.start
-        and not any(p.start <= event.date.start <= p.end for p in stated_days)
-    ):
+    stated_days = [p for p in query.premise if not p.attached]
+    if stated_days and event.date.start and not any(_within(ctx, p, event.date.start) for p in stated_days):
         missing.append(stated_days[0].text)  # 「…を訪ねてきたのは2015年7月10日だよね？」
     figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
-    stating = [d for d in event.details if any(f in d for f in figures)]
+    # the lines holding the figures claimed as numbers of their own (5 in 5市, not in 15), most first
+    held = {d: sum(bool(re.search(rf"(?<![0-9]){f}(?![0-9])", d)) for f in figures) for d in event.details}
+    stating = sorted((d for d in event.details if held[d]), key=lambda d: -held[d])
     if figures and not stating:
         missing += [f for f in figures if f not in recorded]
     fact = _recorded_fact(ctx, event, asked)
@@ -241,11 +254,25 @@ def _set_beside(ctx: Context, events: Sequence[Event], text: str) -> tuple[str, 
 
 
 def _dates_hold(ctx: Context, answer: Answer) -> bool | None:
-    spans = [p for p in ctx.query.premise if not p.attached and not p.any_year]
+    spans = [p for p in ctx.query.premise if not p.attached]
     recorded = [date.fromisoformat(d) for d in answer.dates[:1] if len(d) == 10]  # the record answered
     if not spans or not recorded:
         return None
-    return any(s.start <= d <= s.end for s in spans for d in recorded)
+    return any(_within(ctx, s, d) for s in spans for d in recorded)
+
+
+def _within(ctx: Context, span: Period, day: date) -> bool:
+    """Whether a recorded day is the one claimed; 「8月6日でしたか」 (no year) by its month and day."""
+    if span.any_year:
+        return day.month == span.start.month and (span.day is None or day.day == span.start.day)
+    return span.start <= day <= _claimed_end(ctx, span)
+
+
+def _claimed_end(ctx: Context, span: Period) -> date:
+    """「2020年から始めたんですよね」: a start claimed from an open range is in its first unit."""
+    if span.end == date.max and ctx.query.has("time.started"):
+        return first_unit_end(span.start)
+    return span.end
 
 
 def place_contradicts(ctx: Context) -> bool:

@@ -14,6 +14,7 @@ from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates, line_ref
+from renkei_bot.answers.mentions import said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_span
 from renkei_bot.records import Event
@@ -59,9 +60,11 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
         if stating:
             # the line the question points to: 「お茶の淹れ方講座の会場は何階」 → the 3階 under that item
             best = pointing.best_line(ctx, [read for _, read in stating], ctx.query.aspects)
-            line = next(text for text, read in stating if read == best).lstrip("・ ")
+            text = next(text for text, read in stating if read == best)
+            mention = pointing.item_mention(event, best, text)  # the item's own day (①日時:…)
+            day = said_on(event, mention) if mention is not None else format_span(event.date)
             return ctx.found(
-                wording.detail_line(line, event.title, format_span(event.date)),
+                wording.detail_line(text.lstrip("・ "), event.title, day),
                 title=event.title[:150],
                 lines=(
                     event_line(event),

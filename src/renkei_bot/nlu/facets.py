@@ -58,6 +58,9 @@ class FacetHit:
     end: int
 
 
+OF = "の"  # 「市町村の数」: the particle between a counted noun and 数
+
+
 def _forms(token: Token) -> tuple[str, ...]:
     return (token.normalized, token.lemma, token.surface)
 
@@ -315,6 +318,11 @@ class FacetSet:
                 noun = words[i - 1]
                 if noun.end == token.begin and noun.pos[0] == "名詞":
                     return FacetHit(spec.name, noun.surface + token.surface, noun.begin, token.end)
+                if (
+                    i > 1 and noun.surface == OF and words[i - 2].pos[0] == "名詞"
+                ):  # 「市町村の数」 is 市町村数
+                    before = words[i - 2]
+                    return FacetHit(spec.name, before.surface + token.surface, before.begin, token.end)
             for phrase in phrases:
                 if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
                     last = words[i + len(phrase) - 1]
@@ -381,6 +389,8 @@ class Vocabulary:
     money_counter: str = ""
     table_counters: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
+    place_kinds: tuple[tuple[str, str], ...] = ()  # 区 → ward: the kind of place a question asks which of
+    own_staff: tuple[str, ...] = ()  # 事務局: the records' word for the project's own staff
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
@@ -414,7 +424,18 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         money_counter=str(raw.get("money_counter", "")),
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
+        place_kinds=_pairs(path, raw, "place_kinds"),
+        own_staff=_word_list(path, raw, "own_staff"),
     )
+
+
+def _pairs(path: Path, raw: Mapping[str, Any], key: str) -> tuple[tuple[str, str], ...]:
+    value = raw.get(key, {})
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise DataError(f"{path}: '{key}' must map words to entity types")
+    return tuple(value.items())
 
 
 def _word_list(path: Path, raw: Mapping[str, Any], key: str) -> tuple[str, ...]:

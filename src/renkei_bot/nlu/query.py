@@ -112,6 +112,7 @@ class Query:
     asked: tuple[str, str] | None = None
     # the noun the question is about, whatever precedes it (「新聞社ってどこ」 → 新聞社, its last part)
     topic: tuple[str, str] | None = None
+    kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
@@ -181,6 +182,15 @@ class Understander:
                 text = respelled
                 when, resolution = self._names_and_dates(text, today)
         tokens = tokenize(text)
+        # a name guessed fuzzily around a kind of place standing alone (北海道の町 ~ 北海道町村) is no name:
+        # the question asks which 町
+        exact = [(m.begin, m.end) for m in resolution.matches if m.method != "fuzzy"]
+        kind = self._kind_asked(tokens, exact)
+        if kind is not None:
+            unguessed = tuple(
+                m for m in resolution.matches if m.method != "fuzzy" or not (m.begin <= kind[1] < m.end)
+            )
+            resolution = dataclasses.replace(resolution, matches=unguessed)
         covered = (
             [(m.begin, m.end) for m in resolution.matches]
             + [(t.begin, t.end) for t in resolution.ties]
@@ -251,11 +261,12 @@ class Understander:
         # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
         asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
         # a date said would become a claim, unless it qualifies a noun (「2016年のシンポジウム」)
-        unstated = all(p.attached or tok.qualifies(tokens, p.stop) for p in when.spans)
+        unstated = all(p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans)
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
         honorifics = frozenset(self.index.honorifics.words)
         confirm = confirm or (not wh and _named_last(text, tokens, resolution.matches, facets, honorifics))
+        confirm = confirm or (not wh and _guessed_last(text, tokens, resolution.matches, breaks_at=_SPACE))
         if (
             confirm
             and features.has_period
@@ -285,7 +296,7 @@ class Understander:
             if not any(b <= m.start() and m.end() <= e for b, e in covered)
         )
         names_left = proper_names(
-            tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"]
+            tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
         )
         ordinal = _ORDINAL.search(text)
         return Query(
@@ -303,7 +314,10 @@ class Understander:
             ordinal=int(ordinal.group(1) or ordinal.group(3)) if ordinal else None,
             ordinal_unit=(ordinal.group(2) or ordinal.group(4)) if ordinal else "回",
             confirm=confirm,
-            related=tuple(t for t in related_terms(tokens, self.synonyms) if t not in terms),
+            # 開かれた → 開催, a word every record of a festival may hold: no topic
+            related=tuple(
+                t for t in related_terms(tokens, self.synonyms) if t not in terms and t not in stop
+            ),
             parts=parts,
             related_of=tuple(
                 (t.surface, self.synonyms[t.normalized]) for t in tokens if t.normalized in self.synonyms
@@ -323,7 +337,8 @@ class Understander:
             typos=self._typos_in(text),
             asked=self._asked(tokens, facets, covered),
             topic=_topic(tokens, covered),
-            sides=_sides_terms(tokens, terms),
+            kind_asked=kind[0] if kind else None,
+            sides=_sides_terms(tokens, terms, resolution.matches),
         )
 
     def _asked(
@@ -337,9 +352,26 @@ class Understander:
             h.begin < end and begin < h.end for h in facets
         ):
             return None  # a name, a date or a word that asks
-        if noun in self.vocabulary.stop_terms or len(noun) < 2:
-            return None
+        if noun in self.vocabulary.stop_terms or len(noun) < 2 or _ORDINAL.search(noun):
+            return None  # 「第1回目っていつ？」: which one, not a thing the records may lack
         return noun, tok.head_word(noun)
+
+    def _kind_asked(
+        self, tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]
+    ) -> tuple[str, int] | None:
+        """The kind of place a word standing alone names (区 in 「報告した区は」, 町 in 「北海道の町」),
+        not the end of a name (品川区) nor of another word; after a question word (何区) it still asks."""
+        kinds = dict(self.vocabulary.place_kinds)
+        wh = self.vocabulary.facets.spec("wh").starts if "wh" in self.vocabulary.facets else ()
+        for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
+            if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
+                continue
+            if after is not None and after.begin == token.end and after.pos[0] in ("名詞", "接尾辞"):
+                continue  # 市 + 長会 (Sudachi's split of 市長会): the start of a longer word
+            glued = before is not None and before.end == token.begin and tok.ends_a_word(before)
+            if not glued or (wh and before is not None and before.surface.startswith(wh)):
+                return kinds[token.surface], token.begin
+        return None
 
     def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
         when = when_mod.resolve(text, today=today)
@@ -364,18 +396,35 @@ class Understander:
         return tuple(found)
 
 
+_SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[、,，?？]")
 
 
 def _requests(facets: Sequence[FacetHit]) -> bool:
     """Asking for a list, a count or a figure (count.*, total.*, extreme.*), not for a yes or a no."""
-    return any(h.name.startswith(("count.", "total.", "extreme.", "chart.", "order.")) for h in facets)
+    # a figure named (自治体数) or the row named 合計 is what a yes/no may be about:
+    # 「自治体数って前年度から増えた？」「合計は前年度から増えた？」
+    names_row = any(h.name == "row.total" for h in facets)
+    return any(
+        h.name.startswith(("count.", "total.", "extreme.", "chart.", "order."))
+        and h.name != "count.figure"
+        and not (names_row and h.name == "total.sum")
+        for h in facets
+    )
 
 
-def _guessed_last(text: str, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
-    """The last clause is one name the question guesses (「…だっけ、盛岡？」)."""
+def _guessed_last(
+    text: str,
+    tokens: Sequence[tok.Token],
+    matches: Sequence[Match],
+    *,
+    breaks_at: re.Pattern[str] | None = None,
+) -> bool:
+    """The last clause is one name the question guesses (「…だっけ、盛岡？」; after a space too, in a
+    terse question: 「今やってる全国連携展示 青森？」)."""
     end = len(text.rstrip())
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() < end]  # 「どこだった？区政会館？」
+    pattern = breaks_at or _CLAUSE_BREAK
+    breaks = [m.end() for m in pattern.finditer(text) if m.end() < end]  # 「どこだった？区政会館？」
     if not breaks or not text.rstrip().endswith(("?", "？")):
         return False
     tail = breaks[-1]
@@ -398,7 +447,7 @@ def _topic(tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]) -> t
 
 
 def _sides_terms(
-    tokens: Sequence[tok.Token], terms: Sequence[str]
+    tokens: Sequence[tok.Token], terms: Sequence[str], matches: Sequence[Match] = ()
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     sides = tok.two_sides(tokens)
     if sides is None:
@@ -407,7 +456,9 @@ def _sides_terms(
     for begin, end in sides:
         inside_words = {t.surface for t in tokens if begin <= t.begin and t.end <= end}
         phrase = "".join(t.surface for t in tokens if begin <= t.begin and t.end <= end)
-        parts.append(tuple(w for w in terms if w in inside_words or (w in phrase and len(w) > 2)))
+        words = [w for w in terms if w in inside_words or (w in phrase and len(w) > 2)]
+        named = [m.surface for m in matches if begin <= m.begin and m.end <= end]  # 推進方針, 区長会総会
+        parts.append(tuple(dict.fromkeys([*named, *words]) if words else words))
     return (parts[0], parts[1]) if parts[0] and parts[1] else None
 
 

@@ -246,11 +246,12 @@ class Speller:
             return not any(b < match.end() and match.start() < e for b, e in kept)
 
         edits = []
-        runs = [m for m in _KANA_RUN.finditer(text) if free(m)]
+        # a run's parts outside the names found: 「ぐんまけんしちょうかいとのきょうてい」 → とのきょうてい
+        runs = [part for m in _KANA_RUN.finditer(text) for part in _outside(m.start(), m.end(), kept)]
         if runs:
             tokens = tokenize(text)
-            for m in runs:
-                begin, end = _whole_words(tokens, m.start(), m.end())
+            for run_begin, run_end in runs:
+                begin, end = _whole_words(tokens, run_begin, run_end)
                 if end - begin >= MIN_RUN and (spelled := _kana(lexicon, text[begin:end])) != text[begin:end]:
                     edits.append((begin, end, spelled))
         words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
@@ -271,6 +272,15 @@ class Speller:
         out.append(text[last:])
         # the spaces that separated romaji words separate nothing now
         return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", "".join(out))
+
+
+def _outside(begin: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [begin, end) that no kept span covers."""
+    parts = [(begin, end)]
+    for b, e in kept:
+        cut = [((start, min(stop, b)), (max(start, e), stop)) for start, stop in parts]
+        parts = [piece for pair in cut for piece in pair if piece[0] < piece[1]]
+    return parts
 
 
 def _whole_words(tokens: Sequence[tok.Token], begin: int, end: int) -> tuple[int, int]:

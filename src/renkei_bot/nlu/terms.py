@@ -129,12 +129,18 @@ def named_things(tokens: list[tok.Token], names: Sequence[str]) -> tuple[str, ..
     return tuple(
         t.surface
         for t in tokens
-        if t.surface in names and t.pos[:2] == ("名詞", "固有名詞") and t.pos[2:3] != ("地名",)
+        if t.surface in names
+        and t.pos[:2] == ("名詞", "固有名詞")
+        and t.pos[2:3] != ("地名",)
+        and not t.surface.isascii()  # at, Oi: Latin words Sudachi tags as names
     )
 
 
 def proper_names(
-    tokens: list[tok.Token], covered: list[tuple[int, int]], people: Sequence[tuple[int, int]] = ()
+    tokens: list[tok.Token],
+    covered: list[tuple[int, int]],
+    people: Sequence[tuple[int, int]] = (),
+    stop: AbstractSet[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Proper nouns (and Latin words) the entity dictionary did not take: 三菱UFJ銀行, 長野県町村会 …
 
@@ -149,6 +155,6 @@ def proper_names(
             continue
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
         proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
-        if proper and not inside(token.begin, token.end, covered):
+        if proper and not inside(token.begin, token.end, covered) and word not in stop:  # イベ (イベント)
             out.append(word)
     return tuple(dict.fromkeys(out))

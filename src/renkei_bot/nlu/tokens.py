@@ -147,13 +147,19 @@ def ends_with_predicate(tokens: Sequence[Token]) -> bool:
     if not words:
         return False
     last = words[-1]
+    # a verbal noun after a particle (「…中に開催？」) or a proper name (「盛岡開催？」: held in 盛岡)
     return last.pos[0] in _PREDICATE_POS or (
-        last.pos[:3] == _VERBAL_NOUN and len(words) > 1 and words[-2].pos[0] == "助詞"
+        last.pos[:3] == _VERBAL_NOUN
+        and len(words) > 1
+        and (words[-2].pos[0] == "助詞" or words[-2].pos[:2] == _PROPER_NOUN)
     )
 
 
 _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
+_SENTENCE_END = ("補助記号", "句点")  # ？ 。 ！
+_PROPER_NOUN = ("名詞", "固有名詞")
+_CLOSING_BRACKET = ("補助記号", "括弧閉")
 
 
 _COMMA = ("補助記号", "読点")
@@ -167,6 +173,15 @@ def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]
     if stop is None or stop < 3:
         return None
     joins = [i for i in range(1, stop - 1) if words[i].surface == "と" and words[i].pos[0] == "助詞"]
+    if not joins and words[stop - 1].surface == "と" and words[stop - 1].pos[0] == "助詞":
+        # 「確認した日と、公表した日をそれぞれ」: the second phrase runs to its case particle
+        rest = words[stop + 1 :]
+        head = words[stop - 2].surface  # 「…した日と、…した日を」: to the same head noun, if it comes again
+        again = next((k + 1 for k, t in enumerate(rest) if t.surface == head), None)
+        end = again or next((k for k, t in enumerate(rest) if t.pos[:2] == ("助詞", "格助詞")), None)
+        if end is None or end == 0:
+            return None
+        return (words[0].begin, words[stop - 2].end), (rest[0].begin, rest[end - 1].end)
     if len(joins) != 1:
         return None
     i = joins[0]
@@ -177,6 +192,9 @@ def qualifies(tokens: Sequence[Token], offset: int) -> bool:
     """The words before `offset` (a date) name which thing (「2016年のシンポジウム」「令和元年度第1回の
     講演会」); 「2019年2月の締結」「2019年に」「2019年でした」 date an act or state a claim instead."""
     after = [t for t in tokens if t.begin >= offset and t.pos[0] != "空白"]
+    # 「シンポジウム（平成28年4月）の基調講演」: a bracket closing round the date is passed over
+    while after and after[0].pos[:2] == _CLOSING_BRACKET:
+        after = after[1:]
     if not after:
         return False
     first = after[0]
@@ -205,6 +223,12 @@ _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
 
 
+def ends_a_word(token: Token) -> bool:
+    """Whether a word glued after this token continues it (群間 + 県, 報告 + 書): a noun, an affix, a
+    verb or an adjective; not a particle, an auxiliary or a pronoun (「した区」「どの区」)."""
+    return token.pos[0] in _NOUN_POS or token.pos[0] in _PREDICATE_POS - {"助動詞"}
+
+
 def topic_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     """「…協力に入ってた新聞社ってどこ？」「紹介したお祭りっていくつ？」: the noun before the last は or
     って when only a question word and endings follow, whatever comes before it."""
@@ -227,6 +251,16 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     the compound after の and right before its last は or って when only a question word and
     endings follow; with its offsets. None when the question has no such shape."""
     words = [t for t in tokens if t.pos[0] != "空白"]
+    # each sentence asks on its own: 「協定の有効期間は？更新はありますか」 asks 有効期間 first
+    ends = [k + 1 for k, w in enumerate(words) if w.pos[:2] == _SENTENCE_END]
+    for begin, end in zip([0, *ends], [*ends, len(words)], strict=False):
+        found = _asked_in(words[begin:end])
+        if found is not None:
+            return found
+    return None
+
+
+def _asked_in(words: Sequence[Token]) -> tuple[str, int, int] | None:
     for i, t in enumerate(words[:-1]):  # 「どういう手続きが必要？」: the noun a question adnominal asks
         if t.pos[0] == _ADNOMINAL and t.surface in _WHICH_KIND:
             j = i + 1
@@ -240,7 +274,7 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
             continue
         after = words[i + 1 :]
         if not _only_asks(after):
-            return None
+            return _noun_before_wh(after)  # 「…協定って有効期間何年？」: the noun the question word asks of
         j = i
         while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
             j -= 1
@@ -256,6 +290,24 @@ def asked_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
 def short_units(text: str) -> tuple[str, ...]:
     """A compound's shortest units (婚活パーティー → 婚活, パーティー; 担当部署 → 担当, 部署)."""
     return tuple(m.surface() for m in _tokenizer(sudachipy.SplitMode.A).tokenize(text)) if text else ()
+
+
+def _noun_before_wh(words: Sequence[Token]) -> tuple[str, int, int] | None:
+    """「有効期間何年？」: a compound noun right before a question word and the endings."""
+    j = 0
+    while j < len(words) and words[j].pos[0] in _NOUN_POS and not words[j].surface.startswith(_WH_START):
+        j += 1
+    if j == 0 or j >= len(words) or not words[j].surface.startswith(_WH_START):
+        return None
+    k = j + 1  # the question word's counter (何 + 年), then only endings
+    while k < len(words) and words[k].pos[0] in _NOUN_POS:
+        k += 1
+    if not _only_asks(words[k:]):
+        return None
+    return "".join(w.surface for w in words[:j]), words[0].begin, words[j - 1].end
+
+
+_WH_START = ("何", "いつ", "どこ", "どれ", "いくつ", "いくら")  # 何年, いつまで, どこ…
 
 
 def _only_asks(after: Sequence[Token]) -> bool:

@@ -47,9 +47,22 @@ def _pick(atoms: list[Atom]) -> list[Atom]:
     return chosen
 
 
+_BRACKET_OPEN = frozenset({"(", "（"})
+_BRACKET_CLOSE = frozenset({")", "）"})
+
+
 def _join(head: Atom, tail: Atom, text: str, today: date) -> Atom | None:
     """2016年の10月 → 2016-10; 2016年度の1月 → 2017-01; 今月26日 → this month's 26th."""
     a, b = head.period, tail.period
+    if (
+        a.grain == b.grain == "year"
+        and a.start == b.start
+        and text[a.stop : b.begin] in _BRACKET_OPEN
+        and text[b.stop : b.stop + 1] in _BRACKET_CLOSE
+        and b.stop < len(text)
+    ):  # 「平成29年(2017年)」「2016年（平成28年）」: one year in both calendars, as answers write it
+        stop = b.stop + 1
+        return Atom(replace(a, stop=stop, text=text[a.begin : stop], era=a.era or b.era), head.kind, None)
     if a.attached or a.any_year or _JOIN.fullmatch(text, a.stop, b.begin) is None:
         return None
     joined = text[a.begin : b.stop]

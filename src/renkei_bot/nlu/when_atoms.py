@@ -16,7 +16,16 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from renkei_bot.dates import ERA_INITIALS, ERA_NAMES, ERAS, era_to_year, fiscal_year_bounds, month_end
+from renkei_bot.dates import (
+    ERA_INITIALS,
+    ERA_NAMES,
+    ERAS,
+    era_first_year,
+    era_to_year,
+    era_year_days,
+    fiscal_year_bounds,
+    month_end,
+)
 from renkei_bot.nlu.kanjinum import KANJI_DIGITS, KANJI_UNITS, NUMBER, to_int
 from renkei_bot.nlu.periods import AnniversaryAsk, Period
 
@@ -135,7 +144,13 @@ def _japanese(text: str, today: date) -> list[Atom]:
 
 
 def _with_era(period: Period, era: str | None) -> Period:
-    return period if era is None else replace(period, era=era)
+    """A period said in an era; a whole era year is that era's days of it (平成31年: January to April)."""
+    if era is None:
+        return period
+    if period.grain == "year" and era in ERA_NAMES:
+        start, end = era_year_days(era, period.start.year - era_first_year(era) + 1)
+        return replace(period, era=era, start=start, end=end)
+    return replace(period, era=era)
 
 
 def _initials(text: str, today: date) -> list[Atom]:
