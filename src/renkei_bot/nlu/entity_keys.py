@@ -288,7 +288,7 @@ class LongestFirst:
             if not free[i]:
                 continue
             lengths = pairs.get(text[i : i + 2], ())
-            if ch in singles:
+            if singles and ch in singles:
                 lengths = (*lengths, 1)
             for length in lengths:
                 end = i + length

@@ -121,9 +121,10 @@ def tokenize(text: str) -> list[Token]:
     if not text:
         return []
     out: list[Token] = []
+    words = _words
     for m in _tokenizer().tokenize(text):
         surface = m.surface()
-        normalized, reading, pos, lemma = _word(m, surface)
+        normalized, reading, pos, lemma = words.get((m.word_id(), surface)) or _word(m, surface)
         out.append(_new_token(Token, (surface, normalized, reading, pos, m.begin(), m.end(), lemma)))
     return out
 
