@@ -183,6 +183,20 @@ CASES = [
     ("東京23区全国連携ニュースの創刊号は2019年3月でしたか", TODAY, True, ["はい"]),
     # the noun right before a question word (「…って有効期間何年？」) is the one asked
     ("三井住友海上との協定って有効期間何年？", TODAY, False, ["有効期間"]),
+    # a question about the project's own body with words no record holds is declined
+    ("特別区の職員研修の受講申込はいつから？", TODAY, False, []),
+    # 「N年前のちょうど今ごろ」 is that year's fortnight
+    ("7年前のちょうど今ごろは何をしていた？", TODAY, True, ["やましろ"]),
+    # the newest record of the document (a coverage word with an order)
+    ("この資料でいちばん新しい記録は？", TODAY, True, ["2021年（令和3年）12月3日"]),
+    # keigo: ございますか is a yes/no; お知らせいただけますか is a request
+    ("白糠町長が全国連携シンポジウムにご登壇されたことはございますか", TODAY, True, ["はい"]),
+    (
+        "嬬恋村の方が登壇した講演会があれば、開催日をお知らせいただけますか",
+        TODAY,
+        True,
+        ["2018年（平成30年）7月26日"],
+    ),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

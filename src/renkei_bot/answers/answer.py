@@ -234,6 +234,8 @@ def _aspect_routed(ctx: Context) -> Context:
         return dataclasses.replace(
             ctx, query=dataclasses.replace(query, intent="who", aspects=("affiliation",))
         )
+    if query.intent == "coverage" and query.order:  # 「資料でいちばん新しい出来事は」: that one
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="first_last"))
     if query.intent == "coverage" and (
         query.entities or query.categories or any(ctx.selector.term_hits(t) for t in query.terms)
     ):

@@ -116,6 +116,14 @@ def unknown_topic(ctx: Context) -> Answer | None:
     return ctx.not_found(wording.unknown_topic(max(things, key=len)), did_you_mean=ctx.near_miss_names())
 
 
+def unknown_beside_own(ctx: Context) -> Answer | None:
+    """「特別区職員採用試験の申込期間はいつから？」: the only names are the project's own (特別区), which
+    every record is about; the words left are in none: nothing supports a date."""
+    if not ctx.query.entities or not all(ctx.store.entity(m.entity_id).own for m in ctx.query.entities):
+        return None
+    return unknown_topic(ctx)
+
+
 def missing_year(ctx: Context) -> Answer | None:
     """全国ねぎサミット2017: a series named with a year in which the records have none of it."""
     years = {p.start.year for p in ctx.query.when.spans if p.attached}
@@ -192,7 +200,7 @@ GUARDS: dict[str, tuple[Guard, ...]] = {
     "agreement_date": (unknown_name, out_of_range, unrecorded_attribute),
     "member_count": (unknown_name, out_of_range, unrecorded_attribute),
     "yearly_count": (unrecorded_attribute,),
-    "when": _EVENTS,
+    "when": (*_EVENTS, unknown_beside_own),
     "events_in_period": _EVENTS,
     "events_about": (*_EVENTS, unknown_topic),
     "count": (ambiguous, unknown_name, out_of_range, missing_year),

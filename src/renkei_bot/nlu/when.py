@@ -27,7 +27,7 @@ __all__ = ["AnniversaryAsk", "Period", "When", "resolve"]
 
 _CONNECTOR = re.compile(r"\s?(?:から|より|～|~|〜|-|→)\s?")
 _CLOSE = re.compile(r"\s?(?:まで(?:の間)?|の間)")
-_JOIN = re.compile(r"(?:の|\s)?")
+_JOIN = re.compile(r"(?:の|\s)?(?:ちょうど|丁度)?")  # 「5年前のちょうど今ごろ」
 _OPEN = re.compile(r"\s?(?P<w>以降|以後|以来|から|より後|以前|より前|まで)")
 _PART = re.compile(r"\s?の?(?P<w>前半|後半|上半期|下半期|上旬|初旬|中旬|下旬|初め|月末|末|春|夏|秋|冬)")
 # Seasons of a calendar year, as months (冬 is December and the next January and February).
