@@ -197,6 +197,8 @@ CASES = [
         True,
         ["2018年（平成30年）7月26日"],
     ),
+    # a compound no record writes whose head names a thing (連携項目), though both parts occur apart
+    ("三井住友海上との包括連携協定にはどんな連携項目がありますか", TODAY, False, ["連携項目"]),
     # a counter glued to 何 in one token (何階) asks; it is no word to search for
     ("しぶや連携交流事業のプレイイベントは渋谷ヒカリエの何階でしたか", TODAY, True, ["8階"]),
     ("京都府市町村の展示のお茶の淹れ方講座は区政会館の何階でしたか", TODAY, True, ["3階", "8月25日"]),

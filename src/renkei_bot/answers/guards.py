@@ -83,8 +83,11 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
         return None
     units = [u for u in tok.short_units(noun) if len(u) >= 2]
     asking = [u for u in (noun, *units) if ctx.asking_word(u)]
-    # 講師名, 開催期間: a word that asks, qualified by what the records know; 有効期間: 有効 they never write
-    if asking and all(ctx.selector.term_hits(u) or ctx.asking_word(u) for u in units):
+    # 講師名, 開催期間: a word that asks, qualified by what the records know; 有効期間: 有効 they never
+    # write; 連携項目: its head (項目) asks nothing, so the compound is a thing, and no record has it
+    head = asked[1]
+    head_is_thing = len(head) >= 2 and not ctx.asking_word(head) and head != noun
+    if asking and not head_is_thing and all(ctx.selector.term_hits(u) or ctx.asking_word(u) for u in units):
         return None
     best = [r.event for r in ctx.selector.best(ctx.query)][:3]
     return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
