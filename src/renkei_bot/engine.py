@@ -151,10 +151,11 @@ class Engine:
         answer's Turn), and the answer says what it took. The Turn to keep for the next question is
         the new answer's when it found something, else still `previous`."""
         question = replace_surrogates(question)
-        if not normalize(strip_markup(question)):
+        cleaned = normalize(strip_markup(question))
+        if not cleaned:
             return Exchange(self._empty(question), previous)
         try:
-            query = self.understander.understand(question, today=today)  # already cleaned above
+            query = self.understander.understand(question, today=today, cleaned=cleaned)
             marks = self.followups.marks(query.text) if previous is not None else frozenset()
             carried = follow(previous, query, marks, is_cue=self._asks_only)
             result = answer(self._context(carried.query))

@@ -6,6 +6,7 @@ The Query is data only. It says what was asked; answers/ decides what the record
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -96,42 +97,112 @@ class Query:
         Period, ...
     ] = ()  # dates a yes/no question states: compared with the record, not filtered on
     related: tuple[str, ...] = ()  # the records' words for the question's verbs: for ranking only
-    related_of: tuple[tuple[str, tuple[str, ...]], ...] = ()  # each question word → its records' words
     facets: tuple[FacetHit, ...] = ()  # what the question asks how (intents/_facets.yaml)
     numbers: tuple[int, ...] = ()  # figures the question states (20以上, 144で合ってる), not dates
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
-    named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
-    # 「AとB、どっちが先？」: the search words of each of the two phrases compared
-    sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
     parts: tuple[str, ...] = ()
-    # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
-    # name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all
-    asked: tuple[str, str] | None = None
-    # the noun the question is about, whatever precedes it (「新聞社ってどこ」 → 新聞社, its last part)
-    topic: tuple[str, str] | None = None
     kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
+    # the parts few answers read (asked, topic, sides, named, related_of), worked out on first use
+    later: _Later | None = dataclasses.field(default=None, repr=False, compare=False)
+    # the facets' names and their families (aspect.venue → aspect.): what has() looks up
+    _present: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        present = set()
+        for h in self.facets:
+            name = h.name
+            present.add(name)
+            dot = name.find(".")
+            while dot != -1:
+                present.add(name[: dot + 1])
+                dot = name.find(".", dot + 1)
+        object.__setattr__(self, "_present", frozenset(present))
+
+    @property
+    def asked(self) -> tuple[str, str] | None:
+        """The noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither
+        a name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all."""
+        return None if self.later is None else self.later.asked
+
+    @property
+    def topic(self) -> tuple[str, str] | None:
+        """The noun the question is about, whatever precedes it (「新聞社ってどこ」 → 新聞社, its last part)."""
+        return None if self.later is None else self.later.topic
+
+    @property
+    def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """「AとB、どっちが先？」: the search words of each of the two phrases compared."""
+        return None if self.later is None else self.later.sides
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        """Those of `names` that name a person or an organisation (not a place)."""
+        return () if self.later is None else self.later.named
+
+    @property
+    def related_of(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each question word → its records' words (intents/_synonyms.yaml)."""
+        return () if self.later is None else self.later.related_of
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
 
     def has(self, *names: str) -> bool:
         """Whether any of the facets is present; a name ending in "." is a family (aspect.)."""
-        for n in names:  # loops, not any(): asked many times per answer
-            if n.endswith("."):
-                for h in self.facets:
-                    if h.name.startswith(n):
-                        return True
-            else:
-                for h in self.facets:
-                    if h.name == n:
-                        return True
-        return False
+        return not self._present.isdisjoint(names)  # one set operation: asked many times per answer
 
     def facet_words(self, name: str) -> tuple[str, ...]:
         return tuple(h.word for h in self.facets if h.name == name)
+
+
+class _Later:
+    """The parts of a Query that few answers read, worked out from the question's tokens when one
+    first asks for them (each the same as if it were worked out with the rest)."""
+
+    def __init__(
+        self,
+        tokens: list[tok.Token],
+        *,
+        terms: Sequence[str],
+        matches: Sequence[Match],
+        facets: Sequence[FacetHit],
+        covered: Sequence[tuple[int, int]],
+        names: Sequence[str],
+        stop: frozenset[str],
+        synonyms: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self._tokens = tokens
+        self._terms = terms
+        self._matches = matches
+        self._facets = facets
+        self._covered = covered
+        self._names = names
+        self._stop = stop
+        self._synonyms = synonyms
+
+    @functools.cached_property
+    def asked(self) -> tuple[str, str] | None:
+        return _asked(self._tokens, self._facets, self._covered, self._stop)
+
+    @functools.cached_property
+    def topic(self) -> tuple[str, str] | None:
+        return _topic(self._tokens, self._covered)
+
+    @functools.cached_property
+    def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        return _sides_terms(self._tokens, self._terms, self._matches)
+
+    @functools.cached_property
+    def named(self) -> tuple[str, ...]:
+        return named_things(self._tokens, self._names) if self._names else ()
+
+    @functools.cached_property
+    def related_of(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        synonyms = self._synonyms
+        return tuple((t.surface, synonyms[t.normalized]) for t in self._tokens if t.normalized in synonyms)
 
 
 class Understander:
@@ -158,10 +229,16 @@ class Understander:
         self.glossary = glossary or Glossary()
         self._partners = partners_with_parent(index.entities)
         self._unknown_org = _unknown_org(vocabulary)
+        self._honorifics = frozenset(index.honorifics.words)
+        self._place_kinds = dict(vocabulary.place_kinds)
+        self._wh_starts = vocabulary.facets.spec("wh").starts if "wh" in vocabulary.facets else ()
 
-    def understand(self, question: str, *, today: date) -> Query:
+    def understand(self, question: str, *, today: date, cleaned: str | None = None) -> Query:
+        """`cleaned`: normalize(strip_markup(question)), when the caller has it already."""
         raw = question
-        text = self.glossary.apply(normalize(strip_markup(question)))  # keynote → 基調講演
+        if cleaned is None:
+            cleaned = normalize(strip_markup(question))
+        text = self.glossary.apply(cleaned)  # keynote → 基調講演
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
         when, resolution = self._names_and_dates(text, today)
@@ -264,8 +341,9 @@ class Understander:
         unstated = all(p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans)
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
-        honorifics = frozenset(self.index.honorifics.words)
-        confirm = confirm or (not wh and _named_last(text, tokens, resolution.matches, facets, honorifics))
+        confirm = confirm or (
+            not wh and _named_last(text, tokens, resolution.matches, facets, self._honorifics)
+        )
         confirm = confirm or (not wh and _guessed_last(text, tokens, resolution.matches, breaks_at=_SPACE))
         if (
             confirm
@@ -319,12 +397,8 @@ class Understander:
                 t for t in related_terms(tokens, self.synonyms) if t not in terms and t not in stop
             ),
             parts=parts,
-            related_of=tuple(
-                (t.surface, self.synonyms[t.normalized]) for t in tokens if t.normalized in self.synonyms
-            ),
             premise=premise,
             names=names_left,
-            named=named_things(tokens, names_left),
             order=order_of(facets),
             aspects=aspects_of(facets),
             today=today,
@@ -335,34 +409,25 @@ class Understander:
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
-            asked=self._asked(tokens, facets, covered),
-            topic=_topic(tokens, covered),
             kind_asked=kind[0] if kind else None,
-            sides=_sides_terms(tokens, terms, resolution.matches),
+            later=_Later(
+                tokens,
+                terms=terms,
+                matches=resolution.matches,
+                facets=facets,
+                covered=covered,
+                names=names_left,
+                stop=stop,
+                synonyms=self.synonyms,
+            ),
         )
-
-    def _asked(
-        self, tokens: Sequence[tok.Token], facets: Sequence[FacetHit], covered: Sequence[tuple[int, int]]
-    ) -> tuple[str, str] | None:
-        found = tok.asked_noun(tokens)
-        if found is None:
-            return None
-        noun, begin, end = found
-        if any(b < end and begin < e for b, e in covered) or any(
-            h.begin < end and begin < h.end for h in facets
-        ):
-            return None  # a name, a date or a word that asks
-        if noun in self.vocabulary.stop_terms or len(noun) < 2 or _ORDINAL.search(noun):
-            return None  # 「第1回目っていつ？」: which one, not a thing the records may lack
-        return noun, tok.head_word(noun)
 
     def _kind_asked(
         self, tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]
     ) -> tuple[str, int] | None:
         """The kind of place a word standing alone names (区 in 「報告した区は」, 町 in 「北海道の町」),
         not the end of a name (品川区) nor of another word; after a question word (何区) it still asks."""
-        kinds = dict(self.vocabulary.place_kinds)
-        wh = self.vocabulary.facets.spec("wh").starts if "wh" in self.vocabulary.facets else ()
+        kinds, wh = self._place_kinds, self._wh_starts
         for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
             if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
                 continue
@@ -434,6 +499,23 @@ def _guessed_last(
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+def _asked(
+    tokens: Sequence[tok.Token],
+    facets: Sequence[FacetHit],
+    covered: Sequence[tuple[int, int]],
+    stop: frozenset[str],
+) -> tuple[str, str] | None:
+    found = tok.asked_noun(tokens)
+    if found is None:
+        return None
+    noun, begin, end = found
+    if any(b < end and begin < e for b, e in covered) or any(h.begin < end and begin < h.end for h in facets):
+        return None  # a name, a date or a word that asks
+    if noun in stop or len(noun) < 2 or _ORDINAL.search(noun):
+        return None  # 「第1回目っていつ？」: which one, not a thing the records may lack
+    return noun, tok.head_word(noun)
 
 
 def _topic(tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
