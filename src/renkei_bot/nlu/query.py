@@ -34,6 +34,7 @@ from renkei_bot.nlu.terms import (
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.records import Correction
 
+_DIGIT = re.compile("[0-9]")  # what _NUMBER needs
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
@@ -45,6 +46,12 @@ _ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)|(?<![0-9])([0-9]+)(回|号|弾)
 _NUMBER = re.compile(
     r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|[年月日回号弾]|年度)"
 )
+
+
+def _org_suffix(vocabulary: Vocabulary) -> re.Pattern[str]:
+    """The ends _unknown_org's names need: a text holding none of them holds no such name."""
+    ends = "|".join(map(re.escape, (*vocabulary.associations, *vocabulary.companies))) or "(?!)"
+    return re.compile(ends)
 
 
 def _unknown_org(vocabulary: Vocabulary) -> re.Pattern[str]:
@@ -229,6 +236,7 @@ class Understander:
         self.glossary = glossary or Glossary()
         self._partners = partners_with_parent(index.entities)
         self._unknown_org = _unknown_org(vocabulary)
+        self._org_suffix = _org_suffix(vocabulary)
         self._honorifics = frozenset(index.honorifics.words)
         self._place_kinds = dict(vocabulary.place_kinds)
         self._wh_starts = vocabulary.facets.spec("wh").starts if "wh" in vocabulary.facets else ()
@@ -296,9 +304,12 @@ class Understander:
             t for tie in resolution.ties for t in tie.types
         )
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
-        words = frozenset(
-            w for t in tokens if not inside(t.begin, t.end, names) for w in (t.surface, t.normalized)
-        )
+        seen: set[str] = set()
+        for t in tokens:
+            if not names or not inside(t.begin, t.end, names):
+                seen.add(t.surface)
+                seen.add(t.normalized)
+        words = frozenset(seen)
         features = Features(
             words=words,
             text=mask(text, names).replace(" ", ""),
@@ -316,7 +327,9 @@ class Understander:
         ):
             facets = (*facets, dataclasses.replace(indirect[0], name="wh"))
         wh = any(h.name == "wh" for h in facets)
-        numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
+        numbers = (
+            numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans])) if _DIGIT.search(text) else ()
+        )
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check
         # 「…の締結式って令和元年5月31日？」: a date stated last, with no question word, is a claim too
         # (a bare 「2018年度？」 is a follow-up asking about that year, not a claim)
@@ -368,10 +381,14 @@ class Understander:
             scope = [p for p in when.spans if p.attached or p.relative or tok.qualifies(tokens, p.stop)]
             premise = tuple(p for p in when.spans if p not in scope)
             when = dataclasses.replace(when, spans=tuple(scope))
-        unknown = tuple(
-            m.group(0)
-            for m in self._unknown_org.finditer(text)
-            if not any(b <= m.start() and m.end() <= e for b, e in covered)
+        unknown = (
+            tuple(
+                m.group(0)
+                for m in self._unknown_org.finditer(text)
+                if not any(b <= m.start() and m.end() <= e for b, e in covered)
+            )
+            if self._org_suffix.search(text)
+            else ()
         )
         names_left = proper_names(
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
