@@ -82,6 +82,10 @@ class _Fuzzy:
         first met in it."""
         return self._grams.sharing(text, minimum=minimum)
 
+    def chosen(self, text: str, free: bytearray) -> tuple[dict[str, list[int]], list[int]]:
+        """The text's free bigrams with their positions, and the keys candidates() tries, in order."""
+        return self._grams.chosen(text, free, cap=MAX_CANDIDATES)
+
     def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
         offsets = self._offsets.get(index)
         if offsets is None:  # the key's distinct bigrams and where each is first in it
@@ -105,6 +109,7 @@ class _Fuzzy:
         *,
         open_region: Callable[[int, int], bool] = lambda begin, end: True,
         prune: Callable[[int, Iterable[int]], list[int]] | None = None,
+        chosen: tuple[dict[str, list[int]], list[int]] | None = None,
     ) -> list[Candidate]:
         """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR.
 
@@ -117,7 +122,7 @@ class _Fuzzy:
         # The keys sharing enough bigrams, in the order first met; past MAX_CANDIDATES (near-identical
         # names by the thousand, in the benchmarks) the keys the text covers best, by a measure of the
         # key and the text alone: how many other names exist must not decide which of them are tried.
-        where, eligible = self._grams.chosen(text, free, cap=MAX_CANDIDATES)
+        where, eligible = chosen or self.chosen(text, free)
         if not eligible:
             return out
         content = content_flags(text)
@@ -318,6 +323,11 @@ class EntityIndex:
     def _fuzzy_pass(
         self, text: str, claims: Sequence[Hit], blocked: Sequence[Hit]
     ) -> tuple[dict[Hit, float], list[tuple[Candidate, list[Candidate]]]]:
+        fuzzy = self._fuzzy
+        free = bytearray(b"\x01" * len(text))
+        chosen = fuzzy.chosen(text, free)
+        if not chosen[1]:
+            return {}, []  # no key shares enough of the text's bigrams: nothing to score
         owner = [-1] * len(text)
         taken = [*claims, *blocked]
         for number, hit in enumerate(taken):
@@ -361,7 +371,6 @@ class EntityIndex:
         # it (it never cuts one). So such an anchor gives no valid window when h is longer than
         # len(key) + 1, and only windows dropped below (admissible) when h claims the key's entity.
         spans = [(h.begin, h.end, h.ids) for h in taken]
-        fuzzy = self._fuzzy
 
         def prune(index: int, anchors: Iterable[int]) -> list[int]:
             length, ids = len(fuzzy.keys[index]), fuzzy.ids[index]
@@ -381,9 +390,8 @@ class EntityIndex:
                     useful = useful or not owned
             return kept if useful else []
 
-        free = bytearray(b"\x01" * len(text))
         candidates = fuzzy.candidates(
-            text, free, valid, open_region=open_region, prune=prune if spans else None
+            text, free, valid, open_region=open_region, prune=prune if spans else None, chosen=chosen
         )
 
         def swallowed(c: Candidate) -> list[Hit]:
