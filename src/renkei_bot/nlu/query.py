@@ -78,6 +78,19 @@ def stated_place(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str
     return None
 
 
+def _present(facets: Sequence[FacetHit]) -> frozenset[str]:
+    """The facets' names and their families (aspect.venue → aspect.): a name ending in "." is a family."""
+    present = set()
+    for h in facets:
+        name = h.name
+        present.add(name)
+        dot = name.find(".")
+        while dot != -1:
+            present.add(name[: dot + 1])
+            dot = name.find(".", dot + 1)
+    return frozenset(present)
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     raw: str
@@ -118,15 +131,7 @@ class Query:
     _present: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        present = set()
-        for h in self.facets:
-            name = h.name
-            present.add(name)
-            dot = name.find(".")
-            while dot != -1:
-                present.add(name[: dot + 1])
-                dot = name.find(".", dot + 1)
-        object.__setattr__(self, "_present", frozenset(present))
+        object.__setattr__(self, "_present", _present(self.facets))
 
     @property
     def asked(self) -> tuple[str, str] | None:
@@ -318,15 +323,14 @@ class Understander:
             has_anniversary=when.anniversary is not None,
         )
         scored = self.classifier.classify(features)
+        present = _present(facets)  # the facets' names and families (aspect.): one lookup each
         # 「講演した人の名前覚えてる？」 asks the name, as a wh-question would
-        indirect = [h for h in facets if h.name == "ask.indirect"]
-        if (
-            indirect
-            and any(h.name.startswith("aspect.") for h in facets)
-            and not any(h.name == "wh" for h in facets)
-        ):
-            facets = (*facets, dataclasses.replace(indirect[0], name="wh"))
-        wh = any(h.name == "wh" for h in facets)
+        if "ask.indirect" in present and "aspect." in present and "wh" not in present:
+            indirect = next(h for h in facets if h.name == "ask.indirect")
+            facets = (*facets, dataclasses.replace(indirect, name="wh"))
+            present = present | {"wh"}
+        wh = "wh" in present
+        asks = text.rstrip().endswith(("?", "？"))
         numbers = (
             numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans])) if _DIGIT.search(text) else ()
         )
@@ -338,18 +342,16 @@ class Understander:
         )
         claimed = (
             (bool(numbers) or stated_last)
-            and text.rstrip().endswith(("?", "？"))
-            and not any(h.name.startswith(("count.", "compare.", "extreme.", "total.")) for h in facets)
+            and asks
+            and present.isdisjoint(("count.", "compare.", "extreme.", "total."))
         )
         # 「…は予定どおり開催できた？」: a claim of how something went is checked, with or without an ending
-        claims = any(h.name.startswith("claim.") for h in facets) and tok.ends_with_predicate(tokens)
-        confirm = (
-            claimed or claims or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)
-        ) and not wh
+        claims = "claim." in present and tok.ends_with_predicate(tokens)
+        confirm = (claimed or claims or not present.isdisjoint(("confirm.yes_no", "ask.any"))) and not wh
         # 「…どこ開催だっけ、盛岡？」: a guess after the question, a name alone, is a claim to check
         confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
         # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
-        asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
+        asks_plainly = asks and tok.ends_with_predicate(tokens)
         # a date said would become a claim, unless it qualifies a noun (「2016年のシンポジウム」)
         unstated = all(p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans)
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
@@ -361,7 +363,7 @@ class Understander:
         if (
             confirm
             and features.has_period
-            and not any(h.name in ("ask.any", "ask.exists") for h in facets)
+            and present.isdisjoint(("ask.any", "ask.exists"))
             and scored.name in ("events_in_period", "events_about", "fallback")
         ):
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
@@ -375,7 +377,7 @@ class Understander:
             confirm
             and scored.name in _PREMISE_INTENTS
             and not claims_else
-            and not any(h.name in ("ask.any", "ask.exists") or h.name.startswith("claim.") for h in facets)
+            and present.isdisjoint(("ask.any", "ask.exists", "claim."))
         ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
             scope = [p for p in when.spans if p.attached or p.relative or tok.qualifies(tokens, p.stop)]
@@ -504,10 +506,13 @@ def _guessed_last(
 ) -> bool:
     """The last clause is one name the question guesses (「…だっけ、盛岡？」; after a space too, in a
     terse question: 「今やってる全国連携展示 青森？」)."""
-    end = len(text.rstrip())
+    stripped = text.rstrip()
+    if not stripped.endswith(("?", "？")):
+        return False
+    end = len(stripped)
     pattern = breaks_at or _CLAUSE_BREAK
     breaks = [m.end() for m in pattern.finditer(text) if m.end() < end]  # 「どこだった？区政会館？」
-    if not breaks or not text.rstrip().endswith(("?", "？")):
+    if not breaks:
         return False
     tail = breaks[-1]
     named = [m for m in matches if m.begin >= tail]
