@@ -284,10 +284,18 @@ class LongestFirst:
         found: list[tuple[int, int, tuple[str, ...]]] = []
         n = len(text)
         pairs, singles = self._pairs, self._singles
-        for i, ch in enumerate(text):
+        # the positions where a key may start: its first two characters there (found in one set
+        # operation), or a single-character key
+        grams = [text[i : i + 2] for i in range(n)]
+        keyed = pairs.keys() & set(grams)
+        starts = [i for i, gram in enumerate(grams) if gram in keyed] if keyed else []
+        if singles and not singles.isdisjoint(text):
+            starts = sorted({*starts, *(i for i, ch in enumerate(text) if ch in singles)})
+        for i in starts:
             if not free[i]:
                 continue
-            lengths = pairs.get(text[i : i + 2], ())
+            ch = text[i]
+            lengths = pairs.get(grams[i], ())
             if singles and ch in singles:
                 lengths = (*lengths, 1)
             for length in lengths:

@@ -156,6 +156,8 @@ class FacetSet:
                 self._by_single.setdefault(word, []).append(index)
             for k, phrase in enumerate(plan.spec.phrases):
                 self._by_key.setdefault(_key_word(phrase), []).append((index, k))
+        self._single_words = frozenset(self._by_single)
+        self._key_words = frozenset(self._by_key)
 
     def asking_words(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Where the question words are (every one, not only a facet's first): 何階, どこ, 誰."""
@@ -220,13 +222,12 @@ class FacetSet:
         phrases_of: dict[int, list[int]] = {}  # facet → its phrases whose words are all present
         by_key, by_single = self._by_key, self._by_single
         touched: set[int] = set()
-        for word in present:
-            if word in by_single:
-                touched.update(by_single[word])
-            if word in by_key:
-                for index, k in by_key[word]:
-                    if plans[index].phrases[k][1] <= present:
-                        phrases_of.setdefault(index, []).append(k)
+        for word in present.intersection(self._single_words):  # the few words that index something
+            touched.update(by_single[word])
+        for word in present.intersection(self._key_words):
+            for index, k in by_key[word]:
+                if plans[index].phrases[k][1] <= present:
+                    phrases_of.setdefault(index, []).append(k)
         touched.update(phrases_of)
         # the facets with prefixes (何県, 何階): whether a word starts with one, and one longer than it
         begins: dict[int, bool] = {}

@@ -108,6 +108,10 @@ class GramIndex:
     def _where(self, text: str, free: bytearray) -> dict[str, list[int]]:
         """The text's free bigrams (both characters free) with their positions, in order of first position."""
         where: dict[str, list[int]] = {}
+        if free.find(0, 0, len(text)) == -1:  # every character free (the fuzzy pass): no test per position
+            for p in range(len(text) - 1):
+                where.setdefault(text[p : p + 2], []).append(p)
+            return where
         for p in range(len(text) - 1):
             if free[p] and free[p + 1]:
                 where.setdefault(text[p : p + 2], []).append(p)
