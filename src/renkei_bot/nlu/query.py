@@ -6,7 +6,6 @@ The Query is data only. It says what was asked; answers/ decides what the record
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -170,6 +169,9 @@ class Query:
         return tuple(h.word for h in self.facets if h.name == name)
 
 
+_UNSET = object()  # a part of _Later not worked out yet
+
+
 class _Later:
     """The parts of a Query that few answers read, worked out from the question's tokens when one
     first asks for them (each the same as if it were worked out with the rest)."""
@@ -194,24 +196,35 @@ class _Later:
         self._names = names
         self._stop = stop
         self._synonyms = synonyms
+        self._asked: object = _UNSET
+        self._topic: object = _UNSET
+        self._sides: object = _UNSET
 
-    @functools.cached_property
+    # Each worked out on first use and kept (plain attributes, not cached_property: no lock to take)
+
+    @property
     def asked(self) -> tuple[str, str] | None:
-        return _asked(self._tokens, self._facets, self._covered, self._stop)
+        if self._asked is _UNSET:
+            self._asked = _asked(self._tokens, self._facets, self._covered, self._stop)
+        return self._asked  # type: ignore[return-value]
 
-    @functools.cached_property
+    @property
     def topic(self) -> tuple[str, str] | None:
-        return _topic(self._tokens, self._covered)
+        if self._topic is _UNSET:
+            self._topic = _topic(self._tokens, self._covered)
+        return self._topic  # type: ignore[return-value]
 
-    @functools.cached_property
+    @property
     def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-        return _sides_terms(self._tokens, self._terms, self._matches)
+        if self._sides is _UNSET:
+            self._sides = _sides_terms(self._tokens, self._terms, self._matches)
+        return self._sides  # type: ignore[return-value]
 
-    @functools.cached_property
+    @property
     def named(self) -> tuple[str, ...]:
         return named_things(self._tokens, self._names) if self._names else ()
 
-    @functools.cached_property
+    @property
     def related_of(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         synonyms = self._synonyms
         return tuple((t.surface, synonyms[t.normalized]) for t in self._tokens if t.normalized in synonyms)

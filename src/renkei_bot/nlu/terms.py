@@ -13,11 +13,12 @@ Order = Literal["first", "last"]
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
+    """`text` with the characters of the spans turned into spaces (the same length)."""
     for begin, end in spans:
-        for i in range(max(0, begin), min(len(chars), end)):
-            chars[i] = " "
-    return "".join(chars)
+        begin, end = max(0, begin), min(len(text), end)
+        if begin < end:
+            text = text[:begin] + " " * (end - begin) + text[end:]
+    return text
 
 
 def inside(begin: int, end: int, covered: list[tuple[int, int]]) -> bool:
