@@ -156,8 +156,18 @@ class FacetSet:
                 self._by_single.setdefault(word, []).append(index)
             for k, phrase in enumerate(plan.spec.phrases):
                 self._by_key.setdefault(_key_word(phrase), []).append((index, k))
-        self._single_words = frozenset(self._by_single)
-        self._key_words = frozenset(self._by_key)
+        # both indexes in one: a word → the facets it is a lemma or counter of, and the phrases it is
+        # the key word of, each with its facet, its number and its words
+        by_word: dict[str, tuple[list[int], list[tuple[int, int, frozenset[str]]]]] = {}
+        for word, indexes in self._by_single.items():
+            by_word.setdefault(word, ([], []))[0].extend(indexes)
+        for word, entries in self._by_key.items():
+            by_word.setdefault(word, ([], []))[1].extend(
+                (index, k, self._plans[index].phrases[k][1]) for index, k in entries
+            )
+        self._by_word = {
+            word: (tuple(singles), tuple(phrases)) for word, (singles, phrases) in by_word.items()
+        }
 
     def asking_words(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Where the question words are (every one, not only a facet's first): 何階, どこ, 誰."""
@@ -220,13 +230,17 @@ class FacetSet:
         present = set(where_every)  # every form of every word
         plans = self._plans
         phrases_of: dict[int, list[int]] = {}  # facet → its phrases whose words are all present
-        by_key, by_single = self._by_key, self._by_single
+        by_word = self._by_word
         touched: set[int] = set()
-        for word in present.intersection(self._single_words):  # the few words that index something
-            touched.update(by_single[word])
-        for word in present.intersection(self._key_words):
-            for index, k in by_key[word]:
-                if plans[index].phrases[k][1] <= present:
+        for word in present:
+            indexed = by_word.get(word)
+            if indexed is None:
+                continue  # most words index nothing
+            singles, keyed = indexed
+            if singles:
+                touched.update(singles)
+            for index, k, needed in keyed:
+                if needed <= present:
                     phrases_of.setdefault(index, []).append(k)
         touched.update(phrases_of)
         # the facets with prefixes (何県, 何階): whether a word starts with one, and one longer than it
@@ -242,7 +256,7 @@ class FacetSet:
                     if len(t.surface) > 1:
                         touched.add(index)
                         break
-        for index in sorted(touched):
+        for index in touched:  # in any order: the hits are sorted below, one per facet
             plan = plans[index]
             spec = plan.spec
             if spec.in_names:  # HP inside 全国連携HP会員登録自治体 names a row
