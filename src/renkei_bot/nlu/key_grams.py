@@ -22,11 +22,14 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 NEVER = 1 << 30  # the bar of a key never tried inside a text
+_FREE_RUN = re.compile(rb"\x01{2,}")  # two free characters or more in a row: where a text's bigrams are
+_FEW = 24  # keys met up to this many times are counted one by one (Counter's setup costs more)
 # Up to this many keys, every key is indexed by all its bigrams and counted in C (the real data's few
 # hundred keys): the groups pay off only when extensions come by the thousand. Both ways choose the
 # same keys in the same order (tests/test_key_grams.py checks each against a plain count).
@@ -112,8 +115,8 @@ class GramIndex:
             for p in range(len(text) - 1):
                 where.setdefault(text[p : p + 2], []).append(p)
             return where
-        for p in range(len(text) - 1):
-            if free[p] and free[p + 1]:
+        for run in _FREE_RUN.finditer(free, 0, len(text)):  # the runs of two free characters or more
+            for p in range(run.start(), run.end() - 1):
                 where.setdefault(text[p : p + 2], []).append(p)
         return where
 
@@ -125,7 +128,7 @@ class GramIndex:
             found = self._by_length[base] = array("i", sorted(ids, key=lambda i: (len(self.keys[i]), i)))
         return found
 
-    def _counted(self, where: Mapping[str, list[int]]) -> Counter[int]:
+    def _counted(self, where: Mapping[str, list[int]]) -> dict[int, int]:
         """Every key's count, in the order first met (the flat index)."""
         assert self._flat is not None
         postings = self._flat
@@ -134,7 +137,13 @@ class GramIndex:
             ids = postings.get(gram)
             if ids is not None:
                 met.extend(ids * len(positions) if len(positions) > 1 else ids)
-        return Counter(met)
+        if len(met) > _FEW:
+            return Counter(met)
+        counts: dict[int, int] = {}  # a few: counted here (a Counter's setup costs more), in the same order
+        get = counts.get
+        for i in met:
+            counts[i] = get(i, 0) + 1
+        return counts
 
     def chosen(self, text: str, free: bytearray, *, cap: int) -> tuple[dict[str, list[int]], list[int]]:
         """The text's free bigrams with their positions, and the keys to try, in the order to try them."""

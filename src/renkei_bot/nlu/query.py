@@ -311,7 +311,7 @@ class Understander:
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
-            for m in _QUOTED.finditer(text)
+            for m in (_QUOTED.finditer(text) if "「" in text or "『" in text else ())
             if len(m.group()) >= 5
             and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
             and content_terms([t for t in tokens if m.start() < t.begin < m.end()], asking, stop)
@@ -460,6 +460,8 @@ class Understander:
         """The kind of place a word standing alone names (区 in 「報告した区は」, 町 in 「北海道の町」),
         not the end of a name (品川区) nor of another word; after a question word (何区) it still asks."""
         kinds, wh = self._place_kinds, self._wh_starts
+        if all(t.surface not in kinds for t in tokens):
+            return None  # no word is a kind of place (most questions)
         for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
             if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
                 continue
@@ -472,7 +474,7 @@ class Understander:
 
     def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
         when = when_mod.resolve(text, today=today)
-        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if "「" in text or "『" in text else []
         if quoted:  # 「平成30年7月豪雨」: a date inside quotes is part of a name, not a period asked about
             spans = tuple(
                 dataclasses.replace(p, attached=True)
