@@ -289,18 +289,10 @@ class LongestFirst:
         found: list[tuple[int, int, tuple[str, ...]]] = []
         n = len(text)
         pairs, singles = self._pairs, self._singles
-        # the positions where a key may start: its first two characters there (found in one set
-        # operation), or a single-character key
-        grams = [text[i : i + 2] for i in range(n)]
-        keyed = pairs.keys() & set(grams)
-        starts = [i for i, gram in enumerate(grams) if gram in keyed] if keyed else []
-        if singles and not singles.isdisjoint(text):
-            starts = sorted({*starts, *(i for i, ch in enumerate(text) if ch in singles)})
-        for i in starts:
+        for i, ch in enumerate(text):
             if not free[i]:
                 continue
-            ch = text[i]
-            lengths = pairs.get(grams[i], ())
+            lengths = pairs.get(text[i : i + 2], ())
             if singles and ch in singles:
                 lengths = (*lengths, 1)
             for length in lengths:

@@ -186,7 +186,7 @@ class Classifier:
         words, text = features.words, features.text.lower()
         found = set(self._cue_set.intersection(words))
         by_bigram = self._by_bigram
-        for bigram in set(map(str.__add__, text, text[1:])) & self._bigrams:  # the text's bigrams, in C
+        for bigram in {text[i : i + 2] for i in range(len(text) - 1)} & self._bigrams:
             found.update(cue for cue, low in by_bigram[bigram] if low in text)
         return frozenset(found)
 

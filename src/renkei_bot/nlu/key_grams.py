@@ -22,13 +22,11 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
-import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 NEVER = 1 << 30  # the bar of a key never tried inside a text
-_FREE_RUN = re.compile(rb"\x01{2,}")  # two free characters or more in a row: where a text's bigrams are
 _FEW = 24  # keys met up to this many times are counted one by one (Counter's setup costs more)
 # Up to this many keys, every key is indexed by all its bigrams and counted in C (the real data's few
 # hundred keys): the groups pay off only when extensions come by the thousand. Both ways choose the
@@ -115,8 +113,8 @@ class GramIndex:
             for p in range(len(text) - 1):
                 where.setdefault(text[p : p + 2], []).append(p)
             return where
-        for run in _FREE_RUN.finditer(free, 0, len(text)):  # the runs of two free characters or more
-            for p in range(run.start(), run.end() - 1):
+        for p in range(len(text) - 1):
+            if free[p] and free[p + 1]:
                 where.setdefault(text[p : p + 2], []).append(p)
         return where
 
