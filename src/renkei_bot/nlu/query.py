@@ -126,11 +126,9 @@ class Query:
     kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
     # the parts few answers read (asked, topic, sides, named, related_of), worked out on first use
     later: _Later | None = dataclasses.field(default=None, repr=False, compare=False)
-    # the facets' names and their families (aspect.venue → aspect.): what has() looks up
-    _present: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_present", _present(self.facets))
+    # the facets' names and their families (aspect.venue → aspect.): what has() looks up, made on its
+    # first call (a copy made by dataclasses.replace makes its own)
+    _present: frozenset[str] | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
 
     @property
     def asked(self) -> tuple[str, str] | None:
@@ -163,7 +161,11 @@ class Query:
 
     def has(self, *names: str) -> bool:
         """Whether any of the facets is present; a name ending in "." is a family (aspect.)."""
-        return not self._present.isdisjoint(names)  # one set operation: asked many times per answer
+        present = self._present
+        if present is None:
+            present = _present(self.facets)
+            object.__setattr__(self, "_present", present)
+        return not present.isdisjoint(names)  # one set operation: asked many times per answer
 
     def facet_words(self, name: str) -> tuple[str, ...]:
         return tuple(h.word for h in self.facets if h.name == name)
@@ -409,7 +411,7 @@ class Understander:
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
         )
         ordinal = _ORDINAL.search(text)
-        return Query(
+        query = Query(
             raw=raw,
             text=text,
             intent=scored.name,
@@ -453,6 +455,8 @@ class Understander:
                 synonyms=self.synonyms,
             ),
         )
+        object.__setattr__(query, "_present", present)  # what has() looks up: made above already
+        return query
 
     def _kind_asked(
         self, tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]
