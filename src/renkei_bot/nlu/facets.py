@@ -21,6 +21,7 @@ from renkei_bot.nlu.tokens import Token, is_verbal_noun
 FILE = "_facets.yaml"
 END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
 _ENDS = frozenset("。？?！!　 ")
+_ENDS_TEXT = "".join(sorted(_ENDS))  # for str.strip: a word of these alone strips to nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,10 @@ def _phrase_at(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
     if i + len(phrase) > len(words):
         return False
     for k, part in enumerate(phrase):
-        if part not in _forms(words[i + k]):
+        word = words[i + k]
+        if part != word.normalized and part != word.lemma and part != word.surface:  # not in _forms()
             return False
-        if k and words[i + k - 1].end != words[i + k].begin:
+        if k and words[i + k - 1].end != word.begin:
             return False
     return True
 
@@ -84,7 +86,7 @@ def _near_end(words: Sequence[Token], i: int, length: int) -> bool:
     """Token i (and the phrase after it) ends within END_WINDOW tokens of a sentence end."""
     stop = i + length
     for j in range(stop, min(len(words), stop + END_WINDOW) + 1):
-        if j == len(words) or all(ch in _ENDS for ch in words[j].surface):
+        if j == len(words) or not words[j].surface.strip(_ENDS_TEXT):  # nothing but _ENDS in it
             return True
     return False
 
