@@ -74,8 +74,9 @@ class _Fuzzy:
             grams = bigrams(key)
             bars.append(((len(grams) + 1) // 2 if grams else len(key)) if ok else NEVER)
         self._grams = GramIndex(self.keys, bars)
-        # a key's (bigram, offset) pairs, made when the key is first tried inside a question
-        self._offsets: dict[int, tuple[tuple[str, int], ...]] = {}
+        # a key's distinct bigrams, each with where it is first in the key, made when the key is
+        # first tried inside a question
+        self._offsets: dict[int, dict[str, int]] = {}
 
     def sharing(self, text: str, *, minimum: int) -> list[int]:
         """Indexes of the keys sharing at least `minimum` bigrams with `text`, in the order they are
@@ -86,20 +87,17 @@ class _Fuzzy:
         """The text's free bigrams with their positions, and the keys candidates() tries, in order."""
         return self._grams.chosen(text, free, cap=MAX_CANDIDATES)
 
-    def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
+    def _starts(self, index: int, grams: Sequence[tuple[int, str]]) -> set[int]:
+        """Where the key would start if each of the text's bigrams (position, bigram; in order of
+        position) that the key holds were the key's (its first place in the key), added in order of
+        position: a position has one bigram, so one start."""
         offsets = self._offsets.get(index)
         if offsets is None:  # the key's distinct bigrams and where each is first in it
             key = self.keys[index]
-            offsets = self._offsets[index] = tuple(
-                (bigram, key.find(bigram)) for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
-            )
-        hits: list[tuple[int, int]] = []
-        for bigram, offset in offsets:
-            positions = where.get(bigram)
-            if positions is not None:
-                hits += [(p, p - offset) for p in positions]
-        hits.sort()
-        return {start for _, start in hits}
+            offsets = self._offsets[index] = {
+                bigram: key.find(bigram) for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
+            }
+        return {p - offsets[gram] for p, gram in grams if gram in offsets}
 
     def candidates(
         self,
@@ -128,9 +126,10 @@ class _Fuzzy:
         content = content_flags(text)
         kana = hiragana_flags(text)
         gaps = free.find(0) != -1
+        grams = sorted((p, gram) for gram, positions in where.items() for p in positions)
         for index in eligible:
             key = self.keys[index]
-            starts: Iterable[int] = self._starts(index, where)
+            starts: Iterable[int] = self._starts(index, grams)
             if prune is not None:
                 starts = prune(index, starts)
                 if not starts:

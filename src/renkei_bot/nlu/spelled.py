@@ -69,14 +69,19 @@ class NameScan:
         self._regex = re.compile(regex) if len(ordered) <= regex_up_to else None
         self._names = frozenset(ordered)
         self._lengths = tuple(sorted({len(n) for n in ordered}, reverse=True))
+        # the lengths of the names by their first character, longest first: the only ones to try there
+        by_first: dict[str, set[int]] = {}
+        for name in ordered:
+            by_first.setdefault(name[:1], set()).add(len(name))
+        self._by_first = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_first.items()}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if self._regex is not None:
             return [m.span() for m in self._regex.finditer(text)]
         out: list[tuple[int, int]] = []
-        names, lengths, n, i = self._names, self._lengths, len(text), 0
+        names, by_first, n, i = self._names, self._by_first, len(text), 0
         while i < n:
-            for length in lengths:
+            for length in by_first.get(text[i], ()):
                 if i + length <= n and text[i : i + length] in names:
                     out.append((i, i + length))
                     i += length
