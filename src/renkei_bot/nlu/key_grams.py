@@ -218,20 +218,26 @@ class _State:
         self.index = index
         self.where = where
         self.present = bigrams(text)  # every bigram of the text, free or not (coverage counts them)
-        counts: Counter[int] = Counter()  # roots: how many free positions hold one of their bigrams
-        extra: Counter[int] = Counter()  # extensions: the same, of the bigrams their base lacks
+        # every root (and extension) of every bigram, once per position, in order: counted in one go,
+        # in C, in the order first met (as counting bigram by bigram would)
+        met: list[int] = []
+        met_extra: list[int] = []
+        roots: set[int] = set()
         bounds: list[int] = []  # how many roots were met after each bigram of `where`, in order
         postings, more = index._postings, index._extra
         for gram, positions in where.items():
             ids = postings.get(gram)
             if ids is not None:
-                for _ in positions:
-                    counts.update(ids)
+                met.extend(ids * len(positions) if len(positions) > 1 else ids)
+                roots.update(ids)
             ids = more.get(gram)
             if ids is not None:
-                for _ in positions:
-                    extra.update(ids)
-            bounds.append(len(counts))
+                met_extra.extend(ids * len(positions) if len(positions) > 1 else ids)
+            bounds.append(len(roots))
+        # roots: how many free positions hold one of their bigrams; extensions: the same, of the
+        # bigrams their base lacks
+        counts: Counter[int] = Counter(met)
+        extra: Counter[int] = Counter(met_extra)
         self.counts, self.extra, self.bounds = counts, extra, bounds
         # Touched: an extension whose tail holds a bigram of the text (its own, or one it repeats from
         # its base). An untouched one counts, is first met and covers what its base does.
