@@ -108,6 +108,7 @@ class _Fuzzy:
         open_region: Callable[[int, int], bool] = lambda begin, end: True,
         prune: Callable[[int, Iterable[int]], list[int]] | None = None,
         chosen: tuple[dict[str, list[int]], list[int]] | None = None,
+        content: list[bool] | None = None,
     ) -> list[Candidate]:
         """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR.
 
@@ -123,7 +124,8 @@ class _Fuzzy:
         where, eligible = chosen or self.chosen(text, free)
         if not eligible:
             return out
-        content = content_flags(text)
+        if content is None:
+            content = content_flags(text)
         kana = hiragana_flags(text)
         gaps = free.find(0) != -1
         grams = sorted((p, gram) for gram, positions in where.items() for p in positions)
@@ -390,7 +392,13 @@ class EntityIndex:
             return kept if useful else []
 
         candidates = fuzzy.candidates(
-            text, free, valid, open_region=open_region, prune=prune if spans else None, chosen=chosen
+            text,
+            free,
+            valid,
+            open_region=open_region,
+            prune=prune if spans else None,
+            chosen=chosen,
+            content=content,
         )
 
         def swallowed(c: Candidate) -> list[Hit]:
