@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 from renkei_bot.records import DateSpan
 
@@ -115,6 +116,11 @@ def format_year(year: int) -> str:
 
 def format_date(day: date, precision: str = "day") -> str:
     """2016-04-26 → 2016年（平成28年）4月26日; with precision "month": 2021年（令和3年）1月."""
+    return _format_date(day, precision)
+
+
+@lru_cache(maxsize=4096)  # the records' dates, written by every answer that cites them
+def _format_date(day: date, precision: str) -> str:
     head = _both(day.year, wareki_year(day) if _has_era(day) else None)
     if precision == "month":
         return f"{head}{day.month}月"

@@ -144,17 +144,22 @@ class Engine:
 
     def ask(self, question: str, *, today: date) -> Answer:
         """Any user text → an Answer. Never raises for bad input: a failure becomes an apology."""
-        return self.converse(question, today=today, previous=None).answer
+        # no conversation: the Turn that converse() would make for a next question is not made
+        return self._converse(question, today=today, previous=None, keep_turn=False).answer
 
     def converse(self, question: str, *, today: date, previous: Turn | None) -> Exchange:
         """A question in a conversation: a follow-up takes what it lacks from `previous` (the last
         answer's Turn), and the answer says what it took. The Turn to keep for the next question is
         the new answer's when it found something, else still `previous`."""
+        return self._converse(question, today=today, previous=previous, keep_turn=True)
+
+    def _converse(self, question: str, *, today: date, previous: Turn | None, keep_turn: bool) -> Exchange:
         question = replace_surrogates(question)
-        if not normalize(strip_markup(question)):
+        cleaned = normalize(strip_markup(question))
+        if not cleaned:
             return Exchange(self._empty(question), previous)
         try:
-            query = self.understander.understand(question, today=today)  # already cleaned above
+            query = self.understander.understand(question, today=today, cleaned=cleaned)
             marks = self.followups.marks(query.text) if previous is not None else frozenset()
             carried = follow(previous, query, marks, is_cue=self._asks_only)
             result = answer(self._context(carried.query))
@@ -166,7 +171,7 @@ class Engine:
             result = dataclasses.replace(result, notes=(*result.notes, wording.too_long(MAX_QUESTION)))
         if carried.carried:
             result = _say_carried(result, carried)
-        if not result.found or result.intent in _NO_SUBJECT:
+        if not keep_turn or not result.found or result.intent in _NO_SUBJECT:
             return Exchange(result, previous, carried.carried)
         turn = turn_of(
             carried.query,

@@ -93,6 +93,7 @@ def _slack_token(match: re.Match[str]) -> str:
 
 def strip_markup(text: str) -> str:
     """A question as words: Slack tokens, HTML tags and :emoji: codes removed, links to their labels."""
-    text = _SLACK_TOKEN.sub(_slack_token, text)
-    text = _TAG.sub(" ", text)
-    return _EMOJI_CODE.sub(" ", text)
+    if "<" in text:  # a token or a tag needs one: most questions have neither
+        text = _SLACK_TOKEN.sub(_slack_token, text)
+        text = _TAG.sub(" ", text)
+    return _EMOJI_CODE.sub(" ", text) if ":" in text else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import overload
 
 from renkei_bot.answers.model import Line
@@ -21,14 +22,19 @@ def line_ref(lines: Sequence[int]) -> str:
     return f"L{lines[0]}-L{lines[-1]}"
 
 
-def keyed_details(event: Event) -> list[tuple[str, str]]:
+def keyed_details(event: Event) -> tuple[tuple[str, str], ...]:
     """Details written as 「key：value」 (テーマ：…, 会場：…), as (key, value) pairs."""
+    return _keyed(event.details)
+
+
+@lru_cache(maxsize=16_384)  # a record's details never change: read once, not by every answer citing it
+def _keyed(details: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     pairs: list[tuple[str, str]] = []
-    for detail in event.details:
+    for detail in details:
         m = KEYED.match(detail)
         if m:
             pairs.append((m.group(1).strip(), m.group(2).strip()))
-    return pairs
+    return tuple(pairs)
 
 
 def detail_value(event: Event, *keys: str) -> str | None:

@@ -58,6 +58,8 @@ def page_count(answer: Answer, *, page_size: int = PAGE_SIZE) -> int:
 
 
 def _split(text: str, limit: int = _SECTION_MAX) -> list[str]:
+    if len(text) <= limit and not text.startswith("\n"):
+        return [text] if text else []  # one chunk, as the walk below would make it
     chunks: list[str] = []
     current = ""
     for line in text.split("\n"):

@@ -43,6 +43,10 @@ class Selector:
         self._months: dict[int, list[Event]] | None = None
         self._mentions: dict[date, list[tuple[Event, Mention]]] | None = None
         self._starting: dict[date, list[Event]] | None = None
+        # the last question's plans by the entities skipped: an answer ranks the same question several
+        # times (best, then the next, its own series, a wider year); a new Query object starts afresh.
+        # One tuple, replaced whole: a thread answering another question never sees this one's plans.
+        self._plans: tuple[Query | None, dict[tuple[str, ...], Plan]] = (None, {})
         self._edges: tuple[Event, Event] | None = None
         self._derived: dict[str, Any] = {}
 
@@ -274,6 +278,18 @@ class Selector:
         )
 
     def _plan(self, query: Query, skip: Iterable[str]) -> Plan:
+        """_planned(), kept for the rest of the answer to the same Query object."""
+        skipped = tuple(skip)
+        owner, plans = self._plans
+        if owner is not query:
+            plans = {}
+            self._plans = (query, plans)
+        plan = plans.get(skipped)
+        if plan is None:
+            plan = plans[skipped] = self._planned(query, skipped)
+        return plan
+
+    def _planned(self, query: Query, skip: Iterable[str]) -> Plan:
         """The question's weighted sets, compacted and weighed once, rarest (heaviest) first."""
         groups = self.entity_groups(query, skip=skip)
         nth = self._nth_of_series(query)

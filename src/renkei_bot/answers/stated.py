@@ -36,8 +36,10 @@ def counter_asked(ctx: Context) -> str | None:
         generic = ctx.vocabulary.generic_counters
         if counter and counter not in ctx.vocabulary.record_counters and counter not in generic:
             return counter  # 何組 → 組, 本数 → 本, 参加者数 → 参加者
-    topic = ctx.query.topic
-    if topic and ctx.query.has("count.how_many") and not ctx.query.entity_ids("partner"):
+    if not ctx.query.has("count.how_many"):
+        return None
+    topic = ctx.query.topic  # worked out on first use: only when a count is asked
+    if topic and not ctx.query.entity_ids("partner"):
         plain = [
             w
             for w in ctx.query.facet_words("count.how_many")

@@ -74,28 +74,30 @@ class _Fuzzy:
             grams = bigrams(key)
             bars.append(((len(grams) + 1) // 2 if grams else len(key)) if ok else NEVER)
         self._grams = GramIndex(self.keys, bars)
-        # a key's (bigram, offset) pairs, made when the key is first tried inside a question
-        self._offsets: dict[int, tuple[tuple[str, int], ...]] = {}
+        # a key's distinct bigrams, each with where it is first in the key, made when the key is
+        # first tried inside a question
+        self._offsets: dict[int, dict[str, int]] = {}
 
     def sharing(self, text: str, *, minimum: int) -> list[int]:
         """Indexes of the keys sharing at least `minimum` bigrams with `text`, in the order they are
         first met in it."""
         return self._grams.sharing(text, minimum=minimum)
 
-    def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
+    def chosen(self, text: str, free: bytearray) -> tuple[dict[str, list[int]], list[int]]:
+        """The text's free bigrams with their positions, and the keys candidates() tries, in order."""
+        return self._grams.chosen(text, free, cap=MAX_CANDIDATES)
+
+    def _starts(self, index: int, grams: Sequence[tuple[int, str]]) -> set[int]:
+        """Where the key would start if each of the text's bigrams (position, bigram; in order of
+        position) that the key holds were the key's (its first place in the key), added in order of
+        position: a position has one bigram, so one start."""
         offsets = self._offsets.get(index)
         if offsets is None:  # the key's distinct bigrams and where each is first in it
             key = self.keys[index]
-            offsets = self._offsets[index] = tuple(
-                (bigram, key.find(bigram)) for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
-            )
-        hits: list[tuple[int, int]] = []
-        for bigram, offset in offsets:
-            positions = where.get(bigram)
-            if positions is not None:
-                hits += [(p, p - offset) for p in positions]
-        hits.sort()
-        return {start for _, start in hits}
+            offsets = self._offsets[index] = {
+                bigram: key.find(bigram) for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
+            }
+        return {p - offsets[gram] for p, gram in grams if gram in offsets}
 
     def candidates(
         self,
@@ -105,6 +107,8 @@ class _Fuzzy:
         *,
         open_region: Callable[[int, int], bool] = lambda begin, end: True,
         prune: Callable[[int, Iterable[int]], list[int]] | None = None,
+        chosen: tuple[dict[str, list[int]], list[int]] | None = None,
+        content: list[bool] | None = None,
     ) -> list[Candidate]:
         """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR.
 
@@ -117,15 +121,17 @@ class _Fuzzy:
         # The keys sharing enough bigrams, in the order first met; past MAX_CANDIDATES (near-identical
         # names by the thousand, in the benchmarks) the keys the text covers best, by a measure of the
         # key and the text alone: how many other names exist must not decide which of them are tried.
-        where, eligible = self._grams.chosen(text, free, cap=MAX_CANDIDATES)
+        where, eligible = chosen or self.chosen(text, free)
         if not eligible:
             return out
-        content = content_flags(text)
+        if content is None:
+            content = content_flags(text)
         kana = hiragana_flags(text)
         gaps = free.find(0) != -1
+        grams = sorted((p, gram) for gram, positions in where.items() for p in positions)
         for index in eligible:
             key = self.keys[index]
-            starts: Iterable[int] = self._starts(index, where)
+            starts: Iterable[int] = self._starts(index, grams)
             if prune is not None:
                 starts = prune(index, starts)
                 if not starts:
@@ -318,6 +324,11 @@ class EntityIndex:
     def _fuzzy_pass(
         self, text: str, claims: Sequence[Hit], blocked: Sequence[Hit]
     ) -> tuple[dict[Hit, float], list[tuple[Candidate, list[Candidate]]]]:
+        fuzzy = self._fuzzy
+        free = bytearray(b"\x01" * len(text))
+        chosen = fuzzy.chosen(text, free)
+        if not chosen[1]:
+            return {}, []  # no key shares enough of the text's bigrams: nothing to score
         owner = [-1] * len(text)
         taken = [*claims, *blocked]
         for number, hit in enumerate(taken):
@@ -361,7 +372,6 @@ class EntityIndex:
         # it (it never cuts one). So such an anchor gives no valid window when h is longer than
         # len(key) + 1, and only windows dropped below (admissible) when h claims the key's entity.
         spans = [(h.begin, h.end, h.ids) for h in taken]
-        fuzzy = self._fuzzy
 
         def prune(index: int, anchors: Iterable[int]) -> list[int]:
             length, ids = len(fuzzy.keys[index]), fuzzy.ids[index]
@@ -381,9 +391,14 @@ class EntityIndex:
                     useful = useful or not owned
             return kept if useful else []
 
-        free = bytearray(b"\x01" * len(text))
         candidates = fuzzy.candidates(
-            text, free, valid, open_region=open_region, prune=prune if spans else None
+            text,
+            free,
+            valid,
+            open_region=open_region,
+            prune=prune if spans else None,
+            chosen=chosen,
+            content=content,
         )
 
         def swallowed(c: Candidate) -> list[Hit]:

@@ -94,9 +94,14 @@ def fold(text: str) -> str:
     return compact(text).lower()
 
 
+_WHITESPACE = re.compile(r"\s")  # what str.isspace() is true of
+
+
 def fold_with_offsets(text: str, *, limit: int) -> tuple[str, list[int]]:
     """Fold an already-normalised question char by char, keeping where each char came from."""
     if text.lower() == text:  # no character changes case (most questions): each folds to itself
+        if _WHITESPACE.search(text) is None:  # nor is any left out: the text as it is, to the limit
+            return text[:limit], list(range(min(len(text), limit)))
         kept = [i for i, ch in enumerate(text) if not ch.isspace()][:limit]
         return "".join([text[i] for i in kept]), kept
     chars: list[str] = []

@@ -21,6 +21,7 @@ from renkei_bot.nlu.tokens import Token, is_verbal_noun
 FILE = "_facets.yaml"
 END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
 _ENDS = frozenset("。？?！!　 ")
+_ENDS_TEXT = "".join(sorted(_ENDS))  # for str.strip: a word of these alone strips to nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,10 @@ def _phrase_at(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
     if i + len(phrase) > len(words):
         return False
     for k, part in enumerate(phrase):
-        if part not in _forms(words[i + k]):
+        word = words[i + k]
+        if part != word.normalized and part != word.lemma and part != word.surface:  # not in _forms()
             return False
-        if k and words[i + k - 1].end != words[i + k].begin:
+        if k and words[i + k - 1].end != word.begin:
             return False
     return True
 
@@ -84,7 +86,7 @@ def _near_end(words: Sequence[Token], i: int, length: int) -> bool:
     """Token i (and the phrase after it) ends within END_WINDOW tokens of a sentence end."""
     stop = i + length
     for j in range(stop, min(len(words), stop + END_WINDOW) + 1):
-        if j == len(words) or all(ch in _ENDS for ch in words[j].surface):
+        if j == len(words) or not words[j].surface.strip(_ENDS_TEXT):  # nothing but _ENDS in it
             return True
     return False
 
@@ -156,6 +158,18 @@ class FacetSet:
                 self._by_single.setdefault(word, []).append(index)
             for k, phrase in enumerate(plan.spec.phrases):
                 self._by_key.setdefault(_key_word(phrase), []).append((index, k))
+        # both indexes in one: a word → the facets it is a lemma or counter of, and the phrases it is
+        # the key word of, each with its facet, its number and its words
+        by_word: dict[str, tuple[list[int], list[tuple[int, int, frozenset[str]]]]] = {}
+        for word, indexes in self._by_single.items():
+            by_word.setdefault(word, ([], []))[0].extend(indexes)
+        for word, entries in self._by_key.items():
+            by_word.setdefault(word, ([], []))[1].extend(
+                (index, k, self._plans[index].phrases[k][1]) for index, k in entries
+            )
+        self._by_word = {
+            word: (tuple(singles), tuple(phrases)) for word, (singles, phrases) in by_word.items()
+        }
 
     def asking_words(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Where the question words are (every one, not only a facet's first): 何階, どこ, 誰."""
@@ -218,15 +232,18 @@ class FacetSet:
         present = set(where_every)  # every form of every word
         plans = self._plans
         phrases_of: dict[int, list[int]] = {}  # facet → its phrases whose words are all present
-        by_key, by_single = self._by_key, self._by_single
+        by_word = self._by_word
         touched: set[int] = set()
         for word in present:
-            if word in by_single:
-                touched.update(by_single[word])
-            if word in by_key:
-                for index, k in by_key[word]:
-                    if plans[index].phrases[k][1] <= present:
-                        phrases_of.setdefault(index, []).append(k)
+            indexed = by_word.get(word)
+            if indexed is None:
+                continue  # most words index nothing
+            singles, keyed = indexed
+            if singles:
+                touched.update(singles)
+            for index, k, needed in keyed:
+                if needed <= present:
+                    phrases_of.setdefault(index, []).append(k)
         touched.update(phrases_of)
         # the facets with prefixes (何県, 何階): whether a word starts with one, and one longer than it
         begins: dict[int, bool] = {}
@@ -241,7 +258,7 @@ class FacetSet:
                     if len(t.surface) > 1:
                         touched.add(index)
                         break
-        for index in sorted(touched):
+        for index in touched:  # in any order: the hits are sorted below, one per facet
             plan = plans[index]
             spec = plan.spec
             if spec.in_names:  # HP inside 全国連携HP会員登録自治体 names a row

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 NEVER = 1 << 30  # the bar of a key never tried inside a text
+_FEW = 24  # keys met up to this many times are counted one by one (Counter's setup costs more)
 # Up to this many keys, every key is indexed by all its bigrams and counted in C (the real data's few
 # hundred keys): the groups pay off only when extensions come by the thousand. Both ways choose the
 # same keys in the same order (tests/test_key_grams.py checks each against a plain count).
@@ -108,6 +109,10 @@ class GramIndex:
     def _where(self, text: str, free: bytearray) -> dict[str, list[int]]:
         """The text's free bigrams (both characters free) with their positions, in order of first position."""
         where: dict[str, list[int]] = {}
+        if free.find(0, 0, len(text)) == -1:  # every character free (the fuzzy pass): no test per position
+            for p in range(len(text) - 1):
+                where.setdefault(text[p : p + 2], []).append(p)
+            return where
         for p in range(len(text) - 1):
             if free[p] and free[p + 1]:
                 where.setdefault(text[p : p + 2], []).append(p)
@@ -121,7 +126,7 @@ class GramIndex:
             found = self._by_length[base] = array("i", sorted(ids, key=lambda i: (len(self.keys[i]), i)))
         return found
 
-    def _counted(self, where: Mapping[str, list[int]]) -> Counter[int]:
+    def _counted(self, where: Mapping[str, list[int]]) -> dict[int, int]:
         """Every key's count, in the order first met (the flat index)."""
         assert self._flat is not None
         postings = self._flat
@@ -130,7 +135,13 @@ class GramIndex:
             ids = postings.get(gram)
             if ids is not None:
                 met.extend(ids * len(positions) if len(positions) > 1 else ids)
-        return Counter(met)
+        if len(met) > _FEW:
+            return Counter(met)
+        counts: dict[int, int] = {}  # a few: counted here (a Counter's setup costs more), in the same order
+        get = counts.get
+        for i in met:
+            counts[i] = get(i, 0) + 1
+        return counts
 
     def chosen(self, text: str, free: bytearray, *, cap: int) -> tuple[dict[str, list[int]], list[int]]:
         """The text's free bigrams with their positions, and the keys to try, in the order to try them."""
@@ -207,20 +218,26 @@ class _State:
         self.index = index
         self.where = where
         self.present = bigrams(text)  # every bigram of the text, free or not (coverage counts them)
-        counts: Counter[int] = Counter()  # roots: how many free positions hold one of their bigrams
-        extra: Counter[int] = Counter()  # extensions: the same, of the bigrams their base lacks
+        # every root (and extension) of every bigram, once per position, in order: counted in one go,
+        # in C, in the order first met (as counting bigram by bigram would)
+        met: list[int] = []
+        met_extra: list[int] = []
+        roots: set[int] = set()
         bounds: list[int] = []  # how many roots were met after each bigram of `where`, in order
         postings, more = index._postings, index._extra
         for gram, positions in where.items():
             ids = postings.get(gram)
             if ids is not None:
-                for _ in positions:
-                    counts.update(ids)
+                met.extend(ids * len(positions) if len(positions) > 1 else ids)
+                roots.update(ids)
             ids = more.get(gram)
             if ids is not None:
-                for _ in positions:
-                    extra.update(ids)
-            bounds.append(len(counts))
+                met_extra.extend(ids * len(positions) if len(positions) > 1 else ids)
+            bounds.append(len(roots))
+        # roots: how many free positions hold one of their bigrams; extensions: the same, of the
+        # bigrams their base lacks
+        counts: Counter[int] = Counter(met)
+        extra: Counter[int] = Counter(met_extra)
         self.counts, self.extra, self.bounds = counts, extra, bounds
         # Touched: an extension whose tail holds a bigram of the text (its own, or one it repeats from
         # its base). An untouched one counts, is first met and covers what its base does.

@@ -33,6 +33,7 @@ from renkei_bot.nlu.terms import (
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.records import Correction
 
+_DIGIT = re.compile("[0-9]")  # what _NUMBER needs
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
@@ -44,6 +45,12 @@ _ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)|(?<![0-9])([0-9]+)(回|号|弾)
 _NUMBER = re.compile(
     r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|[年月日回号弾]|年度)"
 )
+
+
+def _org_suffix(vocabulary: Vocabulary) -> re.Pattern[str]:
+    """The ends _unknown_org's names need: a text holding none of them holds no such name."""
+    ends = "|".join(map(re.escape, (*vocabulary.associations, *vocabulary.companies))) or "(?!)"
+    return re.compile(ends)
 
 
 def _unknown_org(vocabulary: Vocabulary) -> re.Pattern[str]:
@@ -68,6 +75,19 @@ def stated_place(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str
         if len(place) >= 2:
             return place
     return None
+
+
+def _present(facets: Sequence[FacetHit]) -> frozenset[str]:
+    """The facets' names and their families (aspect.venue → aspect.): a name ending in "." is a family."""
+    present = set()
+    for h in facets:
+        name = h.name
+        present.add(name)
+        dot = name.find(".")
+        while dot != -1:
+            present.add(name[: dot + 1])
+            dot = name.find(".", dot + 1)
+    return frozenset(present)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,42 +116,120 @@ class Query:
         Period, ...
     ] = ()  # dates a yes/no question states: compared with the record, not filtered on
     related: tuple[str, ...] = ()  # the records' words for the question's verbs: for ranking only
-    related_of: tuple[tuple[str, tuple[str, ...]], ...] = ()  # each question word → its records' words
     facets: tuple[FacetHit, ...] = ()  # what the question asks how (intents/_facets.yaml)
     numbers: tuple[int, ...] = ()  # figures the question states (20以上, 144で合ってる), not dates
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
-    named: tuple[str, ...] = ()  # those of `names` that name a person or an organisation (not a place)
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
-    # 「AとB、どっちが先？」: the search words of each of the two phrases compared
-    sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
     parts: tuple[str, ...] = ()
-    # the noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither a
-    # name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all
-    asked: tuple[str, str] | None = None
-    # the noun the question is about, whatever precedes it (「新聞社ってどこ」 → 新聞社, its last part)
-    topic: tuple[str, str] | None = None
     kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
+    # the parts few answers read (asked, topic, sides, named, related_of), worked out on first use
+    later: _Later | None = dataclasses.field(default=None, repr=False, compare=False)
+    # the facets' names and their families (aspect.venue → aspect.): what has() looks up, made on its
+    # first call (a copy made by dataclasses.replace makes its own)
+    _present: frozenset[str] | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def asked(self) -> tuple[str, str] | None:
+        """The noun asked about (「協定の有効期限は？」 → 有効期限), with its head (期限), when it is neither
+        a name nor a word that asks (テーマ, 会場, 締結日): the records may not hold it at all."""
+        return None if self.later is None else self.later.asked
+
+    @property
+    def topic(self) -> tuple[str, str] | None:
+        """The noun the question is about, whatever precedes it (「新聞社ってどこ」 → 新聞社, its last part)."""
+        return None if self.later is None else self.later.topic
+
+    @property
+    def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """「AとB、どっちが先？」: the search words of each of the two phrases compared."""
+        return None if self.later is None else self.later.sides
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        """Those of `names` that name a person or an organisation (not a place)."""
+        return () if self.later is None else self.later.named
+
+    @property
+    def related_of(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each question word → its records' words (intents/_synonyms.yaml)."""
+        return () if self.later is None else self.later.related_of
 
     def entity_ids(self, *types: str) -> list[str]:
         return [m.entity_id for m in self.entities if not types or m.type in types]
 
     def has(self, *names: str) -> bool:
         """Whether any of the facets is present; a name ending in "." is a family (aspect.)."""
-        for n in names:  # loops, not any(): asked many times per answer
-            if n.endswith("."):
-                for h in self.facets:
-                    if h.name.startswith(n):
-                        return True
-            else:
-                for h in self.facets:
-                    if h.name == n:
-                        return True
-        return False
+        present = self._present
+        if present is None:
+            present = _present(self.facets)
+            object.__setattr__(self, "_present", present)
+        return not present.isdisjoint(names)  # one set operation: asked many times per answer
 
     def facet_words(self, name: str) -> tuple[str, ...]:
         return tuple(h.word for h in self.facets if h.name == name)
+
+
+_UNSET = object()  # a part of _Later not worked out yet
+
+
+class _Later:
+    """The parts of a Query that few answers read, worked out from the question's tokens when one
+    first asks for them (each the same as if it were worked out with the rest)."""
+
+    def __init__(
+        self,
+        tokens: list[tok.Token],
+        *,
+        terms: Sequence[str],
+        matches: Sequence[Match],
+        facets: Sequence[FacetHit],
+        covered: Sequence[tuple[int, int]],
+        names: Sequence[str],
+        stop: frozenset[str],
+        synonyms: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self._tokens = tokens
+        self._terms = terms
+        self._matches = matches
+        self._facets = facets
+        self._covered = covered
+        self._names = names
+        self._stop = stop
+        self._synonyms = synonyms
+        self._asked: object = _UNSET
+        self._topic: object = _UNSET
+        self._sides: object = _UNSET
+
+    # Each worked out on first use and kept (plain attributes, not cached_property: no lock to take)
+
+    @property
+    def asked(self) -> tuple[str, str] | None:
+        if self._asked is _UNSET:
+            self._asked = _asked(self._tokens, self._facets, self._covered, self._stop)
+        return self._asked  # type: ignore[return-value]
+
+    @property
+    def topic(self) -> tuple[str, str] | None:
+        if self._topic is _UNSET:
+            self._topic = _topic(self._tokens, self._covered)
+        return self._topic  # type: ignore[return-value]
+
+    @property
+    def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        if self._sides is _UNSET:
+            self._sides = _sides_terms(self._tokens, self._terms, self._matches)
+        return self._sides  # type: ignore[return-value]
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        return named_things(self._tokens, self._names) if self._names else ()
+
+    @property
+    def related_of(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        synonyms = self._synonyms
+        return tuple((t.surface, synonyms[t.normalized]) for t in self._tokens if t.normalized in synonyms)
 
 
 class Understander:
@@ -158,10 +256,17 @@ class Understander:
         self.glossary = glossary or Glossary()
         self._partners = partners_with_parent(index.entities)
         self._unknown_org = _unknown_org(vocabulary)
+        self._org_suffix = _org_suffix(vocabulary)
+        self._honorifics = frozenset(index.honorifics.words)
+        self._place_kinds = dict(vocabulary.place_kinds)
+        self._wh_starts = vocabulary.facets.spec("wh").starts if "wh" in vocabulary.facets else ()
 
-    def understand(self, question: str, *, today: date) -> Query:
+    def understand(self, question: str, *, today: date, cleaned: str | None = None) -> Query:
+        """`cleaned`: normalize(strip_markup(question)), when the caller has it already."""
         raw = question
-        text = self.glossary.apply(normalize(strip_markup(question)))  # keynote → 基調講演
+        if cleaned is None:
+            cleaned = normalize(strip_markup(question))
+        text = self.glossary.apply(cleaned)  # keynote → 基調講演
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
         when, resolution = self._names_and_dates(text, today)
@@ -208,7 +313,7 @@ class Understander:
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
-            for m in _QUOTED.finditer(text)
+            for m in (_QUOTED.finditer(text) if "「" in text or "『" in text else ())
             if len(m.group()) >= 5
             and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
             and content_terms([t for t in tokens if m.start() < t.begin < m.end()], asking, stop)
@@ -219,9 +324,12 @@ class Understander:
             t for tie in resolution.ties for t in tie.types
         )
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
-        words = frozenset(
-            w for t in tokens if not inside(t.begin, t.end, names) for w in (t.surface, t.normalized)
-        )
+        seen: set[str] = set()
+        for t in tokens:
+            if not names or not inside(t.begin, t.end, names):
+                seen.add(t.surface)
+                seen.add(t.normalized)
+        words = frozenset(seen)
         features = Features(
             words=words,
             text=mask(text, names).replace(" ", ""),
@@ -230,16 +338,17 @@ class Understander:
             has_anniversary=when.anniversary is not None,
         )
         scored = self.classifier.classify(features)
+        present = _present(facets)  # the facets' names and families (aspect.): one lookup each
         # 「講演した人の名前覚えてる？」 asks the name, as a wh-question would
-        indirect = [h for h in facets if h.name == "ask.indirect"]
-        if (
-            indirect
-            and any(h.name.startswith("aspect.") for h in facets)
-            and not any(h.name == "wh" for h in facets)
-        ):
-            facets = (*facets, dataclasses.replace(indirect[0], name="wh"))
-        wh = any(h.name == "wh" for h in facets)
-        numbers = numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans]))
+        if "ask.indirect" in present and "aspect." in present and "wh" not in present:
+            indirect = next(h for h in facets if h.name == "ask.indirect")
+            facets = (*facets, dataclasses.replace(indirect, name="wh"))
+            present = present | {"wh"}
+        wh = "wh" in present
+        asks = text.rstrip().endswith(("?", "？"))
+        numbers = (
+            numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans])) if _DIGIT.search(text) else ()
+        )
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check
         # 「…の締結式って令和元年5月31日？」: a date stated last, with no question word, is a claim too
         # (a bare 「2018年度？」 is a follow-up asking about that year, not a claim)
@@ -248,29 +357,28 @@ class Understander:
         )
         claimed = (
             (bool(numbers) or stated_last)
-            and text.rstrip().endswith(("?", "？"))
-            and not any(h.name.startswith(("count.", "compare.", "extreme.", "total.")) for h in facets)
+            and asks
+            and present.isdisjoint(("count.", "compare.", "extreme.", "total."))
         )
         # 「…は予定どおり開催できた？」: a claim of how something went is checked, with or without an ending
-        claims = any(h.name.startswith("claim.") for h in facets) and tok.ends_with_predicate(tokens)
-        confirm = (
-            claimed or claims or any(h.name in ("confirm.yes_no", "ask.any") for h in facets)
-        ) and not wh
+        claims = "claim." in present and tok.ends_with_predicate(tokens)
+        confirm = (claimed or claims or not present.isdisjoint(("confirm.yes_no", "ask.any"))) and not wh
         # 「…どこ開催だっけ、盛岡？」: a guess after the question, a name alone, is a claim to check
         confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
         # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
-        asks_plainly = text.rstrip().endswith(("?", "？")) and tok.ends_with_predicate(tokens)
+        asks_plainly = asks and tok.ends_with_predicate(tokens)
         # a date said would become a claim, unless it qualifies a noun (「2016年のシンポジウム」)
         unstated = all(p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans)
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
-        honorifics = frozenset(self.index.honorifics.words)
-        confirm = confirm or (not wh and _named_last(text, tokens, resolution.matches, facets, honorifics))
+        confirm = confirm or (
+            not wh and _named_last(text, tokens, resolution.matches, facets, self._honorifics)
+        )
         confirm = confirm or (not wh and _guessed_last(text, tokens, resolution.matches, breaks_at=_SPACE))
         if (
             confirm
             and features.has_period
-            and not any(h.name in ("ask.any", "ask.exists") for h in facets)
+            and present.isdisjoint(("ask.any", "ask.exists"))
             and scored.name in ("events_in_period", "events_about", "fallback")
         ):
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
@@ -284,22 +392,26 @@ class Understander:
             confirm
             and scored.name in _PREMISE_INTENTS
             and not claims_else
-            and not any(h.name in ("ask.any", "ask.exists") or h.name.startswith("claim.") for h in facets)
+            and present.isdisjoint(("ask.any", "ask.exists", "claim."))
         ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
             scope = [p for p in when.spans if p.attached or p.relative or tok.qualifies(tokens, p.stop)]
             premise = tuple(p for p in when.spans if p not in scope)
             when = dataclasses.replace(when, spans=tuple(scope))
-        unknown = tuple(
-            m.group(0)
-            for m in self._unknown_org.finditer(text)
-            if not any(b <= m.start() and m.end() <= e for b, e in covered)
+        unknown = (
+            tuple(
+                m.group(0)
+                for m in self._unknown_org.finditer(text)
+                if not any(b <= m.start() and m.end() <= e for b, e in covered)
+            )
+            if self._org_suffix.search(text)
+            else ()
         )
         names_left = proper_names(
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
         )
         ordinal = _ORDINAL.search(text)
-        return Query(
+        query = Query(
             raw=raw,
             text=text,
             intent=scored.name,
@@ -319,12 +431,8 @@ class Understander:
                 t for t in related_terms(tokens, self.synonyms) if t not in terms and t not in stop
             ),
             parts=parts,
-            related_of=tuple(
-                (t.surface, self.synonyms[t.normalized]) for t in tokens if t.normalized in self.synonyms
-            ),
             premise=premise,
             names=names_left,
-            named=named_things(tokens, names_left),
             order=order_of(facets),
             aspects=aspects_of(facets),
             today=today,
@@ -335,34 +443,29 @@ class Understander:
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
-            asked=self._asked(tokens, facets, covered),
-            topic=_topic(tokens, covered),
             kind_asked=kind[0] if kind else None,
-            sides=_sides_terms(tokens, terms, resolution.matches),
+            later=_Later(
+                tokens,
+                terms=terms,
+                matches=resolution.matches,
+                facets=facets,
+                covered=covered,
+                names=names_left,
+                stop=stop,
+                synonyms=self.synonyms,
+            ),
         )
-
-    def _asked(
-        self, tokens: Sequence[tok.Token], facets: Sequence[FacetHit], covered: Sequence[tuple[int, int]]
-    ) -> tuple[str, str] | None:
-        found = tok.asked_noun(tokens)
-        if found is None:
-            return None
-        noun, begin, end = found
-        if any(b < end and begin < e for b, e in covered) or any(
-            h.begin < end and begin < h.end for h in facets
-        ):
-            return None  # a name, a date or a word that asks
-        if noun in self.vocabulary.stop_terms or len(noun) < 2 or _ORDINAL.search(noun):
-            return None  # 「第1回目っていつ？」: which one, not a thing the records may lack
-        return noun, tok.head_word(noun)
+        object.__setattr__(query, "_present", present)  # what has() looks up: made above already
+        return query
 
     def _kind_asked(
         self, tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]
     ) -> tuple[str, int] | None:
         """The kind of place a word standing alone names (区 in 「報告した区は」, 町 in 「北海道の町」),
         not the end of a name (品川区) nor of another word; after a question word (何区) it still asks."""
-        kinds = dict(self.vocabulary.place_kinds)
-        wh = self.vocabulary.facets.spec("wh").starts if "wh" in self.vocabulary.facets else ()
+        kinds, wh = self._place_kinds, self._wh_starts
+        if all(t.surface not in kinds for t in tokens):
+            return None  # no word is a kind of place (most questions)
         for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
             if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
                 continue
@@ -375,7 +478,7 @@ class Understander:
 
     def _names_and_dates(self, text: str, today: date) -> tuple[when_mod.When, Resolution]:
         when = when_mod.resolve(text, today=today)
-        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if "「" in text or "『" in text else []
         if quoted:  # 「平成30年7月豪雨」: a date inside quotes is part of a name, not a period asked about
             spans = tuple(
                 dataclasses.replace(p, attached=True)
@@ -422,10 +525,13 @@ def _guessed_last(
 ) -> bool:
     """The last clause is one name the question guesses (「…だっけ、盛岡？」; after a space too, in a
     terse question: 「今やってる全国連携展示 青森？」)."""
-    end = len(text.rstrip())
+    stripped = text.rstrip()
+    if not stripped.endswith(("?", "？")):
+        return False
+    end = len(stripped)
     pattern = breaks_at or _CLAUSE_BREAK
     breaks = [m.end() for m in pattern.finditer(text) if m.end() < end]  # 「どこだった？区政会館？」
-    if not breaks or not text.rstrip().endswith(("?", "？")):
+    if not breaks:
         return False
     tail = breaks[-1]
     named = [m for m in matches if m.begin >= tail]
@@ -434,6 +540,23 @@ def _guessed_last(
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+def _asked(
+    tokens: Sequence[tok.Token],
+    facets: Sequence[FacetHit],
+    covered: Sequence[tuple[int, int]],
+    stop: frozenset[str],
+) -> tuple[str, str] | None:
+    found = tok.asked_noun(tokens)
+    if found is None:
+        return None
+    noun, begin, end = found
+    if any(b < end and begin < e for b, e in covered) or any(h.begin < end and begin < h.end for h in facets):
+        return None  # a name, a date or a word that asks
+    if noun in stop or len(noun) < 2 or _ORDINAL.search(noun):
+        return None  # 「第1回目っていつ？」: which one, not a thing the records may lack
+    return noun, tok.head_word(noun)
 
 
 def _topic(tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]) -> tuple[str, str] | None:

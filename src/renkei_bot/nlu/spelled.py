@@ -69,14 +69,19 @@ class NameScan:
         self._regex = re.compile(regex) if len(ordered) <= regex_up_to else None
         self._names = frozenset(ordered)
         self._lengths = tuple(sorted({len(n) for n in ordered}, reverse=True))
+        # the lengths of the names by their first character, longest first: the only ones to try there
+        by_first: dict[str, set[int]] = {}
+        for name in ordered:
+            by_first.setdefault(name[:1], set()).add(len(name))
+        self._by_first = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_first.items()}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if self._regex is not None:
             return [m.span() for m in self._regex.finditer(text)]
         out: list[tuple[int, int]] = []
-        names, lengths, n, i = self._names, self._lengths, len(text), 0
+        names, by_first, n, i = self._names, self._by_first, len(text), 0
         while i < n:
-            for length in lengths:
+            for length in by_first.get(text[i], ()):
                 if i + length <= n and text[i : i + length] in names:
                     out.append((i, i + length))
                     i += length
@@ -99,6 +104,9 @@ class Lexicon:
     # katakana the records write themselves stays
     by_sound: dict[str, str] = field(default_factory=dict)
     katakana: frozenset[str] = frozenset()
+    # every beginning of a kana reading (か, かい, かいい …): a cut stops lengthening a piece that
+    # begins no reading
+    kana_prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, curated: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> Lexicon:
@@ -153,11 +161,18 @@ class Lexicon:
             frozenset(latin),
             by_sound,
             frozenset(katakana),
+            frozenset(r[:i] for r in kana for i in range(1, len(r) + 1)),
         )
 
     @staticmethod
-    def cut(run: str, table: dict[str, tuple[str, float]], longest: int) -> list[str] | None:
-        """The cheapest cut of `run` into keys of `table` (their written forms), or None."""
+    def cut(
+        run: str,
+        table: dict[str, tuple[str, float]],
+        longest: int,
+        prefixes: frozenset[str] = frozenset(),
+    ) -> list[str] | None:
+        """The cheapest cut of `run` into keys of `table` (their written forms), or None. `prefixes`,
+        when given, holds every beginning of every key: a piece that begins none ends the search."""
         n = len(run)
         best: list[tuple[float, int] | None] = [None] * (n + 1)  # (cost, start of the last piece)
         best[0] = (0.0, 0)
@@ -166,7 +181,10 @@ class Lexicon:
             if here is None:
                 continue
             for j in range(i + 1, min(n, i + longest) + 1):
-                entry = table.get(run[i:j])
+                piece = run[i:j]
+                if prefixes and piece not in prefixes:
+                    break  # no key begins so: none longer either
+                entry = table.get(piece)
                 if entry is None:
                     continue
                 cost = here[0] + entry[1]
@@ -305,7 +323,7 @@ def _capped(texts: Iterable[str]) -> Iterable[str]:
 
 
 def _kana(lexicon: Lexicon, run: str) -> str:
-    pieces = lexicon.cut(run, lexicon.kana, MAX_PIECE)
+    pieces = lexicon.cut(run, lexicon.kana, MAX_PIECE, lexicon.kana_prefixes)
     if pieces is None or not any(_WRITTEN.search(p) for p in pieces):
         return run
     if len(run) < SHORT_RUN and len(pieces) > 1:

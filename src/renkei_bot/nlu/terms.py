@@ -13,11 +13,12 @@ Order = Literal["first", "last"]
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
+    """`text` with the characters of the spans turned into spaces (the same length)."""
     for begin, end in spans:
-        for i in range(max(0, begin), min(len(chars), end)):
-            chars[i] = " "
-    return "".join(chars)
+        begin, end = max(0, begin), min(len(text), end)
+        if begin < end:
+            text = text[:begin] + " " * (end - begin) + text[end:]
+    return text
 
 
 def inside(begin: int, end: int, covered: list[tuple[int, int]]) -> bool:
@@ -57,65 +58,71 @@ def content_terms(
 ) -> tuple[str, ...]:
     """Content words left once entities and dates are taken out, plus adjacent noun pairs as phrases."""
     terms: list[str] = []
+    ordinals: list[str] = []  # 第2期, 第3弾 (found in the same walk, added after the words)
+    phrases: list[str] = []  # プロジェクトの実施 (likewise, added last)
     previous: tok.Token | None = None
-    for token in tokens:
-        content = token.pos[0] in ("名詞", "接尾辞") or (token.surface.isascii() and token.surface.isalnum())
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        surface = token.surface
+        if surface == "第" and i + 2 <= last:
+            ordinal = _ordinal_at(tokens[i], tokens[i + 1], tokens[i + 2], covered)
+            if ordinal is not None:
+                ordinals.append(ordinal)
+        elif surface == "の" and 0 < i < last:
+            phrase = _of_phrase_at(tokens[i - 1], token, tokens[i + 1], covered, stop)
+            if phrase is not None:
+                phrases.append(phrase)
+        content = token.pos[0] in ("名詞", "接尾辞") or (surface.isascii() and surface.isalnum())
         keep = (
             content
             and token.normalized not in stop
-            and token.surface not in stop
+            and surface not in stop
             and not inside(token.begin, token.end, covered)
-            and not token.surface.isdigit()
+            and not surface.isdigit()
         )
         if keep:
-            if len(token.surface) >= 2:
-                terms.append(token.surface)
+            if len(surface) >= 2:
+                terms.append(surface)
             if previous is not None and previous.end == token.begin:
-                terms.append(previous.surface + token.surface)
+                terms.append(previous.surface + surface)
             previous = token
         else:
             previous = None
-    terms += _ordinals(tokens, covered)
-    terms += _of_phrases(tokens, covered, stop)
+    terms += ordinals
+    terms += phrases
     seen: dict[str, None] = dict.fromkeys(t for t in terms if t)
     return tuple(seen)
 
 
-def _of_phrases(tokens: list[tok.Token], covered: list[tuple[int, int]], stop: AbstractSet[str]) -> list[str]:
-    """「プロジェクトの実施」: two content nouns joined by の, searched as written (a record that says the
-    same phrase is closer than one that has both words apart)."""
-    out = []
-    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if b.surface != "の" or a.pos[0] != "名詞" or c.pos[0] != "名詞":
-            continue  # the cheap tests first: most triples are no 「XのY」
-        nouns = a.is_content and c.is_content
-        joined = a.end == b.begin and b.end == c.begin
-        if (
-            nouns
-            and joined
-            and not inside(a.begin, c.end, covered)
-            and not inside(c.begin, c.end, covered)  # 「ヒカリエの何階」: 何階 asks, it is no word to find
-            and (
-                a.normalized not in stop
-                and c.normalized not in stop
-                and min(len(a.surface), len(c.surface)) >= 2
-            )
-        ):
-            out.append(a.surface + b.surface + c.surface)
-    return out
+def _of_phrase_at(
+    a: tok.Token, b: tok.Token, c: tok.Token, covered: list[tuple[int, int]], stop: AbstractSet[str]
+) -> str | None:
+    """「プロジェクトの実施」: two content nouns joined by の (b), searched as written (a record that
+    says the same phrase is closer than one that has both words apart); None if a の c is no such."""
+    if a.pos[0] != "名詞" or c.pos[0] != "名詞":
+        return None
+    nouns = a.is_content and c.is_content
+    joined = a.end == b.begin and b.end == c.begin
+    if (
+        nouns
+        and joined
+        and not inside(a.begin, c.end, covered)
+        and not inside(c.begin, c.end, covered)  # 「ヒカリエの何階」: 何階 asks, it is no word to find
+        and (
+            a.normalized not in stop and c.normalized not in stop and min(len(a.surface), len(c.surface)) >= 2
+        )
+    ):
+        return a.surface + b.surface + c.surface
+    return None
 
 
-def _ordinals(tokens: list[tok.Token], covered: list[tuple[int, int]]) -> list[str]:
-    """「第2期」「第3弾」 written as 第 + a number + a counter: one term, as the records write it."""
-    out = []
-    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if a.surface != "第":
-            continue
-        joined = a.end == b.begin and b.end == c.begin
-        shaped = b.surface.isdigit() and len(c.surface) == 1
-        if joined and shaped and not inside(a.begin, c.end, covered):
-            out.append(a.surface + b.surface + c.surface)
-    return out
+def _ordinal_at(a: tok.Token, b: tok.Token, c: tok.Token, covered: list[tuple[int, int]]) -> str | None:
+    """「第2期」「第3弾」 written as 第 (a) + a number + a counter: one term, as the records write it."""
+    joined = a.end == b.begin and b.end == c.begin
+    shaped = b.surface.isdigit() and len(c.surface) == 1
+    if joined and shaped and not inside(a.begin, c.end, covered):
+        return a.surface + b.surface + c.surface
+    return None
 
 
 _COMMON_LATIN = frozenset(

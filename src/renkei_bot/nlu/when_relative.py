@@ -20,7 +20,7 @@ from renkei_bot.nlu.periods import (
     shift_years,
     week_monday,
 )
-from renkei_bot.nlu.when_atoms import Atom, any_year_anchor
+from renkei_bot.nlu.when_atoms import NUMERALS, Atom, any_year_anchor
 
 _Bounds = tuple[date, date, Grain]
 _SEASON_DAYS = 7
@@ -152,7 +152,7 @@ def _fixed(word: str, today: date, begin: int) -> Atom:
 
 def relative_atoms(text: str, *, today: date) -> list[Atom]:
     atoms: list[Atom] = []
-    for match in _AGO.finditer(text):
+    for match in _AGO.finditer(text) if NUMERALS.search(text) else ():  # 3年前 needs a number
         try:
             atom = _ago(match, today)
         except (ValueError, OverflowError):
