@@ -19,7 +19,7 @@ import pickle
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from renkei_bot import records
 from renkei_bot.atomic import write_bytes_atomically
@@ -63,6 +63,9 @@ class Language:
     followups: Followups
 
 
+T = TypeVar("T")
+
+
 def build_language(intents_dir: Path, key: str | None = None) -> Language:
     return Language(
         key,
@@ -88,21 +91,7 @@ def load_language(intents_dir: Path, *, env: Mapping[str, str]) -> Language:
         return build_language(intents_dir)  # the loaders say what is missing
     key = _key(cache_key(files), _LANGUAGE_MAGIC)
     path = directory / f"language-{key}.pickle"
-    try:
-        payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
-    except Exception:  # a cache is an optimisation: any failure to read it is a miss
-        payload = None
-    if isinstance(payload, tuple) and len(payload) == 2 and payload[0] == _LANGUAGE_MAGIC:
-        found = payload[1]
-        if isinstance(found, Language):
-            return found
-    language = build_language(intents_dir, key)
-    with contextlib.suppress(Exception):
-        write_bytes_atomically(
-            path, pickle.dumps((_LANGUAGE_MAGIC, language), protocol=pickle.HIGHEST_PROTOCOL)
-        )
-        _prune(path, "language-*.pickle")
-    return language
+    return _kept(path, _LANGUAGE_MAGIC, Language, lambda: build_language(intents_dir, key))
 
 
 def load_prepared(
@@ -140,23 +129,28 @@ def lexicon_cache(
     path = directory / f"lexicon-{digest.hexdigest()}.pickle"
 
     def cached(build: Callable[[], Lexicon]) -> Lexicon:
-        try:
-            payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
-        except Exception:  # a cache is an optimisation: any failure to read it is a miss
-            payload = None
-        if isinstance(payload, tuple) and len(payload) == 2 and payload[0] == _LEXICON_MAGIC:
-            found = payload[1]
-            if isinstance(found, Lexicon):
-                return found
-        lexicon = build()
-        with contextlib.suppress(Exception):
-            write_bytes_atomically(
-                path, pickle.dumps((_LEXICON_MAGIC, lexicon), protocol=pickle.HIGHEST_PROTOCOL)
-            )
-            _prune(path, "lexicon-*.pickle")
-        return lexicon
+        return _kept(path, _LEXICON_MAGIC, Lexicon, build)
 
     return cached
+
+
+def _kept(path: Path, magic: str, kind: type[T], build: Callable[[], T]) -> T:
+    """The `kind` pickled at `path` under `magic`, else built and written there (atomically; the
+    older files of the same name pattern pruned). Any failure to read is a miss, to write is ignored:
+    a cache is an optimisation."""
+    try:
+        payload = pickle.loads(path.read_bytes())  # our own file, in the user's own cache dir
+    except Exception:
+        payload = None
+    if isinstance(payload, tuple) and len(payload) == 2 and payload[0] == magic:
+        found = payload[1]
+        if isinstance(found, kind):
+            return found
+    built = build()
+    with contextlib.suppress(Exception):
+        write_bytes_atomically(path, pickle.dumps((magic, built), protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(path, f"{path.name.split('-', 1)[0]}-*.pickle")
+    return built
 
 
 def _key(data_key: str, honorifics: str) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, iso_dates, line_ref
-from renkei_bot.answers.model import Answer, Line
+from renkei_bot.answers.lines import cite, iso_dates, record_lines
+from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
 
@@ -45,14 +45,10 @@ def answer(ctx: Context) -> Answer | None:
         return None
     names = sorted(found, key=found.__getitem__)
     naming = [t for t in said if any(compact(n) in compact(t) for n in names)]
-    shown = [*naming, *(t for t in event.details if t not in naming)]  # what names them, then the rest
     return ctx.found(
         wording.involved("、".join(names), event.title, format_span(event.date)),
         title=event.title[:150],
-        lines=(
-            event_line(event),
-            *(Line(f"　{t.lstrip('・ ')}", source=line_ref(event.lines)) for t in shown),
-        ),
+        lines=record_lines(event, naming),  # what names them, then the rest
         sources=(cite(event),),
         dates=iso_dates([event]),
         record_ids=(event.id,),

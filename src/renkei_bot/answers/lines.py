@@ -76,6 +76,12 @@ def event_line(event: Event, *, prefix: str = "") -> Line:
     return Line(f"{prefix}{format_span(event.date)}　{brief(event)}", source=line_ref(event.lines))
 
 
+def record_lines(event: Event, first: Sequence[str] = ()) -> tuple[Line, ...]:
+    """One record: its line, then every detail (those in `first` before the rest)."""
+    details = [*first, *(d for d in event.details if d not in first)]
+    return (event_line(event), *(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in details))
+
+
 def event_lines(events: Iterable[Event], *, full: bool = False) -> tuple[Line, ...]:
     """A line per event; with full, each followed by all its details (for a short list)."""
     out: list[Line] = []

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates, line_ref
+from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates, record_lines
 from renkei_bot.answers.mentions import said_on
-from renkei_bot.answers.model import Answer, Line
+from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.records import Event
 
@@ -68,10 +68,7 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
             return ctx.found(
                 wording.detail_line(text.lstrip("・ "), event.title, day),
                 title=event.title[:150],
-                lines=(
-                    event_line(event),
-                    *(Line(f"　{d.lstrip('・ ')}", source=line_ref(event.lines)) for d in event.details),
-                ),
+                lines=record_lines(event),
                 sources=(cite(event),),
                 dates=iso_dates([event]),
                 record_ids=(event.id,),

@@ -211,14 +211,7 @@ class Classifier:
             if (cue in present if present is not None else _present(cue, features))
         )
         hits = set(found)
-        total = sum(weight for cue, weight in spec.cues if cue in hits)
-        for slot in spec.slots:
-            if (
-                (slot.period and features.has_period)
-                or (slot.anniversary and features.has_anniversary)
-                or (slot.entity_types and features.entity_types.intersection(slot.entity_types))
-            ):
-                total += slot.weight
+        total = sum(weight for cue, weight in spec.cues if cue in hits) + _slots_weight(spec, features)
         return Scored(spec.name, total, found)
 
     def _totals(self, features: Features, present: frozenset[str]) -> Iterator[tuple[IntentSpec, float]]:
@@ -234,14 +227,7 @@ class Classifier:
             total: float = (
                 0 if cues.isdisjoint(present) else sum(w for cue, w in spec.cues if cue in present)
             )  # no cue: 0, as score() sums nothing
-            for slot in spec.slots:
-                if (
-                    (slot.period and features.has_period)
-                    or (slot.anniversary and features.has_anniversary)
-                    or (slot.entity_types and features.entity_types.intersection(slot.entity_types))
-                ):
-                    total += slot.weight
-            yield spec, total
+            yield spec, total + _slots_weight(spec, features)
 
     def rank(self, features: Features) -> list[Scored]:
         """score() of every eligible intent, best first: the same as calling _eligible() and score()
@@ -309,3 +295,16 @@ def load_synonyms(directory: Path) -> dict[str, tuple[str, ...]]:
     ):
         raise _fail(path, "expected 'synonyms:' mapping each word to a list of words")
     return {k: tuple(v) for k, v in table.items()}
+
+
+def _slots_weight(spec: IntentSpec, features: Features) -> float:
+    """What an intent's slots add: each one the question fills (a period, an anniversary, a name)."""
+    total = 0.0
+    for slot in spec.slots:
+        if (
+            (slot.period and features.has_period)
+            or (slot.anniversary and features.has_anniversary)
+            or (slot.entity_types and features.entity_types.intersection(slot.entity_types))
+        ):
+            total += slot.weight
+    return total
