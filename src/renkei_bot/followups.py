@@ -15,6 +15,7 @@ from typing import Any
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.tokens import Token, tokenize
 from renkei_bot.normalize import normalize
+from renkei_bot.yaml_file import read_yaml
 
 FILE = "_followups.yaml"
 FACETS = ("expand", "period.same", "period.before", "period.after", "switch")
@@ -84,17 +85,10 @@ def _phrase(path: Path, name: str, text: str) -> Phrase:
 
 def load_followups(directory: Path) -> Followups:
     """intents/_followups.yaml; a missing file means no follow-up words (every question stands alone)."""
-    import yaml  # imported on first use: a start from the cache parses no YAML
-
     path = directory / FILE
     if not path.exists():
         return Followups(())
-    try:
-        raw = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML: {exc}") from None
+    raw = read_yaml(path)
     table = raw.get("followups") if isinstance(raw, Mapping) else None
     if not isinstance(table, Mapping):
         raise DataError(f"{path}: expected 'followups:' mapping each facet to phrases and examples")

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.tokens import Token, is_verbal_noun
+from renkei_bot.yaml_file import read_yaml
 
 FILE = "_facets.yaml"
 END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
@@ -411,19 +412,8 @@ class Vocabulary:
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
-    import yaml  # imported on first use: a start from the cache parses no YAML
-
     path = directory / FILE
-    try:
-        raw = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except OSError as exc:
-        raise DataError(
-            f"{path}: cannot read the facet vocabulary ({exc.strerror}); restore it from git"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML: {exc}") from None
+    raw = read_yaml(path)
     if not isinstance(raw, Mapping) or not isinstance(raw.get("facets"), Mapping):
         raise DataError(f"{path}: expected 'facets:' mapping each facet name to its words")
     specs = [parse_facet(path, str(name), value) for name, value in raw["facets"].items()]

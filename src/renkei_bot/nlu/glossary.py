@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from renkei_bot.errors import DataError
+from renkei_bot.yaml_file import read_yaml
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -61,17 +62,10 @@ class Glossary:
 
 def load_glossary(directory: Path) -> Glossary:
     """intents/_glossary.yaml: `glossary:` a list of {words, japanese, examples, counter_examples}."""
-    import yaml  # imported on first use: a start from the cache parses no YAML
-
     path = directory / "_glossary.yaml"
     if not path.exists():
         return Glossary()
-    try:
-        raw = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML: {exc}") from None
+    raw = read_yaml(path)
     items = raw.get("glossary") if isinstance(raw, Mapping) else None
     if not isinstance(items, list):
         raise DataError(f"{path}: expected 'glossary:' with a list of entries (words, japanese, examples)")

@@ -16,6 +16,7 @@ from typing import Any
 
 from renkei_bot.errors import DataError
 from renkei_bot.records import ENTITY_TYPES
+from renkei_bot.yaml_file import read_yaml
 
 FALLBACK = "fallback"
 
@@ -131,20 +132,10 @@ def parse_intent(path: Path, raw: Any) -> IntentSpec:
 
 
 def load_intents(directory: Path) -> tuple[IntentSpec, ...]:
-    import yaml  # imported on first use: a start from the cache parses no YAML (libyaml's loader when built)
-
     files = sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("_"))
     if not files:
         raise DataError(f"{directory}: no intent files (*.yaml); the engine needs at least fallback.yaml")
-    specs: list[IntentSpec] = []
-    for path in files:
-        try:
-            raw = yaml.load(
-                path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            )
-        except yaml.YAMLError as exc:
-            raise _fail(path, f"not valid YAML: {exc}") from None
-        specs.append(parse_intent(path, raw))
+    specs = [parse_intent(path, read_yaml(path)) for path in files]
     if FALLBACK not in {s.name for s in specs}:
         raise DataError(f"{directory}: fallback.yaml is missing; add it (the answer when nothing matches)")
     return tuple(specs)
@@ -277,17 +268,10 @@ class Classifier:
 
 def load_synonyms(directory: Path) -> dict[str, tuple[str, ...]]:
     """intents/_synonyms.yaml: a question's verb (normalised form) → the nouns the records use."""
-    import yaml  # imported on first use: a start from the cache parses no YAML
-
     path = directory / "_synonyms.yaml"
     if not path.exists():
         return {}
-    try:
-        raw = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except yaml.YAMLError as exc:
-        raise _fail(path, f"not valid YAML: {exc}") from None
+    raw = read_yaml(path)
     table = raw.get("synonyms") if isinstance(raw, Mapping) else None
     if not isinstance(table, Mapping) or not all(
         isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)

@@ -18,6 +18,7 @@ from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.romaji import romaji_key
 from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Entity
+from renkei_bot.yaml_file import read_yaml
 
 # The kinds of things asked for by name: their readings are generated when none is written.
 GENERATED = frozenset(
@@ -57,17 +58,10 @@ NO_HONORIFICS = Honorifics()
 
 def load_honorifics(directory: Path) -> Honorifics:
     """intents/_honorifics.yaml: `honorifics:` each word with its reading in kana (先生: せんせい)."""
-    import yaml  # imported on first use: a start from the cache parses no YAML
-
     path = directory / "_honorifics.yaml"
     if not path.exists():
         return NO_HONORIFICS
-    try:
-        raw = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML: {exc}") from None
+    raw = read_yaml(path)
     words = raw.get("honorifics") if isinstance(raw, Mapping) else None
     if not isinstance(words, Mapping) or not all(
         isinstance(w, str) and isinstance(r, str) and _is_kana(compact(r)) for w, r in words.items()
