@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import IO
@@ -19,19 +18,10 @@ from typing import IO
 import httpx
 
 from fakeslack import FakeSlack
-from renkei_bot.slack.server import bound_socket
+from servers import BIN, free_port
 from slackdelivery import Deliverer
 
-BIN = Path(sys.executable).parent / "renkei-bot"
 SECRET = "edge-test-signing-secret"
-
-
-def free_port() -> int:
-    sock = bound_socket("127.0.0.1", 0)
-    try:
-        return int(sock.getsockname()[1])
-    finally:
-        sock.close()
 
 
 class Served:
