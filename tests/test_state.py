@@ -52,17 +52,6 @@ def test_claim_once_then_record(tmp_path: Path) -> None:
     assert ledger.posted("C2", DAY) is None
 
 
-def test_expired_claim_without_ts_can_be_reclaimed(tmp_path: Path) -> None:
-    clock = Ticker()
-    ledger = SqliteState(tmp_path / "s.db", now=clock)
-    assert ledger.claim("C1", DAY, "dead", lease_seconds=60)
-    clock.value += 59
-    assert not ledger.claim("C1", DAY, "new")
-    clock.value += 2
-    assert ledger.claim("C1", DAY, "new")
-    assert not ledger.claim("C1", DAY, "dead")
-
-
 def test_release_lets_the_next_run_claim_at_once(tmp_path: Path) -> None:
     ledger = SqliteState(tmp_path / "s.db")
     assert ledger.claim("C1", DAY, "a")
