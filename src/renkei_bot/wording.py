@@ -605,11 +605,6 @@ def nothing_on(day: str) -> str:
 SEASON = "毎年この時期（前後1週間）"
 
 
-def season_of(first: str, last: str) -> str:
-    """「N年前の今ごろ」: that year's weeks around the day."""
-    return f"{first}～{last}"
-
-
 def every_year_month(month: int) -> str:
     return f"毎年{month}月"
 

@@ -12,9 +12,10 @@ from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.events import listed_summary
 from renkei_bot.answers.lines import EventLines, cite, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_date, month_end
+from renkei_bot.dates import format_date, format_span, month_end
 from renkei_bot.nlu.intents import Classifier
-from renkei_bot.records import Event
+from renkei_bot.nlu.when_relative import SEASON_DAYS
+from renkei_bot.records import DateSpan, Event
 
 
 def help_answer(classifier: Classifier, *, question: str = "", unknown: str | None = None) -> Answer:
@@ -166,9 +167,6 @@ def _listing(ctx: Context, label: str, events: list[Event]) -> Answer:
     )
 
 
-SEASON_DAYS = 7  # 「今ごろ」: a week either side of the day
-
-
 def anniversary(ctx: Context) -> Answer:
     """今日は何の日, N年前の今日, N年前の今月, 今月, 今ごろ, 毎年この日."""
     ask = ctx.query.when.anniversary
@@ -202,7 +200,8 @@ def anniversary(ctx: Context) -> Answer:
         # 「10年前の今ごろ」: that year's fortnight around the day, not every year's
         first, last = target - timedelta(days=SEASON_DAYS), target + timedelta(days=SEASON_DAYS)
         events = [e for e in ctx.store.between(first, last) if e.date.start is not None]
-        return _listing(ctx, wording.season_of(format_date(first), format_date(last)), events)
+        span = DateSpan(start=first, precision="day", text="", end=last)
+        return _listing(ctx, format_span(span), events)
     if ask.kind == "season":
         days = [target + timedelta(days=d) for d in range(-SEASON_DAYS, SEASON_DAYS + 1)]
         found = {e.id: e for day in days for e in ctx.store.on_month_day(day.month, day.day)}

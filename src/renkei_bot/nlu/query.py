@@ -469,7 +469,7 @@ class Understander:
         for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
             if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
                 continue
-            if after is not None and after.begin == token.end and after.pos[0] in ("名詞", "接尾辞"):
+            if after is not None and after.begin == token.end and tok.is_noun_like(after):
                 continue  # 市 + 長会 (Sudachi's split of 市長会): the start of a longer word
             glued = before is not None and before.end == token.begin and tok.ends_a_word(before)
             if not glued or (wh and before is not None and before.surface.startswith(wh)):

@@ -224,6 +224,11 @@ _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
 
 
+def is_noun_like(token: Token) -> bool:
+    """A noun or an affix: what a compound is made of (市 + 長会, 群間 + 県)."""
+    return token.pos[0] in _NOUN_POS
+
+
 def ends_a_word(token: Token) -> bool:
     """Whether a word glued after this token continues it (群間 + 県, 報告 + 書): a noun, an affix, a
     verb or an adjective; not a particle, an auxiliary or a pronoun (「した区」「どの区」)."""

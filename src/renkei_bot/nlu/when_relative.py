@@ -23,7 +23,7 @@ from renkei_bot.nlu.periods import (
 from renkei_bot.nlu.when_atoms import NUMERALS, Atom, any_year_anchor
 
 _Bounds = tuple[date, date, Grain]
-_SEASON_DAYS = 7
+SEASON_DAYS = 7  # 「今ごろ」: a week either side of the day
 
 
 def _day(today: date, offset: int) -> _Bounds:
@@ -137,7 +137,7 @@ def _fixed(word: str, today: date, begin: int) -> Atom:
         period = Period(anchor, anchor, "month_day", word, begin, stop, today.month, today.day, any_year=True)
         return Atom(period, "relative", AnniversaryAsk("day", today.month, today.day, None, today))
     if word in _SEASON_WORDS:
-        start, end = today - timedelta(days=_SEASON_DAYS), today + timedelta(days=_SEASON_DAYS)
+        start, end = today - timedelta(days=SEASON_DAYS), today + timedelta(days=SEASON_DAYS)
         period = Period(start, end, "range", word, begin, stop, any_year=True)
         return Atom(period, "relative", AnniversaryAsk("season", today.month, today.day, None, today))
     start, end, grain = _WORDS[word](today)
