@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from renkei_bot import wording
+from renkei_bot.answers.lines import cite, event_line, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Selector
 from renkei_bot.dates import format_date, format_period
@@ -17,6 +18,7 @@ from renkei_bot.nlu.facets import Vocabulary
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
+from renkei_bot.records import Event
 from renkei_bot.store import Store
 
 
@@ -32,6 +34,17 @@ class Context:
     def found(self, summary: str, **fields: Any) -> Answer:
         return Answer(
             question=self.query.raw, intent=self.query.intent, found=True, summary=summary, **fields
+        )
+
+    def found_record(self, summary: str, event: Event, lines: Sequence[Line] | None = None) -> Answer:
+        """An answer from one record: its title, its source and date (its line unless `lines`)."""
+        return self.found(
+            summary,
+            title=event.title[:150],
+            lines=tuple(lines) if lines is not None else (event_line(event),),
+            sources=(cite(event),),
+            dates=iso_dates([event]),
+            record_ids=(event.id,),
         )
 
     def not_found(

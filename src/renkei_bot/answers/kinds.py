@@ -6,7 +6,7 @@ from __future__ import annotations
 from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, iso_dates, record_lines
+from renkei_bot.answers.lines import record_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
@@ -34,22 +34,16 @@ def answer(ctx: Context) -> Answer | None:
     words = [compact(t) for t in query.terms if len(t) >= 2]
     reads = pointing.in_context(event)
     said = [text for text, read in reads if any(w in compact(read) for w in words)] or [t for t, _ in reads]
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}  # each place: where it is first named (line, offset)
     for at, text in enumerate(said):
         flat = compact(text)
         for place in places:
             keys = [compact(k) for k in (place.name, *place.aliases) if len(k) >= 2]
             if place.name not in found and any(k in flat for k in keys):
-                found[place.name] = at * 1000 + min(flat.find(k) for k in keys if k in flat)
+                found[place.name] = (at, min(flat.find(k) for k in keys if k in flat))
     if not found:
         return None
     names = sorted(found, key=found.__getitem__)
     naming = [t for t in said if any(compact(n) in compact(t) for n in names)]
-    return ctx.found(
-        wording.involved("、".join(names), event.title, format_span(event.date)),
-        title=event.title[:150],
-        lines=record_lines(event, naming),  # what names them, then the rest
-        sources=(cite(event),),
-        dates=iso_dates([event]),
-        record_ids=(event.id,),
-    )
+    summary = wording.involved("、".join(names), event.title, format_span(event.date))
+    return ctx.found_record(summary, event, record_lines(event, naming))  # what names them, then the rest

@@ -237,14 +237,7 @@ def _partners_in_record(ctx: Context) -> Answer | None:
     bodies = [p.name for ref in event.refs if (p := ctx.store.partner(ref)) is not None]
     if not bodies:
         return None
-    return ctx.found(
-        wording.involved("、".join(bodies), event.title, format_span(event.date)),
-        title=event.title[:150],
-        lines=(event_line(event),),
-        sources=(cite(event),),
-        dates=iso_dates([event]),
-        record_ids=(event.id,),
-    )
+    return ctx.found_record(wording.involved("、".join(bodies), event.title, format_span(event.date)), event)
 
 
 def company_agreements_of(ctx: Context) -> list[Event]:

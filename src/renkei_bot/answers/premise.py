@@ -14,7 +14,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, detail_value, event_line, event_lines, iso_dates
+from renkei_bot.answers.lines import detail_value, event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import first_unit_end, format_span
 from renkei_bot.nlu import tokens as tok
@@ -124,14 +124,7 @@ def confirm(ctx: Context) -> Answer | None:
     beside = _set_beside(ctx, [event], recorded)
     if beside is not None:  # 「…の友好都市である鶴岡市」: the record names another
         summary = wording.named_otherwise(*beside, event.title, day, fact)
-    return ctx.found(
-        summary,
-        title=event.title[:150],
-        lines=(event_line(event),),
-        sources=(cite(event),),
-        dates=iso_dates([event]),
-        record_ids=(event.id,),
-    )
+    return ctx.found_record(summary, event)
 
 
 def manner(ctx: Context) -> Answer | None:
@@ -159,13 +152,10 @@ def manner(ctx: Context) -> Answer | None:
     said = next((line for v, line in verdicts if v == holds and line), "")
     if not said:
         said = next((line for _, line in verdicts if line), "")
-    return ctx.found(
+    return ctx.found_record(
         wording.manner(holds, format_span(event.date), event.title, said.lstrip("・ ")),
-        title=event.title[:150],
-        lines=event_lines([event], full=True),
-        sources=(cite(event),),
-        dates=iso_dates([event]),
-        record_ids=(event.id,),
+        event,
+        event_lines([event], full=True),
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates, record_lines
+from renkei_bot.answers.lines import event_lines, record_lines
 from renkei_bot.answers.mentions import said_on
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
@@ -65,13 +65,8 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
             text = next(text for text, read in stating if read == best)
             mention = pointing.item_mention(event, best, text)  # the item's own day (①日時:…)
             day = said_on(event, mention) if mention is not None else format_span(event.date)
-            return ctx.found(
-                wording.detail_line(text.lstrip("・ "), event.title, day),
-                title=event.title[:150],
-                lines=record_lines(event),
-                sources=(cite(event),),
-                dates=iso_dates([event]),
-                record_ids=(event.id,),
+            return ctx.found_record(
+                wording.detail_line(text.lstrip("・ "), event.title, day), event, record_lines(event)
             )
     return None
 
@@ -94,13 +89,8 @@ def address(ctx: Context, events: Sequence[Event]) -> Answer:
     for event, text in ((e, t) for e in events for t in (e.venue or "", *e.details)):
         m = _ADDRESS.search(text)
         if m:
-            return ctx.found(
-                wording.address_is(m.group(0), event.title, format_span(event.date)),
-                title=event.title[:150],
-                lines=(event_line(event),),
-                sources=(cite(event),),
-                dates=iso_dates([event]),
-                record_ids=(event.id,),
+            return ctx.found_record(
+                wording.address_is(m.group(0), event.title, format_span(event.date)), event
             )
     venue = next((e.venue for e in events if e.venue), "")
     return ctx.not_found(wording.address_not_recorded(venue or ""), lines=event_lines(list(events)[:3]))
@@ -116,13 +106,8 @@ def contact(ctx: Context, events: Sequence[Event]) -> Answer:
     for event in events:
         for text in (event.title, *event.details):
             if _CONTACT.search(text):
-                return ctx.found(
-                    wording.detail_line(text.lstrip("・ "), event.title, format_span(event.date)),
-                    title=event.title[:150],
-                    lines=(event_line(event),),
-                    sources=(cite(event),),
-                    dates=iso_dates([event]),
-                    record_ids=(event.id,),
+                return ctx.found_record(
+                    wording.detail_line(text.lstrip("・ "), event.title, format_span(event.date)), event
                 )
     return ctx.not_found(wording.CONTACT_NOT_RECORDED, lines=event_lines(list(events)[:3]))
 
