@@ -213,6 +213,12 @@ CASES = [
     ("群馬県と奈良県町村会、どちらが先に協定を結んだ？", TODAY, True, ["奈良県町村会が先"]),
     ("第一生命と三井住友海上、どっちの包括連携協定が先？", TODAY, True, ["第一生命保険株式会社が先"]),
     ("ロゴマークの決定とTwitterの運用開始、どっちが先？", TODAY, True, ["ロゴマーク", "が先"]),
+    # two phrases joined by と without a comma, each with its own partner (「…との」 is inside a phrase)
+    ("ホームページの運用開始と神野先生との意見交換ってどっちが先？", TODAY, True, ["意見交換", "が先"]),
+    # whether two phrases share a day or a month: the answer first, then both days
+    ("ロゴマーク決定と北海道町村会との意見交換会は同じ日ですか", TODAY, True, ["いいえ", "別の日"]),
+    ("ホームページの運用開始とロゴマーク決定は同じ月だった？", TODAY, True, ["はい", "同じ月"]),
+    ("群馬県市長会との締結式と群馬県町村会との締結式が同じ日？", TODAY, True, ["はい", "2018年（平成30年）4月16日"]),
     # editions of tied records by the place another row dates them at; an era named alone
     ("連携協力推進委員会のうち京都で開かれた回は第何回？", TODAY, True, ["第2回"]),
     ("令和になってから全国連携展示は何回開かれた？", TODAY, True, ["回"]),

@@ -670,6 +670,16 @@ def came_first(first: str, first_day: str, second: str, second_day: str) -> str:
     return f"{first}が先です（{first_day}。{second}は{second_day}）。"
 
 
+def same_or_not(first: str, first_day: str, second: str, second_day: str, *, same: bool, month: bool) -> str:
+    """「AとBは同じ日？」: same or not, then both days."""
+    unit = "月" if month else "日"
+    if same and first_day == second_day:
+        return f"同じ{unit}です（{first}・{second}とも{first_day}）。"
+    if same:
+        return f"同じ{unit}です（{first}は{first_day}、{second}は{second_day}）。"
+    return f"別の{unit}です（{first}は{first_day}、{second}は{second_day}）。"
+
+
 def days_between(first: str, first_day: str, second: str, second_day: str, days: int) -> str:
     """「AはBの何日後？」: the difference first, then both days."""
     if days == 0:

@@ -75,6 +75,8 @@ def _answer(ctx: Context) -> Answer:
         return fixed  # 「京都市市長会って京都府市長会のまちがい？」
     if ctx.query.has("compare.earlier") and (first := calendar.earlier(ctx)) is not None:
         return first  # 「青森県と千葉県町村会、どっちが先に協定締結した？」
+    if _asks_same_time(ctx) and (same := calendar.same_time(ctx)) is not None:
+        return same  # 「ロゴマークの決定と北海道町村会との意見交換会は同じ日？」
     asks_days = ctx.query.intent == "when" or ctx.query.has("ask.when", "time.day_of")
     if ctx.query.has("ask.each") and asks_days and (both := calendar.each(ctx)) is not None:
         return both  # 「案を確認した日と、公表した日をそれぞれ」
@@ -119,6 +121,17 @@ def _answer(ctx: Context) -> Answer:
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)
     return premise.yes_no(ctx, handler(ctx))
+
+
+def _asks_same_time(ctx: Context) -> bool:
+    """Whether two phrases share a day or month, asked without a question word (「…のほかに何が」
+    and 「同じ日に協定を結んだ団体は？」 ask for other records instead)."""
+    query = ctx.query
+    return (
+        query.sides is not None
+        and query.has("time.same_day", "time.same_month", "compare.same")
+        and not query.has("wh", "time.others")
+    )
 
 
 def _table_question(ctx: Context) -> Answer | None:

@@ -104,16 +104,47 @@ def _side_ranked(ctx: Context, words: tuple[str, ...], without: str = "") -> lis
 
 def earlier(ctx: Context) -> Answer | None:
     """compare.earlier with two named things: which came first (「どっちが先に協定締結した？」)."""
-    anchors = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
-    if len(anchors) < 2 and ctx.query.sides is not None:  # two phrases, no names: a record for each
-        anchors = [a for words in ctx.query.sides if (a := _side(ctx, words)) is not None]
-    if len(anchors) < 2:
+    anchors = _two_anchors(ctx)
+    if anchors is None:
         return None
-    first, second = sorted(anchors[:2], key=lambda a: a.day)
+    first, second = sorted(anchors, key=lambda a: a.day)
     summary = wording.came_first(first.name, first.shown, second.name, second.shown)
     if ctx.query.confirm:  # 「広島は千葉より先でしたよね？」: the one named first is claimed to be earlier
         summary = wording.yes_or_no(anchors[0].day < anchors[1].day, summary)
     return _pair(ctx, summary, first, second)
+
+
+def _two_anchors(ctx: Context) -> tuple[_Anchor, _Anchor] | None:
+    """The two things compared: the two names when each phrase is a name alone (「青森県市長会と千葉県
+    町村会」), else the best record of each phrase (「ロゴマークの決定と北海道町村会との意見交換会」)."""
+    names = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
+    sides = ctx.query.sides
+    by_surface = {m.surface: m for m in ctx.query.entities}
+    if sides is not None and (len(names) < 2 or any(set(words) - by_surface.keys() for words in sides)):
+        phrases = [
+            _anchor(ctx, by_surface[words[0]]) if set(words) <= by_surface.keys() else _side(ctx, words)
+            for words in sides
+        ]
+        if phrases[0] is not None and phrases[1] is not None and phrases[0].line != phrases[1].line:
+            return phrases[0], phrases[1]
+    return (names[0], names[1]) if len(names) >= 2 else None
+
+
+def same_time(ctx: Context) -> Answer | None:
+    """「ロゴマークの決定と意見交換会は同じ日？」: whether the two phrases' records share a day (a month
+    with time.same_month), the answer first, then both days."""
+    anchors = _two_anchors(ctx) if ctx.query.sides is not None else None
+    if anchors is None:
+        return None
+    first, second = anchors
+    month = ctx.query.has("time.same_month")
+    same = (
+        (first.day.year, first.day.month) == (second.day.year, second.day.month)
+        if month
+        else first.day == second.day
+    )
+    summary = wording.same_or_not(first.name, first.shown, second.name, second.shown, same=same, month=month)
+    return _pair(ctx, wording.yes_or_no(same, summary), first, second)
 
 
 def each(ctx: Context) -> Answer | None:

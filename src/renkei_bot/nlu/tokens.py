@@ -166,14 +166,59 @@ _CLOSING_BRACKET = ("補助記号", "括弧閉")
 _COMMA = ("補助記号", "読点")
 
 
+_NOT_A_JOIN = frozenset(
+    {"の", "は", "も", "って", "とは", "、", ","}
+)  # 「北海道町村会との意見交換会」: with, not and
+_SIDE_ENDS = frozenset({"は", "って", "が", "とは"})
+
+
+def _joins(words: Sequence[Token], stop: int) -> list[int]:
+    """The と that join two phrases before `stop`: after a noun (or the の of 「…したのと」), and not
+    「…との」 (the partner of an act, inside one phrase)."""
+    return [
+        i
+        for i in range(1, stop - 1)
+        if words[i].surface == "と"
+        and words[i].pos[0] == "助詞"
+        and words[i + 1].surface not in _NOT_A_JOIN
+        and (is_noun_like(words[i - 1]) or words[i - 1].surface == "の")
+    ]
+
+
+def _clause_break(words: Sequence[Token]) -> int | None:
+    """Where the two phrases end: the first comma, else the topic or subject particle after the first
+    joining と (「ロゴマークの決定と意見交換は同じ日？」)."""
+    comma = next((i for i, t in enumerate(words) if t.pos[:2] == _COMMA), None)
+    if comma is not None:
+        return comma
+    first = next(
+        (i for i in range(1, len(words)) if words[i].surface == "と" and words[i].pos[0] == "助詞"), None
+    )
+    if first is None:
+        return None
+    return next(
+        (
+            i
+            for i in range(first + 2, len(words))
+            if words[i].surface in _SIDE_ENDS and words[i].pos[0] == "助詞"
+        ),
+        None,
+    )
+
+
 def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """「ロゴマーク決定とホームページの運用開始、どっちが先？」: the two phrases joined by と before the
-    first clause break, as character spans; None without that shape."""
+    """「ロゴマーク決定とホームページの運用開始、どっちが先？」「AとBは同じ日？」: the two phrases joined by
+    と before the first clause break, as character spans; None without that shape."""
     words = [t for t in tokens if t.pos[0] != "空白"]
-    stop = next((i for i, t in enumerate(words) if t.pos[0] == "補助記号" and t.pos[:2] == _COMMA), None)
+    stop = _clause_break(words)
+    if (
+        stop is not None
+    ):  # 「…について伺います。AとBはそれぞれ」: the phrases are of the sentence the break is in
+        start = next((i + 1 for i in range(stop - 1, -1, -1) if words[i].pos[:2] == _SENTENCE_END), 0)
+        words, stop = words[start:], stop - start
     if stop is None or stop < 3:
         return None
-    joins = [i for i in range(1, stop - 1) if words[i].surface == "と" and words[i].pos[0] == "助詞"]
+    joins = _joins(words, stop)
     if not joins and words[stop - 1].surface == "と" and words[stop - 1].pos[0] == "助詞":
         # 「確認した日と、公表した日をそれぞれ」: the second phrase runs to its case particle
         rest = words[stop + 1 :]
