@@ -356,6 +356,16 @@ def cell_against(fiscal_year: str, label: str, value: int, said: str) -> str:
     return f"{fiscal_year}の{label}は{munis(value)}です（{said}）。"
 
 
+def rows_apart(fiscal_year: str, apart: int, parts: str) -> str:
+    """Two rows of the yearly table in one year: their difference first, then both figures."""
+    return f"{fiscal_year}の差は{munis(apart)}です（{parts}）。"
+
+
+def extreme_year(label: str, fiscal_years: str, value: int, *, most: bool) -> str:
+    """「HP会員登録自治体がいちばん多かった年度は」: the year(s) of the row's largest (smallest) figure."""
+    return f"{label}がいちばん{'多' if most else '少な'}かったのは{fiscal_years}です（{munis(value)}）。"
+
+
 def rows_sum(fiscal_year: str, total: int, parts: str) -> str:
     """Two rows of the yearly table added: the sum first, then the parts (overlaps not removed)."""
     return f"{fiscal_year}は、あわせて{munis(total)}です（{parts}。重複は除いていません）。"
@@ -401,6 +411,10 @@ def partner_set(*, period: str = "", kind: str = "", bounds: Sequence[str] = (),
     limit = "".join(bounds)
     limit = f"構成自治体数が{limit}{'' if limit.endswith('超える') else 'の'}" if bounds else ""
     return f"{head}{limit}{kind or ('団体' if head or limit else PARTNERS)}"
+
+
+def kinds_except(kinds: str) -> str:
+    return f"{kinds}以外の団体"
 
 
 def named_members(names_members: Sequence[tuple[str, int]]) -> str:
@@ -503,6 +517,14 @@ def same_members_as(name: str, members: int, names: str) -> str:
 
 def no_same_members_as(name: str, members: int) -> str:
     return f"{name}と構成自治体数が同じ（{munis(members)}）団体はほかにありません。"
+
+
+def members_apart(first: str, first_members: int, second: str, second_members: int, apart: int) -> str:
+    """「AとBの構成自治体数の差は？」: the difference first, then both counts."""
+    return (
+        f"構成自治体数の差は{munis(apart)}です（{first} {munis(first_members)}、"
+        f"{second} {munis(second_members)}）。"
+    )
 
 
 def members_stated(name: str, members: int, stated: int) -> str:

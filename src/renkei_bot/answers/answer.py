@@ -111,13 +111,16 @@ def _answer(ctx: Context) -> Answer:
         checked = checked or premise.confirm(ctx)
         if checked is not None:
             return premise.yes_no(ctx, checked)
+    # 「最初に協定を結んだのは北海道町村会だよね？」: a claim that the one named is the first, not a
+    # question about that one's first record (each partner and company signed once)
+    edge_claimed = ctx.query.confirm and ctx.query.order is not None
     if (
-        ctx.query.intent == "first_last"
+        (ctx.query.intent == "first_last" or edge_claimed)
         and ctx.query.has("subject.company")
         and ctx.query.has("subject.agreement", "subject.comprehensive")
     ):
         return partners.company_agreements(ctx)
-    if ctx.query.intent == "first_last" and _about_partners(ctx):
+    if (ctx.query.intent == "first_last" or edge_claimed) and _about_partners(ctx):
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)
     return premise.yes_no(ctx, handler(ctx))

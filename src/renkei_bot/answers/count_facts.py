@@ -34,7 +34,7 @@ def about_table(ctx: Context) -> bool:
     fiscal = any(s.grain == "fiscal_year" for s in tq.dated_spans((*q.when.spans, *q.premise)))
     computes = fiscal or _bound(ctx) is not None or q.has("unit.fiscal_year", "change.", "table.")
     if q.has(*_ROWS_BY_NAME):
-        return computes
+        return computes or q.has("extreme.")  # 「各区交流自治体が一番多いのは？」: over the years
     if q.has("table.meaning") and _as_of_asked(ctx, ctx.store.counts):
         return True  # 「各年8月1日現在とはどういう意味？」
     if q.has("row.agreement") and _bound(ctx) is not None and not q.has("subject.member"):
@@ -83,6 +83,11 @@ def answer(ctx: Context) -> Answer | None:
         return _between(ctx, table, rows, years[0], years[-1], asks=q.confirm or not q.has("wh"))
     if len(years) == 1 and (bound := _bound(ctx)) is not None and not q.has("wh"):
         return _cell_bound(ctx, table, named or [table.row("total")], years[0], bound)  # 「900超えてた？」
+    if q.has("change.increase") and len(named) == 2 and len(years) == 1 and not _sums(ctx):
+        return _rows_apart(ctx, table, named, years[0])  # 「3年度の各区交流とHP会員、差はいくつ？」
+    if q.has("extreme.max", "extreme.min") and not q.has("change.") and not years:
+        # 「HP会員登録自治体がいちばん多かったのは何年度？」: the year(s) of the row's largest figure
+        return _extreme_years(ctx, table, named or [table.row("total")], most=q.has("extreme.max"))
     if q.has("total.sum") and len(named) >= 2 and len(years) == 1:  # 「HP会員と協定締結を足すと30年度で」
         return _rows_sum(ctx, table, named, years[0])
     if q.has("change.increase") and len(years) == 1:
@@ -346,6 +351,37 @@ def _rows_sum(ctx: Context, table: CountTable, rows: list[CountRow], year: int) 
     parts = "、".join(f"{r.label} {v:,}" for r, v in cells)
     summary = wording.rows_sum(format_fiscal_year(year), sum(v for _, v in cells), parts)
     return _found(ctx, table, summary, rows)
+
+
+def _sums(ctx: Context) -> bool:
+    """total.sum said as an operation, not only as the row 合計 (「合計と各区交流の差」)."""
+    rows = [(h.begin, h.end) for h in ctx.query.facets if h.name == "row.total"]
+    return any(h.name == "total.sum" and (h.begin, h.end) not in rows for h in ctx.query.facets)
+
+
+def _rows_apart(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer | None:
+    (first, a), (second, b) = [(r, r.value(year)) for r in rows]
+    if a is None or b is None:
+        return None
+    summary = wording.rows_apart(
+        format_fiscal_year(year), abs(a - b), f"{first.label} {a:,}、{second.label} {b:,}"
+    )
+    if ctx.query.confirm and ctx.query.numbers:
+        stated = ctx.query.numbers[-1]
+        summary = wording.yes_or_no(abs(a - b) == stated, wording.figure_stated(summary, abs(a - b), stated))
+    return _found(ctx, table, summary, rows)
+
+
+def _extreme_years(ctx: Context, table: CountTable, rows: list[CountRow], *, most: bool) -> Answer | None:
+    parts = []
+    for row in rows:
+        cells = tq.known(row)
+        if not cells:
+            continue
+        edge = (max if most else min)(v for _, v in cells)
+        years = "・".join(format_fiscal_year(y) for y, v in cells if v == edge)
+        parts.append(wording.extreme_year(row.label, years, edge, most=most))
+    return _found(ctx, table, "\n".join(parts), rows) if parts else None
 
 
 def _era_years(n: int) -> tuple[int, ...]:

@@ -45,7 +45,13 @@ def about_table(ctx: Context) -> bool:
     exists = q.confirm and not q.entities and q.has("subject.partner") and q.has("subject.agreement")
     # 「市長会と協定を結んだのは」「町村会はいくつ？」
     of_kind = q.has("kind.") and q.has("subject.agreement", "subject.partner", *_OPERATIONS)
-    return stated or exists or of_kind or (q.has("subject.member") and q.has(*_OPERATIONS))
+    # 「北海道町村会と奈良県町村会、多いのはどっち？」: of two partners and nothing else, a partner's figure
+    two = (
+        len(q.entities) >= 2
+        and not (q.terms or q.categories)
+        and q.has("extreme.max", "extreme.min", "change.increase")
+    )
+    return stated or exists or of_kind or two or (q.has("subject.member") and q.has(*_OPERATIONS))
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -66,6 +72,12 @@ def answer(ctx: Context) -> Answer | None:
             return _same_members(ctx, named[0])
         if q.has("subject.agreement", "time.same_day"):
             return _same_day(ctx, named)
+    # 「AはBより何自治体多い？」: how many more is their difference too
+    more = q.has("count.how_many") and q.has(
+        "compare.at_least", "compare.at_most", "extreme.max", "extreme.min"
+    )
+    if len(named) == 2 and (q.has("change.increase") or more) and not q.has("total.sum"):
+        return _members_apart(ctx, named)  # 「千葉県市長会と千葉県町村会、構成自治体数の差は？」
     if named and q.confirm and q.numbers and not q.has("total.sum"):
         return _members_stated(ctx, named)
     if len(named) >= 2 and q.has("extreme.max", "extreme.min") and len({p.members for p in named}) == 1:
@@ -168,10 +180,14 @@ def _adding_up(ctx: Context, figure: int) -> Answer | None:
 def _select(ctx: Context) -> Selection:
     q = ctx.query
     partners = list(ctx.store.partners.partners)
-    kinds = sorted({h.word for h in q.facets if h.name.startswith("kind.")})
+    excepted = _excepted_kinds(ctx)
+    kinds = sorted({h.word for h in q.facets if h.name.startswith("kind.")} - excepted)
     kind = kinds[0] if len(kinds) == 1 else ""
     if kind:
         partners = tq.of_kind(partners, kind)
+    elif excepted:  # 「市長会以外は」: the others
+        partners = [p for p in partners if not any(p in tq.of_kind(partners, k) for k in excepted)]
+        kind = wording.kinds_except("・".join(sorted(excepted)))
     spans = tq.dated_spans((*q.when.spans, *q.premise))  # 「令和3年に協定を結んだ団体はある？」 states one
     if spans:
         partners = tq.agreed_in(partners, spans)
@@ -184,6 +200,22 @@ def _select(ctx: Context) -> Selection:
         bounds=[wording.bound_text(b.value, at_least=b.at_least, strict=b.strict) for b in bounds],
     )
     return Selection(partners, label, bool(kind or spans or bounds), bounds, bool(kind or bounds) or ops)
+
+
+EXCEPT_REACH = (
+    4  # 「市長会は除いて」「市長会を抜き」: the excepting word follows the kind within a particle or two
+)
+
+
+def _excepted_kinds(ctx: Context) -> set[str]:
+    """Kinds the question leaves out (filter.except right after the kind): 「市長会は除いて」."""
+    hits = ctx.query.facets
+    excepts = [h.begin for h in hits if h.name == "filter.except"]
+    return {
+        h.word
+        for h in hits
+        if h.name.startswith("kind.") and any(0 <= b - h.end <= EXCEPT_REACH for b in excepts)
+    }
 
 
 def _bounds(ctx: Context) -> list[tq.Bound]:
@@ -207,6 +239,17 @@ def _checked(ctx: Context, chosen: Selection, summary: str, figure: int) -> str:
     if not ctx.query.confirm or not stated:
         return wording.yes_or_no(True, summary) if ctx.query.confirm and chosen.partners else summary
     return wording.yes_or_no(figure == stated[-1], wording.figure_stated(summary, figure, stated[-1]))
+
+
+def _members_apart(ctx: Context, named: list[Partner]) -> Answer:
+    """The difference of two partners' member counts, then each count; a stated difference checked."""
+    first, second = named
+    apart = abs(first.members - second.members)
+    summary = wording.members_apart(first.name, first.members, second.name, second.members, apart)
+    if ctx.query.confirm and ctx.query.numbers:
+        stated = ctx.query.numbers[-1]
+        summary = wording.yes_or_no(apart == stated, wording.figure_stated(summary, apart, stated))
+    return _rows(ctx, summary, named, show_all=False)
 
 
 def _members_stated(ctx: Context, named: list[Partner]) -> Answer:

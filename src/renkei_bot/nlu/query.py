@@ -375,6 +375,8 @@ class Understander:
             not wh and _named_last(text, tokens, resolution.matches, facets, self._honorifics)
         )
         confirm = confirm or (not wh and _guessed_last(text, tokens, resolution.matches, breaks_at=_SPACE))
+        # 「最後に協定を結んだのは千葉県市長会？」: one name after the topic, and only endings
+        confirm = confirm or (not wh and asks and _named_after_topic(tokens, resolution.matches))
         if (
             confirm
             and features.has_period
@@ -514,6 +516,20 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
         and not (names_row and h.name == "total.sum")
         for h in facets
     )
+
+
+def _named_after_topic(tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
+    """「…のは千葉県市長会？」「会場って区政会館？」: the last topic particle is followed by one name
+    and nothing but endings, so the name is the guess to check."""
+    topic = tok.last_topic(tokens)
+    if topic is None:
+        return False
+    after = [m for m in matches if m.begin >= topic]
+    if len(after) != 1:
+        return False
+    named = after[0]
+    between = [t for t in tokens if topic <= t.begin and t.end <= named.begin and t.surface.strip()]
+    return not between and tok.nothing_but_endings(tokens, named.end)
 
 
 def _guessed_last(

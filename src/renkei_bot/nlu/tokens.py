@@ -269,6 +269,14 @@ _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
 
 
+def last_topic(tokens: Sequence[Token]) -> int | None:
+    """Where the words after the last topic particle (は, って) begin; None without one."""
+    for token in reversed(tokens):
+        if token.surface in _TOPIC_WORDS and token.pos[:2] in _TOPIC:
+            return token.end
+    return None
+
+
 def is_noun_like(token: Token) -> bool:
     """A noun or an affix: what a compound is made of (市 + 長会, 群間 + 県)."""
     return token.pos[0] in _NOUN_POS
