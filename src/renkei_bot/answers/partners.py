@@ -201,9 +201,9 @@ def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
         edge = pick(p.agreed for p in partners)
         partners = [p for p in partners if p.agreed == edge]
         summary = wording.partners_edge(order, [p.name for p in partners], format_date(edge))
-        if ctx.query.confirm and (named := mentioned_partners(ctx)):  # 「最初は青森県市長会でしたよね？」
-            summary = wording.yes_or_no(all(p in partners for p in named), summary)
-            partners += [p for p in named if p not in partners]
+        if ctx.query.confirm and (claimed := mentioned_partners(ctx)):  # 「最初は青森県市長会でしたよね？」
+            summary = wording.yes_or_no(all(p in partners for p in claimed), summary)
+            partners += [p for p in claimed if p not in partners]
     elif spans and len(partners) + len(companies) <= wording.HEAD_ITEMS:
         # a few signings in a period: name them first (「先月協定を結んだのは？」)
         named = [wording.fact_on(p.name, format_date(p.agreed)) for p in partners]
@@ -275,9 +275,11 @@ def company_agreements(ctx: Context) -> Answer:
         summary = wording.edge_event(
             ctx.query.order, edge.title, format_date(edge.date.start or edge.date.after or date.min)
         )
-        named = {m.entity_id for m in ctx.query.entities if m.type == "company"}
-        if ctx.query.confirm and named:  # 「第1号は三井住友海上でしたよね？」: the company named is that one
-            summary = wording.yes_or_no(named <= set(edge.refs), summary)
+        companies = {m.entity_id for m in ctx.query.entities if m.type == "company"}
+        if (
+            ctx.query.confirm and companies
+        ):  # 「最初は三井住友海上でしたよね？」: the company named is that one
+            summary = wording.yes_or_no(companies <= set(edge.refs), summary)
         return ctx.found(
             summary,
             title=wording.COMPANY_AGREEMENTS,
