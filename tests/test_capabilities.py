@@ -225,6 +225,13 @@ CASES = [
     ("町村会を除くと構成自治体数の合計はどうなる？", TODAY, True, ["85自治体"]),
     ("各区交流自治体の数が最も少なかった年度", TODAY, True, ["2015年度", "574"]),
     ("令和元年度の合計と各区交流自治体の差は？", TODAY, True, ["304自治体"]),
+    # a claim of a record's figure, with the noun it counts (5年間 is not the 5 of 5市)
+    ("KITTEでの魅力発信イベントには321自治体が参加した？", TODAY, True, ["いいえ", "372自治体"]),
+    ("関係人口創出プロジェクトは4年間の計画でしたか", TODAY, True, ["いいえ"]),
+    # a body claimed for an aspect (after the aspect's word) is checked, and does not choose the record
+    ("MEGAグルメフェスの主催って特別区長会？", TODAY, True, ["いいえ", "特別区競馬組合"]),
+    # katakana and hiragana are one spelling in the records' text
+    ("ネギサミットの会場は？", TODAY, True, ["大井競馬場"]),
     # whether two phrases share a day or a month: the answer first, then both days
     ("ロゴマーク決定と北海道町村会との意見交換会は同じ日ですか", TODAY, True, ["いいえ", "別の日"]),
     ("ホームページの運用開始とロゴマーク決定は同じ月だった？", TODAY, True, ["はい", "同じ月"]),

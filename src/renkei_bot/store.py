@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from renkei_bot.dates import fiscal_year
-from renkei_bot.normalize import compact
+from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import CountTable, Dataset, Entity, Event, Partner, PartnerTable
 from renkei_bot.store_index import IntervalIndex, TextIndex
 
@@ -212,13 +212,13 @@ class Store:
     def search(self, phrase: str) -> list[Event]:
         """Events whose normalised title or details contain the normalised phrase. Chronological.
 
-        Title, each detail and the venue are matched separately (compact(): NFKC, no spaces), so a
-        phrase never matches across two of them. An empty phrase finds nothing.
+        Title, each detail and the venue are matched separately (compact(): NFKC, no spaces; katakana
+        read as hiragana), so a phrase never matches across two of them. An empty phrase finds nothing.
         """
         if self._text is None:
             self.prepare()
         assert self._text is not None
-        key = compact(phrase)
+        key = to_hiragana(compact(phrase))  # ネギサミット finds ねぎサミット: kana of either kind
         if "\n" in key:
             return []
         return self._pick(self._text.find(key))
@@ -259,4 +259,4 @@ class Store:
 
 def _searchable(event: Event) -> str:
     parts = (event.title, *event.details, *((event.venue,) if event.venue else ()))
-    return "\n".join(compact(part) for part in parts)
+    return to_hiragana("\n".join(compact(part) for part in parts))

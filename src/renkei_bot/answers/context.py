@@ -18,6 +18,7 @@ from renkei_bot.nlu.facets import Vocabulary
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
+from renkei_bot.nlu.resolution import Match
 from renkei_bot.records import Event
 from renkei_bot.store import Store
 
@@ -73,6 +74,19 @@ class Context:
         return self.classifier.is_cue(word) or any(
             word in spec.lemmas for spec in self.vocabulary.facets.specs if spec.name.startswith("aspect.")
         )
+
+    def claimed_for_aspect(self) -> tuple[Match, ...]:
+        """「…って主催は特別区長会だったよね？」: the names said after the asked aspect's word are what
+        the question claims that aspect is; the names before it say which record (北海道 of the
+        event's name). Empty when no name follows an aspect word."""
+        ends = [
+            h.end
+            for h in self.query.facets
+            if h.name.startswith("aspect.") and h.name not in ("aspect.content", "aspect.role")
+        ]
+        if not ends:
+            return ()
+        return tuple(m for m in self.query.entities if m.begin >= min(ends))
 
     def nothing(self) -> Answer:
         return self.not_found(wording.NOT_FOUND, did_you_mean=self.near_miss_names())

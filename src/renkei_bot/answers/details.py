@@ -195,7 +195,9 @@ def _stating(ctx: Context, event: Event, ranked: Sequence[Ranked]) -> Event:
 
 
 def detail(ctx: Context) -> Answer:
-    best = ctx.selector.best(ctx.query)
+    claimed_ids = [m.entity_id for m in ctx.claimed_for_aspect()] if ctx.query.confirm else []
+    # 「ねぎサミットの主催は特別区長会だった？」: the claim is checked on the record, it does not choose it
+    best = (claimed_ids and ctx.selector.best(ctx.query, skip=claimed_ids)) or ctx.selector.best(ctx.query)
     if not best:
         return ctx.nothing()
     aspects = ctx.query.aspects
@@ -220,7 +222,7 @@ def detail(ctx: Context) -> Answer:
         return _several(ctx, [r.event for r in best])
     # one ranking of everything the question touches serves both the choice and the related lines
     pool = ctx.selector.filtered(ctx.query, strict=False)
-    ranked = ctx.selector.rank(ctx.query, pool, floor=min(CLOSE, RELATED)) or best
+    ranked = ctx.selector.rank(ctx.query, pool, skip=claimed_ids, floor=min(CLOSE, RELATED)) or best
     event = _stating(ctx, best[0].event, ranked)
     if "people" in aspects and not _names_people(ctx, event):
         return ctx.not_found(wording.people_not_recorded(event.title), lines=(event_line(event),))
@@ -244,7 +246,9 @@ def detail(ctx: Context) -> Answer:
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
-        claimed = [m for m in ctx.query.entities if m.type != "series" and m.entity_id != event.series]
+        claimed = list(ctx.claimed_for_aspect()) or [
+            m for m in ctx.query.entities if m.type != "series" and m.entity_id != event.series
+        ]
         if ctx.query.confirm and claimed:  # 「…って特別区長会の主催だったっけ？」: in the value, or not
             value = compact(direct[1])
             names = [(compact(m.surface), compact(ctx.store.entity(m.entity_id).name)) for m in claimed]

@@ -34,6 +34,9 @@ def confirm(ctx: Context) -> Answer | None:
     """A stated place or person checked against the record of the question's subject; None to answer
     the question normally (the verdict on dates and existence is `yes_no`'s)."""
     query = ctx.query
+    bodies_claimed = ctx.claimed_for_aspect()
+    if bodies_claimed and all(m.type not in CLAIM_TYPES for m in bodies_claimed):
+        return None  # 「主催は特別区長会だったよね？」: checked against the aspect's value (details.detail)
     claims = [m for m in query.entities if m.type in CLAIM_TYPES]
     subject = [m for m in query.entities if m.type not in CLAIM_TYPES]
     if any(m.type == "series" for m in subject):  # 「令和2年度の全国連携展示は埼玉県町村の展示でしたか」
@@ -103,12 +106,18 @@ def confirm(ctx: Context) -> Answer | None:
     stated_days = [p for p in query.premise if not p.attached]
     if stated_days and event.date.start and not any(_within(ctx, p, event.date.start) for p in stated_days):
         missing.append(stated_days[0].text)  # 「…を訪ねてきたのは2015年7月10日だよね？」
-    figures = [str(n) for n in query.numbers]  # 「372自治体が参加したってことでOK？」: the figure claimed
-    # the lines holding the figures claimed as numbers of their own (5 in 5市, not in 15), most first
-    held = {d: sum(bool(re.search(rf"(?<![0-9]){f}(?![0-9])", d)) for f in figures) for d in event.details}
+    # 「372自治体が参加したってことでOK？」: the figure claimed, with the noun it counts when said
+    # (5年間 is not the 5 of 5市); the lines holding them as numbers of their own (5 in 5市, not in
+    # 15), most first
+    units = dict(query.counted)
+    figures = {
+        f"{n}{units.get(n, '')}": re.compile(rf"(?<![0-9]){n}(?![0-9])\s?{re.escape(units.get(n, ''))}")
+        for n in query.numbers
+    }
+    held = {d: sum(bool(p.search(compact(d))) for p in figures.values()) for d in event.details}
     stating = sorted((d for d in event.details if held[d]), key=lambda d: -held[d])
     if figures and not stating:
-        missing += [f for f in figures if f not in recorded]
+        missing += [f for f, p in figures.items() if not p.search(recorded)]
     fact = _recorded_fact(ctx, event, asked)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
         said = _line_naming(ctx, event, claims)

@@ -65,9 +65,11 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
             text = next(text for text, read in stating if read == best)
             mention = pointing.item_mention(event, best, text)  # the item's own day (①日時:…)
             day = said_on(event, mention) if mention is not None else format_span(event.date)
-            return ctx.found_record(
-                wording.detail_line(text.lstrip("・ "), event.title, day), event, record_lines(event)
-            )
+            summary = wording.detail_line(text.lstrip("・ "), event.title, day)
+            if ctx.query.confirm and ctx.query.numbers:  # 「参加自治体数って321でしたか？」
+                values = {int(m.group(1)) for m in figure.finditer(text)}
+                summary = wording.yes_or_no(ctx.query.numbers[-1] in values, summary)
+            return ctx.found_record(summary, event, record_lines(event))
     return None
 
 

@@ -43,7 +43,8 @@ _PREMISE_INTENTS = frozenset({"agreement_date", "when", "detail", "who", "events
 _ORDINAL = re.compile(r"第([0-9]+)(回|号|弾)|(?<![0-9])([0-9]+)(回|号|弾)目")  # 第2回, 2回目
 # A number the question states that is not a date, an ordinal or a year: 20以上, 144で合ってる
 _NUMBER = re.compile(
-    r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|[年月日回号弾]|年度)"
+    # 「5年間の事業」: a length is a figure; 2019年, 5月, 第3回 are not
+    r"(?<![0-9.,第])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})(?![0-9]|,[0-9]|年(?!間)|[月日回号弾])"
 )
 
 
@@ -118,6 +119,7 @@ class Query:
     related: tuple[str, ...] = ()  # the records' words for the question's verbs: for ranking only
     facets: tuple[FacetHit, ...] = ()  # what the question asks how (intents/_facets.yaml)
     numbers: tuple[int, ...] = ()  # figures the question states (20以上, 144で合ってる), not dates
+    counted: tuple[tuple[int, str], ...] = ()  # figures with the noun counted (5年間, 28団体)
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
@@ -442,6 +444,7 @@ class Understander:
             stated_place=place,
             facets=facets,
             numbers=numbers,
+            counted=tok.counted(tokens) if numbers else (),
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),

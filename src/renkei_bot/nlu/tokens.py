@@ -11,6 +11,7 @@ Entities are matched on the surface text instead.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -267,6 +268,26 @@ _ADVERBIAL_NOUN = ("名詞", "普通名詞", "副詞可能")
 _WHICH_KIND = frozenset({"どういう", "どんな", "どのような", "どういった"})
 _NOUN_POS = frozenset({"名詞", "接尾辞", "接頭辞"})
 _AFTER_TOPIC_POS = frozenset({*_PUNCTUATION_POS, "代名詞", "助動詞"})
+
+
+_NUMERAL = ("名詞", "数詞")
+COUNTER_CHARS = 3  # 年間, 団体, 自治体: a counter is a short noun right after the figure
+
+
+def counted(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:
+    """Figures written with the noun they count (「5年間の事業」 → (5, 年間); 「28団体」 → (28, 団体))."""
+    out = []
+    for number, unit in itertools.pairwise(tokens):
+        if (
+            number.pos[:2] == _NUMERAL
+            and number.surface.isdecimal()
+            and unit.begin == number.end
+            and unit.pos[0] in _NOUN_POS
+            and unit.pos[:2] != _NUMERAL
+            and len(unit.surface) <= COUNTER_CHARS
+        ):
+            out.append((int(number.surface), unit.surface))
+    return tuple(out)
 
 
 def last_topic(tokens: Sequence[Token]) -> int | None:
