@@ -232,6 +232,17 @@ CASES = [
     ("MEGAグルメフェスの主催って特別区長会？", TODAY, True, ["いいえ", "特別区競馬組合"]),
     # katakana and hiragana are one spelling in the records' text
     ("ネギサミットの会場は？", TODAY, True, ["大井競馬場"]),
+    # a question typed wholly in katakana reads as the kana it spells
+    ("ナラケンチョウソンカイ ノ キョウテイ ハ イツ？", TODAY, True, ["2018年（平成30年）2月21日"]),
+    ("グンマケンシチョウカイ コウセイジチタイ イクツ", TODAY, True, ["23自治体"]),
+    # N years before tomorrow or yesterday; the anniversary that says which year leads
+    ("9年前の明日は何があった？", date(2026, 1, 18), True, ["2017年（平成29年）1月19日"]),
+    (
+        "今日は会議なんだけど、5年前の今日って何かあった？",
+        date(2023, 4, 16),
+        True,
+        ["2018年（平成30年）4月16日"],
+    ),
     # whether two phrases share a day or a month: the answer first, then both days
     ("ロゴマーク決定と北海道町村会との意見交換会は同じ日ですか", TODAY, True, ["いいえ", "別の日"]),
     ("ホームページの運用開始とロゴマーク決定は同じ月だった？", TODAY, True, ["はい", "同じ月"]),

@@ -258,6 +258,7 @@ class Speller:
         if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
             return text
         lexicon = self.lexicon
+        text = _katakana_typed(lexicon, text, keep)
         kept = [*keep, *lexicon.names.spans(text)] if lexicon.names else list(keep)
 
         def free(match: re.Match[str]) -> bool:
@@ -290,6 +291,30 @@ class Speller:
         out.append(text[last:])
         # the spaces that separated romaji words separate nothing now
         return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", "".join(out))
+
+
+_KANJI = re.compile(r"[一-龥々]")
+_KATAKANA = re.compile(r"[ァ-ヶ]")
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+KATAKANA_TYPED = 0.8  # this share of a question's kana in katakana, and no kanji: typed in katakana
+
+
+def _katakana_typed(lexicon: Lexicon, text: str, keep: Sequence[tuple[int, int]]) -> str:
+    """「カンケイジンコウ ヲ マナブ コウエンカイ」: a question typed wholly in katakana is read as the
+    hiragana it spells (then respelled like any kana), except the katakana words the records write
+    (サミット), those a Latin word of theirs sounds like (ツイッター) and the names already found."""
+    if _KANJI.search(text):
+        return text
+    katakana, hiragana = len(_KATAKANA.findall(text)), len(_HIRAGANA.findall(text))
+    if katakana < MIN_RUN or katakana < KATAKANA_TYPED * (katakana + hiragana):
+        return text
+
+    def read(match: re.Match[str]) -> str:
+        word, inside = match.group(), any(b < match.end() and match.start() < e for b, e in keep)
+        known = word in lexicon.katakana or to_hiragana(word) in lexicon.by_sound  # サミット, ツイッター
+        return word if inside or known else to_hiragana(word)
+
+    return re.sub(r"[ァ-ヶー]+", read, text)
 
 
 def _outside(begin: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -215,9 +215,9 @@ def _combine(atoms: list[Atom], text: str, today: date) -> list[Atom]:
 
 
 def _anniversary(atoms: list[Atom], text: str, today: date) -> AnniversaryAsk | None:
-    for atom in atoms:
-        if atom.anniversary is not None:
-            return atom.anniversary
+    asks = [atom.anniversary for atom in atoms if atom.anniversary is not None]
+    if asks:  # 「今日は忙しいんだけど、8年前の今日は」: the one that says which year
+        return next((ask for ask in asks if ask.years_ago is not None), asks[0])
     if _WHAT_DAY not in text:
         return None
     for atom in atoms:  # 5月13日は何の日

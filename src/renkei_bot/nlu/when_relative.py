@@ -99,8 +99,9 @@ _ALTERNATIVES = sorted((*_WORDS, *_EVERY_YEAR_WORDS, *_SEASON_WORDS), key=len, r
 _FIXED = re.compile("|".join(_ALTERNATIVES))
 _AGO = re.compile(
     rf"(?<![0-9{KANJI_DIGITS}{KANJI_UNITS}])(?P<n>{NUMBER})\s?(?P<unit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|日)前(?!半)"
-    r"(?:の(?P<ref>今日|本日|この日|同じ日|今月|この月))?"
+    r"(?:の(?P<ref>今日|本日|この日|同じ日|今月|この月|明日|あした|昨日|きのう))?"
 )
+_REF_DAYS = {"明日": 1, "あした": 1, "昨日": -1, "きのう": -1}  # 「11年前の明日」: tomorrow, N years back
 
 
 def _ago(match: re.Match[str], today: date) -> Atom | None:
@@ -120,7 +121,7 @@ def _ago(match: re.Match[str], today: date) -> Atom | None:
         period = Period(first, month_end(first.year, first.month), "month", text, begin, stop)
         return Atom(period, "relative", AnniversaryAsk("month", today.month, None, n, first))
     if ref is not None:
-        day = shift_years(today, -n)
+        day = shift_years(today + timedelta(days=_REF_DAYS.get(ref, 0)), -n)
         return Atom(
             Period(day, day, "day", text, begin, stop),
             "relative",
