@@ -232,6 +232,9 @@ CASES = [
     ("MEGAグルメフェスの主催って特別区長会？", TODAY, True, ["いいえ", "特別区競馬組合"]),
     # katakana and hiragana are one spelling in the records' text
     ("ネギサミットの会場は？", TODAY, True, ["大井競馬場"]),
+    # a word that reads as a name but is written otherwise is an input-method slip (郡馬 for 群馬)
+    ("郡馬県町村会の構成自治体数は？", TODAY, True, ["12自治体"]),
+    ("奈良県町村回とはいつ協定を結んだ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     # a question typed wholly in katakana reads as the kana it spells
     ("ナラケンチョウソンカイ ノ キョウテイ ハ イツ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("グンマケンシチョウカイ コウセイジチタイ イクツ", TODAY, True, ["23自治体"]),

@@ -37,6 +37,7 @@ MAX_TEXTS = 4000  # distinct record texts read for the records' words
 _KANA_RUN = re.compile(rf"[ぁ-ゖー]{{{MIN_RUN},}}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
 _KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
+_KANJI = re.compile(r"[一-龥々]")
 _WRITTEN = re.compile(r"[一-龥々ァ-ヶ]")  # a piece worth rewriting: kanji or katakana in it
 _ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
 
@@ -104,6 +105,10 @@ class Lexicon:
     # katakana the records write themselves stays
     by_sound: dict[str, str] = field(default_factory=dict)
     katakana: frozenset[str] = frozenset()
+    # names written in kanji, by their reading, when no other name reads the same (ぐんまけん → 群馬県):
+    # a question's word that reads the same but is written otherwise is an input-method slip (郡馬県)
+    by_reading: dict[str, str] = field(default_factory=dict)
+    name_prefixes: frozenset[str] = frozenset()  # every beginning of those readings
     # every beginning of a kana reading (か, かい, かいい …): a cut stops lengthening a piece that
     # begins no reading
     kana_prefixes: frozenset[str] = frozenset()
@@ -153,6 +158,10 @@ class Lexicon:
         for spelled, particle in _particles().items():
             romaji[spelled] = (particle, 1.0)
         protect = NameScan(kana_names) if kana_names else None
+        read_as: dict[str, set[str]] = {}
+        for name in names:
+            if _KANJI.search(name) and (reading := tok.reading_form(name)):
+                read_as.setdefault(reading, set()).add(name)
         return cls(
             kana,
             romaji,
@@ -161,6 +170,8 @@ class Lexicon:
             frozenset(latin),
             by_sound,
             frozenset(katakana),
+            {r: next(iter(w)) for r, w in read_as.items() if len(w) == 1},
+            frozenset(r[:i] for r in read_as for i in range(1, len(r) + 1)),
             frozenset(r[:i] for r in kana for i in range(1, len(r) + 1)),
         )
 
@@ -255,9 +266,10 @@ class Speller:
         """`text` with its spelled-out words written as the records write them; spans in `keep` (the
         names already found) and names written partly in kana stay as they are. `tokenize` may hand
         back tokens the caller keeps for the same text."""
+        lexicon = self.lexicon
+        text = _homophones(lexicon, text, keep, tokenize)
         if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
             return text
-        lexicon = self.lexicon
         text = _katakana_typed(lexicon, text, keep)
         kept = [*keep, *lexicon.names.spans(text)] if lexicon.names else list(keep)
 
@@ -293,7 +305,6 @@ class Speller:
         return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", "".join(out))
 
 
-_KANJI = re.compile(r"[一-龥々]")
 _KATAKANA = re.compile(r"[ァ-ヶ]")
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 KATAKANA_TYPED = 0.8  # this share of a question's kana in katakana, and no kanji: typed in katakana
@@ -315,6 +326,48 @@ def _katakana_typed(lexicon: Lexicon, text: str, keep: Sequence[tuple[int, int]]
         return word if inside or known else to_hiragana(word)
 
     return re.sub(r"[ァ-ヶー]+", read, text)
+
+
+HOMOPHONE_TOKENS = 4  # 千葉県 + 町 + 村 + 回: the most tokens one name's slip is cut into
+_PROPER = ("名詞", "固有名詞")
+
+
+def _homophones(
+    lexicon: Lexicon,
+    text: str,
+    keep: Sequence[tuple[int, int]],
+    tokenize: Callable[[str], Sequence[tok.Token]],
+) -> str:
+    """「郡馬県の市長会」「千葉県町村回」: words that read as a name but are written otherwise, beginning
+    at a proper noun and outside the names found, written as the name (same length, at least half
+    of it the same characters: a slip of the input method, not another word)."""
+    if not lexicon.by_reading or not _KANJI.search(text):
+        return text
+    tokens = tokenize(text)
+    prefixes, edits, taken = lexicon.name_prefixes, [], -1
+    for i in [i for i, t in enumerate(tokens) if t.reading in prefixes and t.pos[:2] == _PROPER]:
+        first = tokens[i]
+        if first.begin < taken or any(b < first.end and first.begin < e for b, e in keep):
+            continue
+        reading, found = "", None
+        for last in tokens[i : i + HOMOPHONE_TOKENS]:  # the longest name the words read as
+            reading += last.reading
+            if reading not in prefixes:
+                break
+            written = lexicon.by_reading.get(reading)
+            if written is not None and _slip(text[first.begin : last.end], written):
+                found = (first.begin, last.end, written)
+        if found is not None:
+            edits.append(found)
+            taken = found[1]
+    for begin, end, written in reversed(edits):
+        text = text[:begin] + written + text[end:]
+    return text
+
+
+def _slip(said: str, written: str) -> bool:
+    same = sum(a == b for a, b in zip(said, written, strict=False))
+    return said != written and len(said) == len(written) and 2 * same >= len(written)
 
 
 def _outside(begin: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
