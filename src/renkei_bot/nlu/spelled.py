@@ -160,8 +160,8 @@ class Lexicon:
         protect = NameScan(kana_names) if kana_names else None
         read_as: dict[str, set[str]] = {}
         for name in names:
-            if _KANJI.search(name) and (reading := tok.reading_form(name)):
-                read_as.setdefault(reading, set()).add(name)
+            if _KANJI.search(name) and (sound := tok.reading_form(name)):
+                read_as.setdefault(sound, set()).add(name)
         return cls(
             kana,
             romaji,
