@@ -235,6 +235,12 @@ CASES = [
     # a word that reads as a name but is written otherwise is an input-method slip (郡馬 for 群馬)
     ("郡馬県町村会の構成自治体数は？", TODAY, True, ["12自治体"]),
     ("奈良県町村回とはいつ協定を結んだ？", TODAY, True, ["2018年（平成30年）2月21日"]),
+    # the project itself beside a person chooses no record (every record is about it) and is no claim
+    ("全国連携プロジェクトの顧問を神野先生に頼んだのはいつ？", TODAY, True, ["2015年（平成27年）9月16日"]),
+    # 「…をお願いしたんだっけ？」 states a past request: a yes/no question, not a request
+    ("大杉先生には基調講演をお願いしたんでしたっけ？", TODAY, True, ["はい"]),
+    # the document's own words (表, 行) say nothing of which record
+    ("経過表の一番最後の行は何？", TODAY, True, ["2021年（令和3年）12月3日"]),
     # a question typed wholly in katakana reads as the kana it spells
     ("ナラケンチョウソンカイ ノ キョウテイ ハ イツ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("グンマケンシチョウカイ コウセイジチタイ イクツ", TODAY, True, ["23自治体"]),

@@ -44,11 +44,15 @@ def confirm(ctx: Context) -> Answer | None:
         subject = [m for m in subject if m.type != "partner"]
     people = [m for m in claims if m.type == "person"]
     bodies = [m for m in subject if m.type in ("organization", "government")]
-    if people and len(bodies) == len(subject) and len(query.entities) > 1:
+    # 「大杉先生が基調講演したんだっけ？」: a person alone, said before the aspect asked, is what the
+    # question is about (「…の基調講演は神野先生？」 claims the person)
+    alone = not subject and not any(m.type == "person" for m in bodies_claimed)
+    if people and len(bodies) == len(subject) and (len(query.entities) > 1 or alone):
         # 「棚野さんは釧路市長として出てたんですよね」「広井先生って東京大学の教授として講演した」:
         # the person is the subject, the rest is claimed of them
         subject = people[:1]
-        claims = [m for m in query.entities if m is not people[0]]
+        # the project itself is no claim: every record is about it (「…全国連携プロジェクトの顧問を」)
+        claims = [m for m in query.entities if m is not people[0] and not ctx.store.entity(m.entity_id).own]
     stated = [m.surface for m in claims] or ([query.stated_place] if query.stated_place else [])
     stated += [n for n in query.names if n not in stated]
     # 「産地出店者は30団体でしたか」: a figure is a claim too (not the 23 of 東京23区, a name's own)
@@ -229,7 +233,10 @@ def _names_hold(ctx: Context, answer: Answer) -> bool:
     text = compact(" ".join(t for e in events for t in (e.title, e.venue or "", *e.details)))
     ids = {e.id for e in events}
     return _set_beside(ctx, events, text) is None and all(
-        ids & ctx.selector.events_of(m.entity_id) or compact(m.surface) in text for m in ctx.query.entities
+        ids & ctx.selector.events_of(m.entity_id)
+        or compact(m.surface) in text
+        or ctx.store.entity(m.entity_id).own
+        for m in ctx.query.entities
     )
 
 
