@@ -335,11 +335,6 @@ class Selector:
     def _own_series(self, query: Query, skip: Iterable[str]) -> list[Event]:
         """The events of the series the question names, in its period and in the year glued to it."""
         skipped = set(skip)
-        # the project itself (own: true) beside another name chooses nothing: every record is about it
-        # (「神野先生には全国連携プロジェクトの顧問を」 is about 神野先生's records)
-        own = {m.entity_id for m in query.entities if self.store.entity(m.entity_id).own}
-        if own and any(m.entity_id not in own for m in query.entities):
-            skipped |= own
         series = [m.entity_id for m in query.entities if m.type == "series" and m.entity_id not in skipped]
         if not series:
             return []
