@@ -241,6 +241,10 @@ CASES = [
     ("大杉先生には基調講演をお願いしたんでしたっけ？", TODAY, True, ["はい"]),
     # the document's own words (表, 行) say nothing of which record
     ("経過表の一番最後の行は何？", TODAY, True, ["2021年（令和3年）12月3日"]),
+    # a yes/no asked first, something else after it: the yes/no's answer leads, the rest follows
+    ("沼尾先生の講演会はオンラインだった？テーマは何？", TODAY, True, ["はい", "テーマ"]),
+    # 「誰が出た？」: a line naming someone (a post) before a heading with only the aspect's word
+    ("水源の里シンポジウムでパネルに出たのは誰？", TODAY, True, ["調査第1課長"]),
     # a question typed wholly in katakana reads as the kana it spells
     ("ナラケンチョウソンカイ ノ キョウテイ ハ イツ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("グンマケンシチョウカイ コウセイジチタイ イクツ", TODAY, True, ["23自治体"]),

@@ -55,12 +55,20 @@ class Carried:
 
 
 def follow(
-    previous: Turn | None, query: Query, marks: frozenset[str], *, is_cue: Callable[[str], bool]
+    previous: Turn | None,
+    query: Query,
+    marks: frozenset[str],
+    *,
+    is_cue: Callable[[str], bool],
+    is_own: Callable[[str], bool] = lambda _: False,
 ) -> Carried:
+    """`is_own`: whether an entity is the project's own side (特別区, 区長会): naming it alone
+    (「特別区からは誰が参加した？」) names no new subject."""
     if previous is None:
         return Carried(query)
+    named = [m for m in query.entities if not is_own(m.entity_id)]
     own_subject = bool(
-        query.entities or query.ties or query.unknown_names or query.near_misses or query.names
+        named or query.ties or query.unknown_names or query.near_misses or query.names
     ) or bool(subject_terms(query, is_cue))
     moves = [m for m in ("period.same", "period.before", "period.after") if m in marks]
     if moves and own_spans(query) and not any(_ABSOLUTE.search(p.text) for p in own_spans(query)):

@@ -25,6 +25,7 @@ from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
+from renkei_bot.nlu.sentences import question_parts
 from renkei_bot.nlu.spelled import Lexicon, Speller
 from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
@@ -43,6 +44,31 @@ class Exchange:
     answer: Answer
     turn: Turn | None  # what the next question of the conversation may refer to
     carried: bool = False  # the answer took something from the previous turn
+
+
+_ASKING = ("wh", "aspect.", "count.how_many")  # a part of a message that asks something of its own
+
+
+ONE_LINE = 160  # answers this short together read as one sentence: both in the first line
+
+
+def _joined(question: str, answers: list[Answer]) -> Answer:
+    """Answers to one message, as one, the first leading: on one line when each is one short
+    sentence, else each on its own line; the first answer's intent."""
+    first = answers[0]
+    one_line = (
+        all("\n" not in a.summary for a in answers) and sum(len(a.summary) for a in answers) <= ONE_LINE
+    )
+    return dataclasses.replace(
+        first,
+        question=question,
+        summary=("" if one_line else "\n").join(a.summary for a in answers),
+        lines=tuple(dict.fromkeys(line for a in answers for line in a.lines)),
+        sources=tuple(dict.fromkeys(s for a in answers for s in a.sources)),
+        dates=tuple(dict.fromkeys(d for a in answers for d in a.dates)),
+        record_ids=tuple(dict.fromkeys(r for a in answers for r in a.record_ids)),
+        notes=tuple(dict.fromkeys(n for a in answers for n in a.notes)),
+    )
 
 
 def _say_carried(result: Answer, carried: Carried) -> Answer:
@@ -161,8 +187,11 @@ class Engine:
         try:
             query = self.understander.understand(question, today=today, cleaned=cleaned)
             marks = self.followups.marks(query.text) if previous is not None else frozenset()
-            carried = follow(previous, query, marks, is_cue=self._asks_only)
+            carried = follow(previous, query, marks, is_cue=self._asks_only, is_own=self._is_own)
             result = answer(self._context(carried.query))
+            parts = question_parts(cleaned)
+            if len(parts) > 1 and (first := self._yes_no_first(parts, today, result)) is not None:
+                result = _joined(question, [first, result])
         except Exception:
             log.exception("failed to answer %r", question[:200])
             apology = Answer(question=question, intent="error", found=False, summary=wording.APOLOGY)
@@ -182,6 +211,22 @@ class Engine:
             dates=() if result.dates else self._record_dates(result.record_ids),
         )
         return Exchange(result, turn, carried.carried)
+
+    def _yes_no_first(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
+        """「…ってonlineだった？配信は何使った？」: a yes/no asked first and something else after it; the
+        whole message's answer holds the rest, so the yes/no's own answer leads (None when the message
+        is one question, or the yes/no is answered by the whole already)."""
+        if not whole.found or whole.summary.startswith(("はい", "いいえ")):
+            return None
+        queries = [self.understander.understand(p, today=today, cleaned=p) for p in parts]
+        first, rest = queries[0], queries[1:]
+        if not first.confirm or first.has("wh") or not any(q.has(*_ASKING) and not q.confirm for q in rest):
+            return None
+        result = answer(self._context(first))
+        return result if result.found and result.summary.startswith(("はい", "いいえ")) else None
+
+    def _is_own(self, entity_id: str) -> bool:
+        return self.store.has_entity(entity_id) and self.store.entity(entity_id).own
 
     def _asks_only(self, word: str) -> bool:
         """A word that asks (an intent cue) or points back (a follow-up phrase) rather than names."""

@@ -78,7 +78,20 @@ def aspect_details(ctx: Context, event: Event, aspects: Sequence[str]) -> list[s
     ]
     if "venue" in aspects and event.venue and not any(event.venue in d for d in picked):
         picked.insert(0, f"会場: {event.venue}")
-    return preferred(ctx, picked)
+    ordered = preferred(ctx, picked)
+    if "people" not in aspects[:1]:
+        return ordered
+    # 「誰が出た？」: a line naming someone (a name, a post: 事務局調査第1課長) before a heading that only
+    # has the aspect's word (③基調講演); the lines naming what the question names stay first
+    spec = ctx.vocabulary.facets.aspect("people")
+    posts = spec.people_words if spec else ()
+    named_by_question = set(naming_in(ctx, ordered))
+    extra = [d for d in event.details if d not in picked and any(w in d for w in posts)]
+
+    def names_someone(line: str) -> bool:
+        return any(p in compact(line) for p in people) or any(w in line for w in posts)
+
+    return sorted([*ordered, *extra], key=lambda d: (d not in named_by_question, not names_someone(d)))
 
 
 def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[str, str] | None:

@@ -1,0 +1,25 @@
+"""Questions asked one after another in one message (「…はいつ？会場はどこ？」): each part is answered
+on its own, in the order asked, so the first line answers the first question."""
+
+from __future__ import annotations
+
+import re
+
+_ASKED_END = re.compile(r"[?？]+")
+MIN_PART = 3  # 「区政会館？」 after a question is a guess at its answer, not a question of its own
+
+
+def question_parts(text: str) -> list[str]:
+    """The parts of `text` each ending in a question mark, the rest (「あと…も知りたい」) last; one
+    part when the text asks once."""
+    parts: list[str] = []
+    last = 0
+    for mark in _ASKED_END.finditer(text):
+        part = text[last : mark.end()].strip(" 、,。")
+        if part:
+            parts.append(part)
+        last = mark.end()
+    rest = text[last:].strip(" 、,。")
+    if rest:
+        parts.append(rest)
+    return parts if len(parts) > 1 and all(len(p) >= MIN_PART for p in parts) else [text]
