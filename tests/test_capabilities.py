@@ -245,6 +245,10 @@ CASES = [
     ("沼尾先生の講演会はオンラインだった？テーマは何？", TODAY, True, ["はい", "テーマ"]),
     # 「誰が出た？」: a line naming someone (a post) before a heading with only the aspect's word
     ("水源の里シンポジウムでパネルに出たのは誰？", TODAY, True, ["調査第1課長"]),
+    # a university by its usual short name (data/entities.yaml aliases)
+    ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
+    # a person or company named beside a record: their line, not the record's own theme
+    ("ソトコトの編集長は何というテーマで話した？", TODAY, True, ["関係人口のつくり方"]),
     # a question typed wholly in katakana reads as the kana it spells
     ("ナラケンチョウソンカイ ノ キョウテイ ハ イツ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("グンマケンシチョウカイ コウセイジチタイ イクツ", TODAY, True, ["23自治体"]),

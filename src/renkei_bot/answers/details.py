@@ -182,6 +182,29 @@ def _names_people(ctx: Context, event: Event) -> bool:
     return any(k in text for text in texts for k in words)
 
 
+def _named_beside(ctx: Context, event: Event, value: str) -> str | None:
+    """The one line of the record naming a name the question gives beside the record (its title does
+    not name it) when the aspect's value does not name it either; None otherwise."""
+    if ctx.query.confirm:
+        return None  # a yes/no checks the value itself
+    title = compact(event.title)
+    keys = [
+        compact(m.surface)
+        for m in ctx.query.entities
+        if m.type in BESIDE_TYPES
+        and not ctx.store.entity(m.entity_id).own
+        and compact(m.surface) not in title
+    ]
+    if not keys or any(k in compact(value) for k in keys):
+        return None
+    return pointing.pointed_line(ctx, event)
+
+
+# a company named beside a record is one line's (ソトコト編集長 …); a person is often the record's
+# main speaker, whose line is no answer to the record's theme
+BESIDE_TYPES = ("company",)
+
+
 def _says_asked(ctx: Context, line: str, aspects: Sequence[str]) -> bool:
     """Whether a detail holds the asked aspect's words or a name the question gives."""
     primary = [a for a in aspects if a not in ("content", "role")][:1]
@@ -257,6 +280,10 @@ def detail(ctx: Context) -> Answer:
     elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
         summary = wording.mentioned_on(mention.text, said_on(event, mention), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
+    elif direct is not None and (beside := _named_beside(ctx, event, direct[1])) is not None:
+        # 「ソトコト編集長の講演タイトルは」: the line naming what the question names beside the record,
+        # not the record's own theme
+        summary = wording.detail_line(beside, event.title, format_span(event.date))
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
         claimed = list(ctx.claimed_for_aspect()) or [
