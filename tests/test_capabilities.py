@@ -235,6 +235,7 @@ CASES = [
     # a word that reads as a name but is written otherwise is an input-method slip (郡馬 for 群馬)
     ("郡馬県町村会の構成自治体数は？", TODAY, True, ["12自治体"]),
     ("奈良県町村回とはいつ協定を結んだ？", TODAY, True, ["2018年（平成30年）2月21日"]),
+    ("千葉県市町会の構成自治体数", TODAY, True, ["37自治体"]),
     # the project itself beside a person chooses no record (every record is about it) and is no claim
     ("全国連携プロジェクトの顧問を神野先生に頼んだのはいつ？", TODAY, True, ["2015年（平成27年）9月16日"]),
     # 「…をお願いしたんだっけ？」 states a past request: a yes/no question, not a request

@@ -338,8 +338,8 @@ def _homophones(
     keep: Sequence[tuple[int, int]],
     tokenize: Callable[[str], Sequence[tok.Token]],
 ) -> str:
-    """「郡馬県の市長会」「千葉県町村回」: words that read as a name but are written otherwise, beginning
-    at a proper noun and outside the names found, written as the name (same length, at least half
+    """「郡馬県の市長会」「群馬県市町会」: words that read as a name but are written otherwise, beginning
+    at a proper noun and cutting no name found, written as the name (same length, at least half
     of it the same characters: a slip of the input method, not another word)."""
     if not lexicon.by_reading or not _KANJI.search(text):
         return text
@@ -347,7 +347,7 @@ def _homophones(
     prefixes, edits, taken = lexicon.name_prefixes, [], -1
     for i in [i for i, t in enumerate(tokens) if t.reading in prefixes and t.pos[:2] == _PROPER]:
         first = tokens[i]
-        if first.begin < taken or any(b < first.end and first.begin < e for b, e in keep):
+        if first.begin < taken:
             continue
         reading, found = "", None
         for last in tokens[i : i + HOMOPHONE_TOKENS]:  # the longest name the words read as
@@ -355,8 +355,11 @@ def _homophones(
             if reading not in prefixes:
                 break
             written = lexicon.by_reading.get(reading)
-            if written is not None and _slip(text[first.begin : last.end], written):
-                found = (first.begin, last.end, written)
+            begin, end = first.begin, last.end
+            # a name found inside may grow into the longer one (群馬県 + 市町会); none may be cut
+            crossed = any(b < end and begin < e and not (begin <= b and e <= end) for b, e in keep)
+            if written is not None and not crossed and _slip(text[begin:end], written):
+                found = (begin, end, written)
         if found is not None:
             edits.append(found)
             taken = found[1]
