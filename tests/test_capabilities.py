@@ -219,6 +219,7 @@ CASES = [
     ("協定を最初に結んだ相手は青森県町村会でしたっけ？", TODAY, True, ["いいえ", "北海道町村会"]),
     ("いちばん最後に協定締結したのは山梨県町村会？", TODAY, True, ["はい", "千葉県市長会"]),
     ("包括連携協定を最初に結んだ企業は三井住友海上でしたか", TODAY, True, ["いいえ", "第一生命"]),
+    ("広域連携協定の第1号はどこの団体？", TODAY, True, ["北海道町村会"]),
     # the table's figures: two partners apart, a kind left out, a row's largest year, two rows apart
     ("京都府市長会と京都府町村会の構成自治体数はいくつ違う？", TODAY, True, ["4自治体"]),
     ("群馬県町村会は山梨県町村会より何自治体少ない？", TODAY, True, ["2自治体"]),

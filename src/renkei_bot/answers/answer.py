@@ -113,6 +113,14 @@ def _answer(ctx: Context) -> Answer:
             return premise.yes_no(ctx, checked)
     # 「最初に協定を結んだのは北海道町村会だよね？」: a claim that the one named is the first, not a
     # question about that one's first record (each partner and company signed once)
+    if (
+        ctx.query.order is None
+        and ctx.query.ordinal == 1
+        and ctx.query.has("subject.agreement", "subject.comprehensive")
+    ):
+        # 「包括連携協定の第1号は」: each partner and company signed once, so the first one signed
+        first = dataclasses.replace(ctx.query, order="first", ordinal=None, intent="first_last")
+        ctx = dataclasses.replace(ctx, query=first)
     edge_claimed = ctx.query.confirm and ctx.query.order is not None
     if (
         (ctx.query.intent == "first_last" or edge_claimed)
