@@ -119,8 +119,8 @@ def _answer(ctx: Context) -> Answer:
         and ctx.query.has("subject.agreement", "subject.comprehensive")
     ):
         # 「包括連携協定の第1号は」: each partner and company signed once, so the first one signed
-        first = dataclasses.replace(ctx.query, order="first", ordinal=None, intent="first_last")
-        ctx = dataclasses.replace(ctx, query=first)
+        signed_first = dataclasses.replace(ctx.query, order="first", ordinal=None, intent="first_last")
+        ctx = dataclasses.replace(ctx, query=signed_first)
     edge_claimed = ctx.query.confirm and ctx.query.order is not None
     if (
         (ctx.query.intent == "first_last" or edge_claimed)
