@@ -247,6 +247,8 @@ CASES = [
     ("沼尾先生の講演会はオンラインだった？テーマは何？", TODAY, True, ["はい", "テーマ"]),
     # 「誰が出た？」: a line naming someone (a post) before a heading with only the aspect's word
     ("水源の里シンポジウムでパネルに出たのは誰？", TODAY, True, ["調査第1課長"]),
+    # どこから asks where a request came from, not a venue; the words said after the topic choose the line
+    ("青山まつりへの支援は、どこからの依頼で決めたの？", TODAY, True, ["東北絆まつり実行委員会"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -51,6 +51,9 @@ def in_context(event: Event) -> list[tuple[str, str]]:
     return out
 
 
+COMMENT_WEIGHT = 5  # per character of a word said after the topic: it says which line of the record
+
+
 def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
     """The detail that says most of what the question names, and the asked aspect's word."""
     keys = keys_of(ctx)
@@ -71,11 +74,13 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     holding = {k: sum(k in f for f in flats) for k in keys}
 
     said = [compact(t) for t in ctx.query.terms if len(t) >= 2]
+    comment = [compact(t) for t in ctx.query.comment if len(t) >= 2]
 
     def score(index: int) -> tuple[float, int, int]:
         flat = flats[index]
         named = sum(len(k) * (NAME_WEIGHT if k in names else 1) / holding[k] for k in keys if k in flat)
         named += sum(10 * len(w) for w in asked if w in flat)
+        named += sum(COMMENT_WEIGHT * len(w) for w in comment if w in flat)
         # a tie goes to the line holding more of the question's other words (事務局 beside パネル…)
         return named + sum(2 for w in wanted if w in texts[index]), sum(w in flat for w in said), -index
 

@@ -120,6 +120,9 @@ class Query:
     facets: tuple[FacetHit, ...] = ()  # what the question asks how (intents/_facets.yaml)
     numbers: tuple[int, ...] = ()  # figures the question states (20以上, 144で合ってる), not dates
     counted: tuple[tuple[int, str], ...] = ()  # figures with the noun counted (5年間, 28団体)
+    # terms said after the topic (「Xの支援って、どこからの協力依頼だった？」: 協力依頼): what is said of
+    # the record the topic names, so they choose its line
+    comment: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
@@ -445,6 +448,7 @@ class Understander:
             facets=facets,
             numbers=numbers,
             counted=tok.counted(tokens) if numbers else (),
+            comment=_comment(text, tokens, terms),
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
@@ -519,6 +523,14 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
         and not (names_row and h.name == "total.sum")
         for h in facets
     )
+
+
+def _comment(text: str, tokens: Sequence[tok.Token], terms: Sequence[str]) -> tuple[str, ...]:
+    """The terms first said after the question's last topic particle (は, って)."""
+    topic = tok.last_topic(tokens)
+    if topic is None:
+        return ()
+    return tuple(t for t in terms if text.find(t) >= topic)
 
 
 def _named_after_topic(tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
