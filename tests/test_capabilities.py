@@ -249,6 +249,9 @@ CASES = [
     ("水源の里シンポジウムでパネルに出たのは誰？", TODAY, True, ["調査第1課長"]),
     # どこから asks where a request came from, not a venue; the words said after the topic choose the line
     ("青山まつりへの支援は、どこからの依頼で決めたの？", TODAY, True, ["東北絆まつり実行委員会"]),
+    # where a record was held says which record, not which of its lines
+    ("平成30年に浅草でやったイベントのパンの企画は何という名前？", TODAY, True, ["コッペパン"]),
+    ("ヒカリエでやったイベントにはどんなコーナーがあった？", TODAY, True, ["宇治茶体験コーナー"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -210,6 +210,8 @@ def _says_asked(ctx: Context, line: str, aspects: Sequence[str]) -> bool:
     primary = [a for a in aspects if a not in ("content", "role")][:1]
     words = [k for a in primary for k in _record_keys(ctx, a)] + keys_of(ctx)
     words += [h.word for h in ctx.query.facets if h.name in {f"aspect.{a}" for a in primary}]
+    if primary == ["name"]:  # 「パンのお祭りの名前は」: the name holds the question's own words
+        words += [t for t in ctx.query.terms if len(t) >= 2]
     flat = compact(line)
     return not primary or primary == ["content"] or any(compact(w) in flat for w in words if w)
 

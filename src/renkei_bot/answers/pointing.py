@@ -68,12 +68,14 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str
     asked += [compact(m.surface) for m in ctx.query.entities if m.type == "person"]
 
     names = set(name_keys(ctx))  # a name (江東区, 品川区) says which line more than a topic word does
+    held = _held_at(ctx)
+    keys = [k for k in keys if k not in held]
     flats = [compact(t) for t in texts]
     # a word many of the lines hold (森林 in every line of the 森林環境税 lecture) chose the record, not
     # the line: each word counts for the share of the lines it is in
     holding = {k: sum(k in f for f in flats) for k in keys}
 
-    said = [compact(t) for t in ctx.query.terms if len(t) >= 2]
+    said = [w for t in ctx.query.terms if len(t) >= 2 and (w := compact(t)) not in held]
     comment = [compact(t) for t in ctx.query.comment if len(t) >= 2]
 
     def score(index: int) -> tuple[float, int, int]:
@@ -96,11 +98,26 @@ def item_mention(event: Event, read: str, text: str) -> Mention | None:
     return next((m for m in event.mentions if f"{heading} {m.text}" in reads), None)
 
 
+def _held_at(ctx: Context) -> list[str]:
+    """「浅草でやった…の名前は」「ヒカリエのイベントのコーナーは」: where a record was held says which
+    record, not which of its lines, unless the venue is what is asked."""
+    if "venue" in ctx.query.aspects[:1]:
+        return []
+    places = [
+        compact(key)
+        for m in ctx.query.entities
+        if m.type == "venue"
+        for key in (m.surface, ctx.store.entity(m.entity_id).name)
+    ]
+    return places + ([compact(ctx.query.stated_place)] if ctx.query.stated_place else [])
+
+
 def pointed_line(ctx: Context, event: Event) -> str | None:
     """The one detail of a record that names what the question names beside the record itself: a
     ward or a person its title does not name, written in a single line of the record."""
     title = compact(event.title)
-    keys = [k for k in name_keys(ctx) if k not in title]
+    held = _held_at(ctx)
+    keys = [k for k in name_keys(ctx) if k not in title and k not in held]
     # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
     at = sorted(
         (min(f.find(k) for k in keys if k in f), d)
