@@ -256,6 +256,10 @@ CASES = [
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme
     ("ソトコトの編集長は何というテーマで話した？", TODAY, True, ["関係人口のつくり方"]),
+    # a reading the records write one way far more often than the vocabulary's word (こうえん: 講演)
+    ("しんりんかんきょうぜいのこうえんかいできちょうこうえんしたひとは？", TODAY, True, ["藤野"]),
+    # a name guessed fuzzily from kana begins and ends where a word may (かんきょう is no 文京区)
+    ("ざちょうとしてこうえんしたのはだれ？", TODAY, True, ["小田切"]),
     # a question typed wholly in katakana reads as the kana it spells
     ("ナラケンチョウソンカイ ノ キョウテイ ハ イツ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("グンマケンシチョウカイ コウセイジチタイ イクツ", TODAY, True, ["23自治体"]),

@@ -54,6 +54,19 @@ SUGGEST_CUTOFF = 50.0
 MAX_CANDIDATES = 40  # keys scored per pass at most
 
 
+_PARTICLE_EDGES = frozenset("のをにはがでともへやか")  # kana that may end the word before a name or follow it
+
+
+def _word_edge(kana: str, at: int, *, before: bool) -> bool:
+    """Whether a kana word may begin (`before`) or end at `at`: the text's edge, a character that is
+    not hiragana, or a particle (「…の|ぬまお」「ぬまお|さん」 are left to the exact readings)."""
+    near = at - 1 if before else at
+    if near < 0 or near >= len(kana):
+        return True
+    char = kana[near]
+    return not ("ぁ" <= char <= "ゖ") or char in _PARTICLE_EDGES or (not before and char in "させく")
+
+
 class _Fuzzy:
     """Keys indexed by their bigrams, so only keys sharing enough of a question's bigrams are scored."""
 
@@ -428,5 +441,15 @@ class EntityIndex:
     ) -> tuple[dict[Hit, float], list[tuple[Candidate, list[Candidate]]]]:
         if b"\x01" * READING_MIN_FUZZY not in free:
             return {}, []  # no run of unclaimed kana is long enough to be a reading
-        candidates = self._fuzzy_reading.candidates(kana, free, lambda b, e: e - b >= READING_MIN_FUZZY)
+
+        def fits(b: int, e: int) -> bool:
+            # a guess inside a longer word spelled in kana (しんりん|かんきょう|ぜい ~ ぶんきょう) is none:
+            # a reading guessed fuzzily begins and ends where a word may (a run's edge, a particle)
+            return (
+                e - b >= READING_MIN_FUZZY
+                and _word_edge(kana, b, before=True)
+                and _word_edge(kana, e, before=False)
+            )
+
+        candidates = self._fuzzy_reading.candidates(kana, free, fits)
         return decide(candidates, lambda c: True, lambda c: True)

@@ -120,8 +120,10 @@ class Lexicon:
         chosen: dict[str, str] = {}
         for word in curated:  # whole words, first come first kept
             _add_word(word, chosen, kana_words)
+        from_vocabulary = dict(chosen)
         for name in names:
             _add_word(name, chosen, kana_words)
+        named = {r for r, w in chosen.items() if from_vocabulary.get(r) != w}
         kana_names = sorted({n for n in names if _KANA_RUN.search(n)}, key=len, reverse=True)
         counts: Counter[tuple[str, str]] = Counter()
         latin: set[str] = set()
@@ -144,8 +146,11 @@ class Lexicon:
                         for surface, reading in tok.short_readings(token.surface):
                             if _WRITTEN.search(surface) and _ONLY_KANA.fullmatch(reading):
                                 counts[reading, surface] += 1
-        for (reading, surface), _ in counts.most_common():
-            chosen.setdefault(reading, surface)
+        for (reading, surface), n in counts.most_common():
+            current = chosen.setdefault(reading, surface)
+            if current != surface and reading not in named and counts[reading, current] < n:
+                # こうえん: the records write 講演 far more than the vocabulary's 後援
+                chosen[reading] = surface
         for reading in kana_words:
             chosen[reading] = reading  # た, です, ください: kana in the records too, left as written
         kana = {r: (w, _cost(r, w)) for r, w in chosen.items()}
