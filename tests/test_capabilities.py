@@ -252,6 +252,8 @@ CASES = [
     # where a record was held says which record, not which of its lines
     ("平成30年に浅草でやったイベントのパンの企画は何という名前？", TODAY, True, ["コッペパン"]),
     ("ヒカリエでやったイベントにはどんなコーナーがあった？", TODAY, True, ["宇治茶体験コーナー"]),
+    # a who-question of a record naming officers (役員), not persons: the record's own words
+    ("2014年9月10日の意見交換会には誰が出た？", TODAY, True, ["役員"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme
