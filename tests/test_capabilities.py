@@ -254,6 +254,9 @@ CASES = [
     ("ヒカリエでやったイベントにはどんなコーナーがあった？", TODAY, True, ["宇治茶体験コーナー"]),
     # a who-question of a record naming officers (役員), not persons: the record's own words
     ("2014年9月10日の意見交換会には誰が出た？", TODAY, True, ["役員"]),
+    # 「何をした？」 of a record whose title does not say: its 内容; a name its title holds in another
+    # form (渋谷 for 渋谷区) chooses the record, not a line
+    ("京都やましろ食材フェアって何をしたの？", TODAY, True, ["限定メニュー"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -14,6 +14,7 @@ from renkei_bot.answers.lines import (
     KEYED,
     brief,
     cite,
+    detail_value,
     event_line,
     event_lines,
     headline,
@@ -37,6 +38,16 @@ MAX_TIED = 6  # more events than this tied at the top: the question is too vague
 def _record_keys(ctx: Context, aspect: str) -> tuple[str, ...]:
     """The words the rows write an aspect with (intents/_facets.yaml, record_keys)."""
     return ctx.vocabulary.facets.record_keys(aspect)
+
+
+def _content(ctx: Context, event: Event) -> tuple[str, str] | None:
+    """The row's 「内容：…」 (a record whose title does not say what it did), labelled."""
+    labelled = _label(ctx, "content")
+    if labelled is None:
+        return None
+    label, keys = labelled
+    said = detail_value(event, *keys)
+    return (label, f"{event.title}: {label}は{said}") if said else None
 
 
 def _label(ctx: Context, aspect: str) -> tuple[str, tuple[str, ...]] | None:
@@ -527,6 +538,8 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
     parts: list[str] = []
     for event in events[: wording.HEAD_ITEMS]:
         value = direct_value(ctx, event, ctx.query.aspects)
+        if value is None and ctx.query.aspects[:1] == ("content",):
+            value = _content(ctx, event)  # 「…って何をしたの？」: what the row's 内容 says
         if value is None and ctx.query.aspects[:1] == ("people",):
             said = person_line(ctx, event)  # 「講師は誰」 of several lectures: who spoke at each
             value = ("", said) if said else None

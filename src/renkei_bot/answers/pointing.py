@@ -117,7 +117,14 @@ def pointed_line(ctx: Context, event: Event) -> str | None:
     ward or a person its title does not name, written in a single line of the record."""
     title = compact(event.title)
     held = _held_at(ctx)
-    keys = [k for k in name_keys(ctx) if k not in title and k not in held]
+    # a name the title holds in any of its forms (渋谷 for 渋谷区) says which record, not which line
+    in_title = {
+        compact(key)
+        for m in ctx.query.entities
+        if any(compact(k) in title for k in (m.surface, ctx.store.entity(m.entity_id).name))
+        for key in (m.surface, ctx.store.entity(m.entity_id).name)
+    }
+    keys = [k for k in name_keys(ctx) if k not in title and k not in held and k not in in_title]
     # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
     at = sorted(
         (min(f.find(k) for k in keys if k in f), d)
