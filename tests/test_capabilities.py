@@ -257,6 +257,9 @@ CASES = [
     # 「何をした？」 of a record whose title does not say: its 内容; a name its title holds in another
     # form (渋谷 for 渋谷区) chooses the record, not a line
     ("京都やましろ食材フェアって何をしたの？", TODAY, True, ["限定メニュー"]),
+    # a relative date in a clause that only leads into the question dates nothing it asks
+    ("明日の打ち合わせで使うんだけど、ねぎサミットの会場ってどこ？", TODAY, True, ["大井競馬場"]),
+    ("来月報告するので、埼玉県町村会との協定締結日を教えて", TODAY, True, ["2018年（平成30年）5月1日"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

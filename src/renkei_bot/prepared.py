@@ -37,7 +37,7 @@ from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v1"
 _LANGUAGE_MAGIC = "renkei-bot prepared language v1"
-_LEXICON_MAGIC = "renkei-bot prepared lexicon v3"  # v3: the records' commonest writing of a reading
+_LEXICON_MAGIC = "renkei-bot prepared lexicon v4"  # v4: no one-kana written words
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4
 

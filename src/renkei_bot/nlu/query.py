@@ -315,6 +315,7 @@ class Understander:
         # nor is the order asked (一番はじめ: 初め is no topic)
         asking = covered + self.vocabulary.facets.asking_words(tokens)
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
+        when = _without_preface(when, tokens, resolution.matches)
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
@@ -523,6 +524,22 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
         and not (names_row and h.name == "total.sum")
         for h in facets
     )
+
+
+def _without_preface(
+    when: when_mod.When, tokens: Sequence[tok.Token], matches: Sequence[Match]
+) -> when_mod.When:
+    """「来週の会議の資料を作ってるんだけど、…食材フェアってどこでやった？」: a relative date in a clause
+    that only leads into the question (ending in けど・ので and a comma) dates nothing the question
+    asks about, when the question names its own subject after it."""
+    end = tok.preface_end(tokens)
+    if end is None or not any(m.begin >= end for m in matches):
+        return when
+    kept = tuple(p for p in when.spans if not (p.relative and p.stop <= end))
+    if len(kept) == len(when.spans):
+        return when
+    anniversary = when.anniversary if any(p.relative for p in kept) else None
+    return dataclasses.replace(when, spans=kept, anniversary=anniversary)
 
 
 def _comment(text: str, tokens: Sequence[tok.Token], terms: Sequence[str]) -> tuple[str, ...]:

@@ -153,7 +153,8 @@ class Lexicon:
                 chosen[reading] = surface
         for reading in kana_words:
             chosen[reading] = reading  # た, です, ください: kana in the records too, left as written
-        kana = {r: (w, _cost(r, w)) for r, w in chosen.items()}
+        # a word read in one kana (ど → 度, か → 課) is no spelling anyone types: those stay kana
+        kana = {r: (w, _cost(r, w)) for r, w in chosen.items() if len(r) > 1 or w == r}
         romaji: dict[str, tuple[str, float]] = {}
         # kana words first, then the shorter readings: "no" is の, not 載っ (のっ)
         for reading, written in sorted(chosen.items(), key=lambda rw: (rw[0] != rw[1], len(rw[0]))):

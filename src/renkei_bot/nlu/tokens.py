@@ -290,6 +290,22 @@ def counted(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+_LEADING_IN = frozenset({"けど", "けれど", "けれども", "が", "から", "し"})  # 「…んだけど、」「…ので、」
+
+
+def preface_end(tokens: Sequence[Token]) -> int | None:
+    """Where a clause that only leads into the question ends (「資料を作ってるんだけど、」「明日
+    会議があるので、」): the comma after a conjunctive particle; None without one."""
+    for before, comma in itertools.pairwise(tokens):
+        if comma.pos[:2] != _COMMA:
+            continue
+        if before.pos[:2] == ("助詞", "接続助詞") and before.surface in _LEADING_IN:
+            return comma.end
+        if before.surface == "で" and before.pos[0] == "助動詞":  # ので
+            return comma.end
+    return None
+
+
 def last_topic(tokens: Sequence[Token]) -> int | None:
     """Where the words after the last topic particle (は, って) begin; None without one."""
     for token in reversed(tokens):
