@@ -260,6 +260,8 @@ CASES = [
     # a relative date in a clause that only leads into the question dates nothing it asks
     ("明日の打ち合わせで使うんだけど、ねぎサミットの会場ってどこ？", TODAY, True, ["大井競馬場"]),
     ("来月報告するので、埼玉県町村会との協定締結日を教えて", TODAY, True, ["2018年（平成30年）5月1日"]),
+    # an era year beside 第N回 is that 年度 (the records number meetings anew each 年度)
+    ("R1の第2回講演会で基調講演したのは？", TODAY, True, ["松原"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

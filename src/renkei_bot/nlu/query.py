@@ -419,6 +419,8 @@ class Understander:
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
         )
         ordinal = _ORDINAL.search(text)
+        if ordinal and (ordinal.group(2) or ordinal.group(4)) == "回":
+            when = _numbered_in_fiscal_year(when)
         query = Query(
             raw=raw,
             text=text,
@@ -540,6 +542,20 @@ def _without_preface(
         return when
     anniversary = when.anniversary if any(p.relative for p in kept) else None
     return dataclasses.replace(when, spans=kept, anniversary=anniversary)
+
+
+def _numbered_in_fiscal_year(when: when_mod.When) -> when_mod.When:
+    """「R1 第2回講演会」「H29の1回目」: the records number their meetings anew each 年度
+    (令和元年度 第2回), so an era year written beside a 第N回 is that 年度 (2020年1月 is R1's 第2回)."""
+    spans = tuple(
+        dataclasses.replace(
+            p, start=date(p.start.year, 4, 1), end=date(p.start.year + 1, 3, 31), grain="fiscal_year"
+        )
+        if p.grain == "year" and p.era and not p.relative and not p.attached and not p.any_year
+        else p
+        for p in when.spans
+    )
+    return dataclasses.replace(when, spans=spans) if spans != when.spans else when
 
 
 def _comment(text: str, tokens: Sequence[tok.Token], terms: Sequence[str]) -> tuple[str, ...]:
