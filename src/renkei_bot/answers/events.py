@@ -240,6 +240,8 @@ def listing(ctx: Context) -> Answer:
             ]
             narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
             events = narrowed or events
+    if ctx.query.ordinal is not None:  # 「R1の第2回講演会で…」: the one of that number, if it is listed
+        events = [e for e in events if e.ordinal == ctx.query.ordinal] or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     if spans and ctx.query.has("time.started"):  # 「今月から始まった」: begun in it, not running through it
         windows = [(p.start, first_unit_end(p.start) if p.end == date.max else p.end) for p in spans]
