@@ -262,6 +262,13 @@ CASES = [
     ("来月報告するので、埼玉県町村会との協定締結日を教えて", TODAY, True, ["2018年（平成30年）5月1日"]),
     # an era year beside 第N回 is that 年度 (the records number meetings anew each 年度)
     ("R1の第2回講演会で基調講演したのは？", TODAY, True, ["松原"]),
+    # 「…？Xも」: the same question of another one, each answered in order
+    (
+        "広島県町村会はいつ協定を結んだ？奈良県町村会も",
+        TODAY,
+        True,
+        ["2017年（平成29年）1月27日", "2018年（平成30年）2月21日"],
+    ),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

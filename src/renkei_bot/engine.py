@@ -190,7 +190,9 @@ class Engine:
             carried = follow(previous, query, marks, is_cue=self._asks_only, is_own=self._is_own)
             result = answer(self._context(carried.query))
             parts = question_parts(cleaned)
-            if len(parts) > 1 and (first := self._yes_no_first(parts, today, result)) is not None:
+            if len(parts) > 1 and (both := self._and_also(question, parts, today)) is not None:
+                result = both
+            elif len(parts) > 1 and (first := self._yes_no_first(parts, today, result)) is not None:
                 result = _joined(question, [first, result])
         except Exception:
             log.exception("failed to answer %r", question[:200])
@@ -211,6 +213,24 @@ class Engine:
             dates=() if result.dates else self._record_dates(result.record_ids),
         )
         return Exchange(result, turn, carried.carried)
+
+    def _and_also(self, question: str, parts: list[str], today: date) -> Answer | None:
+        """「創刊号いつ出た？第4号も」: the same question of another one, said last with も and nothing
+        asked of its own: the first question answered, then the same of the other (a follow-up)."""
+        if len(parts) != 2:
+            return None
+        first, then = (self.understander.understand(p, today=today, cleaned=p) for p in parts)
+        if not then.has("ask.also") or then.has(*_ASKING) or first.has("ask.each"):
+            return None
+        answered = answer(self._context(first))
+        if not answered.found:
+            return None
+        turn = turn_of(first, answered, is_cue=self._asks_only)
+        carried = follow(
+            turn, then, self.followups.marks(then.text), is_cue=self._asks_only, is_own=self._is_own
+        )
+        more = answer(self._context(carried.query))
+        return _joined(question, [answered, more]) if more.found and carried.carried else None
 
     def _yes_no_first(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
         """「…ってonlineだった？配信は何使った？」: a yes/no asked first and something else after it; the
