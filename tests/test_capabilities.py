@@ -269,6 +269,8 @@ CASES = [
         True,
         ["2017年（平成29年）1月27日", "2018年（平成30年）2月21日"],
     ),
+    # 「何が決まった？」 of a person's record asks what the record says, not who they are
+    ("石破大臣を訪ねた日に何が決まったの？", TODAY, True, ["2015年（平成27年）"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -253,6 +253,7 @@ def _aspect_routed(ctx: Context) -> Context:
         and len(people) == len(query.entities)
         and {"affiliation", "role", "participants"} & set(aspects)
         and not query.has("ask.when")  # 「たかはしはるみ知事が来たのはいつ」: 知事 is her title, not asked
+        and query.aspects[:1] != ("content",)  # 「知事が来た日に何が決まったの？」: what, not her post
     ):
         # 「西川会長って何区の区長？」「ヌマオ先生ってどこの大学の先生？」: the person's post
         return dataclasses.replace(

@@ -452,6 +452,8 @@ def _role_asked(ctx: Context) -> Answer | None:
 
 
 def who(ctx: Context) -> Answer:
+    if "content" in ctx.query.aspects[:1]:  # 「知事が来た日に何が決まったの？」: what, not who
+        return detail(ctx)
     post = _role_asked(ctx)
     if post is not None:
         return post
