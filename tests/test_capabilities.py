@@ -271,6 +271,9 @@ CASES = [
     ),
     # 「何が決まった？」 of a person's record asks what the record says, not who they are
     ("石破大臣を訪ねた日に何が決まったの？", TODAY, True, ["2015年（平成27年）"]),
+    # where a signing was held, which the records do not say: declined, not answered with its date
+    ("三井住友海上との包括連携協定の締結式はどこでやった？", TODAY, False, []),
+    ("青森県市長会との協定式の会場は？", TODAY, False, []),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

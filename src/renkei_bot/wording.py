@@ -806,6 +806,10 @@ def address_not_recorded(venue: str) -> str:
     return f"記録には住所は書かれていません（書かれているのは{where}です）。"
 
 
+def venue_not_recorded(title: str) -> str:
+    return f"記録には「{title}」の会場は書かれていません。"
+
+
 def people_not_recorded(title: str) -> str:
     return f"記録には「{title}」について、誰が担当したかは書かれていません。"
 

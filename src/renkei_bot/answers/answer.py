@@ -247,6 +247,13 @@ def _aspect_routed(ctx: Context) -> Context:
     if query.intent == "agreement_date" and query.aspects[:1] == ("people",) and query.has("wh"):
         # 「締結式に出席した第一生命の社長はどなた？」: who, which the records may not say
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
+    if (
+        query.intent == "agreement_date"
+        and query.aspects[:1] in (("venue",), ("method",))
+        and not query.confirm
+    ):
+        # 「第一生命との協定締結式の会場は？」: where, which the records may not say
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     people = query.entity_ids("person")
     if (
         people

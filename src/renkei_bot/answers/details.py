@@ -182,6 +182,22 @@ def _names_someone(ctx: Context, event: Event, text: str) -> bool:
     return any(n in flat for n in _people_names(ctx, event)) or any(w in flat for w in words)
 
 
+def _where_asked(ctx: Context) -> bool:
+    """「会場は？」「どこでやった？」 ask where it was held; a bare 「どこ」 may ask which body (「どこの会？」)."""
+    wh = set(ctx.query.facet_words("wh"))
+    return not ctx.query.confirm and any(w not in wh for w in ctx.query.facet_words("aspect.venue"))
+
+
+def _names_venue(ctx: Context, event: Event) -> bool:
+    """Whether the record says where: a venue, a place it refers to, or a line with a venue's word."""
+    if event.venue or any(
+        ctx.store.entity(r).type in ("venue", "municipality", "prefecture") for r in event.refs
+    ):
+        return True
+    keys = _record_keys(ctx, "venue")
+    return any(k in text for text in (event.title, *event.details) for k in keys)
+
+
 def _names_people(ctx: Context, event: Event) -> bool:
     """Whether the record names anyone: a person it refers to, or a speaker, panel or post word."""
     if _people_names(ctx, event):
@@ -275,6 +291,14 @@ def detail(ctx: Context) -> Answer:
     event = _stating(ctx, best[0].event, ranked)
     if "people" in aspects and not _names_people(ctx, event):
         return ctx.not_found(wording.people_not_recorded(event.title), lines=(event_line(event),))
+    if (
+        aspects[:1] == ("venue",)
+        and _where_asked(ctx)
+        and not _names_venue(ctx, event)
+        and not _said_elsewhere(ctx, event)
+    ):
+        # 「第一生命との協定締結式の会場は？」: a record that says nothing of where
+        return ctx.not_found(wording.venue_not_recorded(event.title), lines=(event_line(event),))
     picked = aspect_details(ctx, event, aspects) or list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))
     direct = direct_value(ctx, event, aspects)
