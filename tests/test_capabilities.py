@@ -274,6 +274,12 @@ CASES = [
     # where a signing was held, which the records do not say: declined, not answered with its date
     ("三井住友海上との包括連携協定の締結式はどこでやった？", TODAY, False, []),
     ("青森県市長会との協定式の会場は？", TODAY, False, []),
+    # 「AはBより後？」: the direction claimed decides はい/いいえ; 「どっちが後？」 leads with the later
+    ("千葉県町村会の協定は広島県町村会より後だった？", TODAY, True, ["いいえ"]),
+    ("青森県市長会は北海道町村会より後に協定を結んだ？", TODAY, True, ["はい"]),
+    ("第一生命と三井住友海上、どっちが後？", TODAY, True, ["三井住友海上火災保険株式会社が後"]),
+    # claimed of the topic: a body named after は/って is what the question claims of the record
+    ("ラベンダー植栽イベントって群馬県町村会の関連事業？", TODAY, True, ["いいえ"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -702,6 +702,12 @@ def same_or_not(first: str, first_day: str, second: str, second_day: str, *, sam
     return f"別の{unit}です（{first}は{first_day}、{second}は{second_day}）。"
 
 
+def came_last(last: str, last_day: str, other: str, other_day: str) -> str:
+    if last_day == other_day:
+        return f"同じ日です（{last}・{other}とも{last_day}）。"
+    return f"{last}が後です（{last_day}。{other}は{other_day}）。"
+
+
 def days_between(first: str, first_day: str, second: str, second_day: str, days: int) -> str:
     """「AはBの何日後？」: the difference first, then both days."""
     if days == 0:

@@ -109,8 +109,13 @@ def earlier(ctx: Context) -> Answer | None:
         return None
     first, second = sorted(anchors, key=lambda a: a.day)
     summary = wording.came_first(first.name, first.shown, second.name, second.shown)
+    if ctx.query.has("compare.later") and not ctx.query.confirm:  # 「どっちが後？」: the later one leads
+        summary = wording.came_last(second.name, second.shown, first.name, first.shown)
     if ctx.query.confirm:  # 「広島は千葉より先でしたよね？」: the one named first is claimed to be earlier
-        summary = wording.yes_or_no(anchors[0].day < anchors[1].day, summary)
+        named, other = anchors[0].day, anchors[1].day  # (「…より後？」: later)
+        summary = wording.yes_or_no(
+            named > other if ctx.query.has("compare.later") else named < other, summary
+        )
     return _pair(ctx, summary, first, second)
 
 

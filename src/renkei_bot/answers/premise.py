@@ -39,6 +39,10 @@ def confirm(ctx: Context) -> Answer | None:
         return None  # 「主催は特別区長会だったよね？」: checked against the aspect's value (details.detail)
     claims = [m for m in query.entities if m.type in CLAIM_TYPES]
     subject = [m for m in query.entities if m.type not in CLAIM_TYPES]
+    said_of = _said_of_topic(ctx, subject)
+    if said_of:  # 「ラベンダー植栽イベントって群馬県町村会の関連事業だったっけ？」: claimed of the topic
+        claims += said_of
+        subject = [m for m in subject if m not in said_of]
     if any(m.type == "series" for m in subject):  # 「令和2年度の全国連携展示は埼玉県町村の展示でしたか」
         claims += [m for m in subject if m.type == "partner"]
         subject = [m for m in subject if m.type != "partner"]
@@ -138,6 +142,22 @@ def confirm(ctx: Context) -> Answer | None:
     if beside is not None:  # 「…の友好都市である鶴岡市」: the record names another
         summary = wording.named_otherwise(*beside, event.title, day, fact)
     return ctx.found_record(summary, event)
+
+
+def _said_of_topic(ctx: Context, subject: Sequence[Match]) -> list[Match]:
+    """Bodies named after the topic particle of a yes/no whose topic names the record by its own words
+    (「ラベンダー植栽イベントって群馬県町村会の…」): what the question claims of the record."""
+    query = ctx.query
+    if query.topic_end is None or query.has("compare.", "time.same_day"):
+        return []  # 「AってBより後？」「…と同じ日？」 compare two records: both are subjects
+    after = [
+        m
+        for m in subject
+        if m.begin >= query.topic_end and m.type != "series" and not ctx.store.entity(m.entity_id).own
+    ]
+    before = [m for m in query.entities if m.end <= query.topic_end]
+    topic_words = [t for t in query.terms if t not in query.comment]
+    return after if after and (before or topic_words) else []
 
 
 def manner(ctx: Context) -> Answer | None:

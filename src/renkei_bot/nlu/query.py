@@ -123,6 +123,7 @@ class Query:
     # terms said after the topic (「Xの支援って、どこからの協力依頼だった？」: 協力依頼): what is said of
     # the record the topic names, so they choose its line
     comment: tuple[str, ...] = ()
+    topic_end: int | None = None  # where the words after the last topic particle (は, って) begin
     categories: tuple[str, ...] = ()  # record categories the question names (全国連携展示), longest first
     roles: tuple[tuple[str, str], ...] = ()  # (entity id, post) for 「群馬県町村会の会長」
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
@@ -381,6 +382,8 @@ class Understander:
             not wh and _named_last(text, tokens, resolution.matches, facets, self._honorifics)
         )
         confirm = confirm or (not wh and _guessed_last(text, tokens, resolution.matches, breaks_at=_SPACE))
+        # 「奈良県町村会の協定は広島県町村会より後？」: one stated to come before or after another
+        confirm = confirm or (not wh and asks and "compare.than" in present)
         # 「最後に協定を結んだのは千葉県市長会？」: one name after the topic, and only endings
         confirm = confirm or (not wh and asks and _named_after_topic(tokens, resolution.matches))
         if (
@@ -452,6 +455,7 @@ class Understander:
             numbers=numbers,
             counted=tok.counted(tokens) if numbers else (),
             comment=_comment(text, tokens, terms),
+            topic_end=tok.last_topic(tokens),
             categories=tuple(c for c in self._categories if c in text),
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
