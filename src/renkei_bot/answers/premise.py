@@ -148,8 +148,8 @@ def _said_of_topic(ctx: Context, subject: Sequence[Match]) -> list[Match]:
     """Bodies named after the topic particle of a yes/no whose topic names the record by its own words
     (「ラベンダー植栽イベントって群馬県町村会の…」): what the question claims of the record."""
     query = ctx.query
-    if query.topic_end is None or query.has("compare.", "time.same_day"):
-        return []  # 「AってBより後？」「…と同じ日？」 compare two records: both are subjects
+    if query.topic_end is None or query.order is not None or query.has("compare.", "time.same_day"):
+        return []  # 「AってBより後？」「…と同じ日？」「最初は…？」 compare records: each is a subject
     after = [
         m
         for m in subject

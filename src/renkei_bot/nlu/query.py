@@ -6,6 +6,7 @@ The Query is data only. It says what was asked; answers/ decides what the record
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -581,7 +582,14 @@ def _named_after_topic(tokens: Sequence[tok.Token], matches: Sequence[Match]) ->
         return False
     named = after[0]
     between = [t for t in tokens if topic <= t.begin and t.end <= named.begin and t.surface.strip()]
-    return not between and tok.nothing_but_endings(tokens, named.end)
+    if between:
+        return False
+    # 「…って群馬県町村会の関連事業？」: the name may qualify the noun that ends the question
+    rest = [t for t in tokens if t.begin >= named.end and t.surface.strip()]
+    if rest and rest[0].surface == "の":
+        nouns = list(itertools.takewhile(tok.is_noun_like, rest[1:]))
+        return bool(nouns) and tok.nothing_but_endings(tokens, nouns[-1].end)
+    return tok.nothing_but_endings(tokens, named.end)
 
 
 def _guessed_last(
