@@ -280,6 +280,8 @@ CASES = [
     ("第一生命と三井住友海上、どっちが後？", TODAY, True, ["三井住友海上火災保険株式会社が後"]),
     # claimed of the topic: a body named after は/って is what the question claims of the record
     ("ラベンダー植栽イベントって群馬県町村会の関連事業？", TODAY, True, ["いいえ"]),
+    # a claim that does not hold is answered with the line the question's own words point to
+    ("奥の細道千住あらかわサミットの事例報告は足立区でしたか", TODAY, True, ["いいえ", "荒川区"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

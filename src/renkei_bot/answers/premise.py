@@ -130,6 +130,9 @@ def confirm(ctx: Context) -> Answer | None:
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
         said = _line_naming(ctx, event, claims)
         fact = wording.record_says(said) if said else fact
+    if missing and not stating and (said := _line_of_topic(ctx, event, claims)) is not None:
+        # 「漱石山房記念館の事例報告は文京区からでしたか？」: the line the question's own words point to
+        fact = wording.record_says(said)
     if stating:  # the line with the figure claimed says most
         fact = wording.record_says(stating[0].lstrip("・ "))
     day = format_span(event.date)
@@ -142,6 +145,18 @@ def confirm(ctx: Context) -> Answer | None:
     if beside is not None:  # 「…の友好都市である鶴岡市」: the record names another
         summary = wording.named_otherwise(*beside, event.title, day, fact)
     return ctx.found_record(summary, event)
+
+
+def _line_of_topic(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
+    """The one detail holding the question's own words or names (not its claims) that the title does
+    not hold (漱石山房), if any."""
+    title = compact(event.title)
+    said = [*ctx.query.terms, *(m.surface for m in ctx.query.entities if m not in claims)]
+    words = [w for t in said if len(t) >= 2 and (w := compact(t)) not in title]
+    held = {d: sum(len(w) for w in words if w in compact(d)) for d in event.details}
+    best = max(held.values(), default=0)
+    top = [d for d, n in held.items() if n == best]
+    return top[0].lstrip("・ ") if best and len(top) == 1 else None
 
 
 def _said_of_topic(ctx: Context, subject: Sequence[Match]) -> list[Match]:
