@@ -244,6 +244,9 @@ def _aspect_routed(ctx: Context) -> Context:
     if query.roles and query.intent in (*_LISTING, "detail") and asked in (["people"], ["name"]):
         # 「渋谷区長の名前は？」: who holds a post of a named body (the records name few)
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
+    if query.intent == "yearly_count" and query.ordinal is not None and query.entity_ids("series"):
+        # 「平成29年度の第1回魅力発信イベントに参加した協定締結自治体は」: who took part in that record
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     if query.intent == "agreement_date" and query.aspects[:1] == ("people",) and query.has("wh"):
         # 「締結式に出席した第一生命の社長はどなた？」: who, which the records may not say
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))

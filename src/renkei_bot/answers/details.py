@@ -338,7 +338,10 @@ def detail(ctx: Context) -> Answer:
         if people:
             candidates = [t for t in candidates if _names_someone(ctx, event, t)] or candidates
         first_said = people and ctx.query.order == "first" and len(best) == 1  # 「最初に話した先生」
-        line = (candidates[0] if first_said else best_line(ctx, candidates, aspects)).lstrip("・ ")
+        title = "" if people else event.title  # a name in the title is often who is asked (西川会長)
+        line = (candidates[0] if first_said else best_line(ctx, candidates, aspects, title=title)).lstrip(
+            "・ "
+        )
         if _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)

@@ -54,9 +54,11 @@ def in_context(event: Event) -> list[tuple[str, str]]:
 COMMENT_WEIGHT = 5  # per character of a word said after the topic: it says which line of the record
 
 
-def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str]) -> str:
-    """The detail that says most of what the question names, and the asked aspect's word."""
-    keys = keys_of(ctx)
+def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str], *, title: str = "") -> str:
+    """The detail that says most of what the question names, and the asked aspect's word. Names the
+    record's `title` holds say which record, not which of its lines (坂井市と品川区の連携事業)."""
+    in_title = compact(title)
+    keys = [k for k in keys_of(ctx) if not (in_title and k in in_title)]
     primary = [a for a in aspects if a not in ("content", "role")][:1]
     wanted = [k for a in primary for k in ctx.vocabulary.facets.record_keys(a)]
     # the question's own word for the aspect it asks (基調講演, 事例報告) says which line it wants
