@@ -59,7 +59,7 @@ _PARTICLE_EDGES = frozenset("のをにはがでともへやか")  # kana that ma
 
 def _word_edge(kana: str, at: int, *, before: bool) -> bool:
     """Whether a kana word may begin (`before`) or end at `at`: the text's edge, a character that is
-    not hiragana, or a particle (「…の|ぬまお」「ぬまお|さん」 are left to the exact readings)."""
+    not hiragana, or a particle (の before ぬまお, さん after it)."""
     near = at - 1 if before else at
     if near < 0 or near >= len(kana):
         return True
@@ -443,7 +443,7 @@ class EntityIndex:
             return {}, []  # no run of unclaimed kana is long enough to be a reading
 
         def fits(b: int, e: int) -> bool:
-            # a guess inside a longer word spelled in kana (しんりん|かんきょう|ぜい ~ ぶんきょう) is none:
+            # a guess inside a longer word spelled in kana (かんきょう in しんりんかんきょうぜい) is none:
             # a reading guessed fuzzily begins and ends where a word may (a run's edge, a particle)
             return (
                 e - b >= READING_MIN_FUZZY
