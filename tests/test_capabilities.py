@@ -282,6 +282,8 @@ CASES = [
     ("ラベンダー植栽イベントって群馬県町村会の関連事業？", TODAY, True, ["いいえ"]),
     # a claim that does not hold is answered with the line the question's own words point to
     ("奥の細道千住あらかわサミットの事例報告は足立区でしたか", TODAY, True, ["いいえ", "荒川区"]),
+    # content asked beside another aspect: the row's 内容 (or the items under it) follows
+    ("ぐんまの山村フェアはどこでやって、何をした？", TODAY, True, ["会場", "内容"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

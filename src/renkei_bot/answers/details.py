@@ -388,7 +388,28 @@ def _other_aspects(ctx: Context, event: Event, aspects: Sequence[str], said: str
     """「基調講演は誰で、テーマは何？」: the first line answers the aspect asked last; the others follow
     in the same line, each as the record states it (unless the first answer already holds it)."""
     asked = [a for a in aspects if a not in ("content", "role")][1:]
-    return "".join(s for value, s in _aspect_values(ctx, event, asked) if value.rstrip("…") not in said)
+    more = "".join(s for value, s in _aspect_values(ctx, event, asked) if value.rstrip("…") not in said)
+    # 「どこでやって、何した？」: what the row's 内容 says, after the aspect answered first
+    if "content" in aspects and (labelled := _label(ctx, "content")) is not None:
+        value = _keyed_or_items(event, labelled[1])
+        if value and value not in said:
+            more += wording.aspect_value(labelled[0], value)
+    return more
+
+
+CONTENT_ITEMS = 4  # items of a 「内容：」 heading said in a first line, at most
+
+
+def _keyed_or_items(event: Event, keys: Sequence[str]) -> str | None:
+    """A 「key：value」 detail's value, or the numbered items under a bare 「key：」 heading."""
+    value = detail_value(event, *keys)
+    if value:
+        return value
+    for at, line in enumerate(event.details):
+        if any(line.lstrip("・ ").rstrip(":：") == key for key in keys):
+            items = list(itertools.takewhile(ITEM_LINE.match, event.details[at + 1 :]))[:CONTENT_ITEMS]
+            return "、".join(i.lstrip("・ ") for i in items) or None
+    return None
 
 
 def aspects_said(ctx: Context, event: Event, aspects: Sequence[str]) -> str:
