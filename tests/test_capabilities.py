@@ -284,6 +284,9 @@ CASES = [
     ("奥の細道千住あらかわサミットの事例報告は足立区でしたか", TODAY, True, ["いいえ", "荒川区"]),
     # content asked beside another aspect: the row's 内容 (or the items under it) follows
     ("ぐんまの山村フェアはどこでやって、何をした？", TODAY, True, ["会場", "内容"]),
+    # a one-kanji noun joined by の is a phrase to find (雪の活用); where it came from and which
+    # wards, asked together: the line that says both
+    ("雪の活用の提案はどこからで、どの区がやったの？", TODAY, True, ["北上市", "荒川区"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -19,8 +19,9 @@ def answer(ctx: Context) -> Answer | None:
         return None
     if query.has("count.how_many", "count.figure"):
         return None  # 「何市町村で構成？」「参加した市町村の数」 ask how many
-    if "people" in query.aspects:
-        return None  # 「どこの村の誰？」: the line naming the person says both
+    if {"people", "origin"} & set(query.aspects):
+        # 「どこの村の誰？」「どこから来て、どの区が？」: the line that says both answers
+        return None
     if any(m.type == kind for m in query.entities):
         return None  # 「品川区で何をした？」 names the place: it is no question of which
     best = ctx.selector.best(query)

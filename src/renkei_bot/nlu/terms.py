@@ -108,12 +108,22 @@ def _of_phrase_at(
         and joined
         and not inside(a.begin, c.end, covered)
         and not inside(c.begin, c.end, covered)  # 「ヒカリエの何階」: 何階 asks, it is no word to find
-        and (
-            a.normalized not in stop and c.normalized not in stop and min(len(a.surface), len(c.surface)) >= 2
-        )
+        and a.normalized not in stop
+        and c.normalized not in stop
+        and _whole_word(a)
+        and _whole_word(c)
     ):
         return a.surface + b.surface + c.surface
     return None
+
+
+_PLAIN_NOUN = ("名詞", "普通名詞", "一般")
+
+
+def _whole_word(token: tok.Token) -> bool:
+    """Two characters or more, or a plain one-kanji noun (雪 of 「雪の活用」, 茶): not a counter or a
+    suffix-like 区, 日."""
+    return len(token.surface) >= 2 or token.pos[:3] == _PLAIN_NOUN
 
 
 def _ordinal_at(a: tok.Token, b: tok.Token, c: tok.Token, covered: list[tuple[int, int]]) -> str | None:
