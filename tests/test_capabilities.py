@@ -287,6 +287,13 @@ CASES = [
     # a one-kanji noun joined by の is a phrase to find (雪の活用); where it came from and which
     # wards, asked together: the line that says both
     ("雪の活用の提案はどこからで、どの区がやったの？", TODAY, True, ["北上市", "荒川区"]),
+    # 「名前なんだっけ」 asks the name; a word of the record's venue says which record, not which line
+    (
+        "平成30年の浅草のイベントで地酒の通りみたいなのあったよね、あれ名前なんだっけ？",
+        TODAY,
+        True,
+        ["地酒ストリート"],
+    ),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

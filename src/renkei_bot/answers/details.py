@@ -338,7 +338,10 @@ def detail(ctx: Context) -> Answer:
         if people:
             candidates = [t for t in candidates if _names_someone(ctx, event, t)] or candidates
         first_said = people and ctx.query.order == "first" and len(best) == 1  # 「最初に話した先生」
-        title = "" if people else event.title  # a name in the title is often who is asked (西川会長)
+        # names in the title (or the venue, unless asked) say which record; a name in the title is
+        # often who is asked (西川会長)
+        venue = "" if "venue" in aspects[:1] else (event.venue or "")
+        title = "" if people else f"{event.title} {venue}"
         line = (candidates[0] if first_said else best_line(ctx, candidates, aspects, title=title)).lstrip(
             "・ "
         )

@@ -77,7 +77,11 @@ def best_line(ctx: Context, texts: Sequence[str], aspects: Sequence[str], *, tit
     # the line: each word counts for the share of the lines it is in
     holding = {k: sum(k in f for f in flats) for k in keys}
 
-    said = [w for t in ctx.query.terms if len(t) >= 2 and (w := compact(t)) not in held]
+    said = [
+        w
+        for t in ctx.query.terms
+        if len(t) >= 2 and (w := compact(t)) not in held and not (in_title and w in in_title)
+    ]
     comment = [compact(t) for t in ctx.query.comment if len(t) >= 2]
 
     def score(index: int) -> tuple[float, int, int]:
