@@ -294,6 +294,8 @@ CASES = [
         True,
         ["地酒ストリート"],
     ),
+    # a name that begins with another is said as short as that one (絆まつり実行委員会)
+    ("絆まつり実行委員会から協力依頼があったのはいつ？", TODAY, True, ["2018年（平成30年）11月16日"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

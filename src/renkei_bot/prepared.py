@@ -35,7 +35,7 @@ from renkei_bot.nlu.romaji import TABLE as ROMAJI_TABLE
 from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
-_MAGIC = "renkei-bot prepared indexes v1"
+_MAGIC = "renkei-bot prepared indexes v2"  # v2: names said as short as the name they begin with
 _LANGUAGE_MAGIC = "renkei-bot prepared language v1"
 _LEXICON_MAGIC = "renkei-bot prepared lexicon v4"  # v4: no one-kana written words
 _PACKAGE = Path(__file__).parent

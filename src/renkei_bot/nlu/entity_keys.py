@@ -7,7 +7,7 @@ This module is pure data-building; the matching lives in `renkei_bot.nlu.entitie
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from renkei_bot.nlu.readings import (
@@ -194,6 +194,22 @@ def _add(table: dict[str, dict[str, None]], key: str, entity_id: str) -> None:
     table.setdefault(key, {})[entity_id] = None
 
 
+def _shortened(ordered: Sequence[tuple[Entity, str]]) -> list[tuple[str, str]]:
+    """Names that begin with another name, said as short as that one may be (東北絆まつり実行委員会
+    with 東北絆まつり's 絆まつり: 絆まつり実行委員会), as (folded key, entity id)."""
+    by_name = {name: entity for entity, name in ordered}
+    out: list[tuple[str, str]] = []
+    for entity, name in ordered:
+        for cut in range(2, len(name)):
+            head = by_name.get(name[:cut])
+            if head is None or head.id == entity.id:
+                continue
+            for alias in (fold(a) for a in head.aliases):
+                if len(alias) >= 2 and name[:cut].endswith(alias) and alias != name[:cut]:
+                    out.append((alias + name[cut:], entity.id))
+    return out
+
+
 def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIFICS) -> Tables:
     keys: dict[str, dict[str, None]] = {}
     reads: dict[str, dict[str, None]] = {}
@@ -206,6 +222,9 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
     for (entity, _), own in zip(ordered, owns, strict=True):
         for key in own:
             _add(keys, key, entity.id)
+    for key, owner in _shortened(ordered):
+        if key not in keys:
+            _add(keys, key, owner)
     generic = GenericStems(keys)
     for (entity, name), own in zip(ordered, owns, strict=True):
         full = full_reading(entity)
