@@ -296,6 +296,8 @@ CASES = [
     ),
     # a name that begins with another is said as short as that one (絆まつり実行委員会)
     ("絆まつり実行委員会から協力依頼があったのはいつ？", TODAY, True, ["2018年（平成30年）11月16日"]),
+    # 「…した日のX」: the record X of the day another record names
+    ("奈良県町村会と協定を結んだ日の総会では何を確認した？", TODAY, True, ["2018年（平成30年）2月21日"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

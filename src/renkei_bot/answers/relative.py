@@ -38,7 +38,7 @@ def applies(ctx: Context) -> bool:
     query = ctx.query
     if query.has("time.others") and _stated_days(ctx) and (query.entities or query.terms):
         return True  # 「2016年4月26日には、協定の締結式のほかに何が」
-    if query.has("time.same_day", "time.same_month") or (
+    if query.has("time.same_day", "time.same_month", "time.day_of_record") or (
         query.has("time.day_of") and query.has("time.others", "time.started")  # 「…が出た日に始まった」
     ):
         # 「協定を結んだ日に、ほかに何が」: about any record, a partner's signing included
