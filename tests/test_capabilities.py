@@ -298,6 +298,13 @@ CASES = [
     ("絆まつり実行委員会から協力依頼があったのはいつ？", TODAY, True, ["2018年（平成30年）11月16日"]),
     # 「…した日のX」: the record X of the day another record names
     ("奈良県町村会と協定を結んだ日の総会では何を確認した？", TODAY, True, ["2018年（平成30年）2月21日"]),
+    # 「…いつ？あと…」: the day asked first leads when the whole message's answer would not give it
+    (
+        "ホームページの運用開始はいつ？あと最初の講演会は何年だったか知りたい",
+        TODAY,
+        True,
+        ["2015年（平成27年）6月30日"],
+    ),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -235,15 +235,21 @@ class Engine:
     def _yes_no_first(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
         """「…ってonlineだった？配信は何使った？」: a yes/no asked first and something else after it; the
         whole message's answer holds the rest, so the yes/no's own answer leads (None when the message
-        is one question, or the yes/no is answered by the whole already)."""
+        is one question, or the yes/no is answered by the whole already). Likewise a 「いつ？」 asked
+        first whose day the whole message's answer does not give (「…お願いしたのいつ？あと最初に…」)."""
         if not whole.found or whole.summary.startswith(("はい", "いいえ")):
             return None
         queries = [self.understander.understand(p, today=today, cleaned=p) for p in parts]
         first, rest = queries[0], queries[1:]
-        if not first.confirm or first.has("wh") or not any(q.has(*_ASKING) and not q.confirm for q in rest):
+        if not any(q.has(*_ASKING) and not q.confirm for q in rest):
             return None
-        result = answer(self._context(first))
-        return result if result.found and result.summary.startswith(("はい", "いいえ")) else None
+        if first.confirm and not first.has("wh"):
+            result = answer(self._context(first))
+            return result if result.found and result.summary.startswith(("はい", "いいえ")) else None
+        if first.has("ask.when") and not first.confirm:
+            result = answer(self._context(first))
+            return result if result.found and result.dates and result.dates[0] not in whole.dates else None
+        return None
 
     def _is_own(self, entity_id: str) -> bool:
         return self.store.has_entity(entity_id) and self.store.entity(entity_id).own
