@@ -305,6 +305,9 @@ CASES = [
         True,
         ["2015年（平成27年）6月30日"],
     ),
+    # a count the row writes by kind (16町・2村): the sum, then the line
+    ("十勝地域との関係人口創出プロジェクトに加わった町村はいくつ？", TODAY, True, ["18"]),
+    ("やましろ地域の事業主体の市町村の数は？", TODAY, True, ["12市町村"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -322,6 +322,11 @@ def _figure(ctx: Context) -> Answer | None:
     if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
         return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」
     table_counter = counter in ctx.vocabulary.table_counters
+    if table_counter and not query.entity_ids("partner") and query.terms:
+        # 「やましろ地域は何市町村が事業主体？」: a row that writes the count by kind (5市・6町・1村)
+        parts = stated.counted_by_parts(ctx, [r.event for r in ctx.selector.best(query)][:3], counter)
+        if parts is not None:
+            return parts
     if table_counter and not any(m.type in _FIGURE_SUBJECTS for m in query.entities):
         return (
             None  # 「何自治体」「何団体」「自治体数」 of the partners or the yearly counts: the tables answer

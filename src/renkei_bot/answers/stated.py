@@ -70,6 +70,30 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
                 values = {int(m.group(1)) for m in figure.finditer(text)}
                 summary = wording.yes_or_no(ctx.query.numbers[-1] in values, summary)
             return ctx.found_record(summary, event, record_lines(event))
+    return counted_by_parts(ctx, events, counter)
+
+
+def counted_by_parts(ctx: Context, events: Sequence[Event], counter: str) -> Answer | None:
+    """「何市町村？」 of a line that writes its count by kind (16町・2村, 5市・6町・1村): their sum."""
+    known = dict(ctx.vocabulary.place_kinds)
+    kinds = [c for c in counter if c in known]
+    if len(counter) < 2 or len(kinds) != len(counter):
+        return None
+    part = rf"[0-9０-９]+(?:{'|'.join(map(re.escape, kinds))})"
+    run = re.compile(rf"{part}(?:[・、,]?{part})+")
+    for event in events:
+        lines = [(text, read) for text, read in pointing.in_context(event) if run.search(text)]
+        if not lines:
+            continue
+        best = pointing.best_line(ctx, [read for _, read in lines], ctx.query.aspects)
+        text = next(text for text, read in lines if read == best)
+        found = run.search(text)
+        assert found is not None
+        total = sum(int(n) for n in re.findall(r"[0-9０-９]+", found.group()))
+        summary = wording.counted_by_parts(
+            total, counter, found.group(), text.lstrip("・ "), format_span(event.date)
+        )
+        return ctx.found_record(summary, event, record_lines(event))
     return None
 
 
