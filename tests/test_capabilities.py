@@ -308,6 +308,12 @@ CASES = [
     # a count the row writes by kind (16町・2村): the sum, then the line
     ("十勝地域との関係人口創出プロジェクトに加わった町村はいくつ？", TODAY, True, ["18"]),
     ("やましろ地域の事業主体の市町村の数は？", TODAY, True, ["12市町村"]),
+    # a post claimed after the topic is checked (会長 is not 副会長); 「したのって」 stays kana
+    ("石破大臣を訪問したのって副会長でしたっけ？", TODAY, True, ["いいえ"]),
+    # N年度前: that many 年度 before today's
+    ("5年度前の合計は？", date(2026, 11, 29), True, ["1,096"]),
+    # 「参加自治体っていくつ」: the counter the noun ends with
+    ("KITTEの魅力発信イベントの参加自治体っていくつ？", TODAY, True, ["372自治体"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -256,7 +256,22 @@ def yes_no(ctx: Context, answer: Answer) -> Answer:
     holds = _dates_hold(ctx, answer)
     if holds is None:
         holds = _names_hold(ctx, answer) and not ctx.query.names and not ctx.query.unknown_names
+        holds = holds and _posts_hold(ctx, answer)
     return dataclasses.replace(answer, summary=wording.yes_or_no(holds, answer.summary))
+
+
+def _posts_hold(ctx: Context, answer: Answer) -> bool:
+    """A post claimed after the topic (「…説明したのって副会長だっけ？」) is written in the records behind
+    the answer (会長 is not 副会長)."""
+    topic = ctx.query.topic_end
+    posts = [
+        h.word for h in ctx.query.facets if h.name == "aspect.role" and topic is not None and h.begin >= topic
+    ]
+    events = [ctx.store.event(i) for i in answer.record_ids if ctx.store.has_event(i)]
+    if not posts or not events:
+        return True
+    text = compact(" ".join(t for e in events for t in (e.title, *e.details)))
+    return all(compact(p) in text for p in posts)
 
 
 def _names_hold(ctx: Context, answer: Answer) -> bool:

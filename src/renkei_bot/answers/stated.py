@@ -46,7 +46,9 @@ def counter_asked(ctx: Context) -> str | None:
             if not w.startswith("何") and not w.endswith("数")
         ]
         if plain and not ctx.query.has("subject.member"):
-            return topic[1]  # 「紹介したお祭りっていくつ」 → 祭り
+            # 「参加自治体っていくつ」: a counter the noun ends with (自治体, not its last character)
+            ends = [c for c in ctx.vocabulary.table_counters if topic[0].endswith(c)]
+            return max(ends, key=len) if ends else topic[1]  # 「紹介したお祭りっていくつ」 → 祭り
     return None
 
 

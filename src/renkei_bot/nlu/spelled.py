@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal, overload
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu import tokens as tok
@@ -181,13 +182,37 @@ class Lexicon:
             frozenset(r[:i] for r in kana for i in range(1, len(r) + 1)),
         )
 
+    @overload
+    @staticmethod
+    def cut(
+        run: str,
+        table: dict[str, tuple[str, float]],
+        longest: int,
+        prefixes: frozenset[str] = ...,
+        *,
+        spans: Literal[False] = ...,
+    ) -> list[str] | None: ...
+
+    @overload
+    @staticmethod
+    def cut(
+        run: str,
+        table: dict[str, tuple[str, float]],
+        longest: int,
+        prefixes: frozenset[str] = ...,
+        *,
+        spans: Literal[True],
+    ) -> list[tuple[str, int, int]] | None: ...
+
     @staticmethod
     def cut(
         run: str,
         table: dict[str, tuple[str, float]],
         longest: int,
         prefixes: frozenset[str] = frozenset(),
-    ) -> list[str] | None:
+        *,
+        spans: bool = False,
+    ) -> list[str] | list[tuple[str, int, int]] | None:
         """The cheapest cut of `run` into keys of `table` (their written forms), or None. `prefixes`,
         when given, holds every beginning of every key: a piece that begins none ends the search."""
         n = len(run)
@@ -210,14 +235,15 @@ class Lexicon:
                     best[j] = (cost, i)
         if best[n] is None:
             return None
-        pieces: list[str] = []
+        pieces: list[tuple[str, int, int]] = []
         j = n
         while j > 0:
             step = best[j]
             assert step is not None
-            pieces.append(table[run[step[1] : j]][0])
+            pieces.append((table[run[step[1] : j]][0], step[1], j))
             j = step[1]
-        return pieces[::-1]
+        pieces.reverse()
+        return pieces if spans else [written for written, _, _ in pieces]
 
 
 def _cost(reading: str, written: str) -> float:
@@ -289,7 +315,13 @@ class Speller:
             tokens = tokenize(text)
             for run_begin, run_end in runs:
                 begin, end = _whole_words(tokens, run_begin, run_end)
-                if end - begin >= MIN_RUN and (spelled := _kana(lexicon, text[begin:end])) != text[begin:end]:
+                # Sudachi's particles are trusted in a question written with kanji, not in one spelled
+                # out wholly in kana (しんりんかんきょうぜい: ぜ and い are no particles)
+                grammar = _grammar_spans(tokens, begin, end) if _KANJI.search(text) else []
+                if (
+                    end - begin >= MIN_RUN
+                    and (spelled := _kana(lexicon, text[begin:end], grammar)) != text[begin:end]
+                ):
                     edits.append((begin, end, spelled))
         words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
         edits += _latin(lexicon, words)
@@ -388,6 +420,27 @@ def _outside(begin: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tupl
     return parts
 
 
+_GRAMMAR_POS = frozenset({"助詞", "助動詞"})
+
+
+def _covers(begin: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the spans cover [begin, end) whole."""
+    at = begin
+    for b, e in sorted(spans):
+        if b <= at < e:
+            at = e
+    return at >= end
+
+
+def _grammar_spans(tokens: Sequence[tok.Token], begin: int, end: int) -> list[tuple[int, int]]:
+    """The particles and auxiliaries Sudachi reads inside [begin, end), as offsets into the span."""
+    return [
+        (t.begin - begin, t.end - begin)
+        for t in tokens
+        if begin <= t.begin and t.end <= end and t.pos[0] in _GRAMMAR_POS
+    ]
+
+
 def _whole_words(tokens: Sequence[tok.Token], begin: int, end: int) -> tuple[int, int]:
     """The run without the kana ending of a word written before it (含めて: めて is 含める's) or
     the kana start of one after it."""
@@ -409,12 +462,20 @@ def _capped(texts: Iterable[str]) -> Iterable[str]:
                 return
 
 
-def _kana(lexicon: Lexicon, run: str) -> str:
-    pieces = lexicon.cut(run, lexicon.kana, MAX_PIECE, lexicon.kana_prefixes)
-    if pieces is None or not any(_WRITTEN.search(p) for p in pieces):
+def _kana(lexicon: Lexicon, run: str, grammar: Sequence[tuple[int, int]] = ()) -> str:
+    """The run as the records write it; unchanged when a written piece stands where Sudachi reads only
+    particles and endings (「したのって」 is not した載って)."""
+    cut = lexicon.cut(run, lexicon.kana, MAX_PIECE, lexicon.kana_prefixes, spans=True)
+    if cut is None:
+        return run
+    pieces = [written for written, _, _ in cut]
+    if not any(_WRITTEN.search(p) for p in pieces):
         return run
     if len(run) < SHORT_RUN and len(pieces) > 1:
         return run  # 「のうち」 is の and うち, a phrase of kana words, not one word spelled out
+    # a written piece where Sudachi reads only particles and endings is a guess (のって → 載って)
+    if any(_WRITTEN.search(w) and _covers(b, e, grammar) for w, b, e in cut):
+        return run
     return "".join(pieces)
 
 

@@ -98,7 +98,7 @@ _SEASON_WORDS = ("今ごろ", "今頃", "いまごろ", "この時期", "今の�
 _ALTERNATIVES = sorted((*_WORDS, *_EVERY_YEAR_WORDS, *_SEASON_WORDS), key=len, reverse=True)
 _FIXED = re.compile("|".join(_ALTERNATIVES))
 _AGO = re.compile(
-    rf"(?<![0-9{KANJI_DIGITS}{KANJI_UNITS}])(?P<n>{NUMBER})\s?(?P<unit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|日)前(?!半)"
+    rf"(?<![0-9{KANJI_DIGITS}{KANJI_UNITS}])(?P<n>{NUMBER})\s?(?P<unit>年度|年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|日)前(?!半)"
     r"(?:の(?P<ref>今日|本日|この日|同じ日|今月|この月|明日|あした|昨日|きのう))?"
 )
 _REF_DAYS = {"明日": 1, "あした": 1, "昨日": -1, "きのう": -1}  # 「11年前の明日」: tomorrow, N years back
@@ -113,6 +113,9 @@ def _ago(match: re.Match[str], today: date) -> Atom | None:
     if unit == "日":
         day = today - timedelta(days=n)
         return Atom(Period(day, day, "day", text, begin, stop), "relative")
+    if unit == "年度":  # 「5年度前」: the 年度 that many before today's
+        start, end, grain = _fiscal(today, -n)
+        return Atom(Period(start, end, grain, text, begin, stop), "relative")
     if unit != "年":
         first = shift_months(today.replace(day=1), -n)
         return Atom(Period(first, month_end(first.year, first.month), "month", text, begin, stop), "relative")
