@@ -314,6 +314,14 @@ CASES = [
     ("5年度前の合計は？", date(2026, 11, 29), True, ["1,096"]),
     # 「参加自治体っていくつ」: the counter the noun ends with
     ("KITTEの魅力発信イベントの参加自治体っていくつ？", TODAY, True, ["372自治体"]),
+    # 「今年の8月で何周年？」: counted to the period stated, said in 周年
+    ("北海道町村会との協定は今年の4月で何周年？", date(2026, 1, 10), True, ["10周年"]),
+    # 「…と思う？」 asks an opinion; 「30でよかったっけ？」 asks yes or no
+    ("全国連携展示って順調だと思う？", TODAY, False, []),
+    ("奈良県町村会の構成自治体数は27でよかったっけ？", TODAY, True, ["はい"]),
+    # ご用件 asks what the record says; a who-question's line naming a person before a post-only line
+    ("高橋はるみ知事の訪問はどんなご用件でしたか", TODAY, True, ["窓口"]),
+    ("プロジェクトの顧問になった先生はだれ？", TODAY, True, ["神野"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -937,10 +937,13 @@ def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
 
 
-def elapsed(years: int, months: int, day: str, title: str, today: str) -> str:
-    """「何年たった？」: the whole years first, then the months, from the record to today."""
+def elapsed(years: int, months: int, day: str, title: str, today: str, *, anniversary: bool = False) -> str:
+    """「何年たった？」: the whole years first, then the months, from the record to today; 「何周年？」
+    in 周年."""
     span = f"{years}年" + (f"{months}か月" if months else "")
     lead = f"{years}年です" if not months else f"{years}年（{span}）です"
+    if anniversary and years:
+        lead = f"{years}周年です" if not months else f"{years}周年（{span}）です"
     if not years:
         lead = f"{months}か月です"
     return f"{lead}。{day}「{title}」から{today}まで。"

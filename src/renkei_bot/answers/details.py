@@ -336,7 +336,10 @@ def detail(ctx: Context) -> Answer:
         # detail, not the title the question already names (「…を紹介したのはどこの市？」)
         candidates = [event.title, *picked] if people or not picked else list(picked)
         if people:
-            candidates = [t for t in candidates if _names_someone(ctx, event, t)] or candidates
+            # a line naming a person the record refers to, before one that only gives a post (顧問)
+            named = [t for t in candidates if any(n in compact(t) for n in _people_names(ctx, event))]
+            posts = [t for t in candidates if _names_someone(ctx, event, t)]
+            candidates = named or posts or candidates
         first_said = people and ctx.query.order == "first" and len(best) == 1  # 「最初に話した先生」
         # names in the title (or the venue, unless asked) say which record; a name in the title is
         # often who is asked (西川会長)

@@ -155,6 +155,9 @@ def following(ctx: Context, *, after: bool) -> Answer:
 def elapsed(ctx: Context) -> Answer | None:
     """「協定を結んで何年たった？」: the years from the record the question names to `today`."""
     when = ctx.query.when
+    # 「今年の8月で何周年？」: counted to the end of the period the question states, else to today
+    stated = [p for p in when.spans if not p.attached and not p.any_year]
+    until = stated[-1].end if stated else ctx.query.today
     when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached), anniversary=None)
     ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, when=when))
     if not (ctx.query.entities or ctx.query.terms or ctx.query.categories):
@@ -163,14 +166,19 @@ def elapsed(ctx: Context) -> Answer | None:
     if not anchors:
         return None
     anchor = min(anchors[:3], key=lambda e: (e.date.start or date.max, ctx.store.position(e.id)))
-    start, today = anchor.date.start, ctx.query.today
+    start, today = anchor.date.start, until
     assert start is not None
     months = (today.year - start.year) * 12 + today.month - start.month - (today.day < start.day)
     if months < 0:
         return None
     return ctx.found(
         wording.elapsed(
-            months // 12, months % 12, format_span(anchor.date), headline(anchor), format_date(today)
+            months // 12,
+            months % 12,
+            format_span(anchor.date),
+            headline(anchor),
+            format_date(today),
+            anniversary=any(w.endswith("周年") for w in ctx.query.facet_words("time.elapsed")),
         ),
         title=wording.title_when(),
         lines=event_lines([anchor], full=True),
