@@ -322,6 +322,8 @@ CASES = [
     # ご用件 asks what the record says; a who-question's line naming a person before a post-only line
     ("高橋はるみ知事の訪問はどんなご用件でしたか", TODAY, True, ["窓口"]),
     ("プロジェクトの顧問になった先生はだれ？", TODAY, True, ["神野"]),
+    # who took part, listed in brackets: how many it lists
+    ("2016年12月の魅力発信イベントに参加したのは何地域？", TODAY, True, ["3地域"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

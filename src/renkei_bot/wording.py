@@ -812,6 +812,11 @@ def address_not_recorded(venue: str) -> str:
     return f"記録には住所は書かれていません（書かれているのは{where}です）。"
 
 
+def counted_list(count: int, counter: str, items: str, line: str, day: str) -> str:
+    """「参加した地域はいくつ？」: how many the line lists, then the line."""
+    return f"{count}{counter}です（{items}）。記録では{day}「{line}」とあります。"
+
+
 def counted_by_parts(total: int, counter: str, parts: str, line: str, day: str) -> str:
     """「何市町村？」 of 「北海道十勝地域(16町・2村)」: the sum first, then the line that says it."""
     return f"{total}{counter}です（{parts}）。記録では{day}「{line}」とあります。"

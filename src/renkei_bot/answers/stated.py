@@ -17,6 +17,7 @@ from renkei_bot.answers.lines import event_lines, record_lines
 from renkei_bot.answers.mentions import said_on
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
+from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 TABLE_INTENTS = frozenset({"member_count", "partner_total", "partners_list", "yearly_count", "count"})
@@ -72,7 +73,29 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
                 values = {int(m.group(1)) for m in figure.finditer(text)}
                 summary = wording.yes_or_no(ctx.query.numbers[-1] in values, summary)
             return ctx.found_record(summary, event, record_lines(event))
-    return counted_by_parts(ctx, events, counter)
+    return counted_by_parts(ctx, events, counter) or counted_list(ctx, events, counter)
+
+
+_LISTED = re.compile(r"[(（]([^()（）]+?[・、][^()（）]+?)[)）]")  # (北海道・京都・青森・千葉・広島)
+
+
+def counted_list(ctx: Context, events: Sequence[Event], counter: str) -> Answer | None:
+    """「参加した地域はいくつ？」 of a line listing them in brackets (北海道・京都・青森・千葉・広島):
+    how many it lists, in the line that holds the question's words."""
+    if counter not in ctx.vocabulary.table_counters or "participants" not in ctx.query.aspects:
+        return None  # who took part, listed as bodies or places (地域, 自治体), not any noun counted
+    words = [compact(t) for t in ctx.query.terms if len(t) >= 2]
+    for event in events:
+        for text in event.details:
+            listed = _LISTED.search(text)
+            if listed is None or not any(w in compact(text) for w in words):
+                continue
+            items = [i for i in re.split(r"[・、]", listed.group(1)) if i.strip()]
+            summary = wording.counted_list(
+                len(items), counter, listed.group(1), text.lstrip("・ "), format_span(event.date)
+            )
+            return ctx.found_record(summary, event, record_lines(event))
+    return None
 
 
 def counted_by_parts(ctx: Context, events: Sequence[Event], counter: str) -> Answer | None:

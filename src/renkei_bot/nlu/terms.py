@@ -117,13 +117,10 @@ def _of_phrase_at(
     return None
 
 
-_PLAIN_NOUN = ("名詞", "普通名詞", "一般")
-
-
 def _whole_word(token: tok.Token) -> bool:
     """Two characters or more, or a plain one-kanji noun (雪 of 「雪の活用」, 茶): not a counter or a
     suffix-like 区, 日."""
-    return len(token.surface) >= 2 or token.pos[:3] == _PLAIN_NOUN
+    return len(token.surface) >= 2 or tok.is_plain_noun(token)
 
 
 def _ordinal_at(a: tok.Token, b: tok.Token, c: tok.Token, covered: list[tuple[int, int]]) -> str | None:

@@ -314,6 +314,14 @@ def last_topic(tokens: Sequence[Token]) -> int | None:
     return None
 
 
+_PLAIN_NOUN = ("名詞", "普通名詞", "一般")
+
+
+def is_plain_noun(token: Token) -> bool:
+    """A common noun that is neither a counter nor adverbial (雪, 茶; not 日, 区)."""
+    return token.pos[:3] == _PLAIN_NOUN
+
+
 def is_noun_like(token: Token) -> bool:
     """A noun or an affix: what a compound is made of (市 + 長会, 群間 + 県)."""
     return token.pos[0] in _NOUN_POS
