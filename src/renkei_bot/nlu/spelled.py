@@ -23,7 +23,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, overload
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu import tokens as tok
@@ -182,39 +181,27 @@ class Lexicon:
             frozenset(r[:i] for r in kana for i in range(1, len(r) + 1)),
         )
 
-    @overload
-    @staticmethod
-    def cut(
-        run: str,
-        table: dict[str, tuple[str, float]],
-        longest: int,
-        prefixes: frozenset[str] = ...,
-        *,
-        spans: Literal[False] = ...,
-    ) -> list[str] | None: ...
-
-    @overload
-    @staticmethod
-    def cut(
-        run: str,
-        table: dict[str, tuple[str, float]],
-        longest: int,
-        prefixes: frozenset[str] = ...,
-        *,
-        spans: Literal[True],
-    ) -> list[tuple[str, int, int]] | None: ...
-
     @staticmethod
     def cut(
         run: str,
         table: dict[str, tuple[str, float]],
         longest: int,
         prefixes: frozenset[str] = frozenset(),
-        *,
-        spans: bool = False,
-    ) -> list[str] | list[tuple[str, int, int]] | None:
-        """The cheapest cut of `run` into keys of `table` (their written forms), or None. `prefixes`,
-        when given, holds every beginning of every key: a piece that begins none ends the search."""
+    ) -> list[str] | None:
+        """The cheapest cut of `run` into keys of `table` (their written forms), or None."""
+        pieces = Lexicon.cut_spans(run, table, longest, prefixes)
+        return None if pieces is None else [written for written, _, _ in pieces]
+
+    @staticmethod
+    def cut_spans(
+        run: str,
+        table: dict[str, tuple[str, float]],
+        longest: int,
+        prefixes: frozenset[str] = frozenset(),
+    ) -> list[tuple[str, int, int]] | None:
+        """The cheapest cut of `run` into keys of `table`: (written form, start, end) of each piece, or
+        None. `prefixes`, when given, holds every beginning of every key: a piece that begins none ends
+        the search."""
         n = len(run)
         best: list[tuple[float, int] | None] = [None] * (n + 1)  # (cost, start of the last piece)
         best[0] = (0.0, 0)
@@ -243,7 +230,7 @@ class Lexicon:
             pieces.append((table[run[step[1] : j]][0], step[1], j))
             j = step[1]
         pieces.reverse()
-        return pieces if spans else [written for written, _, _ in pieces]
+        return pieces
 
 
 def _cost(reading: str, written: str) -> float:
@@ -465,7 +452,7 @@ def _capped(texts: Iterable[str]) -> Iterable[str]:
 def _kana(lexicon: Lexicon, run: str, grammar: Sequence[tuple[int, int]] = ()) -> str:
     """The run as the records write it; unchanged when a written piece stands where Sudachi reads only
     particles and endings (「したのって」 is not した載って)."""
-    cut = lexicon.cut(run, lexicon.kana, MAX_PIECE, lexicon.kana_prefixes, spans=True)
+    cut = lexicon.cut_spans(run, lexicon.kana, MAX_PIECE, lexicon.kana_prefixes)
     if cut is None:
         return run
     pieces = [written for written, _, _ in cut]
