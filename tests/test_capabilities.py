@@ -324,6 +324,16 @@ CASES = [
     ("プロジェクトの顧問になった先生はだれ？", TODAY, True, ["神野"]),
     # who took part, listed in brackets: how many it lists
     ("2016年12月の魅力発信イベントに参加したのは何地域？", TODAY, True, ["3地域"]),
+    # a change asked 「前年度からどれくらい」 is no time since; a clause leading in, or small talk after
+    # the question, dates nothing
+    ("2年度の合計は前年度からどれくらい増えた？", TODAY, True, ["+31"]),
+    (
+        "資料を作ってるんだけど来週締め切りで、それはいいとして、ねぎサミットの会場は？",
+        TODAY,
+        True,
+        ["大井競馬場"],
+    ),
+    ("青森県市長会との協定っていつでしたっけ？ 今日は寒いですね", TODAY, True, ["2016年（平成28年）6月25日"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -82,7 +82,9 @@ def _answer(ctx: Context) -> Answer:
         return both  # 「案を確認した日と、公表した日をそれぞれ」
     if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
         return between  # 「千葉県町村会との締結式の何日後？」
-    if ctx.query.has("time.elapsed") and (since := relative.elapsed(ctx)) is not None:
+    # 「前年度からどれくらい増えた」 asks a change, not the time since
+    elapsed = ctx.query.has("time.elapsed") and not ctx.query.has("change.increase")
+    if elapsed and (since := relative.elapsed(ctx)) is not None:
         return since  # 「今年で何周年？」: today is where the years end, not a period to search
     refusal = guards.check(ctx)
     if refusal is not None:

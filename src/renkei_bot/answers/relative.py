@@ -156,7 +156,7 @@ def elapsed(ctx: Context) -> Answer | None:
     """「協定を結んで何年たった？」: the years from the record the question names to `today`."""
     when = ctx.query.when
     # 「今年の8月で何周年？」: counted to the end of the period the question states, else to today
-    stated = [p for p in when.spans if not p.attached and not p.any_year]
+    stated = [p for p in when.spans if not p.attached and not p.any_year and p.end != date.max]
     until = stated[-1].end if stated else ctx.query.today
     when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached), anniversary=None)
     ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, when=when))

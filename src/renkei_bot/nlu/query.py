@@ -537,12 +537,25 @@ def _without_preface(
     when: when_mod.When, tokens: Sequence[tok.Token], matches: Sequence[Match]
 ) -> when_mod.When:
     """「来週の会議の資料を作ってるんだけど、…食材フェアってどこでやった？」: a relative date in a clause
-    that only leads into the question (ending in けど・ので and a comma) dates nothing the question
-    asks about, when the question names its own subject after it."""
+    that only leads into the question (ending in けど・ので and a comma), or in small talk after the
+    question mark, dates nothing the question asks about, when the question names its own subject."""
     end = tok.preface_end(tokens)
-    if end is None or not any(m.begin >= end for m in matches):
+    asked = tok.question_end(tokens)  # 「…分かります？ 今日は天気悪いですね」: small talk after it
+    lead = end is not None and any(m.begin >= end for m in matches)
+    tail = asked is not None and any(m.end <= asked for m in matches)
+    if not lead and not tail:
         return when
-    kept = tuple(p for p in when.spans if not (p.relative and p.stop <= end))
+    kept = tuple(
+        p
+        for p in when.spans
+        if not (
+            p.relative
+            and (
+                (lead and end is not None and p.stop <= end)
+                or (tail and asked is not None and p.begin >= asked)
+            )
+        )
+    )
     if len(kept) == len(when.spans):
         return when
     anniversary = when.anniversary if any(p.relative for p in kept) else None

@@ -296,13 +296,23 @@ _LEADING_IN = frozenset({"けど", "けれど", "けれども", "が", "から",
 def preface_end(tokens: Sequence[Token]) -> int | None:
     """Where a clause that only leads into the question ends (「資料を作ってるんだけど、」「明日
     会議があるので、」): the comma after a conjunctive particle; None without one."""
+    leading = False  # 「…切れてるんだけどそれはいいとして、」: the comma after the conjunction ends it
     for before, comma in itertools.pairwise(tokens):
-        if comma.pos[:2] != _COMMA:
-            continue
-        if before.pos[:2] == ("助詞", "接続助詞") and before.surface in _LEADING_IN:
+        leading = leading or (before.pos[:2] == ("助詞", "接続助詞") and before.surface in _LEADING_IN)
+        leading = leading or (
+            before.surface == "で" and before.pos[0] == "助動詞" and comma.pos[:2] == _COMMA
+        )
+        if comma.pos[:2] == _COMMA and leading:
             return comma.end
-        if before.surface == "で" and before.pos[0] == "助動詞":  # ので
-            return comma.end
+    return None
+
+
+def question_end(tokens: Sequence[Token]) -> int | None:
+    """Where the last question mark followed by more words ends (「…分かります？ 今日は…」)."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    for at in range(len(words) - 2, -1, -1):
+        if words[at].surface in ("?", "？") and words[at + 1].pos[0] not in _PUNCTUATION_POS:
+            return words[at].end
     return None
 
 
