@@ -334,6 +334,13 @@ CASES = [
         ["大井競馬場"],
     ),
     ("青森県市長会との協定っていつでしたっけ？ 今日は寒いですね", TODAY, True, ["2016年（平成28年）6月25日"]),
+    # a yes/no whose stated day holds no such record: the day is the claim, checked on the record
+    (
+        "大杉先生の基調講演は2016年5月26日のシンポジウムでしたか",
+        TODAY,
+        True,
+        ["いいえ", "2016年（平成28年）4月26日"],
+    ),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -59,9 +59,27 @@ ALL_SHOWN = 40  # 「全部挙げて」: a list up to this long is shown whole, 
 
 def answer(ctx: Context) -> Answer:
     answered = calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
+    if not answered.found and (claimed := _day_claimed(ctx)) is not None:
+        # 「神野先生の講演は2015年10月16日の区長会総会でしたよね？」: nothing that day, so the day is the
+        # claim to check against the record the rest of the question names
+        rechecked = calendar.with_weekday(claimed, _answer(claimed))
+        answered = rechecked if rechecked.found else answered
     if ctx.query.has("ask.all") and answered.found and len(answered.lines) <= ALL_SHOWN:
         return dataclasses.replace(answered, show_all=True)  # 「…を全部挙げて」
     return answered
+
+
+def _day_claimed(ctx: Context) -> Context | None:
+    """A yes/no whose stated days choose no record: the same question with those days as its claim."""
+    query = ctx.query
+    days = [p for p in query.when.spans if not p.attached and not p.relative and not p.any_year]
+    if not query.confirm or not days or not (query.entities or query.terms):
+        return None
+    if query.intent in ("events_in_period", "anniversary") or query.has("ask.any", "ask.exists"):
+        return None  # 「2014年8月に何か動きはあった？」 asks about the period itself
+    when = dataclasses.replace(query.when, spans=tuple(p for p in query.when.spans if p not in days))
+    claim = dataclasses.replace(query, when=when, premise=(*query.premise, *days))
+    return dataclasses.replace(ctx, query=claim)
 
 
 def _answer(ctx: Context) -> Answer:
