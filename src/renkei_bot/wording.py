@@ -812,6 +812,11 @@ def address_not_recorded(venue: str) -> str:
     return f"記録には住所は書かれていません（書かれているのは{where}です）。"
 
 
+def recorded_day(day: str) -> str:
+    """A day claimed that does not hold: the recorded one, before the rest of the answer."""
+    return f"記録では{day}です。"
+
+
 def counted_list(count: int, counter: str, items: str, line: str, day: str) -> str:
     """「参加した地域はいくつ？」: how many the line lists, then the line."""
     return f"{count}{counter}です（{items}）。記録では{day}「{line}」とあります。"

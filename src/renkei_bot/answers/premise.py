@@ -16,7 +16,7 @@ from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import detail_value, event_lines
 from renkei_bot.answers.model import Answer
-from renkei_bot.dates import first_unit_end, format_span
+from renkei_bot.dates import first_unit_end, format_date, format_span
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.resolution import Match
@@ -254,10 +254,18 @@ def yes_no(ctx: Context, answer: Answer) -> Answer:
     if not ctx.query.confirm or not answer.found or answer.summary.startswith(("はい", "いいえ")):
         return answer
     holds = _dates_hold(ctx, answer)
+    summary = answer.summary
+    if holds is False and (day := _recorded_day(answer)) and day not in summary:
+        summary = wording.recorded_day(day) + summary  # the day the record gives, first
     if holds is None:
         holds = _names_hold(ctx, answer) and not ctx.query.names and not ctx.query.unknown_names
         holds = holds and _posts_hold(ctx, answer)
-    return dataclasses.replace(answer, summary=wording.yes_or_no(holds, answer.summary))
+    return dataclasses.replace(answer, summary=wording.yes_or_no(holds, summary))
+
+
+def _recorded_day(answer: Answer) -> str:
+    first = answer.dates[0] if answer.dates else ""
+    return format_date(date.fromisoformat(first)) if len(first) == len("2016-04-26") else ""
 
 
 def _posts_hold(ctx: Context, answer: Answer) -> bool:
@@ -311,6 +319,13 @@ def _set_beside(ctx: Context, events: Sequence[Event], text: str) -> tuple[str, 
 
 def _dates_hold(ctx: Context, answer: Answer) -> bool | None:
     spans = [p for p in ctx.query.premise if not p.attached]
+    # 「…は2016年5月26日のシンポジウムでしたか」: a day that names which record, when the record
+    # answered is not of that day, is a claim that does not hold
+    spans += [
+        p
+        for p in ctx.query.when.spans
+        if not p.attached and not p.relative and not p.any_year and p.grain == "day"
+    ]
     recorded = [date.fromisoformat(d) for d in answer.dates[:1] if len(d) == 10]  # the record answered
     if not spans or not recorded:
         return None
