@@ -341,6 +341,8 @@ CASES = [
         True,
         ["いいえ", "2016年（平成28年）4月26日"],
     ),
+    # a place before the topic names the record; the one after it is the claim
+    ("大井競馬場の魅力発信イベントって浅草でやったの？", TODAY, True, ["いいえ"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

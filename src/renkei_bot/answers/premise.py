@@ -39,6 +39,12 @@ def confirm(ctx: Context) -> Answer | None:
         return None  # 「主催は特別区長会だったよね？」: checked against the aspect's value (details.detail)
     claims = [m for m in query.entities if m.type in CLAIM_TYPES]
     subject = [m for m in query.entities if m.type not in CLAIM_TYPES]
+    topic = query.topic_end
+    if topic is not None and any(m.begin >= topic for m in claims):
+        # 「KITTEの魅力発信イベントって渋谷でやったんだっけ？」: a place before the topic names the
+        # record; the one after it is the claim
+        subject += [m for m in claims if m.end <= topic]
+        claims = [m for m in claims if m.end > topic]
     said_of = _said_of_topic(ctx, subject)
     if said_of:  # 「ラベンダー植栽イベントって群馬県町村会の関連事業だったっけ？」: claimed of the topic
         claims += said_of
@@ -79,11 +85,19 @@ def confirm(ctx: Context) -> Answer | None:
         )
     ):
         series = False  # 「東北絆まつり2020の山形開催」: no festival that year; the rows that mention it
+    # the place the question states (「浅草でやったの？」) is claimed of the record, it does not choose it
+    unplaced = (
+        dataclasses.replace(query, terms=tuple(t for t in query.terms if t != query.stated_place))
+        if query.stated_place and subject
+        else query
+    )
     # 「嬬恋村の方が講演会で事例報告したことってありますか？」: a record that has the claim too, first
-    without = ctx.selector.best(query, skip=skip, series_only=series) or ctx.selector.best(query, skip=skip)
+    without = ctx.selector.best(unplaced, skip=skip, series_only=series) or ctx.selector.best(
+        unplaced, skip=skip
+    )
     # …but only among the records the rest of the question is about (not any record at 大井競馬場)
-    pool = ctx.selector.filtered(query, skip=skip, strict=False)
-    near = {r.event.id for r in ctx.selector.rank(query, pool, skip=skip, floor=CLAIM_NEAR)[:CLAIM_TOP]}
+    pool = ctx.selector.filtered(unplaced, skip=skip, strict=False)
+    near = {r.event.id for r in ctx.selector.rank(unplaced, pool, skip=skip, floor=CLAIM_NEAR)[:CLAIM_TOP]}
     holding = [
         r
         for r in ctx.selector.best(query, series_only=series)
