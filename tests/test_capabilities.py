@@ -343,6 +343,13 @@ CASES = [
     ),
     # a place before the topic names the record; the one after it is the claim
     ("大井競馬場の魅力発信イベントって浅草でやったの？", TODAY, True, ["いいえ"]),
+    # a yes/no asked after another question, about the same record: its はい follows
+    (
+        "ラベンダー植栽イベントの会場は？あと埼玉県町村会の関連事業だったってほんと？",
+        TODAY,
+        True,
+        ["千年の苑"],
+    ),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -27,7 +27,7 @@ from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
 from renkei_bot.nlu.sentences import question_parts
 from renkei_bot.nlu.spelled import Lexicon, Speller
-from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
+from renkei_bot.normalize import compact, normalize, replace_surrogates, strip_markup
 from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.prepared import lexicon_cache, load_language, load_prepared
 from renkei_bot.store import Store
@@ -194,6 +194,8 @@ class Engine:
                 result = both
             elif len(parts) > 1 and (first := self._yes_no_first(parts, today, result)) is not None:
                 result = _joined(question, [first, result])
+            elif len(parts) > 1 and (last := self._yes_no_after(parts, today, result)) is not None:
+                result = _joined(question, [result, last])
         except Exception:
             log.exception("failed to answer %r", question[:200])
             apology = Answer(question=question, intent="error", found=False, summary=wording.APOLOGY)
@@ -232,15 +234,41 @@ class Engine:
         more = answer(self._context(carried.query))
         return _joined(question, [answered, more]) if more.found and carried.carried else None
 
+    def _yes_no_after(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
+        """「…何をPRしたの？あとHP使った初めての事例ってほんと？」: a yes/no asked after the rest, about the
+        same record: はい with the line of that record that says all it claims (None when none does)."""
+        if not whole.found or whole.summary.startswith(("はい", "いいえ")) or not whole.record_ids:
+            return None
+        last = self.understander.understand(parts[-1], today=today, cleaned=parts[-1])
+        if not last.confirm or last.has("wh") or last.entities or not last.terms:
+            return None
+        if not self.store.has_event(whole.record_ids[0]):
+            return None
+        event = self.store.event(whole.record_ids[0])
+        words = [compact(t) for t in last.terms if len(t) >= 2]
+        # the line holding most of its words, and at least half of them (HP for ホームページ is missed)
+        held = {d: sum(w in compact(d) for w in words) for d in event.details}
+        said = max(held, key=lambda d: held[d], default=None)
+        if said is None or 2 * held[said] < len(words) or not held[said]:
+            return None
+        summary = wording.yes_or_no(True, wording.record_says(said.lstrip("・ ")))
+        return Answer(question=parts[-1], intent=whole.intent, found=True, summary=summary)
+
     def _yes_no_first(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
         """「…ってonlineだった？配信は何使った？」: a yes/no asked first and something else after it; the
         whole message's answer holds the rest, so the yes/no's own answer leads (None when the message
         is one question, or the yes/no is answered by the whole already). Likewise a 「いつ？」 asked
         first whose day the whole message's answer does not give (「…お願いしたのいつ？あと最初に…」)."""
-        if not whole.found or whole.summary.startswith(("はい", "いいえ")):
+        if not whole.found:
             return None
         queries = [self.understander.understand(p, today=today, cleaned=p) for p in parts]
         first, rest = queries[0], queries[1:]
+        if whole.summary.startswith(("はい", "いいえ")):
+            # 「…の会場は？あと…ってほんと？」: the whole answered the yes/no; what was asked first leads
+            if first.confirm or not first.has("wh", "aspect.") or not rest[-1].confirm:
+                return None
+            result = answer(self._context(first))
+            return result if result.found and result.summary not in whole.summary else None
         if not any(q.has(*_ASKING) and not q.confirm for q in rest):
             return None
         if first.confirm and not first.has("wh"):
