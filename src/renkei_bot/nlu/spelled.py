@@ -407,7 +407,7 @@ def _outside(begin: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tupl
     return parts
 
 
-_GRAMMAR_POS = frozenset({"助詞", "助動詞"})
+_GRAMMAR_POS = frozenset({"助詞", "助動詞", "動詞"})  # 「あいてる」 is a verb inflected, not 相手
 
 
 def _covers(begin: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -420,7 +420,7 @@ def _covers(begin: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _grammar_spans(tokens: Sequence[tok.Token], begin: int, end: int) -> list[tuple[int, int]]:
-    """The particles and auxiliaries Sudachi reads inside [begin, end), as offsets into the span."""
+    """The particles, auxiliaries and verbs Sudachi reads inside [begin, end), as offsets into the span."""
     return [
         (t.begin - begin, t.end - begin)
         for t in tokens
@@ -460,7 +460,8 @@ def _kana(lexicon: Lexicon, run: str, grammar: Sequence[tuple[int, int]] = ()) -
         return run
     if len(run) < SHORT_RUN and len(pieces) > 1:
         return run  # 「のうち」 is の and うち, a phrase of kana words, not one word spelled out
-    # a written piece where Sudachi reads only particles and endings is a guess (のって → 載って)
+    # a written piece where Sudachi reads only particles, endings and verbs is a guess (のって → 載って,
+    # あいて → 相手)
     if any(_WRITTEN.search(w) and _covers(b, e, grammar) for w, b, e in cut):
         return run
     return "".join(pieces)
