@@ -350,6 +350,11 @@ CASES = [
         True,
         ["千年の苑"],
     ),
+    # the partner after the one named, or the N-th, in the members order
+    ("千葉県市長会の次に構成自治体数が多いのはどこ？", TODAY, True, ["青森県町村会"]),
+    ("構成自治体数が3番目に多い団体は？", TODAY, True, ["青森県町村会"]),
+    # the floor written in the venue: 「区政会館の何階」
+    ("全国連携シンポジウムは区政会館の何階だった？", TODAY, True, ["20階"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -446,6 +446,14 @@ def same_day_names(name: str, day: str, names: str) -> str:
     return f"{name}と同じ日（{day}）に協定を結んだのは{names}です。"
 
 
+def ranked_nth(place: int, most: bool, names: str, after: str) -> str:
+    """「北海道町村会の次に多いのは」「2番目に少ないのは」: the partner(s) at that place."""
+    which = "多い" if most else "少ない"
+    if after:
+        return f"{after}の次に構成自治体数が{which}のは{names}です。"
+    return f"構成自治体数が{place}番目に{which}のは{names}です。"
+
+
 def ranked_members(label: str, most: bool, names: str, n: int) -> str:
     which = "多い" if most else "少ない"
     if n > 1:

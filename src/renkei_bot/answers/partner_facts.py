@@ -80,6 +80,8 @@ def answer(ctx: Context) -> Answer | None:
         return _members_apart(ctx, named)  # 「千葉県市長会と千葉県町村会、構成自治体数の差は？」
     if named and q.confirm and q.numbers and not q.has("total.sum"):
         return _members_stated(ctx, named)
+    if q.has("rank.next") and q.has("extreme.max", "extreme.min") and len(named) <= 1:
+        return _next_ranked(ctx, named, most=q.has("extreme.max"))  # 「北海道町村会の次に多いのは」
     if len(named) >= 2 and q.has("extreme.max", "extreme.min") and len({p.members for p in named}) == 1:
         # 「AとB、多いのはどっち？」 of two the same: neither
         return _rows(ctx, wording.members_tied("と".join(p.name for p in named), named[0].members), named)
@@ -345,6 +347,25 @@ def _equal_members(ctx: Context, chosen: Selection) -> Answer:
         wording.yes_or_no(True, summary) if ctx.query.confirm else summary,
         [p for g in groups for p in g],
     )
+
+
+def _next_ranked(ctx: Context, named: list[Partner], *, most: bool) -> Answer | None:
+    """The partner right after the one named in the members order (or the N-th, 「2番目に多い」)."""
+    order = sorted(ctx.store.partners.partners, key=lambda p: (-p.members if most else p.members, p.line))
+    counts = sorted({p.members for p in order}, reverse=most)
+    if named:
+        place = counts.index(named[0].members) + 1
+    else:
+        wanted = [n for n in ctx.query.numbers if 1 <= n <= len(counts)]
+        if not wanted:
+            return None  # 「何番目」 with no figure said: not guessed
+        place = wanted[0] - 1
+    if place >= len(counts):
+        return None
+    nth = [p for p in order if p.members == counts[place]]
+    names = wording.named_members([(p.name, p.members) for p in nth])
+    summary = wording.ranked_nth(place + 1, most, names, named[0].name if named else "")
+    return _rows(ctx, summary, [*named, *nth], show_all=False)
 
 
 def _ranked(ctx: Context, chosen: Selection) -> Answer:

@@ -61,7 +61,10 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
         return None
     figure = re.compile(rf"([0-9０-９]+)\s?(?:つの)?{re.escape(counter)}")
     for event in events:
-        stating = [(text, read) for text, read in pointing.in_context(event) if figure.search(text)]
+        lines = pointing.in_context(event)
+        if event.venue and not any(event.venue in text for text, _ in lines):  # 「区政会館の何階」: 20階
+            lines = [*lines, (event.venue, event.venue)]
+        stating = [(text, read) for text, read in lines if figure.search(text)]
         if stating:
             # the line the question points to: 「お茶の淹れ方講座の会場は何階」 → the 3階 under that item
             best = pointing.best_line(ctx, [read for _, read in stating], ctx.query.aspects)
