@@ -355,6 +355,8 @@ CASES = [
     ("構成自治体数が3番目に多い団体は？", TODAY, True, ["青森県町村会"]),
     # the floor written in the venue: 「区政会館の何階」
     ("全国連携シンポジウムは区政会館の何階だった？", TODAY, True, ["20階"]),
+    # 「今年で協定締結から…周年の団体」: those that signed that many years before
+    ("来年で協定を結んで10周年になるのはどこ？", date(2026, 3, 1), True, ["千葉県町村会"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

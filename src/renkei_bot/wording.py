@@ -446,6 +446,11 @@ def same_day_names(name: str, day: str, names: str) -> str:
     return f"{name}と同じ日（{day}）に協定を結んだのは{names}です。"
 
 
+def years_since_signing(years: int, year: str, names: str) -> str:
+    """「今年で協定締結から10周年になる団体は」: those who signed that many years before."""
+    return f"{year}に協定締結から{years}周年になるのは{names}です。"
+
+
 def ranked_nth(place: int, most: bool, names: str, after: str) -> str:
     """「北海道町村会の次に多いのは」「2番目に少ないのは」: the partner(s) at that place."""
     which = "多い" if most else "少ない"

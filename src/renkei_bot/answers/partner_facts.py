@@ -349,6 +349,24 @@ def _equal_members(ctx: Context, chosen: Selection) -> Answer:
     )
 
 
+def years_since(ctx: Context) -> Answer | None:
+    """「今年で協定締結から10周年になる団体は」: the partners that signed N years before the year the
+    question names (today's year when it names none)."""
+    q = ctx.query
+    if not q.has("subject.agreement") or mentioned_partners(ctx):
+        return None
+    years = [p.start.year for p in q.when.spans if not p.attached and p.grain == "year"] or [q.today.year]
+    n = q.numbers[-1]
+    signed = [p for p in ctx.store.partners.partners if p.agreed.year + n in years]
+    if not signed:
+        return None
+    label = wording.partner_set(period=format_year(years[0] - n))
+    summary = wording.years_since_signing(
+        n, format_year(years[0]), _described(Selection(signed, label, True))
+    )
+    return _rows(ctx, summary, signed)
+
+
 def _next_ranked(ctx: Context, named: list[Partner], *, most: bool) -> Answer | None:
     """The partner right after the one named in the members order (or the N-th, 「2番目に多い」)."""
     order = sorted(ctx.store.partners.partners, key=lambda p: (-p.members if most else p.members, p.line))
