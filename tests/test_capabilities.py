@@ -357,6 +357,15 @@ CASES = [
     ("全国連携シンポジウムは区政会館の何階だった？", TODAY, True, ["20階"]),
     # 「今年で協定締結から…周年の団体」: those that signed that many years before
     ("来年で協定を結んで10周年になるのはどこ？", date(2026, 3, 1), True, ["千葉県町村会"]),
+    # a message whose questions find nothing together: each answered on its own, the first naming
+    # what the others ask about (and nothing when the first names what the records lack)
+    (
+        "奈良県町村会の構成自治体数は？あと、令和元年度に奈良の展示をやってたと思うけどテーマは？",
+        TODAY,
+        True,
+        ["27自治体"],
+    ),
+    ("福岡県町村会との協定はいつ？構成自治体数は？", TODAY, False, []),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -190,7 +190,9 @@ class Engine:
             carried = follow(previous, query, marks, is_cue=self._asks_only, is_own=self._is_own)
             result = answer(self._context(carried.query))
             parts = question_parts(cleaned)
-            if len(parts) > 1 and (both := self._and_also(question, parts, today)) is not None:
+            if len(parts) > 1 and not result.found and (each := self._one_by_one(question, parts, today)):
+                result = each  # the message whole finds nothing: each question on its own may
+            elif len(parts) > 1 and (both := self._and_also(question, parts, today)) is not None:
                 result = both
             elif len(parts) > 1 and (first := self._yes_no_first(parts, today, result)) is not None:
                 result = _joined(question, [first, result])
@@ -215,6 +217,23 @@ class Engine:
             dates=() if result.dates else self._record_dates(result.record_ids),
         )
         return Exchange(result, turn, carried.carried)
+
+    def _one_by_one(self, question: str, parts: list[str], today: date) -> Answer | None:
+        """Each question of the message answered on its own, in order, a later one taking its subject
+        from the one before; the found answers joined (None when none is found)."""
+        answers: list[Answer] = []
+        before: Turn | None = None
+        for part in parts:
+            query = self.understander.understand(part, today=today, cleaned=part)
+            marks = self.followups.marks(query.text) if before is not None else frozenset()
+            carried = follow(before, query, marks, is_cue=self._asks_only, is_own=self._is_own)
+            result = answer(self._context(carried.query))
+            if not result.found and not answers:
+                return None  # the first question names what the others ask about: without it, nothing
+            if result.found:
+                answers.append(result)
+                before = turn_of(carried.query, result, is_cue=self._asks_only)
+        return _joined(question, answers) if answers else None
 
     def _and_also(self, question: str, parts: list[str], today: date) -> Answer | None:
         """「創刊号いつ出た？第4号も」: the same question of another one, said last with も and nothing
