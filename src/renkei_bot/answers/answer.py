@@ -266,6 +266,16 @@ def _aspect_routed(ctx: Context) -> Context:
     if query.roles and query.intent in (*_LISTING, "detail") and asked in (["people"], ["name"]):
         # 「渋谷区長の名前は？」: who holds a post of a named body (the records name few)
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="who"))
+    if (
+        query.intent in _LISTING
+        and query.has("subject.agreement")
+        and not query.has("subject.company", "subject.comprehensive", "time.day_of", "time.same_day")
+        and not query.entities
+        and set(query.terms) <= set(query.facet_words("subject.agreement"))
+        and any(not p.attached for p in query.when.spans)
+    ):
+        # 「令和元年に協定結んだところ教えて」: the partners that signed then
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="partners_list"))
     if query.intent == "yearly_count" and query.ordinal is not None and query.entity_ids("series"):
         # 「平成29年度の第1回魅力発信イベントに参加した協定締結自治体は」: who took part in that record
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
