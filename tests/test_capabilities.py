@@ -368,6 +368,8 @@ CASES = [
     ("福岡県町村会との協定はいつ？構成自治体数は？", TODAY, False, []),
     # 「…年に協定結んだところ」 lists the partners that signed then
     ("平成29年に協定を結んだところは？", TODAY, True, ["千葉県町村会"]),
+    # which row of the yearly table grew most over the years asked
+    ("28年度から元年度で一番増えた区分は？", TODAY, True, ["広域連携協定"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -356,6 +356,11 @@ def cell_against(fiscal_year: str, label: str, value: int, said: str) -> str:
     return f"{fiscal_year}の{label}は{munis(value)}です（{said}）。"
 
 
+def row_grown_most(first: str, last: str, parts: str, *, most: bool) -> str:
+    """「いちばん伸びた区分は」: the row (rows) whose figure changed most between two years."""
+    return f"{first}から{last}にかけていちばん{'増えた' if most else '増えなかった'}のは{parts}です。"
+
+
 def rows_apart(fiscal_year: str, apart: int, parts: str) -> str:
     """Two rows of the yearly table in one year: their difference first, then both figures."""
     return f"{fiscal_year}の差は{munis(apart)}です（{parts}）。"

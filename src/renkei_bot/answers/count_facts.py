@@ -60,6 +60,9 @@ def answer(ctx: Context) -> Answer | None:
         return _found(ctx, table, "\n".join(f.note for f in flags), [table.row(f.row) for f in flags])
     if q.has("table.meaning") and _as_of_asked(ctx, table):
         return _as_of_meaning(ctx, table)
+    if q.has("table.parts") and q.has("change.increase") and q.has("extreme.max", "extreme.min"):
+        # 「27年度から3年度にかけていちばん伸びた区分は」: the row whose figure changed most
+        return _row_grown_most(ctx, table, years or table.years, most=q.has("extreme.max"))
     if q.has("table.parts", "table.meaning"):  # 「3区分の和と合計の差は」「合計が合わないのはなぜ」
         return _overlap(ctx, table, years)
     if not years and (bound := _bound(ctx)) is not None:  # 「合計が初めて1,000を超えたのは」
@@ -357,6 +360,19 @@ def _sums(ctx: Context) -> bool:
     """total.sum said as an operation, not only as the row 合計 (「合計と各区交流の差」)."""
     rows = [(h.begin, h.end) for h in ctx.query.facets if h.name == "row.total"]
     return any(h.name == "total.sum" and (h.begin, h.end) not in rows for h in ctx.query.facets)
+
+
+def _row_grown_most(ctx: Context, table: CountTable, years: list[int], *, most: bool) -> Answer | None:
+    first, last = years[0], years[-1]
+    rows = [r for r in table.rows if r.id != "total"]
+    grown = [(r, (r.value(last) or 0) - (r.value(first) or 0)) for r in rows]
+    if not grown:
+        return None
+    edge = (max if most else min)(g for _, g in grown)
+    top = [(r, g) for r, g in grown if g == edge]
+    parts = "、".join(f"{r.label}（{g:+,}自治体）" for r, g in top)
+    summary = wording.row_grown_most(format_fiscal_year(first), format_fiscal_year(last), parts, most=most)
+    return _found(ctx, table, summary, [r for r, _ in top])
 
 
 def _rows_apart(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer | None:
