@@ -7,7 +7,7 @@ Chosen from facets and slots; None hands the question to counts.yearly_count (a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
@@ -362,7 +362,7 @@ def _sums(ctx: Context) -> bool:
     return any(h.name == "total.sum" and (h.begin, h.end) not in rows for h in ctx.query.facets)
 
 
-def _row_grown_most(ctx: Context, table: CountTable, years: list[int], *, most: bool) -> Answer | None:
+def _row_grown_most(ctx: Context, table: CountTable, years: Sequence[int], *, most: bool) -> Answer | None:
     first, last = years[0], years[-1]
     rows = [r for r in table.rows if r.id != "total"]
     grown = [(r, (r.value(last) or 0) - (r.value(first) or 0)) for r in rows]
