@@ -370,6 +370,12 @@ CASES = [
     ("平成29年に協定を結んだところは？", TODAY, True, ["千葉県町村会"]),
     # which row of the yearly table grew most over the years asked
     ("28年度から元年度で一番増えた区分は？", TODAY, True, ["広域連携協定"]),
+    # what is asked first, of the same record, leads when the whole message leads with the rest
+    ("森林環境税の講演会で林野庁から講演したのは誰？あとそれいつ？", TODAY, True, ["石田"]),
+    # the project's own side names no other subject: the first partners
+    ("区長会が最初に協定を結んだ相手はどこ？", TODAY, True, ["北海道町村会"]),
+    # a period's listing narrowed to the record holding most of the words, each aspect asked said
+    ("2019年7月の講演会、会場と基調講演の先生は？", TODAY, True, ["藤野"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -296,6 +296,13 @@ class Engine:
         if first.has("ask.when") and not first.confirm:
             result = answer(self._context(first))
             return result if result.found and result.dates and result.dates[0] not in whole.dates else None
+        if first.has("wh", "aspect.") and not first.confirm and not first.has("count.how_many"):
+            # 「…講演したのは誰？あとそれいつ？」: what was asked first, of the same record, leads when the
+            # whole message's answer leads with the rest
+            result = answer(self._context(first))
+            same = bool(result.record_ids) and result.record_ids[0] in whole.record_ids
+            lead = result.summary.split("\n", 1)[0]
+            return result if result.found and same and lead not in whole.summary else None
         return None
 
     def _is_own(self, entity_id: str) -> bool:

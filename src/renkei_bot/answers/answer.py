@@ -211,7 +211,10 @@ def _past_years_asked(ctx: Context) -> bool:
 
 def _about_partners(ctx: Context) -> bool:
     """「最後に協定を結んだ団体は」 is about the partners table, not about events."""
-    has_subject = any(m.type not in ("partner",) for m in ctx.query.entities)
+    # 「特別区長会が一番最初に協定を結んだ相手は」: the project's own side names no other subject
+    has_subject = any(
+        m.type != "partner" and not ctx.store.entity(m.entity_id).own for m in ctx.query.entities
+    )
     return (
         not has_subject
         and ctx.query.has("subject.agreement", "subject.partner")
@@ -276,7 +279,11 @@ def _aspect_routed(ctx: Context) -> Context:
     ):
         # 「令和元年に協定結んだところ教えて」: the partners that signed then
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="partners_list"))
-    if query.intent == "yearly_count" and query.ordinal is not None and query.entity_ids("series"):
+    if (
+        query.intent == "yearly_count"
+        and query.entity_ids("series")
+        and (query.ordinal is not None or "participants" in query.aspects)
+    ):
         # 「平成29年度の第1回魅力発信イベントに参加した協定締結自治体は」: who took part in that record
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     if query.intent == "agreement_date" and query.aspects[:1] == ("people",) and query.has("wh"):

@@ -171,7 +171,11 @@ def person_line(ctx: Context, event: Event) -> str | None:
     if not lines:
         return None
     line = best_line(ctx, lines, ["people"]).lstrip("・ ")
-    return line if len(line) <= PERSON_LINE else line[: PERSON_LINE - 1] + "…"
+    if len(line) <= PERSON_LINE:
+        return line
+    # the name and post close a lecture's line (…教授 広井 良典 氏): its start and its end are kept
+    head = PERSON_LINE // 3
+    return line[:head] + "…" + line[-(PERSON_LINE - head - 1) :]
 
 
 def _names_someone(ctx: Context, event: Event, text: str) -> bool:

@@ -240,6 +240,13 @@ def listing(ctx: Context) -> Answer:
             ]
             narrowed = [e for e in events if any(e.id in ctx.selector.term_hits(t) for t in specific)]
             events = narrowed or events
+            if len(events) > 1 and ctx.query.aspects:
+                # 「2021年2月のonline講演会、配信方法と基調講演の先生は？」: aspects asked of the one record
+                # of the period that holds the most of the question's words
+                hits = {e.id: sum(e.id in ctx.selector.term_hits(t) for t in ctx.query.terms) for e in events}
+                most = max(hits.values())
+                top = [e for e in events if hits[e.id] == most]
+                events = top if len(top) == 1 and most >= 2 else events
     if ctx.query.ordinal is not None:  # 「R1の第2回講演会で…」: the one of that number, if it is listed
         events = [e for e in events if e.ordinal == ctx.query.ordinal] or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
@@ -257,6 +264,9 @@ def listing(ctx: Context) -> Answer:
         lines += tuple(_detail_lines(ctx, events[0]))
     lines += tuple(mentioned.editions_elsewhere(ctx, events))  # 東北絆まつり2020: postponed, a mention
     summary = listed_summary(ctx, label, events)
+    asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+    if len(events) == 1 and len(asked) > 1:  # 「配信方法と基調講演の先生は？」: each aspect asked
+        summary += details.aspects_said(ctx, events[0], asked[1:])  # the first is what the line says
     pointed = pointing.pointed_line(ctx, events[0]) if len(events) == 1 else None
     if pointed is not None:  # 「…の事例報告で、豊島区は何の話をした？」: the line naming 豊島区
         summary = wording.detail_line(pointed, events[0].title, format_span(events[0].date))
