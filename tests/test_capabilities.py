@@ -376,6 +376,8 @@ CASES = [
     ("区長会が最初に協定を結んだ相手はどこ？", TODAY, True, ["北海道町村会"]),
     # a period's listing narrowed to the record holding most of the words, each aspect asked said
     ("2019年7月の講演会、会場と基調講演の先生は？", TODAY, True, ["藤野"]),
+    # a person claimed for a role is checked on the line of that role
+    ("第1回シンポジウムのコーディネーターは大杉先生だったっけ？", TODAY, True, ["いいえ", "目黒"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

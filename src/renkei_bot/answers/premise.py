@@ -121,6 +121,10 @@ def confirm(ctx: Context) -> Answer | None:
     missing += [  # 「紹介したのは函館市ですか」
         n for n in query.names if compact(n) not in recorded and (tok.reading_form(n) or "\0") not in spoken
     ]
+    role_line = _role_line(ctx, event, claims)
+    if role_line is not None and not any(_names(ctx, m, role_line) for m in claims if m.type == "person"):
+        # 「最初のシンポジウムのコーディネーターって大杉先生？」: the line of that role names another
+        missing += [m.surface for m in claims if m.type == "person"]
     missing = list(dict.fromkeys(missing))
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
         ["people"] if any(m.type == "person" for m in (*claims, *subject)) else ["venue"]
@@ -141,6 +145,8 @@ def confirm(ctx: Context) -> Answer | None:
     if figures and not stating:
         missing += [f for f, p in figures.items() if not p.search(recorded)]
     fact = _recorded_fact(ctx, event, asked)
+    if role_line is not None and missing:
+        fact = wording.record_says(role_line)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
         said = _line_naming(ctx, event, claims)
         fact = wording.record_says(said) if said else fact
@@ -159,6 +165,24 @@ def confirm(ctx: Context) -> Answer | None:
     if beside is not None:  # 「…の友好都市である鶴岡市」: the record names another
         summary = wording.named_otherwise(*beside, event.title, day, fact)
     return ctx.found_record(summary, event)
+
+
+def _role_line(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
+    """The one line of the record holding the people aspect's word the question uses (コーディネーター,
+    基調講演), when a person is claimed for it."""
+    if not any(m.type == "person" for m in claims):
+        return None
+    words = [compact(w) for w in ctx.query.facet_words("aspect.people") if len(w) >= 3]
+    lines = [d for d in event.details if any(w in compact(d) for w in words)]
+    return lines[0].lstrip("・ ") if len(lines) == 1 else None
+
+
+def _names(ctx: Context, match: Match, line: str) -> bool:
+    entity = ctx.store.entity(match.entity_id)
+    flat = compact(line)
+    return any(compact(k) in flat for k in (match.surface, entity.name, *entity.aliases) if len(k) >= 2) or (
+        bool(entity.name) and compact(entity.name)[:2] in flat
+    )
 
 
 def _line_of_topic(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
