@@ -38,6 +38,12 @@ def era_first_year(era: str) -> int:
     raise ValueError(f"unknown era {era!r}: expected one of {', '.join(ERA_NAMES)}")
 
 
+def date_words() -> tuple[str, ...]:
+    """The date grammar's own words, for the speller (がんねんど → 元年度, れいわ → 令和)."""
+    eras = [name for name, _, _ in ERAS]
+    return (*eras, *(f"{era}元年" for era in eras), "元年", "元年度", "年度", "上半期", "下半期")
+
+
 def era_to_year(era: str, year: int) -> int:
     """平成28 → 2016. 元年 is year 1."""
     if year < 1:

@@ -18,6 +18,7 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.select import Selector
 from renkei_bot.conversation import Carried, follow
+from renkei_bot.dates import date_words
 from renkei_bot.followups import Followups
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
@@ -120,6 +121,7 @@ class Engine:
             words += [*vocabulary.stop_terms, *vocabulary.record_counters, *vocabulary.table_counters]
             words += [*classifier.cue_words(), *categories, *(e.japanese for e in glossary.entries)]
             words += [w for key, values in (synonyms or {}).items() for w in (key, *values)]
+            words += date_words()
             return words
 
         def names() -> list[str]:

@@ -37,7 +37,7 @@ from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v2"  # v2: names said as short as the name they begin with
 _LANGUAGE_MAGIC = "renkei-bot prepared language v1"
-_LEXICON_MAGIC = "renkei-bot prepared lexicon v4"  # v4: no one-kana written words
+_LEXICON_MAGIC = "renkei-bot prepared lexicon v5"  # v5: the date grammar's words
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4
 
