@@ -104,7 +104,9 @@ def _answer(ctx: Context) -> Answer:
     elapsed = ctx.query.has("time.elapsed") and not ctx.query.has("change.increase")
     if elapsed and (since := relative.elapsed(ctx)) is not None:
         return since  # 「今年で何周年？」: today is where the years end, not a period to search
-    if ctx.query.has("ask.anniversary") and ctx.query.numbers and (signed := partner_facts.years_since(ctx)):
+    if ctx.query.has("ask.anniversary", "time.elapsed", "time.years_after") and (
+        signed := partner_facts.years_since(ctx)
+    ):
         return signed  # 「今年で協定締結から10周年になる団体は」: those that signed that many years before
     refusal = guards.check(ctx)
     if refusal is not None:

@@ -454,7 +454,7 @@ class Understander:
             stated_place=place,
             facets=facets,
             numbers=numbers,
-            counted=tok.counted(tokens) if numbers else (),
+            counted=tok.counted(tokens) if _DIGIT.search(text) else (),
             comment=_comment(text, tokens, terms),
             topic_end=tok.last_topic(tokens),
             categories=tuple(c for c in self._categories if c in text),
