@@ -378,6 +378,12 @@ CASES = [
     ("2019年7月の講演会、会場と基調講演の先生は？", TODAY, True, ["藤野"]),
     # a person claimed for a role is checked on the line of that role
     ("第1回シンポジウムのコーディネーターは大杉先生だったっけ？", TODAY, True, ["いいえ", "目黒"]),
+    # a figure the row gives in brackets after the noun counted (限定メニューの提供(11種類))
+    ("やましろ食材フェアの限定メニューの数を教えて", TODAY, True, ["11種類"]),
+    # a money word in a clause that only leads in asks nothing
+    ("予算の資料を作ってるんだけど、KITTEでの魅力発信イベントの会場は？", TODAY, True, ["KITTE"]),
+    # 「…からちょうど10年になる団体」
+    ("再来年で協定を結んでちょうど10年になるところは？", date(2026, 5, 1), True, ["奈良県町村会"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

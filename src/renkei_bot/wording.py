@@ -835,6 +835,11 @@ def recorded_day(day: str) -> str:
     return f"記録では{day}です。"
 
 
+def figure_in_line(figure: str, line: str, title: str, day: str) -> str:
+    """「限定メニューの数は」: the figure the line gives in brackets, then the line."""
+    return f"{figure}です（{day}「{title}」の記録に「{line}」とあります）。"
+
+
 def counted_list(count: int, counter: str, items: str, line: str, day: str) -> str:
     """「参加した地域はいくつ？」: how many the line lists, then the line."""
     return f"{count}{counter}です（{items}）。記録では{day}「{line}」とあります。"

@@ -76,7 +76,27 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
                 values = {int(m.group(1)) for m in figure.finditer(text)}
                 summary = wording.yes_or_no(ctx.query.numbers[-1] in values, summary)
             return ctx.found_record(summary, event, record_lines(event))
-    return counted_by_parts(ctx, events, counter) or counted_list(ctx, events, counter)
+    return (
+        counted_by_parts(ctx, events, counter)
+        or counted_list(ctx, events, counter)
+        or _bracketed(ctx, events, counter)
+    )
+
+
+def _bracketed(ctx: Context, events: Sequence[Event], counter: str) -> Answer | None:
+    """「限定メニューの数は」 of 「限定メニューの提供(11種類)」: the figure in brackets after the noun."""
+    if len(counter) < 2:
+        return None
+    after = re.compile(rf"{re.escape(counter)}[^。、()（）]{{0,12}}[(（]([0-9０-９]+[^)）]{{0,6}})[)）]")
+    for event in events:
+        for text in event.details:
+            found = after.search(text)
+            if found is not None:
+                summary = wording.figure_in_line(
+                    found.group(1), text.lstrip("・ "), event.title, format_span(event.date)
+                )
+                return ctx.found_record(summary, event, record_lines(event))
+    return None
 
 
 _LISTED = re.compile(r"[(（]([^()（）]+?[・、][^()（）]+?)[)）]")  # (北海道・京都・青森・千葉・広島)

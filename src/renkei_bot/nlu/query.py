@@ -318,6 +318,8 @@ class Understander:
         asking = covered + self.vocabulary.facets.asking_words(tokens)
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
         when = _without_preface(when, tokens, resolution.matches)
+        facets = _facets_past_preface(facets, tokens, resolution.matches)
+        asking += _preface_words(tokens, resolution.matches)
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
@@ -332,15 +334,17 @@ class Understander:
             t for tie in resolution.ties for t in tie.types
         )
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
+        # nor in a clause that only leads into the question (「予算の資料を作ってるんだけど、…」)
+        quiet = [*names, *_preface_words(tokens, resolution.matches)]
         seen: set[str] = set()
         for t in tokens:
-            if not names or not inside(t.begin, t.end, names):
+            if not quiet or not inside(t.begin, t.end, quiet):
                 seen.add(t.surface)
                 seen.add(t.normalized)
         words = frozenset(seen)
         features = Features(
             words=words,
-            text=mask(text, names).replace(" ", ""),
+            text=mask(text, quiet).replace(" ", ""),
             entity_types=entity_types,
             has_period=bool([p for p in when.spans if not p.attached]),
             has_anniversary=when.anniversary is not None,
@@ -531,6 +535,29 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
         and not (names_row and h.name == "total.sum")
         for h in facets
     )
+
+
+_PREFACE_SILENT = ("count.money", "opinion")  # what a clause leading in does not ask: no refusal from it
+
+
+def _facets_past_preface(
+    facets: Sequence[FacetHit], tokens: Sequence[tok.Token], matches: Sequence[Match]
+) -> tuple[FacetHit, ...]:
+    """「年末で予算の作業がバタバタしてるんだけど、…展示のテーマは？」: a clause that only leads into
+    the question asks nothing (予算 is no question of money) when the question names its own subject."""
+    end = tok.preface_end(tokens)
+    if end is None or not any(m.begin >= end for m in matches):
+        return tuple(facets)
+    return tuple(h for h in facets if not (h.end <= end and h.name.startswith(_PREFACE_SILENT)))
+
+
+def _preface_words(tokens: Sequence[tok.Token], matches: Sequence[Match]) -> list[tuple[int, int]]:
+    """「予算の資料を作ってるんだけど、KITTEでの…」: a clause leading in that names nothing, before a
+    question that names its subject, has no words to search for."""
+    end = tok.preface_end(tokens)
+    if end is None or any(m.begin < end for m in matches) or not any(m.begin >= end for m in matches):
+        return []
+    return [(0, end)]
 
 
 def _without_preface(
