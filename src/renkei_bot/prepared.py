@@ -36,7 +36,7 @@ from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v2"  # v2: names said as short as the name they begin with
-_LANGUAGE_MAGIC = "renkei-bot prepared language v1"
+_LANGUAGE_MAGIC = "renkei-bot prepared language v2"  # v2: year_counters
 _LEXICON_MAGIC = "renkei-bot prepared lexicon v5"  # v5: the date grammar's words
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4

@@ -356,7 +356,7 @@ def years_since(ctx: Context) -> Answer | None:
     if not q.has("subject.agreement") or mentioned_partners(ctx):
         return None
     years = [p.start.year for p in q.when.spans if not p.attached and p.grain == "year"] or [q.today.year]
-    spans = [n for n, unit in q.counted if unit in ("年", "周年", "年目")]  # 「10年になる」「10周年」
+    spans = [n for n, unit in q.counted if unit in ctx.vocabulary.year_counters]  # 「10年になる」「10周年」
     if not spans and not q.numbers:
         return None
     n = spans[-1] if spans else q.numbers[-1]

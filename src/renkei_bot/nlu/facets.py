@@ -402,6 +402,7 @@ class Vocabulary:
     associations: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
     record_counters: frozenset[str] = frozenset()
+    year_counters: frozenset[str] = frozenset()  # 年, 周年: a figure of years since a record
     generic_counters: frozenset[str] = frozenset()
     company_counters: frozenset[str] = frozenset()
     money_counter: str = ""
@@ -426,6 +427,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         associations=_word_list(path, shapes, "associations"),
         companies=_word_list(path, shapes, "companies"),
         record_counters=frozenset(_word_list(path, raw, "record_counters")),
+        year_counters=frozenset(_word_list(path, raw, "year_counters")),
         generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
         company_counters=frozenset(_word_list(path, raw, "company_counters")),
         money_counter=str(raw.get("money_counter", "")),

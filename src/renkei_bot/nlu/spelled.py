@@ -407,9 +407,6 @@ def _outside(begin: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tupl
     return parts
 
 
-_GRAMMAR_POS = frozenset({"助詞", "助動詞", "動詞"})  # 「あいてる」 is a verb inflected, not 相手
-
-
 def _covers(begin: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether the spans cover [begin, end) whole."""
     at = begin
@@ -424,7 +421,7 @@ def _grammar_spans(tokens: Sequence[tok.Token], begin: int, end: int) -> list[tu
     return [
         (t.begin - begin, t.end - begin)
         for t in tokens
-        if begin <= t.begin and t.end <= end and t.pos[0] in _GRAMMAR_POS
+        if begin <= t.begin and t.end <= end and tok.is_inflection(t)
     ]
 
 

@@ -324,6 +324,14 @@ def last_topic(tokens: Sequence[Token]) -> int | None:
     return None
 
 
+_INFLECTION_POS = frozenset({"助詞", "助動詞", "動詞"})  # 「あいてる」 is a verb inflected, not 相手
+
+
+def is_inflection(token: Token) -> bool:
+    """A particle, an auxiliary or a verb: what a word spelled in kana is not (のって, あいて)."""
+    return token.pos[0] in _INFLECTION_POS
+
+
 _PLAIN_NOUN = ("名詞", "普通名詞", "一般")
 
 
