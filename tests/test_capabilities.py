@@ -384,6 +384,13 @@ CASES = [
     ("予算の資料を作ってるんだけど、KITTEでの魅力発信イベントの会場は？", TODAY, True, ["KITTE"]),
     # 「…からちょうど10年になる団体」
     ("再来年で協定を結んでちょうど10年になるところは？", date(2026, 5, 1), True, ["奈良県町村会"]),
+    # a month naming which record, whose record there lacks the question's rare words, is the claim
+    (
+        "ホームページの運用開始は2015年8月の総会で決めたんだっけ？",
+        TODAY,
+        True,
+        ["いいえ", "2015年（平成27年）6月30日"],
+    ),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

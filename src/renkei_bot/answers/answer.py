@@ -19,6 +19,7 @@ from renkei_bot.answers import (
     kinds,
     partner_facts,
     partners,
+    pointing,
     premise,
     relative,
     stated,
@@ -28,6 +29,7 @@ from renkei_bot.answers.model import Answer
 from renkei_bot.dates import month_end
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
+from renkei_bot.normalize import compact
 
 Handler = Callable[[Context], Answer]
 
@@ -59,7 +61,11 @@ ALL_SHOWN = 40  # 「全部挙げて」: a list up to this long is shown whole, 
 
 def answer(ctx: Context) -> Answer:
     answered = calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
-    if not answered.found and (claimed := _day_claimed(ctx)) is not None:
+    # a day or a month that names which record (「2015年7月の総会だったよね」) chose one without the
+    # question's rare words: the day was the claim
+    narrow = any(p.grain in ("day", "month") for p in ctx.query.when.spans if not p.attached)
+    lacking = answered.found and narrow and not _holds_rare_words(ctx, answered)
+    if (not answered.found or lacking) and (claimed := _day_claimed(ctx)) is not None:
         # 「神野先生の講演は2015年10月16日の区長会総会でしたよね？」: nothing that day, so the day is the
         # claim to check against the record the rest of the question names
         rechecked = calendar.with_weekday(claimed, _answer(claimed))
@@ -67,6 +73,22 @@ def answer(ctx: Context) -> Answer:
     if ctx.query.has("ask.all") and answered.found and len(answered.lines) <= ALL_SHOWN:
         return dataclasses.replace(answered, show_all=True)  # 「…を全部挙げて」
     return answered
+
+
+def _holds_rare_words(ctx: Context, answer: Answer) -> bool:
+    """Whether the records behind an answer hold the question's rare words (ロゴマーク): a yes/no
+    about a day answered from another record of that day is no answer."""
+    events = [ctx.store.event(i) for i in answer.record_ids if ctx.store.has_event(i)]
+    polite = set(ctx.index.honorifics.words)  # 先生 names no record
+    rare = [
+        compact(t)
+        for t in ctx.query.terms
+        if len(t) >= 2 and t not in polite and ctx.selector.idf(t) >= pointing.RARE
+    ]
+    if not events or not rare:
+        return True
+    text = compact(" ".join(t for e in events for t in (e.title, *e.details)))
+    return all(w in text for w in rare)
 
 
 def _day_claimed(ctx: Context) -> Context | None:
