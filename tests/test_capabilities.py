@@ -391,6 +391,9 @@ CASES = [
         True,
         ["いいえ", "2015年（平成27年）6月30日"],
     ),
+    # 「…のテーマは？」 asks the aspect, not yes or no; 会場名と住所: both
+    ("6年前の今日、区政会館でやってた展示のテーマは？", date(2023, 11, 20), True, ["ちばの味"]),
+    ("地域創生ビジネス交流会2018の会場名と住所は？", TODAY, True, ["TKP", "港区高輪"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

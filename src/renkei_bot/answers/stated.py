@@ -163,9 +163,11 @@ def address(ctx: Context, events: Sequence[Event]) -> Answer:
     for event, text in ((e, t) for e in events for t in (e.venue or "", *e.details)):
         m = _ADDRESS.search(text)
         if m:
-            return ctx.found_record(
-                wording.address_is(m.group(0), event.title, format_span(event.date)), event
-            )
+            summary = wording.address_is(m.group(0), event.title, format_span(event.date))
+            spec = ctx.vocabulary.facets.aspect("venue")
+            if "venue" in ctx.query.aspects and event.venue and spec:  # 「会場名と住所を」: both
+                summary = wording.aspect_value(spec.label, event.venue) + summary
+            return ctx.found_record(summary, event)
     venue = next((e.venue for e in events if e.venue), "")
     return ctx.not_found(wording.address_not_recorded(venue or ""), lines=event_lines(list(events)[:3]))
 

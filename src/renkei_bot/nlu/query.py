@@ -391,6 +391,8 @@ class Understander:
         confirm = confirm or (not wh and asks and "compare.than" in present)
         # 「最後に協定を結んだのは千葉県市長会？」: one name after the topic, and only endings
         confirm = confirm or (not wh and asks and _named_after_topic(tokens, resolution.matches))
+        # 「…展示のテーマは？」: an aspect's word, its topic particle and nothing more asks that aspect
+        confirm = confirm and not _aspect_asked_last(tokens, facets)
         if (
             confirm
             and features.has_period
@@ -609,6 +611,17 @@ def _comment(text: str, tokens: Sequence[tok.Token], terms: Sequence[str]) -> tu
     if topic is None:
         return ()
     return tuple(t for t in terms if text.find(t) >= topic)
+
+
+def _aspect_asked_last(tokens: Sequence[tok.Token], facets: Sequence[FacetHit]) -> bool:
+    """The question ends with an aspect's word and は/って (「テーマは？」「会場って？」)."""
+    topic = tok.last_topic(tokens)
+    if topic is None or not tok.nothing_but_endings(tokens, topic):
+        return False
+    particle = next((t for t in tokens if t.end == topic), None)
+    return particle is not None and any(
+        h.name.startswith("aspect.") and h.end == particle.begin for h in facets
+    )
 
 
 def _named_after_topic(tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
