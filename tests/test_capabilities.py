@@ -394,6 +394,8 @@ CASES = [
     # 「…のテーマは？」 asks the aspect, not yes or no; 会場名と住所: both
     ("6年前の今日、区政会館でやってた展示のテーマは？", date(2023, 11, 20), True, ["ちばの味"]),
     ("地域創生ビジネス交流会2018の会場名と住所は？", TODAY, True, ["TKP", "港区高輪"]),
+    # a person claimed after the topic for a body before it: the line of that body decides
+    ("令和元年度第1回の講演会で林野庁から来てたのは藤野さん？", TODAY, True, ["いいえ", "石田"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -57,7 +57,9 @@ def confirm(ctx: Context) -> Answer | None:
     # 「大杉先生が基調講演したんだっけ？」: a person alone, said before the aspect asked, is what the
     # question is about (「…の基調講演は神野先生？」 claims the person)
     alone = not subject and not any(m.type == "person" for m in bodies_claimed)
-    if people and len(bodies) == len(subject) and (len(query.entities) > 1 or alone):
+    # 「文化庁から来てたのは熊倉さん？」: a person said after the topic is the claim, not the subject
+    said_last = query.topic_end is not None and bool(people) and people[0].begin >= query.topic_end
+    if people and not said_last and len(bodies) == len(subject) and (len(query.entities) > 1 or alone):
         # 「棚野さんは釧路市長として出てたんですよね」「広井先生って東京大学の教授として講演した」:
         # the person is the subject, the rest is claimed of them
         subject = people[:1]
@@ -167,12 +169,17 @@ def confirm(ctx: Context) -> Answer | None:
     return ctx.found_record(summary, event)
 
 
+BODY_TYPES = ("organization", "government", "company")  # where a person comes from
+
+
 def _role_line(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
     """The one line of the record holding the people aspect's word the question uses (コーディネーター,
     基調講演), when a person is claimed for it."""
     if not any(m.type == "person" for m in claims):
         return None
     words = [compact(w) for w in ctx.query.facet_words("aspect.people") if len(w) >= 3]
+    # 「文化庁から来てたのは熊倉さん？」: the body the person is said to come from names their line
+    words += [compact(m.surface) for m in ctx.query.entities if m.type in BODY_TYPES and m not in claims]
     lines = [d for d in event.details if any(w in compact(d) for w in words)]
     return lines[0].lstrip("・ ") if len(lines) == 1 else None
 
