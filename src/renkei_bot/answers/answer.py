@@ -64,7 +64,7 @@ def answer(ctx: Context) -> Answer:
     # a day or a month that names which record (「2015年7月の総会だったよね」) chose one without the
     # question's rare words: the day was the claim
     narrow = any(p.grain in ("day", "month") for p in ctx.query.when.spans if not p.attached)
-    lacking = answered.found and narrow and not _holds_rare_words(ctx, answered)
+    lacking = answered.found and ctx.query.confirm and narrow and not _holds_rare_words(ctx, answered)
     if (not answered.found or lacking) and (claimed := _day_claimed(ctx)) is not None:
         # 「神野先生の講演は2015年10月16日の区長会総会でしたよね？」: nothing that day, so the day is the
         # claim to check against the record the rest of the question names
@@ -75,10 +75,13 @@ def answer(ctx: Context) -> Answer:
     return answered
 
 
+RECORDS_CHECKED = 3  # the records an answer leads with: a claim is about them
+
+
 def _holds_rare_words(ctx: Context, answer: Answer) -> bool:
     """Whether the records behind an answer hold the question's rare words (ロゴマーク): a yes/no
     about a day answered from another record of that day is no answer."""
-    events = [ctx.store.event(i) for i in answer.record_ids if ctx.store.has_event(i)]
+    events = [ctx.store.event(i) for i in answer.record_ids[:RECORDS_CHECKED] if ctx.store.has_event(i)]
     polite = set(ctx.index.honorifics.words)  # 先生 names no record
     rare = [
         compact(t)
@@ -385,7 +388,7 @@ def _figure(ctx: Context) -> Answer | None:
     if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
         return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」
     table_counter = counter in ctx.vocabulary.table_counters
-    if table_counter and not query.entity_ids("partner") and query.terms:
+    if table_counter and query.entities and not query.entity_ids("partner"):
         # 「やましろ地域は何市町村が事業主体？」: a row that writes the count by kind (5市・6町・1村)
         parts = stated.counted_by_parts(ctx, [r.event for r in ctx.selector.best(query)][:3], counter)
         if parts is not None:
