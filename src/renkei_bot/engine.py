@@ -28,7 +28,8 @@ from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
 from renkei_bot.nlu.sentences import question_parts
 from renkei_bot.nlu.spelled import Lexicon, Speller
-from renkei_bot.normalize import compact, normalize, replace_surrogates, strip_markup
+from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
+from renkei_bot.parts import Parts
 from renkei_bot.paths import INTENTS_DIR
 from renkei_bot.prepared import lexicon_cache, load_language, load_prepared
 from renkei_bot.store import Store
@@ -45,31 +46,6 @@ class Exchange:
     answer: Answer
     turn: Turn | None  # what the next question of the conversation may refer to
     carried: bool = False  # the answer took something from the previous turn
-
-
-_ASKING = ("wh", "aspect.", "count.how_many")  # a part of a message that asks something of its own
-
-
-ONE_LINE = 160  # answers this short together read as one sentence: both in the first line
-
-
-def _joined(question: str, answers: list[Answer]) -> Answer:
-    """Answers to one message, as one, the first leading: on one line when each is one short
-    sentence, else each on its own line; the first answer's intent."""
-    first = answers[0]
-    one_line = (
-        all("\n" not in a.summary for a in answers) and sum(len(a.summary) for a in answers) <= ONE_LINE
-    )
-    return dataclasses.replace(
-        first,
-        question=question,
-        summary=("" if one_line else "\n").join(a.summary for a in answers),
-        lines=tuple(dict.fromkeys(line for a in answers for line in a.lines)),
-        sources=tuple(dict.fromkeys(s for a in answers for s in a.sources)),
-        dates=tuple(dict.fromkeys(d for a in answers for d in a.dates)),
-        record_ids=tuple(dict.fromkeys(r for a in answers for r in a.record_ids)),
-        notes=tuple(dict.fromkeys(n for a in answers for n in a.notes)),
-    )
 
 
 def _say_carried(result: Answer, carried: Carried) -> Answer:
@@ -142,6 +118,13 @@ class Engine:
             corrections=store.dataset.corrections,
             speller=Speller(curated, names, texts, cache=lexicon_cache),
         )
+        self._parts = Parts(
+            store,
+            understand=lambda part, today: self.understander.understand(part, today=today, cleaned=part),
+            respond=lambda query: answer(self._context(query)),
+            carry=self._carry,
+            turn=lambda query, result: turn_of(query, result, is_cue=self._asks_only),
+        )
         # The records never change once loaded: move them out of the cyclic GC's reach, or every
         # full collection walks the whole corpus (about a second per collection at ×1000).
         gc.freeze()
@@ -188,18 +171,11 @@ class Engine:
             return Exchange(self._empty(question), previous)
         try:
             query = self.understander.understand(question, today=today, cleaned=cleaned)
-            marks = self.followups.marks(query.text) if previous is not None else frozenset()
-            carried = follow(previous, query, marks, is_cue=self._asks_only, is_own=self._is_own)
+            carried = self._carry(previous, query)
             result = answer(self._context(carried.query))
             parts = question_parts(cleaned)
-            if len(parts) > 1 and not result.found and (each := self._one_by_one(question, parts, today)):
-                result = each  # the message whole finds nothing: each question on its own may
-            elif len(parts) > 1 and (both := self._and_also(question, parts, today)) is not None:
-                result = both
-            elif len(parts) > 1 and (first := self._yes_no_first(parts, today, result)) is not None:
-                result = _joined(question, [first, result])
-            elif len(parts) > 1 and (last := self._yes_no_after(parts, today, result)) is not None:
-                result = _joined(question, [result, last])
+            if len(parts) > 1:  # 「…はいつ？会場は？」: several questions in one message
+                result = self._parts.answer(question, parts, today, result)
         except Exception:
             log.exception("failed to answer %r", question[:200])
             apology = Answer(question=question, intent="error", found=False, summary=wording.APOLOGY)
@@ -220,92 +196,10 @@ class Engine:
         )
         return Exchange(result, turn, carried.carried)
 
-    def _one_by_one(self, question: str, parts: list[str], today: date) -> Answer | None:
-        """Each question of the message answered on its own, in order, a later one taking its subject
-        from the one before; the found answers joined (None when none is found)."""
-        answers: list[Answer] = []
-        before: Turn | None = None
-        for part in parts:
-            query = self.understander.understand(part, today=today, cleaned=part)
-            marks = self.followups.marks(query.text) if before is not None else frozenset()
-            carried = follow(before, query, marks, is_cue=self._asks_only, is_own=self._is_own)
-            result = answer(self._context(carried.query))
-            if not result.found and not answers:
-                return None  # the first question names what the others ask about: without it, nothing
-            if result.found:
-                answers.append(result)
-                before = turn_of(carried.query, result, is_cue=self._asks_only)
-        return _joined(question, answers) if answers else None
-
-    def _and_also(self, question: str, parts: list[str], today: date) -> Answer | None:
-        """「創刊号いつ出た？第4号も」: the same question of another one, said last with も and nothing
-        asked of its own: the first question answered, then the same of the other (a follow-up)."""
-        if len(parts) != 2:
-            return None
-        first, then = (self.understander.understand(p, today=today, cleaned=p) for p in parts)
-        if not then.has("ask.also") or then.has(*_ASKING) or first.has("ask.each"):
-            return None
-        answered = answer(self._context(first))
-        if not answered.found:
-            return None
-        turn = turn_of(first, answered, is_cue=self._asks_only)
-        carried = follow(
-            turn, then, self.followups.marks(then.text), is_cue=self._asks_only, is_own=self._is_own
-        )
-        more = answer(self._context(carried.query))
-        return _joined(question, [answered, more]) if more.found and carried.carried else None
-
-    def _yes_no_after(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
-        """「…何をPRしたの？あとHP使った初めての事例ってほんと？」: a yes/no asked after the rest, about the
-        same record: はい with the line of that record that says all it claims (None when none does)."""
-        if not whole.found or whole.summary.startswith(("はい", "いいえ")) or not whole.record_ids:
-            return None
-        last = self.understander.understand(parts[-1], today=today, cleaned=parts[-1])
-        if not last.confirm or last.has("wh") or last.entities or not last.terms:
-            return None
-        if not self.store.has_event(whole.record_ids[0]):
-            return None
-        event = self.store.event(whole.record_ids[0])
-        words = [compact(t) for t in last.terms if len(t) >= 2]
-        # the line holding most of its words, and at least half of them (HP for ホームページ is missed)
-        held = {d: sum(w in compact(d) for w in words) for d in event.details}
-        said = max(held, key=lambda d: held[d], default=None)
-        if said is None or 2 * held[said] < len(words) or not held[said]:
-            return None
-        summary = wording.yes_or_no(True, wording.record_says(said.lstrip("・ ")))
-        return Answer(question=parts[-1], intent=whole.intent, found=True, summary=summary)
-
-    def _yes_no_first(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
-        """「…ってonlineだった？配信は何使った？」: a yes/no asked first and something else after it; the
-        whole message's answer holds the rest, so the yes/no's own answer leads (None when the message
-        is one question, or the yes/no is answered by the whole already). Likewise a 「いつ？」 asked
-        first whose day the whole message's answer does not give (「…お願いしたのいつ？あと最初に…」)."""
-        if not whole.found:
-            return None
-        queries = [self.understander.understand(p, today=today, cleaned=p) for p in parts]
-        first, rest = queries[0], queries[1:]
-        if whole.summary.startswith(("はい", "いいえ")):
-            # 「…の会場は？あと…ってほんと？」: the whole answered the yes/no; what was asked first leads
-            if first.confirm or not first.has("wh", "aspect.") or not rest[-1].confirm:
-                return None
-            result = answer(self._context(first))
-            return result if result.found and result.summary not in whole.summary else None
-        if not any(q.has(*_ASKING) and not q.confirm for q in rest):
-            return None
-        if first.confirm and not first.has("wh"):
-            result = answer(self._context(first))
-            return result if result.found and result.summary.startswith(("はい", "いいえ")) else None
-        if first.has("ask.when") and not first.confirm:
-            result = answer(self._context(first))
-            return result if result.found and result.dates and result.dates[0] not in whole.dates else None
-        if first.has("wh", "aspect.") and not first.confirm and not first.has("count.how_many"):
-            # 「…講演したのは誰？あとそれいつ？」: what was asked first, of the same record, leads when the
-            # whole message's answer leads with the rest
-            result = answer(self._context(first))
-            same = bool(result.record_ids) and result.record_ids[0] in whole.record_ids
-            lead = result.summary.split("\n", 1)[0]
-            return result if result.found and same and lead not in whole.summary else None
-        return None
+    def _carry(self, previous: Turn | None, query: Query) -> Carried:
+        """What a follow-up takes from the last answer's turn (its subject, period or question)."""
+        marks = self.followups.marks(query.text) if previous is not None else frozenset()
+        return follow(previous, query, marks, is_cue=self._asks_only, is_own=self._is_own)
 
     def _is_own(self, entity_id: str) -> bool:
         return self.store.has_entity(entity_id) and self.store.entity(entity_id).own

@@ -1,0 +1,161 @@
+"""Several questions in one message (「…はいつ？会場はどこ？」「創刊号いつ出た？第4号も」).
+
+The message is first answered whole (the engine does that); these rules then decide, from how the
+parts ask, whether the answer should lead with the first part's own answer, add a later part's, or be
+built part by part because the whole finds nothing. A later part takes its subject from the one
+before, as a follow-up in a conversation does. Each rule returns None when it does not apply.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+
+from renkei_bot import wording
+from renkei_bot.answers.model import Answer
+from renkei_bot.conversation import Carried
+from renkei_bot.nlu.query import Query
+from renkei_bot.normalize import compact
+from renkei_bot.store import Store
+from renkei_bot.turn import Turn
+
+_ASKING = ("wh", "aspect.", "count.how_many")  # a part of a message that asks something of its own
+
+
+ONE_LINE = 160  # answers this short together read as one sentence: both in the first line
+
+
+def _joined(question: str, answers: list[Answer]) -> Answer:
+    """Answers to one message, as one, the first leading: on one line when each is one short
+    sentence, else each on its own line; the first answer's intent."""
+    first = answers[0]
+    one_line = (
+        all("\n" not in a.summary for a in answers) and sum(len(a.summary) for a in answers) <= ONE_LINE
+    )
+    return dataclasses.replace(
+        first,
+        question=question,
+        summary=("" if one_line else "\n").join(a.summary for a in answers),
+        lines=tuple(dict.fromkeys(line for a in answers for line in a.lines)),
+        sources=tuple(dict.fromkeys(s for a in answers for s in a.sources)),
+        dates=tuple(dict.fromkeys(d for a in answers for d in a.dates)),
+        record_ids=tuple(dict.fromkeys(r for a in answers for r in a.record_ids)),
+        notes=tuple(dict.fromkeys(n for a in answers for n in a.notes)),
+    )
+
+
+class Parts:
+    """The rules for a message of several questions, over the engine's own steps (`understand` a part,
+    `respond` to a query, `carry` a subject from the last answer's turn, make a `turn` of an answer)."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        understand: Callable[[str, date], Query],
+        respond: Callable[[Query], Answer],
+        carry: Callable[[Turn | None, Query], Carried],
+        turn: Callable[[Query, Answer], Turn],
+    ) -> None:
+        self._store = store
+        self._understand = understand
+        self._respond = respond
+        self._carry = carry
+        self._turn = turn
+
+    def answer(self, question: str, parts: list[str], today: date, whole: Answer) -> Answer:
+        """The message's answer as its parts ask for it; `whole` is the answer to the message whole."""
+        if not whole.found and (each := self._one_by_one(question, parts, today)) is not None:
+            return each  # the message whole finds nothing: each question on its own may
+        if (both := self._and_also(question, parts, today)) is not None:
+            return both
+        if (first := self._yes_no_first(parts, today, whole)) is not None:
+            return _joined(question, [first, whole])
+        if (last := self._yes_no_after(parts, today, whole)) is not None:
+            return _joined(question, [whole, last])
+        return whole
+
+    def _one_by_one(self, question: str, parts: list[str], today: date) -> Answer | None:
+        """Each question of the message answered on its own, in order, a later one taking its subject
+        from the one before; the found answers joined (None when none is found)."""
+        answers: list[Answer] = []
+        before: Turn | None = None
+        for part in parts:
+            query = self._understand(part, today)
+            carried = self._carry(before, query)
+            result = self._respond(carried.query)
+            if not result.found and not answers:
+                return None  # the first question names what the others ask about: without it, nothing
+            if result.found:
+                answers.append(result)
+                before = self._turn(carried.query, result)
+        return _joined(question, answers) if answers else None
+
+    def _and_also(self, question: str, parts: list[str], today: date) -> Answer | None:
+        """「創刊号いつ出た？第4号も」: the same question of another one, said last with も and nothing
+        asked of its own: the first question answered, then the same of the other (a follow-up)."""
+        if len(parts) != 2:
+            return None
+        first, then = (self._understand(p, today) for p in parts)
+        if not then.has("ask.also") or then.has(*_ASKING) or first.has("ask.each"):
+            return None
+        answered = self._respond(first)
+        if not answered.found:
+            return None
+        turn = self._turn(first, answered)
+        carried = self._carry(turn, then)
+        more = self._respond(carried.query)
+        return _joined(question, [answered, more]) if more.found and carried.carried else None
+
+    def _yes_no_after(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
+        """「…何をPRしたの？あとHP使った初めての事例ってほんと？」: a yes/no asked after the rest, about the
+        same record: はい with the line of that record that says all it claims (None when none does)."""
+        if not whole.found or whole.summary.startswith(("はい", "いいえ")) or not whole.record_ids:
+            return None
+        last = self._understand(parts[-1], today)
+        if not last.confirm or last.has("wh") or last.entities or not last.terms:
+            return None
+        if not self._store.has_event(whole.record_ids[0]):
+            return None
+        event = self._store.event(whole.record_ids[0])
+        words = [compact(t) for t in last.terms if len(t) >= 2]
+        # the line holding most of its words, and at least half of them (HP for ホームページ is missed)
+        held = {d: sum(w in compact(d) for w in words) for d in event.details}
+        said = max(held, key=lambda d: held[d], default=None)
+        if said is None or 2 * held[said] < len(words) or not held[said]:
+            return None
+        summary = wording.yes_or_no(True, wording.record_says(said.lstrip("・ ")))
+        return Answer(question=parts[-1], intent=whole.intent, found=True, summary=summary)
+
+    def _yes_no_first(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
+        """「…ってonlineだった？配信は何使った？」: a yes/no asked first and something else after it; the
+        whole message's answer holds the rest, so the yes/no's own answer leads (None when the message
+        is one question, or the yes/no is answered by the whole already). Likewise a 「いつ？」 asked
+        first whose day the whole message's answer does not give (「…お願いしたのいつ？あと最初に…」)."""
+        if not whole.found:
+            return None
+        queries = [self._understand(p, today) for p in parts]
+        first, rest = queries[0], queries[1:]
+        if whole.summary.startswith(("はい", "いいえ")):
+            # 「…の会場は？あと…ってほんと？」: the whole answered the yes/no; what was asked first leads
+            if first.confirm or not first.has("wh", "aspect.") or not rest[-1].confirm:
+                return None
+            result = self._respond(first)
+            return result if result.found and result.summary not in whole.summary else None
+        if not any(q.has(*_ASKING) and not q.confirm for q in rest):
+            return None
+        if first.confirm and not first.has("wh"):
+            result = self._respond(first)
+            return result if result.found and result.summary.startswith(("はい", "いいえ")) else None
+        if first.has("ask.when") and not first.confirm:
+            result = self._respond(first)
+            return result if result.found and result.dates and result.dates[0] not in whole.dates else None
+        if first.has("wh", "aspect.") and not first.confirm and not first.has("count.how_many"):
+            # 「…講演したのは誰？あとそれいつ？」: what was asked first, of the same record, leads when the
+            # whole message's answer leads with the rest
+            result = self._respond(first)
+            same = bool(result.record_ids) and result.record_ids[0] in whole.record_ids
+            lead = result.summary.split("\n", 1)[0]
+            return result if result.found and same and lead not in whole.summary else None
+        return None
