@@ -35,9 +35,9 @@ from renkei_bot.nlu.romaji import TABLE as ROMAJI_TABLE
 from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
-_MAGIC = "renkei-bot prepared indexes v2"  # v2: names said as short as the name they begin with
+_MAGIC = "renkei-bot prepared indexes v3"  # v3: short names from series only
 _LANGUAGE_MAGIC = "renkei-bot prepared language v2"  # v2: year_counters
-_LEXICON_MAGIC = "renkei-bot prepared lexicon v5"  # v5: the date grammar's words
+_LEXICON_MAGIC = "renkei-bot prepared lexicon v6"  # v6: names by reading capped like the records' words
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4
 

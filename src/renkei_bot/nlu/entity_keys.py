@@ -194,15 +194,20 @@ def _add(table: dict[str, dict[str, None]], key: str, entity_id: str) -> None:
     table.setdefault(key, {})[entity_id] = None
 
 
+SHORTENED_HEAD = "series"  # 東北絆まつり (絆まつり) gives its short name to 東北絆まつり実行委員会
+
+
 def _shortened(ordered: Sequence[tuple[Entity, str]]) -> list[tuple[str, str]]:
     """Names that begin with another name, said as short as that one may be (東北絆まつり実行委員会
     with 東北絆まつり's 絆まつり: 絆まつり実行委員会), as (folded key, entity id)."""
-    by_name = {name: entity for entity, name in ordered}
+    by_name = {name: entity for entity, name in ordered if entity.type == SHORTENED_HEAD and entity.aliases}
     out: list[tuple[str, str]] = []
     for entity, name in ordered:
+        if entity.type == SHORTENED_HEAD:
+            continue  # a series is not said by another series' short name
         for cut in range(2, len(name)):
             head = by_name.get(name[:cut])
-            if head is None or head.id == entity.id:
+            if head is None:
                 continue
             for alias in (fold(a) for a in head.aliases):
                 if len(alias) >= 2 and name[:cut].endswith(alias) and alias != name[:cut]:

@@ -165,7 +165,7 @@ class Lexicon:
             romaji[spelled] = (particle, 1.0)
         protect = NameScan(kana_names) if kana_names else None
         read_as: dict[str, set[str]] = {}
-        for name in names:
+        for name in names[:MAX_TEXTS]:  # the same names at any corpus size, as for the records' words
             if _KANJI.search(name) and (sound := tok.reading_form(name)):
                 read_as.setdefault(sound, set()).add(name)
         return cls(
