@@ -396,6 +396,8 @@ CASES = [
     ("地域創生ビジネス交流会2018の会場名と住所は？", TODAY, True, ["TKP", "港区高輪"]),
     # a person claimed after the topic for a body before it: the line of that body decides
     ("令和元年度第1回の講演会で林野庁から来てたのは藤野さん？", TODAY, True, ["いいえ", "石田"]),
+    # 「N年前の今月1日」: that day, not the whole month
+    ("8年前の今月1日には何があった？", TODAY, True, ["水源の里"]),
     # a university by its usual short name (data/entities.yaml aliases)
     ("東大の先生が講演したのは何年度？", TODAY, True, ["2019年度"]),
     # a person or company named beside a record: their line, not the record's own theme

@@ -607,5 +607,7 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
         # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
         asks = ctx.query.aspects or ctx.query.has("wh")  # 「第2弾ってどのイベントで」: what the row says
         text = value[1] if value else brief(event) if asks or len(events) == 1 else headline(event)
+        if value and value[0] and "content" in ctx.query.aspects:  # 「何で、会場はどこ？」: what, and where
+            text = f"{headline(event)}（{value[0]}: {value[1]}）"
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))

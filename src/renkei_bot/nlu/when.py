@@ -79,7 +79,11 @@ def _join(head: Atom, tail: Atom, text: str, today: date) -> Atom | None:
         period, _ = period_for(year, month, day, today=today, text=joined, begin=a.begin)
     except ValueError:
         return None
-    return Atom(replace(period, era=a.era), "abs", head.anniversary)
+    ask = head.anniversary
+    if ask is not None and ask.kind == "month" and day is not None:
+        # 「8年前の今月1日」: that day, not the whole month
+        ask = replace(ask, kind="day", day=day, target=period.start)
+    return Atom(replace(period, era=a.era), "abs", ask)
 
 
 def _shift_back(atom: Atom, years: int, *, text: str, begin: int) -> Atom | None:
