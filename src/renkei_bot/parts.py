@@ -65,24 +65,25 @@ class Parts:
         self._turn = turn
 
     def answer(self, question: str, parts: list[str], today: date, whole: Answer) -> Answer:
-        """The message's answer as its parts ask for it; `whole` is the answer to the message whole."""
-        if not whole.found and (each := self._one_by_one(question, parts, today)) is not None:
+        """The message's answer as its parts ask for it; `whole` is the answer to the message whole.
+        Each part is understood once; the rules below read those queries."""
+        queries = [self._understand(part, today) for part in parts]
+        if not whole.found and (each := self._one_by_one(question, queries)) is not None:
             return each  # the message whole finds nothing: each question on its own may
-        if (both := self._and_also(question, parts, today)) is not None:
+        if (both := self._and_also(question, queries)) is not None:
             return both
-        if (first := self._yes_no_first(parts, today, whole)) is not None:
+        if (first := self._first_leads(queries, whole)) is not None:
             return _joined(question, [first, whole])
-        if (last := self._yes_no_after(parts, today, whole)) is not None:
+        if (last := self._yes_no_after(parts[-1], queries[-1], whole)) is not None:
             return _joined(question, [whole, last])
         return whole
 
-    def _one_by_one(self, question: str, parts: list[str], today: date) -> Answer | None:
+    def _one_by_one(self, question: str, queries: list[Query]) -> Answer | None:
         """Each question of the message answered on its own, in order, a later one taking its subject
-        from the one before; the found answers joined (None when none is found)."""
+        from the one before; the found answers joined (None when the first is not found)."""
         answers: list[Answer] = []
         before: Turn | None = None
-        for part in parts:
-            query = self._understand(part, today)
+        for query in queries:
             carried = self._carry(before, query)
             result = self._respond(carried.query)
             if not result.found and not answers:
@@ -92,28 +93,27 @@ class Parts:
                 before = self._turn(carried.query, result)
         return _joined(question, answers) if answers else None
 
-    def _and_also(self, question: str, parts: list[str], today: date) -> Answer | None:
+    def _and_also(self, question: str, queries: list[Query]) -> Answer | None:
         """「創刊号いつ出た？第4号も」: the same question of another one, said last with も and nothing
         asked of its own: the first question answered, then the same of the other (a follow-up)."""
-        if len(parts) != 2:
+        if len(queries) != 2:
             return None
-        first, then = (self._understand(p, today) for p in parts)
+        first, then = queries
         if not then.has("ask.also") or then.has(*_ASKING) or first.has("ask.each"):
             return None
         answered = self._respond(first)
         if not answered.found:
             return None
-        turn = self._turn(first, answered)
-        carried = self._carry(turn, then)
+        carried = self._carry(self._turn(first, answered), then)
         more = self._respond(carried.query)
         return _joined(question, [answered, more]) if more.found and carried.carried else None
 
-    def _yes_no_after(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
+    def _yes_no_after(self, part: str, last: Query, whole: Answer) -> Answer | None:
         """「…何をPRしたの？あとHP使った初めての事例ってほんと？」: a yes/no asked after the rest, about the
-        same record: はい with the line of that record that says all it claims (None when none does)."""
+        same record: はい with the line of that record that says most of what it claims (None when no
+        line says half of it)."""
         if not whole.found or whole.summary.startswith(("はい", "いいえ")) or not whole.record_ids:
             return None
-        last = self._understand(parts[-1], today)
         if not last.confirm or last.has("wh") or last.entities or not last.terms:
             return None
         if not self._store.has_event(whole.record_ids[0]):
@@ -126,36 +126,42 @@ class Parts:
         if said is None or 2 * held[said] < len(words) or not held[said]:
             return None
         summary = wording.yes_or_no(True, wording.record_says(said.lstrip("・ ")))
-        return Answer(question=parts[-1], intent=whole.intent, found=True, summary=summary)
+        return Answer(question=part, intent=whole.intent, found=True, summary=summary)
 
-    def _yes_no_first(self, parts: list[str], today: date, whole: Answer) -> Answer | None:
-        """「…ってonlineだった？配信は何使った？」: a yes/no asked first and something else after it; the
-        whole message's answer holds the rest, so the yes/no's own answer leads (None when the message
-        is one question, or the yes/no is answered by the whole already). Likewise a 「いつ？」 asked
-        first whose day the whole message's answer does not give (「…お願いしたのいつ？あと最初に…」)."""
+    def _first_leads(self, queries: list[Query], whole: Answer) -> Answer | None:
+        """The first part's own answer, when it should lead the whole message's answer:
+        - the whole answered only a yes/no asked later (「…の会場は？あと…ってほんと？」);
+        - a yes/no asked first (「…ってonlineだった？配信は何使った？」);
+        - a 「いつ？」 asked first whose day the whole does not give;
+        - what was asked first, of the same record, when the whole leads with the rest
+          (「…講演したのは誰？あとそれいつ？」)."""
         if not whole.found:
             return None
-        queries = [self._understand(p, today) for p in parts]
         first, rest = queries[0], queries[1:]
         if whole.summary.startswith(("はい", "いいえ")):
-            # 「…の会場は？あと…ってほんと？」: the whole answered the yes/no; what was asked first leads
             if first.confirm or not first.has("wh", "aspect.") or not rest[-1].confirm:
                 return None
-            result = self._respond(first)
-            return result if result.found and result.summary not in whole.summary else None
-        if not any(q.has(*_ASKING) and not q.confirm for q in rest):
+            kind = "asked"
+        elif not any(q.has(*_ASKING) and not q.confirm for q in rest):
             return None
-        if first.confirm and not first.has("wh"):
-            result = self._respond(first)
-            return result if result.found and result.summary.startswith(("はい", "いいえ")) else None
-        if first.has("ask.when") and not first.confirm:
-            result = self._respond(first)
-            return result if result.found and result.dates and result.dates[0] not in whole.dates else None
-        if first.has("wh", "aspect.") and not first.confirm and not first.has("count.how_many"):
-            # 「…講演したのは誰？あとそれいつ？」: what was asked first, of the same record, leads when the
-            # whole message's answer leads with the rest
-            result = self._respond(first)
+        elif first.confirm and not first.has("wh"):
+            kind = "yes_no"
+        elif first.has("ask.when") and not first.confirm:
+            kind = "when"
+        elif first.has("wh", "aspect.") and not first.confirm and not first.has("count.how_many"):
+            kind = "same_record"
+        else:
+            return None
+        result = self._respond(first)
+        if not result.found:
+            return None
+        if kind == "asked":
+            leads = result.summary not in whole.summary
+        elif kind == "yes_no":
+            leads = result.summary.startswith(("はい", "いいえ"))
+        elif kind == "when":
+            leads = bool(result.dates) and result.dates[0] not in whole.dates
+        else:
             same = bool(result.record_ids) and result.record_ids[0] in whole.record_ids
-            lead = result.summary.split("\n", 1)[0]
-            return result if result.found and same and lead not in whole.summary else None
-        return None
+            leads = same and result.summary.split("\n", 1)[0] not in whole.summary
+        return result if leads else None

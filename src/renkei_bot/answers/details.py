@@ -46,7 +46,7 @@ def _content(ctx: Context, event: Event) -> tuple[str, str] | None:
     if labelled is None:
         return None
     label, keys = labelled
-    said = detail_value(event, *keys)
+    said = _keyed_or_items(event, keys)
     return (label, f"{event.title}: {label}は{said}") if said else None
 
 

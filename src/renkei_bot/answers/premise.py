@@ -185,11 +185,10 @@ def _role_line(ctx: Context, event: Event, claims: Sequence[Match]) -> str | Non
 
 
 def _names(ctx: Context, match: Match, line: str) -> bool:
+    """Whether a line names what a match stands for: as the question wrote it, or by its name or an alias."""
     entity = ctx.store.entity(match.entity_id)
     flat = compact(line)
-    return any(compact(k) in flat for k in (match.surface, entity.name, *entity.aliases) if len(k) >= 2) or (
-        bool(entity.name) and compact(entity.name)[:2] in flat
-    )
+    return any(compact(k) in flat for k in (match.surface, entity.name, *entity.aliases) if len(k) >= 2)
 
 
 def _line_of_topic(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
@@ -253,14 +252,8 @@ def manner(ctx: Context) -> Answer | None:
 
 
 def _line_naming(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
-    names = {compact(m.surface) for m in claims} | {
-        compact(ctx.store.entity(m.entity_id).name) for m in claims
-    }
-    for detail in event.details:
-        flat = compact(detail)
-        if any(n and n in flat for n in names):
-            return detail.lstrip("・ ")
-    return None
+    line = next((d for d in event.details if any(_names(ctx, m, d) for m in claims)), None)
+    return line.lstrip("・ ") if line is not None else None
 
 
 def _identified(ctx: Context, event: Event) -> bool:

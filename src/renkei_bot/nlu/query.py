@@ -317,9 +317,10 @@ class Understander:
         # nor is the order asked (一番はじめ: 初め is no topic)
         asking = covered + self.vocabulary.facets.asking_words(tokens)
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
-        when = _without_preface(when, tokens, resolution.matches)
-        facets = _facets_past_preface(facets, tokens, resolution.matches)
-        asking += _preface_words(tokens, resolution.matches)
+        aside = _Aside.of(tokens, resolution.matches)
+        when = aside.when(when)
+        facets = aside.facets(facets)
+        asking += aside.words()
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
@@ -335,7 +336,7 @@ class Understander:
         )
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
         # nor in a clause that only leads into the question (「予算の資料を作ってるんだけど、…」)
-        quiet = [*names, *_preface_words(tokens, resolution.matches)]
+        quiet = [*names, *aside.words()]
         seen: set[str] = set()
         for t in tokens:
             if not quiet or not inside(t.begin, t.end, quiet):
@@ -542,53 +543,55 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
 _PREFACE_SILENT = ("count.money", "opinion")  # what a clause leading in does not ask: no refusal from it
 
 
-def _facets_past_preface(
-    facets: Sequence[FacetHit], tokens: Sequence[tok.Token], matches: Sequence[Match]
-) -> tuple[FacetHit, ...]:
-    """「年末で予算の作業がバタバタしてるんだけど、…展示のテーマは？」: a clause that only leads into
-    the question asks nothing (予算 is no question of money) when the question names its own subject."""
-    end = tok.preface_end(tokens)
-    if end is None or not any(m.begin >= end for m in matches):
-        return tuple(facets)
-    return tuple(h for h in facets if not (h.end <= end and h.name.startswith(_PREFACE_SILENT)))
+@dataclass(frozen=True, slots=True)
+class _Aside:
+    """Words around the question that ask nothing, found once per question: a clause that only leads
+    into it (「…資料を作ってるんだけど、」) and small talk after its question mark (「…？ 今日は寒いですね」),
+    each counted only when the question names its own subject outside them."""
 
+    lead: int | None = None  # where the leading clause ends
+    bare: bool = False  # the leading clause names nothing either
+    tail: int | None = None  # where the small talk begins
 
-def _preface_words(tokens: Sequence[tok.Token], matches: Sequence[Match]) -> list[tuple[int, int]]:
-    """「予算の資料を作ってるんだけど、KITTEでの…」: a clause leading in that names nothing, before a
-    question that names its subject, has no words to search for."""
-    end = tok.preface_end(tokens)
-    if end is None or any(m.begin < end for m in matches) or not any(m.begin >= end for m in matches):
-        return []
-    return [(0, end)]
+    @classmethod
+    def of(cls, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> _Aside:
+        end = tok.preface_end(tokens)
+        asked = tok.question_end(tokens)
+        lead = end if end is not None and any(m.begin >= end for m in matches) else None
+        bare = lead is not None and not any(m.begin < lead for m in matches)
+        tail = asked if asked is not None and any(m.end <= asked for m in matches) else None
+        return cls(lead, bare, tail)
 
+    def words(self) -> list[tuple[int, int]]:
+        """「予算の資料を作ってるんだけど、KITTEでの…」: a leading clause naming nothing has no words to
+        search for and gives no cue."""
+        return [(0, self.lead)] if self.lead is not None and self.bare else []
 
-def _without_preface(
-    when: when_mod.When, tokens: Sequence[tok.Token], matches: Sequence[Match]
-) -> when_mod.When:
-    """「来週の会議の資料を作ってるんだけど、…食材フェアってどこでやった？」: a relative date in a clause
-    that only leads into the question (ending in けど・ので and a comma), or in small talk after the
-    question mark, dates nothing the question asks about, when the question names its own subject."""
-    end = tok.preface_end(tokens)
-    asked = tok.question_end(tokens)  # 「…分かります？ 今日は天気悪いですね」: small talk after it
-    lead = end is not None and any(m.begin >= end for m in matches)
-    tail = asked is not None and any(m.end <= asked for m in matches)
-    if not lead and not tail:
-        return when
-    kept = tuple(
-        p
-        for p in when.spans
-        if not (
-            p.relative
-            and (
-                (lead and end is not None and p.stop <= end)
-                or (tail and asked is not None and p.begin >= asked)
+    def facets(self, facets: Sequence[FacetHit]) -> tuple[FacetHit, ...]:
+        """「年末で予算の作業がバタバタしてるんだけど、…展示のテーマは？」: 予算 there is no question of money."""
+        lead = self.lead
+        if lead is None:
+            return tuple(facets)
+        return tuple(h for h in facets if not (h.end <= lead and h.name.startswith(_PREFACE_SILENT)))
+
+    def when(self, when: when_mod.When) -> when_mod.When:
+        """「来週の会議の資料を作ってるんだけど、…食材フェアってどこでやった？」: a relative date in either
+        dates nothing the question asks about."""
+        lead, tail = self.lead, self.tail
+        if lead is None and tail is None:
+            return when
+        kept = tuple(
+            p
+            for p in when.spans
+            if not (
+                p.relative
+                and ((lead is not None and p.stop <= lead) or (tail is not None and p.begin >= tail))
             )
         )
-    )
-    if len(kept) == len(when.spans):
-        return when
-    anniversary = when.anniversary if any(p.relative for p in kept) else None
-    return dataclasses.replace(when, spans=kept, anniversary=anniversary)
+        if len(kept) == len(when.spans):
+            return when
+        anniversary = when.anniversary if any(p.relative for p in kept) else None
+        return dataclasses.replace(when, spans=kept, anniversary=anniversary)
 
 
 def _numbered_in_fiscal_year(when: when_mod.When) -> when_mod.When:
