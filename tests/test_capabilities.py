@@ -436,6 +436,51 @@ CASES = [
     ("全国連携展示の担当部署はどこ？", TODAY, False, ["担当部署"]),
     # figures the records never state, by any counter
     ("魅力発信イベント(KITTE)には何ブースが出店しましたか", TODAY, False, ["ブース"]),
+    # an association the table lacks, asked for its day without a question word; an issue not published
+    ("広島県市長会と協定を締結した日付", TODAY, False, ["広島県市長会"]),
+    ("連携ニュースの第7号の発行日は？", TODAY, False, ["第7号"]),
+    ("連携ニュースの第3号の発行日は？", TODAY, True, ["2020年（令和2年）12月28日"]),
+    # 「…てた？」 asks yes or no; 「どこか」 asks whether any, not where
+    ("群馬県との協定の日って、ほかの行事とかぶってた？", TODAY, True, ["はい"]),
+    # a change in a stated year, asked yes or no: the year is the change's, not a claim
+    ("広域連携協定の締結自治体って元年度に増えた？", TODAY, True, ["はい", "+51"]),
+    ("広域連携協定の締結自治体って2年度に増えた？", TODAY, True, ["いいえ"]),
+    ("各区交流自治体は元年度と2年度で何自治体増えた？", TODAY, True, ["+32"]),
+    # a claim of how it went that no line bears out: the line that says how it went
+    ("2021年の東北絆まつりは延期されたんですか？", TODAY, True, ["いいえ", "縮小"]),
+    # the claim's word does not choose the record (延期 is in another row)
+    ("令和3年度第1回の全国連携講演会は延期になった？", TODAY, True, ["いいえ", "2021年（令和3年）8月19日"]),
+    # a count asked first, then which of them: the count leads
+    ("京都との推進委員会は全部で何回開いた？東京で開いたのは第何回？", TODAY, True, ["3回"]),
+    # two editions compared on what is asked of them
+    (
+        "全国連携シンポジウムの司会役のコーディネーター、第1回と第2回で同一人物？",
+        TODAY,
+        True,
+        ["はい", "目黒"],
+    ),
+    (
+        "全国連携シンポジウムの基調講演、1回目と2回目で同じ先生でしたか",
+        TODAY,
+        True,
+        ["いいえ", "大杉", "高橋"],
+    ),
+    ("全国連携展示の会場は第3回と第4回で同じだった？", TODAY, True, ["はい", "東京区政会館"]),
+    # a yes/no whose names are the record's title: the line of its own words bears it out
+    ("ぐんまの山村フェアで体験コーナーってやってた？", TODAY, True, ["はい", "体験コーナー"]),
+    # 「なにでやった」 asks the means
+    ("令和2年度の講演会って配信はなにでやったの？", TODAY, True, ["YouTube"]),
+    # a long katakana word one letter off the records' own (シンポジウム, パネルディスカッション)
+    (
+        "第1回シンポジウムのテーマ、パネルディスカションじゃなくて全体のテーマは？",
+        TODAY,
+        True,
+        ["遠隔自治体間連携"],
+    ),
+    ("シンポジュームの第2回のテーマは？", TODAY, True, ["共存共栄"]),
+    # the people listed under the line naming the role asked, narrowed by the question's other words
+    ("2回目の全国連携シンポジウムでパネルディスカッションに出た人は？パネリストを教えて", TODAY, True, ["大浦", "濱田"]),
+    ("最初のシンポジウムのパネリストに市長さんいた？誰？", TODAY, True, ["山崎"]),
 ]
 
 

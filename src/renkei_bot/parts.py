@@ -76,7 +76,32 @@ class Parts:
             return _joined(question, [first, whole])
         if (last := self._yes_no_after(parts[-1], queries[-1], whole)) is not None:
             return _joined(question, [whole, last])
+        if rest := self._rest_too(queries, whole):
+            return _joined(question, [whole, *rest])
         return whole
+
+    def _rest_too(self, queries: list[Query], whole: Answer) -> list[Answer]:
+        """「…合わせると何自治体？あとその差は？」: later questions that ask something of their own, each
+        answered with its subject carried from the one before, when the whole answer does not already
+        say what they say."""
+        if not whole.found:
+            return []
+        added: list[Answer] = []
+        first = queries[0]
+        before = self._turn(first, self._respond(first))
+        for query in queries[1:]:
+            if not query.has(*_ASKING) or query.confirm:
+                continue
+            carried = self._carry(before, query)
+            result = self._respond(carried.query)
+            if not result.found:
+                continue
+            head = result.summary.split("\n", 1)[0]
+            if head in whole.summary or any(head in a.summary for a in added):
+                continue
+            added.append(result)
+            before = self._turn(carried.query, result)
+        return added
 
     def _one_by_one(self, question: str, queries: list[Query]) -> Answer | None:
         """Each question of the message answered on its own, in order, a later one taking its subject
@@ -133,6 +158,7 @@ class Parts:
         - the whole answered only a yes/no asked later (「…の会場は？あと…ってほんと？」);
         - a yes/no asked first (「…ってonlineだった？配信は何使った？」);
         - a 「いつ？」 asked first whose day the whole does not give;
+        - a count asked first, of records the whole answer is about (「何回やった？…は第何回？」);
         - what was asked first, of the same record, when the whole leads with the rest
           (「…講演したのは誰？あとそれいつ？」)."""
         if not whole.found:
@@ -148,7 +174,9 @@ class Parts:
             kind = "yes_no"
         elif first.has("ask.when") and not first.confirm:
             kind = "when"
-        elif first.has("wh", "aspect.") and not first.confirm and not first.has("count.how_many"):
+        elif first.has("count.how_many") and not first.confirm:
+            kind = "count"
+        elif first.has("wh", "aspect.") and not first.confirm:
             kind = "same_record"
         else:
             return None
@@ -161,6 +189,9 @@ class Parts:
             leads = result.summary.startswith(("はい", "いいえ"))
         elif kind == "when":
             leads = bool(result.dates) and result.dates[0] not in whole.dates
+        elif kind == "count":  # 「全部で何回？京都で開いたのは何回目？」: the count, of the same records
+            same = not set(result.record_ids).isdisjoint(whole.record_ids)
+            leads = same and result.summary.split("\n", 1)[0] not in whole.summary
         else:
             same = bool(result.record_ids) and result.record_ids[0] in whole.record_ids
             leads = same and result.summary.split("\n", 1)[0] not in whole.summary

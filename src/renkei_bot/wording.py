@@ -347,7 +347,7 @@ def change_stated(label: str, change: int) -> str:
 def change_two(label: str, first: str, last: str, before: int, after: int) -> str:
     """「2年度から3年度で変わった？」「28年度から29年度で何増えた」: both figures and the difference."""
     if before == after:
-        return f"{label}は{first}も{last}も{munis(before)}で、変わっていません。"
+        return f"{label}は{first}も{last}も{munis(before)}で、増減はありません（±0）。"
     return f"{label}は{first}の{munis(before)}から{last}の{munis(after)}へ、{after - before:+,}自治体です。"
 
 
@@ -945,6 +945,15 @@ def detail_line(line: str, title: str, day: str) -> str:
 # --- yes / no (answers/premise.py) ---------------------------------------------------------------
 def yes_or_no(holds: bool, summary: str) -> str:
     return f"{'はい' if holds else 'いいえ'}、{summary}"
+
+
+def same_in_editions(labels: list[str], value: str) -> str:
+    """「1回目と2回目で同じ人？」: the same in each edition."""
+    return f"はい、{'も'.join(labels)}も{value}です。"
+
+
+def differ_in_editions(pairs: list[tuple[str, str]]) -> str:
+    return "いいえ、" + "、".join(f"{label}は{value}" for label, value in pairs) + "です。"
 
 
 def claim_holds(stated: str, title: str, day: str, fact: str) -> str:

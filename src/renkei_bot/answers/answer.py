@@ -140,6 +140,8 @@ def _answer(ctx: Context) -> Answer:
         return stated.opinion(ctx)
     if ctx.query.has("aspect.contact"):
         return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
+    if (compared := editions.same_across(ctx)) is not None:
+        return compared  # 「1回目と2回目で同じ人？」
     if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
         return numbered
     if (which := kinds.answer(ctx)) is not None:

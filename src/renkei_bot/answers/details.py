@@ -170,7 +170,8 @@ def person_line(ctx: Context, event: Event) -> str | None:
     lines = [t for t in event.details if _names_someone(ctx, event, t)]
     if not lines:
         return None
-    line = best_line(ctx, lines, ["people"]).lstrip("・ ")
+    listed = _listed_under(ctx, event)
+    line = "、".join(listed) if listed else best_line(ctx, lines, ["people"]).lstrip("・ ")
     if len(line) <= PERSON_LINE:
         return line
     # the name and post close a lecture's line (…教授 広井 良典 氏): its start and its end are kept
@@ -308,6 +309,7 @@ def detail(ctx: Context) -> Answer:
     direct = direct_value(ctx, event, aspects)
     mention = pointed_mention(ctx, event)
     item = sub_item_value(ctx, event, aspects)
+    listed: list[str] = []  # the people under a line naming the role asked (パネリスト)
     asks_body = "participants" in aspects or ctx.query.has("subject.partner")
     bodies = _partners_of(ctx, event) if asks_body else []
     if bodies:  # 「ラベンダー植栽イベントってどこの町村会がらみ？」: the partner the row is about
@@ -352,14 +354,17 @@ def detail(ctx: Context) -> Answer:
         line = (candidates[0] if first_said else best_line(ctx, candidates, aspects, title=title)).lstrip(
             "・ "
         )
-        if _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
+        listed = _listed_under(ctx, event) if "people" in aspects else []
+        if listed:  # 「パネリストは？」: the people listed under the line that names the asked role
+            summary = wording.detail_line("、".join(listed), event.title, format_span(event.date))
+        elif _says_asked(ctx, line, aspects) and (line != event.title or "people" in aspects[:1]):
             summary = wording.detail_line(line, event.title, format_span(event.date))
         else:  # no detail says it: the title does (全国連携展示(埼玉県町村) for どこの県の)
             summary = wording.these_records(facts(ctx, [event]), 1)
     elif (pointed := pointing.pointed_line(ctx, event)) is not None:
         # 「ソトコトの編集長って講演会に来たことある？」: the line naming what the question names
         summary = wording.detail_line(pointed, event.title, format_span(event.date))
-    topic_line = _topic_line(ctx, event, summary)
+    topic_line = None if listed else _topic_line(ctx, event, summary)
     if topic_line is not None:  # 「協力に入ってた新聞社ってどこ？」: the line that names one
         summary = wording.detail_line(topic_line, event.title, format_span(event.date))
     summary += _other_aspects(ctx, event, aspects, summary)
@@ -381,6 +386,30 @@ def detail(ctx: Context) -> Answer:
         dates=(mention.date.isoformat(),) if mention else iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def _listed_under(ctx: Context, event: Event) -> list[str]:
+    """「パネリストは誰？」: a line naming the role the question asks (「パネリスト」「パネルディスカッション
+    (パネリスト)」) and nobody, then the lines naming people under it, up to one naming another role
+    (コーディネーター 目黒…). [] when no such line and list."""
+    spec = ctx.vocabulary.facets.aspect("people")
+    roles = [compact(k) for k in (spec.record_keys if spec else ()) if len(k) >= 2]
+    asked = [r for r in roles if any(r in compact(t) for t in ctx.query.terms)]
+    for i, heading in enumerate(event.details):
+        flat = compact(heading)
+        if not any(r in flat for r in asked) or _names_someone(ctx, event, heading):
+            continue
+        under: list[str] = []
+        for line in event.details[i + 1 :]:
+            other_role = any(r in compact(line) for r in roles if r not in flat)
+            if other_role or not _names_someone(ctx, event, line):
+                break
+            under.append(line.lstrip("・ "))
+        # 「パネリストで町長さんがいたと思うんだけど」: the question's other words narrow the list
+        words = [w for t in ctx.query.terms if len(t) >= 2 and (w := compact(t)) not in flat]
+        narrowed = [u for u in under if any(w in compact(u) for w in words)]
+        return narrowed or under
+    return []
 
 
 def _topic_line(ctx: Context, event: Event, summary: str) -> str | None:

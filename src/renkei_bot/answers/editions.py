@@ -3,20 +3,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
+from renkei_bot.answers.lines import cite, detail_value, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
-from renkei_bot.records import Event
+from renkei_bot.normalize import compact
+from renkei_bot.records import Entity, Event
 
 # The numbers titles carry: 第N号, 第N弾, and 創刊号 (the first issue, counted as 0 before 第2号).
 _NUMBERED = re.compile(r"第([0-9]+)(号|弾)|(創刊号)")
 FIRST_ISSUE = "創刊号"
+_EDITION_WORD = re.compile(r"第?[0-9]*(?:回|号|弾)目?$")
 
 
 def numbered(events: Iterable[Event], unit: str) -> set[int]:
@@ -106,3 +109,65 @@ def answer(ctx: Context) -> Answer | None:
         dates=iso_dates([last]),
         record_ids=tuple(e.id for e in shown),
     )
+
+
+def same_across(ctx: Context) -> Answer | None:
+    """「シンポジウムのコーディネーターって1回目と2回目で同じ人？」: two or more editions the question
+    numbers, compared on what it asks of them (the people a line of each names for the word asked, the
+    venue, the theme). None unless each edition is found and says it."""
+    query = ctx.query
+    if len(query.ordinals) < 2 or not query.has("compare.same"):
+        return None
+    chosen: list[Event] = []
+    # each edition chosen by its own number: the other numbers said (第2回) are not its words
+    terms = tuple(t for t in query.terms if not _EDITION_WORD.search(t))
+    for n in query.ordinals:
+        best = ctx.selector.best(dataclasses.replace(query, ordinal=n, ordinals=(), terms=terms))
+        if not best or best[0].event in chosen:
+            return None
+        chosen.append(best[0].event)
+    said = [_compared(ctx, event) for event in chosen]
+    if any(not s for s in said):
+        return None
+    labels = [f"第{n}回" for n in query.ordinals]
+    values = [s for s in said if s]
+    # 「東京区政会館20階」 and 「東京区政会館 20階会議室」 are one place: the one that says more is shown
+    longest = max(values, key=lambda v: len(compact(v)))
+    same = all(compact(v) in compact(longest) for v in values)
+    summary = (
+        wording.same_in_editions(labels, longest)
+        if same
+        else wording.differ_in_editions(list(zip(labels, values, strict=True)))
+    )
+    return ctx.found(
+        summary,
+        title=headline(chosen[0])[:150],
+        lines=event_lines(chosen, full=True),
+        sources=tuple(cite(e) for e in chosen),
+        dates=iso_dates(chosen),
+        record_ids=tuple(e.id for e in chosen),
+    )
+
+
+def _compared(ctx: Context, event: Event) -> str:
+    """What an edition says of the asked thing: the people named on the lines that hold the
+    question's own words (コーディネーター), else its venue or theme as asked."""
+    if ctx.query.has("aspect.venue"):
+        return event.venue or detail_value(event, "会場") or ""
+    if ctx.query.has("aspect.theme"):
+        return detail_value(event, "テーマ") or ""
+    words = [compact(t) for t in ctx.query.terms if len(t) >= 2]
+    lines = [d for d in event.details if any(w in compact(d) for w in words)]
+    people = [
+        ctx.store.entity(ref).name
+        for ref in event.refs
+        if ctx.store.has_entity(ref)
+        and ctx.store.entity(ref).type == "person"
+        and any(_names(ctx.store.entity(ref), line) for line in lines)
+    ]
+    return "、".join(dict.fromkeys(people))
+
+
+def _names(entity: Entity, line: str) -> bool:
+    text = compact(line)
+    return any(compact(n) in text for n in (entity.name, *entity.aliases))

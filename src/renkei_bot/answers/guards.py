@@ -142,6 +142,19 @@ def missing_year(ctx: Context) -> Answer | None:
     return None
 
 
+def _missing_numbered(ctx: Context, n: int, unit: str) -> Answer | None:
+    """「連携ニュース第5号」 with no series entity named: the titles the question's longest searched word
+    finds number their 号 or 弾; a number none of them has is not in the records."""
+    words = sorted((t for t in ctx.query.terms if "第" not in t and len(t) >= 2), key=len, reverse=True)
+    for word in words:
+        editions = numbered(ctx.store.search(word), unit)
+        if editions:
+            if n in editions or (n == 1 and unit == "号" and 0 in editions):
+                return None
+            return ctx.not_found(wording.no_edition(word, f"第{n}{unit}", len(editions)))
+    return None
+
+
 def out_of_range(ctx: Context) -> Answer | None:
     """A definite period wholly outside the records (before 2014-09 or after 2021-12): say so.
 
@@ -167,6 +180,8 @@ def missing_ordinal(ctx: Context) -> Answer | None:
         return None
     unit = ctx.query.ordinal_unit
     named = [m for m in ctx.query.entities if m.type in ("partner", "series")]
+    if not named and unit != "回" and (unnamed := _missing_numbered(ctx, n, unit)) is not None:
+        return unnamed
     for match in ctx.query.entities:
         if ctx.query.confirm and named and match not in named:
             continue  # 「連携の第3弾は杉並区でやった？」: 杉並区 is claimed of it, not what is numbered
@@ -211,7 +226,7 @@ GUARDS: dict[str, tuple[Guard, ...]] = {
     "who": _EVENTS,
     "detail": _EVENTS,
     "summary": (out_of_range,),
-    "partners_list": (out_of_range,),
+    "partners_list": (unknown_name, out_of_range),
     "fallback": (ambiguous, unknown_name, out_of_range),
 }
 

@@ -19,6 +19,7 @@ from renkei_bot.answers.model import Answer
 from renkei_bot.dates import first_unit_end, format_date, format_span
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.periods import Period
+from renkei_bot.nlu.query import Query
 from renkei_bot.nlu.resolution import Match
 from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import Event
@@ -150,7 +151,10 @@ def confirm(ctx: Context) -> Answer | None:
     if role_line is not None and missing:
         fact = wording.record_says(role_line)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
-        said = _line_naming(ctx, event, claims)
+        # names the title holds name the record, not a claim (「北海道MEGAグルメフェスでホタテ釣りって
+        # あった？」): the line of the question's own words says more
+        titled = all(compact(m.surface) in compact(event.title) for m in claims)
+        said = (_line_of_topic(ctx, event, claims) if titled else None) or _line_naming(ctx, event, claims)
         fact = wording.record_says(said) if said else fact
     if missing and not stating and (said := _line_of_topic(ctx, event, claims)) is not None:
         # 「漱石山房記念館の事例報告は文京区からでしたか？」: the line the question's own words point to
@@ -225,7 +229,7 @@ def manner(ctx: Context) -> Answer | None:
     specs = ctx.vocabulary.facets.claims(h.name for h in ctx.query.facets)
     if ctx.query.has("ask.exists") and not ctx.query.entities:
         return None  # 「オンラインで開いた講演会ってありますか？」: are there any, a list (はい first)
-    best = ctx.selector.best(ctx.query) if specs else []
+    best = ctx.selector.best(_unclaimed(ctx)) if specs else []
     if not best:
         return None
     event = best[0].event
@@ -244,11 +248,24 @@ def manner(ctx: Context) -> Answer | None:
     said = next((line for v, line in verdicts if v == holds and line), "")
     if not said:
         said = next((line for _, line in verdicts if line), "")
+    if not said and not holds:  # 「中止になった？」 of one held smaller: the line saying how it went
+        manner_words = ctx.vocabulary.facets.manner_words()
+        said = next((p for p in event.details if any(w in p for w in manner_words)), "")
     return ctx.found_record(
         wording.manner(holds, format_span(event.date), event.title, said.lstrip("・ ")),
         event,
         event_lines([event], full=True),
     )
+
+
+def _unclaimed(ctx: Context) -> Query:
+    """The question without the words of its claim (「…は延期された？」: 延期 is checked in the record,
+    it does not choose it), when other words are left to choose by."""
+    claimed = {h.word for h in ctx.query.facets if h.name.startswith("claim.")}
+    rest = tuple(t for t in ctx.query.terms if t not in claimed)
+    if rest == ctx.query.terms or not (rest or ctx.query.entities or ctx.query.categories):
+        return ctx.query
+    return dataclasses.replace(ctx.query, terms=rest)
 
 
 def _line_naming(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:

@@ -204,6 +204,12 @@ class FacetSet:
         """The claim.* facets among `names`: how a yes/no question says a record went."""
         return [self._by_name[n] for n in names if n.startswith("claim.") and n in self._by_name]
 
+    def manner_words(self) -> tuple[str, ...]:
+        """Every word a claim.* facet reads in a record (延期, 縮小, オンライン, …): what a record says of
+        how it went."""
+        specs = self.claims(self._by_name)
+        return tuple(dict.fromkeys(w for spec in specs for w in (*spec.holds_if, *spec.fails_if)))
+
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
 

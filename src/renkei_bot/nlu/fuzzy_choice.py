@@ -1,12 +1,16 @@
 """Choosing among fuzzy candidates: accept a unique best with a margin, else keep it as a near miss.
 
-Scores are fuzz.ratio values computed by renkei_bot.nlu.entities (the only rapidfuzz importer).
+Scores are fuzz.ratio values computed by renkei_bot.nlu.entities; `one_edit_away` asks rapidfuzz for
+the edit distance of a word to a vocabulary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from renkei_bot.nlu.entity_keys import Hit
 
@@ -18,6 +22,14 @@ def accept_cutoff(key_length: int) -> float:
     """One substituted character (two for keys of ten or more) is accepted: 第一生明 → 第一生命."""
     edits = 2 if key_length < 10 else 4
     return 100.0 * (1 - edits / (2 * key_length)) - 1e-6
+
+
+def one_edit_away(word: str, words: Collection[str], *, shortest: int) -> str | None:
+    """The one word of `words` (of at least `shortest` letters) that `word` becomes by adding,
+    dropping or changing one letter; None when none or several do."""
+    near = process.extract(word, words, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
+    found = [w for w, _, _ in near if len(w) >= shortest]
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)

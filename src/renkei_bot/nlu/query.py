@@ -130,6 +130,8 @@ class Query:
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
     # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
     parts: tuple[str, ...] = ()
+    # every edition the question numbers (「1回目と2回目で同じ人？」), in order; `ordinal` is the first
+    ordinals: tuple[int, ...] = ()
     kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
     # the parts few answers read (asked, topic, sides, named, related_of), worked out on first use
     later: _Later | None = dataclasses.field(default=None, repr=False, compare=False)
@@ -381,7 +383,10 @@ class Understander:
         # 「東北六魂祭2016青森には協力した？」「…は平成30年中に開催？」: no question word, a predicate and ？
         asks_plainly = asks and tok.ends_with_predicate(tokens)
         # a date said would become a claim, unless it qualifies a noun (「2016年のシンポジウム」)
-        unstated = all(p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans)
+        # and the year of a change (「3年度に増えた？」) is where the change is asked, not a claim
+        unstated = "change." in present or all(
+            p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans
+        )
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
         confirm = confirm or (
@@ -445,6 +450,13 @@ class Understander:
             when=when,
             terms=terms,
             ordinal=int(ordinal.group(1) or ordinal.group(3)) if ordinal else None,
+            ordinals=tuple(
+                dict.fromkeys(
+                    int(m.group(1) or m.group(3))
+                    for m in _ORDINAL.finditer(text)
+                    if ordinal and (m.group(2) or m.group(4)) == (ordinal.group(2) or ordinal.group(4))
+                )
+            ),
             ordinal_unit=(ordinal.group(2) or ordinal.group(4)) if ordinal else "回",
             confirm=confirm,
             # 開かれた → 開催, a word every record of a festival may hold: no topic

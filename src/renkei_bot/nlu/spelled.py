@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu import tokens as tok
+from renkei_bot.nlu.fuzzy_choice import one_edit_away
 from renkei_bot.nlu.romaji import TABLE, fold_romaji, romaji_key
 from renkei_bot.normalize import to_hiragana
 
@@ -314,7 +315,7 @@ class Speller:
         edits += _latin(lexicon, words)
         for m in _KATAKANA_RUN.finditer(text):  # ツイッター → Twitter, as the records write it
             if free(m) and m.group() not in lexicon.katakana:
-                written = lexicon.by_sound.get(to_hiragana(m.group()))
+                written = lexicon.by_sound.get(to_hiragana(m.group())) or _katakana_slip(lexicon, m.group())
                 if written:
                     edits.append((m.start(), m.end(), written))
         if not edits:
@@ -351,6 +352,17 @@ def _katakana_typed(lexicon: Lexicon, text: str, keep: Sequence[tuple[int, int]]
         return word if inside or known else to_hiragana(word)
 
     return re.sub(r"[ァ-ヶー]+", read, text)
+
+
+KATAKANA_SLIP = 6  # a katakana word this long, one letter off a word of the records, is that word
+
+
+def _katakana_slip(lexicon: Lexicon, word: str) -> str | None:
+    """「シンポジュウム」「パネルディスカション」: a long katakana word the records do not write, one
+    letter added, dropped or changed from exactly one word they do write, is that word."""
+    if len(word) < KATAKANA_SLIP:
+        return None
+    return one_edit_away(word, lexicon.katakana, shortest=KATAKANA_SLIP)
 
 
 HOMOPHONE_TOKENS = 4  # 千葉県 + 町 + 村 + 回: the most tokens one name's slip is cut into
