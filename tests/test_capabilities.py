@@ -33,7 +33,9 @@ CASES = [
     # the partners table: two named partners compared, a day compared, a non-partner in a yes/no
     ("青森県市長会と青森県町村会、構成自治体が多いのはどっちですか", TODAY, True, ["青森県町村会"]),
     ("千葉県町村会の協定は広島県町村会と同じ日でしたか", TODAY, True, ["いいえ"]),
-    ("福岡県町村会とも連携協定を結んでいますよね？", TODAY, True, ["いいえ", "福岡県町村会"]),
+    # an association of a prefecture with no partner: nothing in the records; with one: いいえ and it
+    ("福岡県町村会とも連携協定を結んでいますよね？", TODAY, False, ["福岡県町村会"]),
+    ("奈良県市長会とも連携協定を結んでいますよね？", TODAY, True, ["いいえ", "奈良県町村会"]),
     # the source's typos
     ("「京都市長会」という書き方は京都府市長会の誤記ですか", TODAY, True, ["はい", "京都府市長会"]),
     # an item inside a row, the partner a row is about, a guess after the question
@@ -479,8 +481,47 @@ CASES = [
     ),
     ("シンポジュームの第2回のテーマは？", TODAY, True, ["共存共栄"]),
     # the people listed under the line naming the role asked, narrowed by the question's other words
-    ("2回目の全国連携シンポジウムでパネルディスカッションに出た人は？パネリストを教えて", TODAY, True, ["大浦", "濱田"]),
+    (
+        "2回目の全国連携シンポジウムでパネルディスカッションに出た人は？パネリストを教えて",
+        TODAY,
+        True,
+        ["大浦", "濱田"],
+    ),
     ("最初のシンポジウムのパネリストに市長さんいた？誰？", TODAY, True, ["山崎"]),
+    # whole sentences before and after the question: their relative dates date nothing
+    (
+        "お世話になっております。来週の会議資料を準備しています。千葉県町村会と協定を結んだ日を教えてください。よろしくお願いします。",
+        TODAY,
+        True,
+        ["2017年（平成29年）1月19日"],
+    ),
+    # 「…した日に、何…」 asks what else happened that day
+    ("千葉県市長会と協定を結んだ日に、どんなイベントをやってた？", TODAY, True, ["KITTE"]),
+    # a series' year with no record of its own: the rows of that year that mention it
+    ("東北絆まつり2020の開催はどうなりましたか", TODAY, True, ["延期"]),
+    # a record named by the day of another
+    ("連携ニュースの第2号が出た日の区長会総会では何を確認した？", TODAY, True, ["事前PR"]),
+    # two asks in one sentence, the count first
+    ("京都との連携協力推進委員会は何回開かれて、第1回はいつ？", TODAY, True, ["3回"]),
+    # the one claimed to be the most or the least, against the table
+    ("構成自治体数がいちばん少ないのは広島県町村会で合ってますか", TODAY, True, ["はい", "9自治体"]),
+    ("構成自治体数が一番多いのは青森県町村会ですよね？", TODAY, True, ["いいえ", "北海道町村会"]),
+    # a prefecture and a kind written apart make an association the table lacks
+    ("奈良県は市長会とも協定を結んでいますか", TODAY, True, ["いいえ", "奈良県町村会"]),
+    # a person guessed after the topic, with an honorific
+    ("第2回シンポジウムの基調講演って高橋一夫先生？", TODAY, True, ["はい"]),
+    # a quoted value is the claim: the record is chosen by the rest
+    (
+        "令和3年度第1回全国連携展示のテーマは「縄文の大地 青森の魅力」でしたか？",
+        TODAY,
+        True,
+        ["いいえ", "ぷらっと埼玉"],
+    ),
+    # the largest rise among the years asked, or all but those left out
+    ("合計が元年度以降で前年度から最も増えたのは？", TODAY, True, ["2021年度", "+61"]),
+    ("各区交流自治体の伸びが一番大きかった年度は？3年度は除いて", TODAY, True, ["2016年度", "+67"]),
+    # 「例年のように」 claims it went as usual
+    ("2021年の東北絆まつりは例年のように開催できた？", TODAY, True, ["いいえ"]),
 ]
 
 

@@ -33,6 +33,8 @@ SUBJECT_INTENTS = frozenset(
 BARE_INTENTS = frozenset({"first_last"})
 # Intents for which a period alone (2018年度は？) asks the same again for that period.
 PERIOD_INTENTS = frozenset({"events_in_period", "events_about", "count", "summary", "partners_list"})
+# What a question with nothing but these asks of the last answer's subjects (「その差は？」「合計は？」)
+_OPERATIONS = ("change.", "total.", "extreme.", "compare.")
 # Intents that pick one record: an inherited ordinal (第1回) still points at it.
 ONE_RECORD = frozenset({"when", "detail", "who"})
 # 「もっと詳しく」 after a one-fact answer: everything about that record or subject.
@@ -89,6 +91,9 @@ def follow(
     )
     if not own_subject and not own_period and (aspect or about_last):
         return _same_subject(previous, query, own_intent=own_intent)
+    operates = any(h.name.startswith(_OPERATIONS) for h in query.facets)
+    if operates and not (own_subject or own_period or own_intent) and len(previous.subjects) >= 2:
+        return _operated(previous, query)
     # A slot alone reuses the last question; a period alone only where a period narrows that question.
     new_slot = own_subject or query.ordinal is not None
     period_alone = own_period and ("switch" in marks or previous.intent in PERIOD_INTENTS)
@@ -146,6 +151,21 @@ def _same_subject(previous: Turn, query: Query, *, own_intent: bool) -> Carried:
     names = [s.name for s in previous.subjects] or list(previous.terms[:1])
     edition = _ordinal(previous) if ordinal is not None and query.ordinal is None else None
     about = wording.carried_subject([_label(p) for p in previous.periods], edition, names)
+    return Carried(carried, about=(about,) if about else ())
+
+
+def _operated(previous: Turn, query: Query) -> Carried:
+    """「…合わせると何自治体？」 then 「その差は？」: the last question's subjects, with what this one
+    asks of them (its own facets only: the sum asked before is not asked again)."""
+    carried = replace(
+        query,
+        intent=previous.intent,
+        entities=_matches(previous, query),
+        when=_periods(previous.periods, query),
+    )
+    about = wording.carried_subject(
+        [_label(p) for p in previous.periods], None, [s.name for s in previous.subjects]
+    )
     return Carried(carried, about=(about,) if about else ())
 
 

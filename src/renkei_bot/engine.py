@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
-from renkei_bot import wording
+from renkei_bot import hops, wording
 from renkei_bot.answers import anniversaries as anniv
 from renkei_bot.answers import general, partners
 from renkei_bot.answers.answer import answer
@@ -26,7 +26,7 @@ from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.query import MAX_QUESTION, Query, Understander
 from renkei_bot.nlu.readings import Honorifics, load_honorifics
-from renkei_bot.nlu.sentences import question_parts
+from renkei_bot.nlu.sentences import clause_parts, question_parts
 from renkei_bot.nlu.spelled import Lexicon, Speller
 from renkei_bot.normalize import normalize, replace_surrogates, strip_markup
 from renkei_bot.parts import Parts
@@ -59,6 +59,10 @@ def _say_carried(result: Answer, carried: Carried) -> Answer:
     return dataclasses.replace(
         result, summary=prefix + result.summary, show_all=result.show_all or carried.expand
     )
+
+
+# The facets that ask something of their own where they stand (a question word, 第何回, いつ)
+_ASKS = frozenset({"wh", "ask.ordinal", "ask.when", "count.how_many"})
 
 
 class Engine:
@@ -173,7 +177,11 @@ class Engine:
             query = self.understander.understand(question, today=today, cleaned=cleaned)
             carried = self._carry(previous, query)
             result = answer(self._context(carried.query))
+            if query.has("time.day_of_record") and (hop := self._of_that_day(query, today)) is not None:
+                result = dataclasses.replace(hop, question=question)  # 「…が出た日の総会で…」
             parts = question_parts(cleaned)
+            if len(parts) == 1:  # 「何回開かれて、京都でやったのは何回目？」: two asks in one sentence
+                parts = clause_parts(query.text, [h.begin for h in query.facets if h.name in _ASKS])
             if len(parts) > 1:  # 「…はいつ？会場は？」: several questions in one message
                 result = self._parts.answer(question, parts, today, result)
         except Exception:
@@ -195,6 +203,14 @@ class Engine:
             dates=() if result.dates else self._record_dates(result.record_ids),
         )
         return Exchange(result, turn, carried.carried)
+
+    def _of_that_day(self, query: Query, today: date) -> Answer | None:
+        return hops.of_that_day(
+            query,
+            today,
+            understand=lambda text, day: self.understander.understand(text, today=day, cleaned=text),
+            respond=lambda q: answer(self._context(q)),
+        )
 
     def _carry(self, previous: Turn | None, query: Query) -> Carried:
         """What a follow-up takes from the last answer's turn (its subject, period or question)."""

@@ -21,6 +21,7 @@ from renkei_bot.store import Store
 from renkei_bot.turn import Turn
 
 _ASKING = ("wh", "aspect.", "count.how_many")  # a part of a message that asks something of its own
+_OPERATING = ("change.", "total.", "extreme.")  # 「差は？」「合計は？」: asks a figure of what came before
 
 
 ONE_LINE = 160  # answers this short together read as one sentence: both in the first line
@@ -90,7 +91,7 @@ class Parts:
         first = queries[0]
         before = self._turn(first, self._respond(first))
         for query in queries[1:]:
-            if not query.has(*_ASKING) or query.confirm:
+            if not query.has(*_ASKING, *_OPERATING) or query.confirm:
                 continue
             carried = self._carry(before, query)
             result = self._respond(carried.query)

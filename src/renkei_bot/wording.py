@@ -201,8 +201,12 @@ def help_intro(unknown: str | None = None) -> str:
     return intro
 
 
-def not_a_partner(name: str, count: int) -> str:
-    return f"「{name}」は広域連携協定の締結団体（{count}団体）の記録にありません。"
+def not_a_partner(name: str, count: int, same_place: Sequence[str] = ()) -> str:
+    """「山梨県市長会」: not among the partners; the partners of the same place, when there are."""
+    said = f"「{name}」は広域連携協定の締結団体（{count}団体）の記録にありません。"
+    if same_place:
+        said += f"同じ県で協定を結んでいるのは{'、'.join(same_place)}です。"
+    return said
 
 
 AGREEMENT_TERM_NOT_RECORDED = (

@@ -81,6 +81,9 @@ def answer(ctx: Context) -> Answer | None:
         return _unchanged(ctx, table, named or list(table.rows), years, asks=asks)
     if q.confirm and q.has("change.increase") and not years:  # 「合計は毎年増えてる？」
         return _every_year(ctx, table, named or [table.row("total")])
+    if q.has("change.increase") and q.has("extreme.max") and (len(years) >= 2 or q.has("filter.except")):
+        # 「28年度以降で」「3年度は除いて」いちばん増えたのは: the largest rise among them (counts.yearly_count)
+        return None
     if q.has("change.increase") and len(years) >= 2:  # 「28年度から29年度で何自治体増えた」「…で変わった？」
         rows = named or [table.row("total")]
         return _between(ctx, table, rows, years[0], years[-1], asks=q.confirm or not q.has("wh"))

@@ -63,9 +63,11 @@ def yearly_count(ctx: Context) -> Answer:
     source = (f"{TABLE}（{', '.join(f'L{r.line}' for r in rows)}）",)
     base = {"title": TABLE, "sources": source, "record_ids": tuple(r.id for r in rows)}
     if q.has("extreme.max") and q.has("change.increase"):
+        # the years asked, or all but them (「初年度の28年度は除いて」)
+        within = [y for y in table.years if y not in years] if q.has("filter.except") else years
         answers = []
         for row in rows:
-            for year, rise in tq.largest_rise(row):
+            for year, rise in tq.largest_rise(row, within=within):
                 answers.append(wording.largest_rise(row.label, format_fiscal_year(year), rise))
         lines = tuple(row_line(table, r) for r in rows)
         return ctx.found("\n".join(answers), lines=lines, notes=(wording.as_of(table.as_of),), **base)

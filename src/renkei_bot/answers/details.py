@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.pointing import ITEM_LINE, best_line, keys_of, naming
 from renkei_bot.answers.select import Ranked
 from renkei_bot.dates import format_span
+from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
@@ -267,7 +269,9 @@ def _stating(ctx: Context, event: Event, ranked: Sequence[Ranked]) -> Event:
 def detail(ctx: Context) -> Answer:
     claimed_ids = [m.entity_id for m in ctx.claimed_for_aspect()] if ctx.query.confirm else []
     # 「ねぎサミットの主催は特別区長会だった？」: the claim is checked on the record, it does not choose it
-    best = (claimed_ids and ctx.selector.best(ctx.query, skip=claimed_ids)) or ctx.selector.best(ctx.query)
+    best = (claimed_ids and ctx.selector.best(ctx.query, skip=claimed_ids)) or ctx.selector.best(
+        _unquoted(ctx)
+    )
     if not best:
         return ctx.nothing()
     aspects = ctx.query.aspects
@@ -332,7 +336,11 @@ def detail(ctx: Context) -> Answer:
         claimed = list(ctx.claimed_for_aspect()) or [
             m for m in ctx.query.entities if m.type != "series" and m.entity_id != event.series
         ]
-        if ctx.query.confirm and claimed:  # 「…って特別区長会の主催だったっけ？」: in the value, or not
+        if ctx.query.confirm and ctx.query.quoted and ctx.query.aspects:
+            # 「…のテーマ、「食べておいしい ちばの味」だった？」: the words quoted are the value, or not
+            value = compact(direct[1])
+            summary = wording.yes_or_no(all(compact(q) in value for q in ctx.query.quoted), summary)
+        elif ctx.query.confirm and claimed:  # 「…って特別区長会の主催だったっけ？」: in the value, or not
             value = compact(direct[1])
             names = [(compact(m.surface), compact(ctx.store.entity(m.entity_id).name)) for m in claimed]
             summary = wording.yes_or_no(all(a in value or b in value for a, b in names), summary)
@@ -386,6 +394,18 @@ def detail(ctx: Context) -> Answer:
         dates=(mention.date.isoformat(),) if mention else iso_dates([event]),
         record_ids=(event.id,),
     )
+
+
+def _unquoted(ctx: Context) -> Query:
+    """A yes/no about an aspect (「テーマ、「…」だった？」): what it quotes is the claimed value, so the
+    record is chosen by the rest (its name, number, year), when that still chooses one."""
+    query = ctx.query
+    if not (query.confirm and query.quoted and query.aspects):
+        return query
+    said = [compact(q) for q in query.quoted]
+    rest = tuple(t for t in query.terms if not any(compact(t) in q for q in said))
+    unquoted = dataclasses.replace(query, terms=rest, names=())
+    return unquoted if ctx.selector.best(unquoted) else query
 
 
 def _listed_under(ctx: Context, event: Event) -> list[str]:

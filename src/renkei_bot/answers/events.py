@@ -227,7 +227,9 @@ def listing(ctx: Context) -> Answer:
             events = [e for e in events if hits[e.id] == most] if most else events
         years = {p.start.year for p in ctx.query.when.spans if p.attached}
         if years:  # 「基本方針2019では」: the year glued to the name picks that one
-            events = [e for e in events if e.date.start and e.date.start.year in years] or events
+            # …and with none that year (東北絆まつり2020), the rows of that year that mention it
+            mentioning = ctx.selector.filtered(ctx.query, strict=False)
+            events = _in_years(events, years) or _in_years(mentioning, years) or events
     else:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
         category = next(iter(ctx.query.categories), None)
@@ -278,6 +280,10 @@ def listing(ctx: Context) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
+
+
+def _in_years(events: list[Event], years: set[int]) -> list[Event]:
+    return [e for e in events if e.date.start and e.date.start.year in years]
 
 
 def _detail_lines(ctx: Context, event: Event) -> list[Line]:

@@ -34,8 +34,12 @@ def unknown_name(ctx: Context) -> Answer | None:
             continue
         if name.endswith(kinds):
             similar = ctx.suggest_names(name, types=("partner",))
-            summary = wording.not_a_partner(name, len(ctx.store.partners.partners))
-            if ctx.query.confirm:  # 「埼玉県市長会とも協定を結んでますよね？」: the table answers いいえ
+            place = name[: -len(next(k for k in kinds if name.endswith(k)))]  # 山梨県 of 山梨県市長会
+            same_place = [p.name for p in ctx.store.partners.partners if p.name.startswith(place)]
+            summary = wording.not_a_partner(name, len(ctx.store.partners.partners), same_place)
+            # 「山梨県は市長会とも協定を結んでますよね？」: the table answers いいえ with that prefecture's
+            # partner; of a prefecture with none (静岡県町村会) the records say nothing at all
+            if ctx.query.confirm and same_place:
                 return _not_in_table(ctx, summary, similar)
             return ctx.not_found(summary, did_you_mean=similar, suggestions=(wording.ASK_PARTNERS,))
         return ctx.not_found(wording.unknown_name(name), did_you_mean=ctx.suggest_names(name))

@@ -90,6 +90,11 @@ def answer(ctx: Context) -> Answer | None:
         return dataclasses.replace(
             ranked, lines=tuple(partner_line(p) for p in named)
         )  # each, with its count
+    if len(named) == 1 and q.confirm and q.has("extreme.max", "extreme.min"):
+        # 「いちばん多いのは北海道町村会、で合っていますか？」: the one claimed against the top one
+        ranked = _ranked(ctx, _select(ctx))
+        holds = ranked.found and named[0].id in ranked.record_ids
+        return dataclasses.replace(ranked, summary=wording.yes_or_no(holds, ranked.summary))
     if named:
         return None
     chosen = _select(ctx)

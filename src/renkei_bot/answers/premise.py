@@ -35,6 +35,10 @@ def confirm(ctx: Context) -> Answer | None:
     """A stated place or person checked against the record of the question's subject; None to answer
     the question normally (the verdict on dates and existence is `yes_no`'s)."""
     query = ctx.query
+    if query.quoted and query.aspects and not query.entity_ids("person"):
+        return (
+            None  # 「テーマ、「…」だった？」: the quoted value is checked against the aspect (details.detail)
+        )
     bodies_claimed = ctx.claimed_for_aspect()
     if bodies_claimed and all(m.type not in CLAIM_TYPES for m in bodies_claimed):
         return None  # 「主催は特別区長会だったよね？」: checked against the aspect's value (details.detail)

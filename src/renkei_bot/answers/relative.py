@@ -22,6 +22,7 @@ from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import mentioned_partners
 from renkei_bot.dates import format_date, format_span, month_end
+from renkei_bot.nlu.query import Query
 from renkei_bot.records import Event
 
 _ABOUT_EVENTS = frozenset(
@@ -38,8 +39,10 @@ def applies(ctx: Context) -> bool:
     query = ctx.query
     if query.has("time.others") and _stated_days(ctx) and (query.entities or query.terms):
         return True  # 「2016年4月26日には、協定の締結式のほかに何が」
-    if query.has("time.same_day", "time.same_month", "time.day_of_record") or (
-        query.has("time.day_of") and query.has("time.others", "time.started")  # 「…が出た日に始まった」
+    if (
+        query.has("time.same_day", "time.same_month", "time.day_of_record")
+        or (query.has("time.day_of") and query.has("time.others", "time.started"))  # 「…が出た日に始まった」
+        or _asks_of_that_day(query)
     ):
         # 「協定を結んだ日に、ほかに何が」: about any record, a partner's signing included
         if query.when.anniversary is not None:
@@ -75,6 +78,16 @@ def answer(ctx: Context) -> Answer | None:
     return running(ctx)
 
 
+def _asks_of_that_day(query: Query) -> bool:
+    """「協定式をやった日に、何のお祭りに協力してた？」: 「…日に」 then a question word that asks what else
+    happened (not 「いつ」 or 「何曜日」, which ask the day itself)."""
+    if query.has("ask.when", "ask.weekday", "aspect.time"):
+        return False
+    days = [h for h in query.facets if h.name == "time.on_that_day"]
+    asks = [h for h in query.facets if h.name == "wh"]
+    return any(w.begin >= d.end for d in days for w in asks)
+
+
 def _partners_only(ctx: Context) -> bool:
     """「群馬県市長会と同じ日に協定を結んだ団体は？」 asks the partners table (its own same-day rows)."""
     named = ctx.query.has("subject.partner") or bool(ctx.query.entity_ids("partner"))
@@ -82,6 +95,7 @@ def _partners_only(ctx: Context) -> bool:
         ctx.query.has("time.others", "chart.events")  # 「…と同じ日にやってたイベントは？」
         or bool(ctx.query.categories)
         or bool(ctx.query.aspects)
+        or _asks_of_that_day(ctx.query)  # 「協定式をやった日に、何のお祭りに…」
     )
     return named and ctx.query.has("subject.agreement") and not others
 

@@ -6,7 +6,7 @@ and slots; nothing here knows the question or Japanese wording.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -150,8 +150,10 @@ def rises(row: CountRow) -> list[tuple[int, int]]:
     return [(y, v - pv) for (py, pv), (y, v) in pairwise(cells) if y == py + 1]
 
 
-def largest_rise(row: CountRow, *, most: bool = True) -> list[tuple[int, int]]:
-    steps = rises(row)
+def largest_rise(row: CountRow, *, most: bool = True, within: Collection[int] = ()) -> list[tuple[int, int]]:
+    """The 年度 of the largest (or smallest) change from the year before; only among `within` when
+    given (「28年度以降で一番増えた」)."""
+    steps = [(y, d) for y, d in rises(row) if not within or y in within]
     if not steps:
         return []
     edge = max(d for _, d in steps) if most else min(d for _, d in steps)

@@ -21,19 +21,23 @@ class PartnerKinds:
 
     by_place: dict[tuple[str, str], Entity]
     parent: dict[str, str]
+    places: dict[str, str]  # prefecture id → its name (山梨県): an absent partner's name is made of it
 
 
 def partners_with_parent(entities: Iterable[Entity]) -> PartnerKinds:
     by_place: dict[tuple[str, str], Entity] = {}
     parent: dict[str, str] = {}
+    places: dict[str, str] = {}
     for entity in entities:
+        if entity.type == "prefecture":
+            places[entity.id] = entity.name
         if entity.type != "partner" or not entity.parent:
             continue
         parent[entity.id] = entity.parent
         for kind in ("市長会", "町村会"):
             if entity.name.endswith(kind):
                 by_place.setdefault((entity.parent, kind), entity)
-    return PartnerKinds(by_place, parent)
+    return PartnerKinds(by_place, parent, places)
 
 
 def compose_partners(resolution: Resolution, text: str, partners: PartnerKinds) -> Resolution:
@@ -69,6 +73,11 @@ def compose_partners(resolution: Resolution, text: str, partners: PartnerKinds) 
                 (p for i in ids if (p := partners.by_place.get((i, kind.group(0)))) is not None), None
             )
             if partner is None:
+                # 「山梨県は市長会とも協定を？」: the prefecture's association of that kind is no partner
+                if absorb and len(ids) == 1 and ids[0] in partners.places:
+                    absent = partners.places[ids[0]] + kind.group(0)
+                    resolution = dataclasses.replace(resolution, absent=(*resolution.absent, absent))
+                    break
                 continue
             start = begin if gap <= _NEAR and absorb else kind.start()
             match = Match(

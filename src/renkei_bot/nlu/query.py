@@ -130,6 +130,7 @@ class Query:
     typos: tuple[str, ...] = ()  # ids of data/corrections.yaml whose wrong form the question writes
     # parts of its long nouns (婚活パーティー → 婚活): searched only when the whole noun is in no record
     parts: tuple[str, ...] = ()
+    quoted: tuple[str, ...] = ()  # what the question writes in quotes (「食べておいしい ちばの味」)
     # every edition the question numbers (「1回目と2回目で同じ人？」), in order; `ordinal` is the first
     ordinals: tuple[int, ...] = ()
     kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
@@ -396,7 +397,9 @@ class Understander:
         # 「奈良県町村会の協定は広島県町村会より後？」: one stated to come before or after another
         confirm = confirm or (not wh and asks and "compare.than" in present)
         # 「最後に協定を結んだのは千葉県市長会？」: one name after the topic, and only endings
-        confirm = confirm or (not wh and asks and _named_after_topic(tokens, resolution.matches))
+        confirm = confirm or (
+            not wh and asks and _named_after_topic(tokens, resolution.matches, self._honorifics)
+        )
         # 「…展示のテーマは？」: an aspect's word, its topic particle and nothing more asks that aspect
         confirm = confirm and not _aspect_asked_last(tokens, facets)
         if (
@@ -431,6 +434,7 @@ class Understander:
             if self._org_suffix.search(text)
             else ()
         )
+        unknown = (*unknown, *(n for n in resolution.absent if n not in unknown))
         names_left = proper_names(
             tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
         )
@@ -450,6 +454,7 @@ class Understander:
             when=when,
             terms=terms,
             ordinal=int(ordinal.group(1) or ordinal.group(3)) if ordinal else None,
+            quoted=quoted,
             ordinals=tuple(
                 dict.fromkeys(
                     int(m.group(1) or m.group(3))
@@ -567,10 +572,20 @@ class _Aside:
 
     @classmethod
     def of(cls, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> _Aside:
-        end = tok.preface_end(tokens)
-        asked = tok.question_end(tokens)
-        lead = end if end is not None and any(m.begin >= end for m in matches) else None
+        ends = tok.sentence_ends(tokens)  # 「お疲れさまです。来月の会議で…。奈良県町村会との…は？」
+        leads = [
+            e
+            for e in (tok.preface_end(tokens), *ends)
+            if e is not None and any(m.begin >= e for m in matches)
+        ]
+        lead = max(leads, default=None)
         bare = lead is not None and not any(m.begin < lead for m in matches)
+        # small talk after the question: after its question mark, or after the sentence that names
+        # the last thing it asks about (「…ご教示ください。お手数をおかけします。」)
+        last = max((m.end for m in matches), default=None)
+        after = [e for e in ends if last is not None and e >= last]
+        asked = tok.question_end(tokens)
+        asked = asked if asked is not None else min(after, default=None)
         tail = asked if asked is not None and any(m.end <= asked for m in matches) else None
         return cls(lead, bare, tail)
 
@@ -639,9 +654,12 @@ def _aspect_asked_last(tokens: Sequence[tok.Token], facets: Sequence[FacetHit]) 
     )
 
 
-def _named_after_topic(tokens: Sequence[tok.Token], matches: Sequence[Match]) -> bool:
-    """「…のは千葉県市長会？」「会場って区政会館？」: the last topic particle is followed by one name
-    and nothing but endings, so the name is the guess to check."""
+def _named_after_topic(
+    tokens: Sequence[tok.Token], matches: Sequence[Match], honorifics: frozenset[str] = frozenset()
+) -> bool:
+    """「…のは千葉県市長会？」「会場って区政会館？」「基調講演って大杉覚先生？」: the last topic particle
+    is followed by one name (an honorific may follow it) and nothing but endings, so the name is the
+    guess to check."""
     topic = tok.last_topic(tokens)
     if topic is None:
         return False
@@ -657,7 +675,8 @@ def _named_after_topic(tokens: Sequence[tok.Token], matches: Sequence[Match]) ->
     if rest and rest[0].surface == "の":
         nouns = list(itertools.takewhile(tok.is_noun_like, rest[1:]))
         return bool(nouns) and tok.nothing_but_endings(tokens, nouns[-1].end)
-    return tok.nothing_but_endings(tokens, named.end)
+    end = rest[0].end if rest and rest[0].surface in honorifics else named.end
+    return tok.nothing_but_endings(tokens, end)
 
 
 def _guessed_last(

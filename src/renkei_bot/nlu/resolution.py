@@ -56,6 +56,8 @@ class Resolution:
     matches: tuple[Match, ...] = ()
     ties: tuple[Tie, ...] = ()
     near_misses: tuple[NearMiss, ...] = ()
+    # associations written in two parts that no partner is (「山梨県は市長会とも」 → 山梨県市長会)
+    absent: tuple[str, ...] = ()
 
     @property
     def entity_ids(self) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ on its own, in the order asked, so the first line answers the first question."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _ASKED_END = re.compile(r"[?？]+")
 MIN_PART = 3  # 「区政会館？」 after a question is a guess at its answer, not a question of its own
@@ -23,3 +24,19 @@ def question_parts(text: str) -> list[str]:
     if rest:
         parts.append(rest)
     return parts if len(parts) > 1 and all(len(p) >= MIN_PART for p in parts) else [text]
+
+
+_JOINED = re.compile(r"[てで]、")  # 「…何回開かれて、…」: a clause in the te-form, then a comma
+
+
+def clause_parts(text: str, asks: Sequence[int]) -> list[str]:
+    """「全部で何回開かれて、京都で開催されたのは何回目？」: one sentence asking two things in two clauses
+    joined by the te-form and a comma, split there when a question word (at the offsets `asks`) stands
+    on each side; [text] otherwise."""
+    for joint in _JOINED.finditer(text):
+        left, right = text[: joint.end() - 1], text[joint.end() :]
+        if min(len(left), len(right)) < MIN_PART:
+            continue
+        if any(a < joint.start() for a in asks) and any(a >= joint.end() for a in asks):
+            return [left, right]
+    return [text]

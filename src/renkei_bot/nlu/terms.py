@@ -106,7 +106,7 @@ def _of_phrase_at(
     if (
         nouns
         and joined
-        and not inside(a.begin, c.end, covered)
+        and not inside(a.begin, a.end, covered)  # 「千葉県町村会の差」: a name's tail is no word to find
         and not inside(c.begin, c.end, covered)  # 「ヒカリエの何階」: 何階 asks, it is no word to find
         and a.normalized not in stop
         and c.normalized not in stop

@@ -307,6 +307,20 @@ def preface_end(tokens: Sequence[Token]) -> int | None:
     return None
 
 
+_PERIOD = ("補助記号", "句点")  # 。！!
+
+
+def sentence_ends(tokens: Sequence[Token]) -> list[int]:
+    """Where each sentence that ends in 。 or ！ (not a question mark) ends, before the text does:
+    「お疲れさまです。来月の会議で説明します。…はいつでしたか。」 → after each 。 but the last."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    return [
+        t.end
+        for t, after in itertools.pairwise(words)
+        if t.pos[:2] == _PERIOD and t.surface not in ("?", "？") and after.pos[:2] != _PERIOD
+    ]
+
+
 def question_end(tokens: Sequence[Token]) -> int | None:
     """Where the last question mark followed by more words ends (「…分かります？ 今日は…」)."""
     words = [t for t in tokens if t.pos[0] != "空白"]
