@@ -50,8 +50,22 @@ class Selector:
         # One tuple, replaced whole: a thread answering another question never sees this one's plans.
         self._plans: tuple[Query | None, dict[tuple[str, ...], Plan]] = (None, {})
         self._edges: tuple[Event, Event] | None = None
+        self._of_query: tuple[Query | None, dict[str, Any]] = (None, {})
         self._derived: dict[str, Any] = {}
         self._periods: dict[tuple[tuple[bool, int | None, int | None, date, date], ...], frozenset[str]] = {}
+
+    def of_query(self, query: Query, name: str, build: Callable[[], T]) -> T:
+        """What `build` makes of one question, made once for the rest of its answer (several answer
+        steps read the same words of it). Kept for the last Query object only, in one tuple replaced
+        whole (as the plans): another question, or another thread's, starts afresh."""
+        owner, made = self._of_query
+        if owner is not query:
+            made = {}
+            self._of_query = (query, made)
+        if name not in made:
+            made[name] = build()
+        found: T = made[name]
+        return found
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """What `build` makes of the records (never of a question), made once: the records never change
