@@ -16,6 +16,11 @@ ITEM_LINE = re.compile(r"^[・\s]*[①-⑳]")  # a line under an item: ①日時
 
 
 def name_keys(ctx: Context) -> list[str]:
+    """The names the question gives, compacted (made once per question: several steps read them)."""
+    return list(ctx.selector.of_query(ctx.query, "name_keys", lambda: _name_keys(ctx)))
+
+
+def _name_keys(ctx: Context) -> list[str]:
     keys = [compact(m.surface) for m in ctx.query.entities if m.type != "series"]
     keys += [compact(ctx.store.entity(m.entity_id).name) for m in ctx.query.entities if m.type != "series"]
     # the project's own body is written many ways in its own chronology (区長会, 事務局): each says it
@@ -26,6 +31,10 @@ def name_keys(ctx: Context) -> list[str]:
 
 def keys_of(ctx: Context) -> list[str]:
     """What the question names, to find in an event's details: its entities and its rare words."""
+    return list(ctx.selector.of_query(ctx.query, "keys_of", lambda: _keys_of(ctx)))
+
+
+def _keys_of(ctx: Context) -> list[str]:
     keys = name_keys(ctx)
     keys += [compact(t) for t in ctx.query.terms if len(t) >= 2 and ctx.selector.idf(t) >= RARE]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]

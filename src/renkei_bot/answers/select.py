@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from renkei_bot.answers import ranking
 from renkei_bot.answers.ranking import ORDINAL_WEIGHT, YEAR_WEIGHT, Plan, Term
 from renkei_bot.answers.ranking import Ranked as Ranked  # answers import it from here
+from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event, Mention
@@ -27,6 +28,7 @@ TITLE_BONUS = 0.5  # a word found in the title counts half again
 RELATED = 0.7  # a record's word for the question's verb (決める → 決定) counts a little less
 YEAR_FLOOR = 0.3  # a record of the year glued to a name wins if it scores this share of the best
 OWN_SERIES = 0.8  # a series' own event is preferred unless another fits this much better
+PERIODS_KEPT = 512  # periods whose events are remembered
 
 
 class Selector:
@@ -48,7 +50,22 @@ class Selector:
         # One tuple, replaced whole: a thread answering another question never sees this one's plans.
         self._plans: tuple[Query | None, dict[tuple[str, ...], Plan]] = (None, {})
         self._edges: tuple[Event, Event] | None = None
+        self._of_query: tuple[Query | None, dict[str, Any]] = (None, {})
         self._derived: dict[str, Any] = {}
+        self._periods: dict[tuple[tuple[bool, int | None, int | None, date, date], ...], frozenset[str]] = {}
+
+    def of_query(self, query: Query, name: str, build: Callable[[], T]) -> T:
+        """What `build` makes of one question, made once for the rest of its answer (several answer
+        steps read the same words of it). Kept for the last Query object only, in one tuple replaced
+        whole (as the plans): another question, or another thread's, starts afresh."""
+        owner, made = self._of_query
+        if owner is not query:
+            made = {}
+            self._of_query = (query, made)
+        if name not in made:
+            made[name] = build()
+        found: T = made[name]
+        return found
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """What `build` makes of the records (never of a question), made once: the records never change
@@ -195,6 +212,18 @@ class Selector:
         spans = [p for p in query.when.spans if not p.attached]
         if not spans:
             return None
+        # An answer filters by its period several times (best, next, its series, a check), and other
+        # questions ask the same year or 年度: the events of a period are looked up once. The key is
+        # what decides them (not where the question wrote the period).
+        key = tuple((p.any_year, p.month, p.day, p.start, p.end) for p in spans)
+        found = self._periods.get(key)
+        if found is None:
+            if len(self._periods) >= PERIODS_KEPT:
+                self._periods.clear()  # any range can be asked: it must not grow without bound
+            found = self._periods[key] = self._period_ids(spans)
+        return found
+
+    def _period_ids(self, spans: Sequence[Period]) -> frozenset[str]:
         ids: set[str] = set()
         for p in spans:
             if p.any_year and p.month is not None and p.day is not None:

@@ -35,6 +35,7 @@ MIN_RUN = 3
 SHORT_RUN = 4  # a run shorter than this is respelled only as one word (れいわ → 令和)  # hiragana: shorter runs are particles and endings (いつ, たの)
 MAX_PIECE = 16  # the longest reading tried as one piece
 MAX_TEXTS = 4000  # distinct record texts read for the records' words
+RUNS_KEPT = 4096  # kana runs whose respelling is remembered
 _KANA_RUN = re.compile(rf"[ぁ-ゖー]{{{MIN_RUN},}}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
 _KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
@@ -262,6 +263,9 @@ class Speller:
         self._cache = cache
         self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
+        # (kana run, its grammar spans) → the run respelled: はいつですか, について, を教えて recur
+        # across questions, and each would be cut again (a search over every piece of the run)
+        self._runs: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
 
     @property
     def lexicon(self) -> Lexicon:
@@ -275,6 +279,16 @@ class Speller:
 
                     self._lexicon = build() if self._cache is None else self._cache(build)
         return self._lexicon
+
+    def _spelled_run(self, run: str, grammar: Sequence[tuple[int, int]]) -> str:
+        """_kana of a run, remembered (up to RUNS_KEPT runs; a pure function of the lexicon)."""
+        key = (run, tuple(grammar))
+        found = self._runs.get(key)
+        if found is None:
+            if len(self._runs) >= RUNS_KEPT:
+                self._runs.clear()  # any text can be a run: it must not grow without bound
+            found = self._runs[key] = _kana(self.lexicon, run, grammar)
+        return found
 
     def respell(
         self,
@@ -302,14 +316,15 @@ class Speller:
         if runs:
             tokens = tokenize(text)
             for run_begin, run_end in runs:
+                if run_end - run_begin < MIN_RUN:
+                    continue  # _whole_words only shortens a run: too short either way
                 begin, end = _whole_words(tokens, run_begin, run_end)
+                if end - begin < MIN_RUN:
+                    continue
                 # Sudachi's particles are trusted in a question written with kanji, not in one spelled
                 # out wholly in kana (しんりんかんきょうぜい: ぜ and い are no particles)
                 grammar = _grammar_spans(tokens, begin, end) if _KANJI.search(text) else []
-                if (
-                    end - begin >= MIN_RUN
-                    and (spelled := _kana(lexicon, text[begin:end], grammar)) != text[begin:end]
-                ):
+                if (spelled := self._spelled_run(text[begin:end], grammar)) != text[begin:end]:
                     edits.append((begin, end, spelled))
         words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
         edits += _latin(lexicon, words)

@@ -124,9 +124,12 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     words = _words
     for m in _tokenizer().tokenize(text):
-        surface = m.surface()
+        # the surface is the text between the offsets (no projection is configured): a slice costs
+        # less than asking Sudachi for a new string
+        begin, end = m.begin(), m.end()
+        surface = text[begin:end]
         normalized, reading, pos, lemma = words.get((m.word_id(), surface)) or _word(m, surface)
-        out.append(_new_token(Token, (surface, normalized, reading, pos, m.begin(), m.end(), lemma)))
+        out.append(_new_token(Token, (surface, normalized, reading, pos, begin, end, lemma)))
     return out
 
 
