@@ -522,6 +522,22 @@ CASES = [
     ("各区交流自治体の伸びが一番大きかった年度は？3年度は除いて", TODAY, True, ["2016年度", "+67"]),
     # 「例年のように」 claims it went as usual
     ("2021年の東北絆まつりは例年のように開催できた？", TODAY, True, ["いいえ"]),
+    # a past month counted from today, said of a named record, is a claimed date
+    (
+        "9年前の今月って区政会館で埼玉県町村の展示やってた？",
+        date(2026, 11, 29),
+        True,
+        ["いいえ", "2021年（令和3年）5月11日"],
+    ),
+    # 「何年度まで」 asks until when, whatever else the question says
+    ("関係人口創出プロジェクトの事業は何年度までの予定？", TODAY, True, ["令和4年度まで"]),
+    # a past month counted from today, with what is asked of the record then
+    (
+        "10年前の今月、大井競馬場であったねぎのイベントで産地出店者は何団体？",
+        date(2026, 11, 29),
+        True,
+        ["28団体"],
+    ),
 ]
 
 

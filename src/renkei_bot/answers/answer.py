@@ -294,6 +294,13 @@ def _aspect_routed(ctx: Context) -> Context:
         and partners.mentioned_partners(ctx)
     ):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="agreement_date"))
+    past = query.when.anniversary is not None and query.when.anniversary.years_ago
+    if query.intent == "anniversary" and past and aspects and (query.entities or query.terms):
+        # 「10年前の今月末、大井競馬場であったねぎのイベントの名前と出店者数は？」: that one's aspects
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="events_in_period"))
+    if query.intent == "detail" and query.has("time.until") and not query.aspects:
+        # 「…って何年度まで続く予定？」: until when, whatever other word made it look like a detail
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="when"))
     asked = [a for a in query.aspects if a != "role"][:1]
     if query.roles and query.intent in (*_LISTING, "detail") and asked in (["people"], ["name"]):
         # 「渋谷区長の名前は？」: who holds a post of a named body (the records name few)

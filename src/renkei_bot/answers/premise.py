@@ -13,7 +13,7 @@ from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import details, pointing
-from renkei_bot.answers.context import Context
+from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.lines import detail_value, event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import first_unit_end, format_date, format_span
@@ -138,7 +138,7 @@ def confirm(ctx: Context) -> Answer | None:
     )
     stated_days = [p for p in query.premise if not p.attached]
     if stated_days and event.date.start and not any(_within(ctx, p, event.date.start) for p in stated_days):
-        missing.append(stated_days[0].text)  # 「…を訪ねてきたのは2015年7月10日だよね？」
+        missing.append(period_label(stated_days[0]))  # 「…を訪ねてきたのは2015年7月10日だよね？」
     # 「372自治体が参加したってことでOK？」: the figure claimed, with the noun it counts when said
     # (5年間 is not the 5 of 5市); the lines holding them as numbers of their own (5 in 5市, not in
     # 15), most first

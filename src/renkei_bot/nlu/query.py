@@ -402,6 +402,17 @@ class Understander:
         )
         # 「…展示のテーマは？」: an aspect's word, its topic particle and nothing more asks that aspect
         confirm = confirm and not _aspect_asked_last(tokens, facets)
+        past = when.anniversary is not None and bool(when.anniversary.years_ago)
+        if confirm and past and any(m.type != "venue" for m in resolution.matches):
+            # 「8年前の今月って区政会館で青森県市町村の展示やってたっけ？」: a past month counted from today,
+            # said of a record the question names, is a date claimed like a written one
+            when = dataclasses.replace(
+                when,
+                anniversary=None,
+                spans=tuple(dataclasses.replace(p, relative=False) for p in when.spans),
+            )
+            if scored.name == "anniversary":
+                scored = dataclasses.replace(scored, name="events_about")
         if (
             confirm
             and features.has_period
