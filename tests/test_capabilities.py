@@ -538,6 +538,26 @@ CASES = [
         True,
         ["28団体"],
     ),
+    # a ward spelled in kana with its 区 (しんじゅくく): no leftover 「くの」 taken for a name
+    ("しんじゅくくの事例報告をしたのは誰？", TODAY, True, ["北見"]),
+    # a post the records give without the name of who held it
+    ("東北六魂祭の開祭式に登壇した大田区長の名前は？", TODAY, False, ["大田区"]),
+    # what is asked for by 「…の X を教えて」, when no record has X
+    ("全国連携シンポジウムで棚野さんが話した内容の要旨を教えて", TODAY, False, ["要旨"]),
+    # a person's post asked as 役職名
+    ("品川区の柏原さんの役職名は？", TODAY, True, ["企画調整課長"]),
+    # a body claimed before the aspect's word (「特別区長会の主催」); a record naming no 主催
+    ("ぐんまの山村フェアって特別区長会の主催でしたっけ？", TODAY, True, ["はい"]),
+    ("北海道MEGAグルメフェスは特別区長会の主催だった？", TODAY, True, ["いいえ", "特別区競馬組合"]),
+    ("KITTEの魅力発信イベントの主催は特別区長会だった？", TODAY, False, ["主催"]),
+    # a person's own talk, not the lecture meeting's theme
+    ("指出さんの講演のテーマは？", TODAY, True, ["関係人口のつくり方"]),
+    # a one-kanji noun the question makes the object (雪を)
+    ("雪を使った事業をした区は？", TODAY, True, ["荒川区"]),
+    # PJ for プロジェクト
+    ("関係人口創出PJを始めたのはいつ？", TODAY, True, ["2020年（令和2年）4月1日"]),
+    # 「…した日、X では」: X of that day, named by its own words
+    ("全国連携ニュースの第4号が出た日、ほかに始まった催しは？", TODAY, True, ["十勝"]),
 ]
 
 

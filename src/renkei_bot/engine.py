@@ -177,7 +177,8 @@ class Engine:
             query = self.understander.understand(question, today=today, cleaned=cleaned)
             carried = self._carry(previous, query)
             result = answer(self._context(carried.query))
-            if query.has("time.day_of_record") and (hop := self._of_that_day(query, today)) is not None:
+            hops_day = query.has("time.day_of_record", "time.day_then")
+            if hops_day and (hop := self._of_that_day(query, today)) is not None:
                 result = dataclasses.replace(hop, question=question)  # 「…が出た日の総会で…」
             parts = question_parts(cleaned)
             if len(parts) == 1:  # 「何回開かれて、京都でやったのは何回目？」: two asks in one sentence

@@ -26,10 +26,10 @@ def of_that_day(
     respond: Callable[[Query], Answer],
 ) -> Answer | None:
     """The answer to the words after the day phrase, within the day the words before it name."""
-    hit = next((h for h in query.facets if h.name == "time.day_of_record"), None)
+    hit = next((h for h in query.facets if h.name in ("time.day_of_record", "time.day_then")), None)
     if hit is None:
         return None
-    # the phrase is 「た 日 の」: the day's record is named before 日, the question follows の
+    # the phrase is 「た 日 の」 or 「た 日 、」: the day's record is named before 日, the question after
     day_at = query.text.rfind("日", hit.begin, hit.end)
     named, asked = query.text[:day_at], query.text[hit.end :]
     if min(len(named), len(asked)) < MIN_SIDE:
@@ -39,12 +39,16 @@ def of_that_day(
     if not anchor.found or day is None:
         return None
     then = understand(asked, today)
+    if not (then.entities or then.categories or then.terms):
+        return None  # 「…した日、ほかに何があった？」 names no record of its own: the others that day
     that_day = Period(day, day, "day", day.isoformat(), 0, 0)
     within = dataclasses.replace(
         then, when=dataclasses.replace(then.when, spans=(that_day,), anniversary=None)
     )
     result = respond(within)
-    return result if result.found else None
+    # the same record again (「宇治茶を売ってた日、何時から？」 asks of that record itself): no hop
+    other = not set(result.record_ids[:1]) & set(anchor.record_ids)
+    return result if result.found and other else None
 
 
 def _first_day(answer: Answer) -> date | None:

@@ -858,6 +858,10 @@ def venue_not_recorded(title: str) -> str:
     return f"記録には「{title}」の会場は書かれていません。"
 
 
+def aspect_not_recorded(title: str, label: str) -> str:
+    return f"記録には「{title}」の{label}は書かれていません。"
+
+
 def people_not_recorded(title: str) -> str:
     return f"記録には「{title}」について、誰が担当したかは書かれていません。"
 

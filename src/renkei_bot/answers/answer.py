@@ -192,7 +192,7 @@ def _asks_same_time(ctx: Context) -> bool:
     return (
         query.sides is not None
         and query.has("time.same_day", "time.same_month", "compare.same")
-        and not query.has("wh", "time.others")
+        and not query.has("wh", "time.others", "time.on_that_day")  # 「…した日に、同じ日にやってた行事は」
     )
 
 

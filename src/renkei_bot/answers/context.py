@@ -86,7 +86,21 @@ class Context:
         ]
         if not ends:
             return ()
-        return tuple(m for m in self.query.entities if m.begin >= min(ends))
+        after = tuple(m for m in self.query.entities if m.begin >= min(ends))
+        if after:
+            return after
+        # 「…って特別区長会の主催だったっけ？」: a name after the topic, joined to the aspect's word by の
+        topic = self.query.topic_end
+        begins = [
+            h.begin
+            for h in self.query.facets
+            if h.name.startswith("aspect.") and h.name not in ("aspect.content", "aspect.role")
+        ]
+        return tuple(
+            m
+            for m in self.query.entities
+            if topic is not None and m.begin >= topic and any(m.end + 1 == b for b in begins)
+        )
 
     def nothing(self) -> Answer:
         return self.not_found(wording.NOT_FOUND, did_you_mean=self.near_miss_names())

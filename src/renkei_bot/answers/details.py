@@ -222,12 +222,12 @@ def _named_beside(ctx: Context, event: Event, value: str) -> str | None:
     if ctx.query.confirm:
         return None  # a yes/no checks the value itself
     title = compact(event.title)
+    # 「小田切先生の講演タイトル」: that person's own talk, not the theme of the whole lecture meeting
+    types = (*BESIDE_TYPES, "person") if ctx.query.has("aspect.talk") else BESIDE_TYPES
     keys = [
         compact(m.surface)
         for m in ctx.query.entities
-        if m.type in BESIDE_TYPES
-        and not ctx.store.entity(m.entity_id).own
-        and compact(m.surface) not in title
+        if m.type in types and not ctx.store.entity(m.entity_id).own and compact(m.surface) not in title
     ]
     if not keys or any(k in compact(value) for k in keys):
         return None
@@ -311,6 +311,14 @@ def detail(ctx: Context) -> Answer:
     picked = aspect_details(ctx, event, aspects) or list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))
     direct = direct_value(ctx, event, aspects)
+    keys = _record_keys(ctx, aspects[0]) if aspects else ()
+    unsaid = bool(keys) and not any(k in d for d in event.details for k in keys)
+    labelled = _label(ctx, aspects[0]) if aspects else None
+    if ctx.query.confirm and claimed_ids and direct is None and unsaid and labelled is not None:
+        # 「ねぎサミットの主催は特別区長会だった？」 of a record that names no 主催: neither はい nor いいえ
+        return ctx.not_found(
+            wording.aspect_not_recorded(event.title, labelled[0]), lines=(event_line(event),)
+        )
     mention = pointed_mention(ctx, event)
     item = sub_item_value(ctx, event, aspects)
     listed: list[str] = []  # the people under a line naming the role asked (パネリスト)
@@ -537,6 +545,7 @@ def _role_asked(ctx: Context) -> Answer | None:
         }
         lines: list[Line] = []
         events: list[Event] = []
+        named = False  # whether a line of the post names the person who held it
         for event in ctx.store.about(entity_id):
             for text in (event.title, *event.details):
                 flat = compact(text)
@@ -545,8 +554,12 @@ def _role_asked(ctx: Context) -> Answer | None:
                         Line(f"{format_span(event.date)}　{text.lstrip('・ ')}", source=line_ref(event.lines))
                     )
                     events.append(event)
+                    named = named or any(n in flat for n in _people_names(ctx, event))
         if not lines:
             return ctx.not_found(wording.role_not_recorded(entity.name, post))
+        if not named and ctx.query.has("aspect.name", "aspect.people"):
+            # 「開祭式に出た中野区長って、お名前は？」: the records give the post, not the name
+            return ctx.not_found(wording.role_not_recorded(entity.name, post), lines=tuple(lines))
         return ctx.found(
             wording.role_recorded(entity.name, post, lines[0].text.split("　", 1)[-1]),
             title=f"{entity.name}の{post}",
@@ -656,7 +669,10 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
         # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
         asks = ctx.query.aspects or ctx.query.has("wh")  # 「第2弾ってどのイベントで」: what the row says
         text = value[1] if value else brief(event) if asks or len(events) == 1 else headline(event)
-        if value and value[0] and "content" in ctx.query.aspects:  # 「何で、会場はどこ？」: what, and where
+        # 「何で、会場はどこ？」: what, and where; so too for the one record of a period the question
+        # names only by its kind (「8年前の今月1日に参画したシンポジウムの会場」)
+        unnamed = len(events) == 1 and not ctx.query.entities and bool(ctx.query.when.spans)
+        if value and value[0] and ("content" in ctx.query.aspects or unnamed):
             text = f"{headline(event)}（{value[0]}: {value[1]}）"
         parts.append(wording.fact_on(text, format_span(event.date)))
     return wording.joined(parts, len(events))

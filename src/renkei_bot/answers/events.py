@@ -233,8 +233,10 @@ def listing(ctx: Context) -> Answer:
     else:
         events = ctx.selector.in_period(ctx.query, ctx.store.events)
         category = next(iter(ctx.query.categories), None)
-        if category:
-            events = [e for e in events if e.category == category]
+        if category:  # 「…に参画したシンポジウム」: or a record of another kind that names it
+            events = [e for e in events if e.category == category] or [
+                e for e in events if any(e.id in ctx.selector.term_hits(t) for t in ctx.query.terms)
+            ]
         elif ctx.query.when.spans:
             # 「今年度の講演会は？」: the words that name what is listed narrow it, rare or not
             specific = _specific(ctx) or [

@@ -81,7 +81,15 @@ def content_terms(
             and not surface.isdigit()
         )
         if keep:
-            if len(surface) >= 2:
+            # 「雪を使った」: a plain one-kanji noun before を or が is a word to find (雪, 茶); after の it
+            # is someone or something of the name before it (「嬬恋村の人が」)
+            marked = (
+                i < last
+                and tokens[i + 1].surface in _CASE_MARKS
+                and tok.is_plain_noun(token)
+                and (i == 0 or tokens[i - 1].surface != "の")
+            )
+            if len(surface) >= 2 or marked:
                 terms.append(surface)
             if previous is not None and previous.end == token.begin:
                 terms.append(previous.surface + surface)
@@ -115,6 +123,9 @@ def _of_phrase_at(
     ):
         return a.surface + b.surface + c.surface
     return None
+
+
+_CASE_MARKS = frozenset({"を", "が"})  # the particles that make a lone noun the object or subject
 
 
 def _whole_word(token: tok.Token) -> bool:
@@ -169,6 +180,8 @@ def proper_names(
             continue
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
         proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
-        if proper and not inside(token.begin, token.end, covered) and word not in stop:  # イベ (イベント)
+        # a word cut across a name found (しぶやく|の read as しぶや + くの) is the rest of that name
+        crossed = any(b < token.end and token.begin < e for b, e in covered)
+        if proper and not crossed and word not in stop:  # イベ (イベント)
             out.append(word)
     return tuple(dict.fromkeys(out))

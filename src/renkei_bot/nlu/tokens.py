@@ -162,6 +162,7 @@ def ends_with_predicate(tokens: Sequence[Token]) -> bool:
 
 _ENDING_POS = frozenset({*_PUNCTUATION_POS, "助動詞"})
 _FINAL_PARTICLE = ("助詞", "終助詞")
+_CONJUNCTIVE = ("助詞", "接続助詞")  # 教えて: the て of a request
 _SENTENCE_END = ("補助記号", "句点")  # ？ 。 ！
 _PROPER_NOUN = ("名詞", "固有名詞")
 _CLOSING_BRACKET = ("補助記号", "括弧閉")
@@ -421,6 +422,24 @@ def _asked_in(words: Sequence[Token]) -> tuple[str, int, int] | None:
             return (
                 None  # only 「Xの有効期限は」: a verb's object (「確認した災害は」) is described, not named
             )
+        return "".join(w.surface for w in words[j:i]), words[j].begin, words[i - 1].end
+    return _object_asked(words)
+
+
+def _object_asked(words: Sequence[Token]) -> tuple[str, int, int] | None:
+    """「…が話した内容の要旨を教えて」: the noun after の and before を, when one verb and only its
+    endings close the sentence (a request: what is asked for is that noun)."""
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].surface != "を" or words[i + 1].pos[0] != "動詞":
+            continue
+        rest = words[i + 2 :]
+        if not all(w.pos[0] in _ENDING_POS or w.pos[:2] in (_FINAL_PARTICLE, _CONJUNCTIVE) for w in rest):
+            return None
+        j = i
+        while j > 0 and words[j - 1].pos[0] in _NOUN_POS and words[j - 1].end == words[j].begin:
+            j -= 1
+        if j == i or j == 0 or words[j - 1].surface not in _OF:
+            return None
         return "".join(w.surface for w in words[j:i]), words[j].begin, words[i - 1].end
     return None
 
