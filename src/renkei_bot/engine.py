@@ -182,7 +182,9 @@ class Engine:
                 result = dataclasses.replace(hop, question=question)  # 「…が出た日の総会で…」
             parts = question_parts(cleaned)
             if len(parts) == 1:  # 「何回開かれて、京都でやったのは何回目？」: two asks in one sentence
-                parts = clause_parts(query.text, [h.begin for h in query.facets if h.name in _ASKS])
+                asks = [h.begin for h in query.facets if h.name in _ASKS]
+                then = [h.begin + 1 for h in query.facets if h.name == "ask.then"]  # after the 。
+                parts = clause_parts(query.text, asks, then)
             if len(parts) > 1:  # 「…はいつ？会場は？」: several questions in one message
                 result = self._parts.answer(question, parts, today, result)
         except Exception:

@@ -188,8 +188,10 @@ class Parts:
             leads = result.summary not in whole.summary
         elif kind == "yes_no":
             leads = result.summary.startswith(("はい", "いいえ"))
-        elif kind == "when":
-            leads = bool(result.dates) and result.dates[0] not in whole.dates
+        elif kind == "when":  # a day the whole does not give, or gives only beside another answer
+            leads = bool(result.dates) and (
+                result.dates[0] not in whole.dates or whole.intent != result.intent
+            )
         elif kind == "count":  # 「全部で何回？京都で開いたのは何回目？」: the count, of the same records
             same = not set(result.record_ids).isdisjoint(whole.record_ids)
             leads = same and result.summary.split("\n", 1)[0] not in whole.summary

@@ -29,10 +29,15 @@ def question_parts(text: str) -> list[str]:
 _JOINED = re.compile(r"[てで]、")  # 「…何回開かれて、…」: a clause in the te-form, then a comma
 
 
-def clause_parts(text: str, asks: Sequence[int]) -> list[str]:
-    """「全部で何回開かれて、京都で開催されたのは何回目？」: one sentence asking two things in two clauses
-    joined by the te-form and a comma, split there when a question word (at the offsets `asks`) stands
-    on each side; [text] otherwise."""
+def clause_parts(text: str, asks: Sequence[int], then: Sequence[int] = ()) -> list[str]:
+    """「…何日でしたっけ。あとお茶の淹れ方講座はどこで？」: split where a sentence ends and 「あと」
+    begins another (the offsets `then`, after the 。); else 「全部で何回開かれて、京都で開催されたのは
+    何回目？」: one sentence asking two things in two clauses joined by the te-form and a comma, split
+    there when a question word (at the offsets `asks`) stands on each side; [text] otherwise."""
+    for at in then:
+        left, right = text[:at].strip(" 、,。"), text[at:].strip(" 、,。")
+        if min(len(left), len(right)) >= MIN_PART:
+            return [left, right]
     for joint in _JOINED.finditer(text):
         left, right = text[: joint.end() - 1], text[joint.end() :]
         if min(len(left), len(right)) < MIN_PART:
