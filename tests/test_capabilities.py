@@ -558,6 +558,37 @@ CASES = [
     ("関係人口創出PJを始めたのはいつ？", TODAY, True, ["2020年（令和2年）4月1日"]),
     # 「…した日、X では」: X of that day, named by its own words
     ("全国連携ニュースの第4号が出た日、ほかに始まった催しは？", TODAY, True, ["十勝"]),
+    # the next (or the one before) counted from a record named, not from today
+    ("青森県町村会の次に協定を結んだ団体はどこですか", TODAY, True, ["千葉県町村会"]),
+    ("損保ジャパンの次に包括連携協定を結んだ企業は？", TODAY, True, ["三井住友海上"]),
+    ("東北絆まつり、仙台の次はどこで開催？", TODAY, True, ["盛岡"]),
+    ("奈良県町村会との締結式の、ひとつ前の締結式はどこと？", TODAY, True, ["広島県町村会"]),
+    ("北海道町村会の次に構成自治体数が多いのは？", TODAY, True, ["千葉県市長会"]),
+    # 「何日ちがい」 asks the days between two named records
+    ("群馬県市長会と埼玉県町村会の締結式って何日ちがい？", TODAY, True, ["15日"]),
+    # a claim of how it went said last after the topic
+    ("令和3年度第1回の講演会ってオンライン？", TODAY, True, ["はい"]),
+    # a name within one of two phrases compared chooses its record
+    ("千葉の市長会の締結式と山梨の締結式って同じ日？", TODAY, True, ["山梨県町村会"]),
+    # a partner claimed the most, or one claimed to have more than another
+    ("北海道町村会って構成自治体数いちばん多い？", TODAY, True, ["はい", "144"]),
+    ("群馬県町村会のほうが群馬県市長会より構成自治体多いよね？", TODAY, True, ["いいえ", "群馬県市長会"]),
+    # the topic claimed to be the noun a clause describes
+    ("合計って、3つの区分をそのまま足した数？", TODAY, True, ["いいえ"]),
+    # 「Xの日に何か…あった？」「X日に、ほかに何か」: the other records of that day
+    ("千葉県町村会との締結式の日に何かイベントあった？", TODAY, True, ["いいえ"]),
+    ("第一生命との協定締結の日に、ほかに何かあった？", TODAY, True, ["ほかに"]),
+    # the days between two records named before and after から
+    ("連携ニュースの創刊号から第2号まで何日かかった？", TODAY, True, ["336日"]),
+    ("最初の協定締結から最後の協定締結まで何日かかった？", TODAY, True, ["1278日"]),
+    # each kind of partner counted
+    ("協定を結んだ市長会と町村会はそれぞれ何団体ですか", TODAY, True, ["市長会は4団体", "町村会は9団体"]),
+    # a change as a rate
+    ("合計は元年度から2年度で何パーセント増えた？", TODAY, True, ["+3.1%"]),
+    # a noun asked of a record with no question word (「…銀行は？」)
+    ("ビジネス交流会2018の特別協力の銀行は？", TODAY, True, ["七十七銀行"]),
+    # two asks in one sentence joined by 「と、」: the first leads
+    ("ぐんまの山村フェアの会場と、主催を教えて", TODAY, True, ["公開空地"]),
 ]
 
 

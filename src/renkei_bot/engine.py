@@ -6,7 +6,8 @@ import dataclasses
 import gc
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -61,8 +62,9 @@ def _say_carried(result: Answer, carried: Carried) -> Answer:
     )
 
 
+_DAYS_FIRST = re.compile(r"(?:はい、|いいえ、)?[0-9,]+日")  # an answer that leads with a number of days
 # The facets that ask something of their own where they stand (a question word, 第何回, いつ)
-_ASKS = frozenset({"wh", "ask.ordinal", "ask.when", "count.how_many"})
+_ASKS = frozenset({"wh", "ask.ordinal", "ask.when", "count.how_many", "time.day_of"})
 
 
 class Engine:
@@ -178,11 +180,20 @@ class Engine:
             carried = self._carry(previous, query)
             result = answer(self._context(carried.query))
             hops_day = query.has("time.day_of_record", "time.day_then")
-            if hops_day and (hop := self._of_that_day(query, today)) is not None:
+            if hops_day and (hop := self._hop(hops.of_that_day, query, today)) is not None:
                 result = dataclasses.replace(hop, question=question)  # 「…が出た日の総会で…」
+            if query.has("time.next", "time.previous") and (hop := self._hop(hops.after_named, query, today)):
+                result = dataclasses.replace(hop, question=question)  # 「広島県町村会の次に協定を結んだのは」
+            counted = _DAYS_FIRST.match(result.summary) is not None  # 「8日後です」: the interval answered
+            if (
+                query.has("ask.interval")
+                and not counted
+                and (hop := self._hop(hops.between_named, query, today))
+            ):
+                result = dataclasses.replace(hop, question=question)  # 「第3号から第4号まで何日あいた？」
             parts = question_parts(cleaned)
             if len(parts) == 1:  # 「何回開かれて、京都でやったのは何回目？」: two asks in one sentence
-                asks = [h.begin for h in query.facets if h.name in _ASKS]
+                asks = [h.begin for h in query.facets if h.name in _ASKS or h.name.startswith("aspect.")]
                 then = [h.begin + 1 for h in query.facets if h.name == "ask.then"]  # after the 。
                 parts = clause_parts(query.text, asks, then)
             if len(parts) > 1:  # 「…はいつ？会場は？」: several questions in one message
@@ -207,13 +218,26 @@ class Engine:
         )
         return Exchange(result, turn, carried.carried)
 
-    def _of_that_day(self, query: Query, today: date) -> Answer | None:
-        return hops.of_that_day(
+    def _hop(self, hop: hops.Hop, query: Query, today: date) -> Answer | None:
+        """A question about a record named by way of another (hops.py), over the engine's own steps."""
+        return hop(
             query,
             today,
             understand=lambda text, day: self.understander.understand(text, today=day, cleaned=text),
             respond=lambda q: answer(self._context(q)),
+            kinds=self._kinds,
         )
+
+    def _kinds(self, record_ids: Sequence[str]) -> frozenset[str]:
+        """The series and categories of records (a partner's: its signing's)."""
+        kinds: set[str] = set()
+        for record_id in record_ids:
+            partner = self.store.partner(record_id)
+            event_id = partner.event if partner is not None else record_id
+            if event_id and self.store.has_event(event_id):
+                event = self.store.event(event_id)
+                kinds.update(k for k in (event.series, f"category:{event.category}") if k)
+        return frozenset(kinds)
 
     def _carry(self, previous: Turn | None, query: Query) -> Carried:
         """What a follow-up takes from the last answer's turn (its subject, period or question)."""

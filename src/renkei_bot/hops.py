@@ -1,21 +1,40 @@
-"""A record named by the day of another (「連携ニュースの創刊号が出た日の区長会総会で確認したことは？」).
+"""A record named by way of another: by the other's day (「連携ニュースの創刊号が出た日の区長会総会で
+確認したことは？」) or as the next or last one before it (「広島県町村会の次に協定を結んだ団体は？」).
 
-The words before 「…した日の」 name the record that gives the day; the words after it ask about a
-record of that day. Each is understood on its own: the first answered as 「いつ？」, the second
-answered within that day. None when either finds nothing, so the message is answered whole.
+The words before 「…した日の」 or 「次」 name the record that gives the day; the rest asks about a record
+of that day, or the next one after it. Each is understood on its own: the first answered as 「いつ？」,
+the rest within that day, or as of it. None when either finds nothing, so the message is answered whole.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Protocol
 
+from renkei_bot import wording
 from renkei_bot.answers.model import Answer
+from renkei_bot.dates import format_date
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 
 MIN_SIDE = 2  # characters each side of 「日の」 needs to name or ask anything
+
+
+Kinds = Callable[[Sequence[str]], frozenset[str]]  # the series and categories of an answer's records
+
+
+class Hop(Protocol):
+    def __call__(
+        self,
+        query: Query,
+        today: date,
+        *,
+        understand: Callable[[str, date], Query],
+        respond: Callable[[Query], Answer],
+        kinds: Kinds,
+    ) -> Answer | None: ...
 
 
 def of_that_day(
@@ -24,6 +43,7 @@ def of_that_day(
     *,
     understand: Callable[[str, date], Query],
     respond: Callable[[Query], Answer],
+    kinds: Kinds,
 ) -> Answer | None:
     """The answer to the words after the day phrase, within the day the words before it name."""
     hit = next((h for h in query.facets if h.name in ("time.day_of_record", "time.day_then")), None)
@@ -54,3 +74,89 @@ def of_that_day(
 def _first_day(answer: Answer) -> date | None:
     first = answer.dates[0] if answer.dates else ""
     return date.fromisoformat(first) if len(first) == len("2019-03-15") else None
+
+
+def after_named(
+    query: Query,
+    today: date,
+    *,
+    understand: Callable[[str, date], Query],
+    respond: Callable[[Query], Answer],
+    kinds: Kinds,
+) -> Answer | None:
+    """「広島県町村会の次に協定を結んだ団体は？」「東北絆まつり、盛岡の次の開催地は？」: next (or the one
+    before) counted from the record the words right before 次 name, not from today. That record is
+    the question read without 次 (広島県町村会との協定); the answer is the question without those words
+    (次に協定を結んだ団体は？), as of that record's day."""
+    hit = next((h for h in query.facets if h.name in ("time.next", "time.previous")), None)
+    if hit is None or (query.has("rank.next") and query.has("extreme.max", "extreme.min")):
+        return None  # 「北海道町村会の次に多い」 is the next in a ranking (answers/partner_facts.py)
+    text = query.text
+    end = hit.begin  # 「埼玉県町村会の締結式の、ひとつ前の」: the words before the comma name it
+    while end > 0 and text[end - 1] in _CLAUSE_MARKS:
+        end -= 1
+    start = max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1  # 「東北絆まつり、盛岡の次」
+    if end - start < MIN_SIDE:
+        return None
+    anchor = respond(
+        dataclasses.replace(understand(text[: hit.begin] + text[hit.end :], today), intent="when")
+    )
+    day = _first_day(anchor)
+    if not anchor.found or day is None:
+        return None
+    result = respond(understand(text[:start] + text[hit.begin :], day))
+    # the next one of the same kind (series, category) as the record named: 「西川会長の次に会長になった
+    # のは」 names no such kind, and the records hold no successors
+    same = kinds(anchor.record_ids[:1]) & kinds(result.record_ids[:1])
+    return result if result.found and same else None
+
+
+_CLAUSE_MARKS = ("、", ",", " ")  # where the words naming the record before 次 begin
+
+
+def between_named(
+    query: Query,
+    today: date,
+    *,
+    understand: Callable[[str, date], Query],
+    respond: Callable[[Query], Answer],
+    kinds: Kinds,
+) -> Answer | None:
+    """「ニュース第3号から第4号まで何日あいた？」「実施を決めてから初の締結式まで何日かかった？」: the days
+    from the record the words before から name to the one the words after it name, each answered as
+    asked on its own (「最初の…」 the first). A side that names nothing of its own (第4号) takes the
+    other's words. None unless both are found on a day of their own, and on different records."""
+    hit = next((h for h in query.facets if h.name == "ask.interval"), None)
+    text = query.text
+    cut = text.rfind(_FROM, 0, hit.begin) if hit is not None else -1
+    if hit is None or cut < MIN_SIDE:
+        return None
+    said = (text[:cut].strip(_TRIM), text[cut + len(_FROM) : hit.begin].strip(_TRIM))
+    if min(len(s) for s in said) < MIN_SIDE:
+        return None
+    first, second = (understand(s, today) for s in said)
+    if not (second.entities or second.terms or second.categories):
+        second = dataclasses.replace(second, entities=first.entities, terms=(*first.terms, *second.terms))
+    answers = [respond(q) for q in (first, second)]
+    days = [_first_day(a) for a in answers]
+    if not all(a.found for a in answers) or days[0] is None or days[1] is None:
+        return None
+    if answers[0].record_ids[:1] == answers[1].record_ids[:1]:
+        return None
+    summary = wording.days_between(
+        said[1], format_date(days[1]), said[0], format_date(days[0]), (days[1] - days[0]).days
+    )
+    return Answer(
+        question=query.raw,
+        intent="when",
+        found=True,
+        summary=summary,
+        lines=(*answers[0].lines[:1], *answers[1].lines[:1]),
+        sources=tuple(dict.fromkeys((*answers[0].sources[:1], *answers[1].sources[:1]))),
+        dates=(days[0].isoformat(), days[1].isoformat()),
+        record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
+    )
+
+
+_FROM = "から"  # 「AからBまで何日」: where the words naming the first record end
+_TRIM = "まで、, 　"  # what closes a side's words (「…まで」「…、」)

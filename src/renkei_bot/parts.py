@@ -20,7 +20,12 @@ from renkei_bot.normalize import compact
 from renkei_bot.store import Store
 from renkei_bot.turn import Turn
 
-_ASKING = ("wh", "aspect.", "count.how_many")  # a part of a message that asks something of its own
+_ASKING = (
+    "wh",
+    "aspect.",
+    "count.how_many",
+    "time.day_of",
+)  # a part that asks something of its own (「…の日」)
 _OPERATING = ("change.", "total.", "extreme.")  # 「差は？」「合計は？」: asks a figure of what came before
 
 

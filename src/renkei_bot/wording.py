@@ -348,6 +348,11 @@ def change_stated(label: str, change: int) -> str:
     return f"{label}は 27年度から3年度までに{change:+,}自治体です。"
 
 
+def change_rate(percent: float) -> str:
+    """「何％増えた？」: the change as a share of the earlier figure, to one decimal."""
+    return f"{percent:+.1f}%です。"
+
+
 def change_two(label: str, first: str, last: str, before: int, after: int) -> str:
     """「2年度から3年度で変わった？」「28年度から29年度で何増えた」: both figures and the difference."""
     if before == after:
@@ -432,6 +437,11 @@ def named_members(names_members: Sequence[tuple[str, int]]) -> str:
 
 def set_sum(label: str, total: int, count: int) -> str:
     return f"{label}の構成自治体数の合計は{munis(total)}です（{count}団体）。"
+
+
+def kinds_counted(counts: Sequence[tuple[str, int]]) -> str:
+    """「市長会と町村会はそれぞれ何団体？」: each kind with its number of partners."""
+    return "、".join(f"{kind}は{n}団体" for kind, n in counts) + "です。"
 
 
 def set_count(label: str, count: int, names: str) -> str:

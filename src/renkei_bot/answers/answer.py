@@ -294,6 +294,9 @@ def _aspect_routed(ctx: Context) -> Context:
         and partners.mentioned_partners(ctx)
     ):
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="agreement_date"))
+    if query.intent == "fallback" and query.topic is not None and not query.confirm and query.terms:
+        # 「ビジネス交流会2018の特別協力に入ってた銀行は？」: the noun asked of a record (its line names one)
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     past = query.when.anniversary is not None and query.when.anniversary.years_ago
     if query.intent == "anniversary" and past and aspects and (query.entities or query.terms):
         # 「10年前の今月末、大井競馬場であったねぎのイベントの名前と出店者数は？」: that one's aspects

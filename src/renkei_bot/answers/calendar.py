@@ -94,7 +94,13 @@ def _anchor_of(event: Event) -> _Anchor | None:
 
 
 def _side_ranked(ctx: Context, words: tuple[str, ...], without: str = "") -> list[Ranked]:
-    """The records one phrase fits best, `without` one of them."""
+    """The records one phrase fits best, `without` one of them; the names it holds (群馬 of 「群馬の
+    協定式」) choose among the records of those names first."""
+    named = tuple(m for m in ctx.query.entities if m.surface in words)
+    if named and not without:
+        of_names = dataclasses.replace(ctx.query, entities=named, terms=words, related=(), ties=(), parts=())
+        if best := ctx.selector.best(of_names):
+            return best
     query = dataclasses.replace(ctx.query, entities=(), terms=words, related=(), ties=(), parts=())
     if not without:
         return ctx.selector.best(query)

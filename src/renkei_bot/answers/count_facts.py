@@ -84,9 +84,11 @@ def answer(ctx: Context) -> Answer | None:
     if q.has("change.increase") and q.has("extreme.max") and (len(years) >= 2 or q.has("filter.except")):
         # 「28年度以降で」「3年度は除いて」いちばん増えたのは: the largest rise among them (counts.yearly_count)
         return None
-    if q.has("change.increase") and len(years) >= 2:  # 「28年度から29年度で何自治体増えた」「…で変わった？」
+    if q.has("change.increase", "change.rate") and len(years) >= 2:  # 「28年度から29年度で何自治体増えた」
         rows = named or [table.row("total")]
-        return _between(ctx, table, rows, years[0], years[-1], asks=q.confirm or not q.has("wh"))
+        return _between(
+            ctx, table, rows, years[0], years[-1], asks=q.confirm or not q.has("wh", "change.rate")
+        )
     if len(years) == 1 and (bound := _bound(ctx)) is not None and not q.has("wh"):
         return _cell_bound(ctx, table, named or [table.row("total")], years[0], bound)  # 「900超えてた？」
     if q.has("change.increase") and len(named) == 2 and len(years) == 1 and not _sums(ctx):
@@ -302,9 +304,12 @@ def _between(
         if before is None or after is None:
             continue
         changed = changed or before != after
-        parts.append(
-            wording.change_two(row.label, format_fiscal_year(first), format_fiscal_year(last), before, after)
+        said = wording.change_two(
+            row.label, format_fiscal_year(first), format_fiscal_year(last), before, after
         )
+        if ctx.query.has("change.rate") and before:  # 「何％増えた？」: the rate, first
+            said = wording.change_rate(100 * (after - before) / before) + said
+        parts.append(said)
     if not parts:
         return None
     summary = "\n".join(parts)

@@ -668,7 +668,8 @@ def facts(ctx: Context, events: Sequence[Event]) -> str:
         # 「何をした？」: what the row says it did, not just its title
         # an aspect the row has no key for (どこの区, 何を): what a short title's row says of it
         asks = ctx.query.aspects or ctx.query.has("wh")  # 「第2弾ってどのイベントで」: what the row says
-        text = value[1] if value else brief(event) if asks or len(events) == 1 else headline(event)
+        # a list of one or two says what each was (「北海道町村会との連携(第2弾): すぎなみフェスタ…」)
+        text = value[1] if value else brief(event) if asks or len(events) <= 2 else headline(event)
         # 「何で、会場はどこ？」: what, and where; so too for the one record of a period the question
         # names only by its kind (「8年前の今月1日に参画したシンポジウムの会場」)
         unnamed = len(events) == 1 and not ctx.query.entities and bool(ctx.query.when.spans)

@@ -87,6 +87,10 @@ def answer(ctx: Context) -> Answer | None:
         return _rows(ctx, wording.members_tied("と".join(p.name for p in named), named[0].members), named)
     if len(named) >= 2 and q.has("extreme.max", "extreme.min"):  # 「AとB、多いのはどっち？」: among them
         ranked = _ranked(ctx, Selection(named, wording.among("・".join(p.name for p in named)), True))
+        if q.confirm:  # 「Aのほうが Bより多いよね？」: the one named first is claimed to be the top
+            ranked = dataclasses.replace(
+                ranked, summary=wording.yes_or_no(named[0].id in ranked.record_ids, ranked.summary)
+            )
         return dataclasses.replace(
             ranked, lines=tuple(partner_line(p) for p in named)
         )  # each, with its count
@@ -97,6 +101,12 @@ def answer(ctx: Context) -> Answer | None:
         return dataclasses.replace(ranked, summary=wording.yes_or_no(holds, ranked.summary))
     if named:
         return None
+    kinds = sorted({h.word for h in q.facets if h.name.startswith("kind.")} - _excepted_kinds(ctx))
+    if len(kinds) >= 2 and q.has("count.how_many"):  # 「市長会と町村会はそれぞれ何団体？」: each kind
+        partners = list(ctx.store.partners.partners)
+        each = [(k, tq.of_kind(partners, k)) for k in kinds]
+        summary = wording.kinds_counted([(k, len(of)) for k, of in each])
+        return _rows(ctx, summary, [p for _, of in each for p in of])
     chosen = _select(ctx)
     if q.has("compare.same") and q.has("subject.member"):
         return _equal_members(ctx, chosen)

@@ -69,7 +69,7 @@ def answer(ctx: Context) -> Answer | None:
     query = ctx.query
     if query.has("time.others") and (days := _stated_days(ctx)):
         return others_on(ctx, days[0])
-    if query.has("time.same_day", "time.same_month") or query.has("time.day_of"):
+    if query.has("time.same_day", "time.same_month", "time.day_of", "time.on_that_day"):
         return same_time(ctx, month=query.has("time.same_month"))
     if query.has("time.next"):
         return following(ctx, after=True)
@@ -84,7 +84,7 @@ def _asks_of_that_day(query: Query) -> bool:
     if query.has("ask.when", "ask.weekday", "aspect.time"):
         return False
     days = [h for h in query.facets if h.name == "time.on_that_day"]
-    asks = [h for h in query.facets if h.name == "wh"]
+    asks = [h for h in query.facets if h.name in ("wh", "ask.any", "time.others")]  # 何, 何か, ほかに
     return any(w.begin >= d.end for d in days for w in asks)
 
 
@@ -152,7 +152,10 @@ def _all_of_subject(ctx: Context) -> list[Event]:
 def following(ctx: Context, *, after: bool) -> Answer:
     """「次の講演会は？」: the first of them after today (「前回の…」: the last before it)."""
     today = ctx.query.today
-    pool = sorted(_all_of_subject(ctx), key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)))
+    pool = sorted(
+        _signings(ctx) or _all_of_subject(ctx),
+        key=lambda e: (e.date.start or date.min, ctx.store.position(e.id)),
+    )
     if after:
         ahead = [e for e in pool if e.date.start and e.date.start > today]
         if not ahead:
@@ -164,6 +167,18 @@ def following(ctx: Context, *, after: bool) -> Answer:
             return ctx.nothing()
         edge = [e for e in behind if e.date.start == behind[-1].date.start]
     return _events_answer(ctx, edge, wording.next_one(after, details.facts(ctx, edge)))
+
+
+def _signings(ctx: Context) -> list[Event]:
+    """「次に協定を結んだ団体は」: the partners' signing ceremonies, when the question asks for partners
+    that signed and names none (the partners table's own order); [] otherwise."""
+    query = ctx.query
+    if not query.has("subject.agreement") or not query.has("subject.partner") or query.entities:
+        return []
+    if query.has("subject.company", "subject.comprehensive"):
+        return []
+    ids = dict.fromkeys(p.event for p in ctx.store.partners.partners if p.event)
+    return [ctx.store.event(i) for i in ids if ctx.store.has_event(i)]
 
 
 def elapsed(ctx: Context) -> Answer | None:
@@ -259,8 +274,11 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
     if ctx.query.categories:
         others = [e for e in others if e.category in ctx.query.categories] or others
     if not others:
+        said = wording.nothing_else_on(label, headline(anchor))
+        if ctx.query.confirm or ctx.query.has("ask.any"):  # 「その日に何かイベントあった？」: いいえ
+            said = wording.yes_or_no(False, said)
         return ctx.found(
-            wording.nothing_else_on(label, headline(anchor)),
+            said,
             title=label,
             lines=event_lines([anchor]),
             sources=(cite(anchor),),

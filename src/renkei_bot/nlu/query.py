@@ -376,8 +376,17 @@ class Understander:
             and asks
             and present.isdisjoint(("count.", "compare.", "extreme.", "total."))
         )
-        # 「…は予定どおり開催できた？」: a claim of how something went is checked, with or without an ending
-        claims = "claim." in present and tok.ends_with_predicate(tokens)
+        # 「…は予定どおり開催できた？」: a claim of how something went is checked, with or without an ending;
+        # so is one said last after the topic (「R2年度の講演会ってオンライン？」)
+        topic_at = tok.last_topic(tokens)
+        said_last = any(
+            h.name.startswith("claim.")
+            and topic_at is not None
+            and h.begin >= topic_at
+            and tok.nothing_but_endings(tokens, h.end)
+            for h in facets
+        )
+        claims = "claim." in present and (tok.ends_with_predicate(tokens) or said_last)
         confirm = (claimed or claims or not present.isdisjoint(("confirm.yes_no", "ask.any"))) and not wh
         # 「…どこ開催だっけ、盛岡？」: a guess after the question, a name alone, is a claim to check
         confirm = confirm or (wh and _guessed_last(text, tokens, resolution.matches))
@@ -389,6 +398,11 @@ class Understander:
             p.attached or p.relative or tok.qualifies(tokens, p.stop) for p in when.spans
         )
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
+        # 「合計って、3つの区分を単純に足した数？」: the topic claimed to be the noun a clause describes
+        confirm = confirm or (asks and not wh and tok.described_after_topic(tokens))
+        # 「北海道町村会って構成自治体数いちばん多い？」: a partner named and claimed the most (or least)
+        partner_named = any(m.type == "partner" for m in resolution.matches)
+        confirm = confirm or (asks_plainly and not wh and "extreme." in present and partner_named)
         # 「第1回シンポ 基調講演 高橋一夫先生？」: terse words, then a person or place guessed last
         confirm = confirm or (
             not wh and _named_last(text, tokens, resolution.matches, facets, self._honorifics)

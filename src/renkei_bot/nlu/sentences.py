@@ -26,7 +26,8 @@ def question_parts(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(len(p) >= MIN_PART for p in parts) else [text]
 
 
-_JOINED = re.compile(r"[てで]、")  # 「…何回開かれて、…」: a clause in the te-form, then a comma
+# 「…何回開かれて、…」「…のテーマと、…の日」: a clause, then a comma (not the topic's 「って、」)
+_JOINED = re.compile(r"(?<!っ)[てで]、|と、")
 
 
 def clause_parts(text: str, asks: Sequence[int], then: Sequence[int] = ()) -> list[str]:

@@ -314,6 +314,17 @@ def preface_end(tokens: Sequence[Token]) -> int | None:
 _PERIOD = ("補助記号", "句点")  # 。！!
 
 
+def described_after_topic(tokens: Sequence[Token]) -> bool:
+    """「合計って、3つの区分を単純に足した数？」: after the topic, a clause ending in a verb (or た) that
+    describes the noun the question ends with: the question claims the topic is that noun."""
+    topic = last_topic(tokens)
+    words = [t for t in tokens if t.pos[0] not in _PUNCTUATION_POS]
+    if topic is None or len(words) < 3 or not words[-1].pos[0].startswith("名詞"):
+        return False
+    before = words[-2]
+    return before.begin >= topic and (before.pos[0] == "動詞" or before.surface in ("た", "だ"))
+
+
 def sentence_ends(tokens: Sequence[Token]) -> list[int]:
     """Where each sentence that ends in 。 or ！ (not a question mark) ends, before the text does:
     「お疲れさまです。来月の会議で説明します。…はいつでしたか。」 → after each 。 but the last."""
