@@ -589,6 +589,15 @@ CASES = [
     ("ビジネス交流会2018の特別協力の銀行は？", TODAY, True, ["七十七銀行"]),
     # two asks in one sentence joined by 「と、」: the first leads
     ("ぐんまの山村フェアの会場と、主催を教えて", TODAY, True, ["公開空地"]),
+    # 「…でOK？」「…で大丈夫？」「…であってますか」 ask yes or no
+    ("損保ジャパンとの締結式は令和元年5月31日でOK？", TODAY, True, ["はい"]),
+    ("KITTEのイベントの参加自治体を「北海道・京都・沖縄」と書いたけど大丈夫？", TODAY, True, ["いいえ"]),
+    ("合計の27→3年度の増加は+400であってますか", TODAY, True, ["いいえ", "+436"]),
+    # what a partner is on record for, asked as a summary (まとめて); 「まとめて教えて」 is 「いっしょに」
+    ("千葉県町村会についてまとめてください", TODAY, True, ["2017年（平成29年）1月19日"]),
+    ("広島県町村会の構成自治体数と協定日をまとめて教えて", TODAY, True, ["2017年（平成29年）1月27日"]),
+    # 「…できなかったのはなんで？」 asks the reason: the line that gives it
+    ("2021年の東北絆まつりでポスター配布ができなかったのはなんで？", TODAY, True, ["新型コロナ"]),
 ]
 
 

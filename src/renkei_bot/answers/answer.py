@@ -121,7 +121,8 @@ def _answer(ctx: Context) -> Answer:
     if _asks_same_time(ctx) and (same := calendar.same_time(ctx)) is not None:
         return same  # 「ロゴマークの決定と北海道町村会との意見交換会は同じ日？」
     asks_days = ctx.query.intent == "when" or ctx.query.has("ask.when", "time.day_of")
-    if ctx.query.has("ask.each") and asks_days and (both := calendar.each(ctx)) is not None:
+    ranged = len(ctx.query.ordinals) >= 2  # 「第1弾〜第3弾、それぞれいつ」: each of them, a list
+    if ctx.query.has("ask.each") and asks_days and not ranged and (both := calendar.each(ctx)) is not None:
         return both  # 「案を確認した日と、公表した日をそれぞれ」
     if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
         return between  # 「千葉県町村会との締結式の何日後？」
@@ -136,6 +137,10 @@ def _answer(ctx: Context) -> Answer:
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
+    summed_up = partners.mentioned_partners(ctx) if ctx.query.has("ask.summary") else []
+    if summed_up and not ctx.query.when.spans:
+        # 「奈良県町村会について分かることをまとめて」: each partner's card (協定, 構成自治体数, its records)
+        return partners.partners_summed_up(ctx, summed_up)
     if ctx.query.has("opinion"):
         return stated.opinion(ctx)
     if ctx.query.has("aspect.contact"):

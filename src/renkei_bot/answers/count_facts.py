@@ -288,9 +288,11 @@ def _one_year_change(ctx: Context, table: CountTable, rows: list[CountRow], year
     if not parts:
         return None
     summary = "\n".join(parts)
-    if ctx.query.confirm:  # 「令和3年度は前年より増えましたか？」
+    if ctx.query.confirm:  # 「令和3年度は前年より増えましたか？」「27→3年度の増加は+463？」
         rises = [(row.value(year) or 0) - (row.value(start) or 0) for row in rows]
-        summary = wording.yes_or_no(all(r > 0 for r in rises), summary)
+        stated = [n for n in ctx.query.numbers if not any(y in table.years for y in _era_years(n))]
+        holds = stated[-1] in rises if stated else all(r > 0 for r in rises)
+        summary = wording.yes_or_no(holds, summary)
     return _found(ctx, table, summary, rows)
 
 
@@ -313,6 +315,9 @@ def _between(
     if not parts:
         return None
     summary = "\n".join(parts)
+    if asks and ctx.query.confirm and ctx.query.numbers:  # 「増加は+463であってますか」: that figure
+        stated = ctx.query.numbers[-1]
+        changed = any((r.value(last) or 0) - (r.value(first) or 0) == stated for r in rows)
     return _found(ctx, table, wording.yes_or_no(changed, summary) if asks else summary, rows)
 
 

@@ -98,6 +98,9 @@ def yearly_count(ctx: Context) -> Answer:
             summary = "\n".join(parts)
         else:
             summary = "\n".join(wording.change_stated(r.label, r.change) for r in rows)
+        if q.confirm and q.numbers:  # 「27→3年度の増加は+463であってますか」: the figure stated, checked
+            changes = {r.change for r in rows}
+            summary = wording.yes_or_no(q.numbers[-1] in changes, summary)
         return ctx.found(summary, lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
     if years:
         # 「令和3年度の連携自治体数は」 names no row: the 合計 is the figure asked, the rows follow

@@ -44,7 +44,8 @@ def edition(event: Event) -> str | None:
     return m.group(3) or f"第{m.group(1)}{m.group(2)}"
 
 
-def _rank(event: Event) -> int:
+def number(event: Event) -> int:
+    """The edition's number: 第N回 or 第N号/弾 of the title (創刊号 1); 0 when it states none."""
     if event.ordinal:
         return event.ordinal
     m = _NUMBERED.search(event.title)
@@ -84,10 +85,10 @@ def answer(ctx: Context) -> Answer | None:
         events = [e for e in subject_events(ctx) or [] if edition(e)]
         if not events:
             return None
-        last = max(events, key=lambda e: (_rank(e), e.date.start or e.date.after or e.date.before))
+        last = max(events, key=lambda e: (number(e), e.date.start or e.date.after or e.date.before))
         text = edition(last) or ""
         summary = wording.edition_upto(text, headline(last), format_span(last.date))
-        shown = sorted(events, key=_rank)
+        shown = sorted(events, key=number)
     else:
         tied = [r.event for r in ctx.selector.best(ctx.query)]
         if not tied:

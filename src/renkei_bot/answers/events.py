@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details, mentioned, pointing, stated
+from renkei_bot.answers import details, editions, mentioned, pointing, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     EventLines,
@@ -251,7 +251,10 @@ def listing(ctx: Context) -> Answer:
                 most = max(hits.values())
                 top = [e for e in events if hits[e.id] == most]
                 events = top if len(top) == 1 and most >= 2 else events
-    if ctx.query.ordinal is not None:  # 「R1の第2回講演会で…」: the one of that number, if it is listed
+    if len(ctx.query.ordinals) >= 2:  # 「第1弾〜第3弾」: those numbered from the first to the last said
+        low, high = min(ctx.query.ordinals), max(ctx.query.ordinals)
+        events = [e for e in events if low <= editions.number(e) <= high] or events
+    elif ctx.query.ordinal is not None:  # 「R1の第2回講演会で…」: the one of that number, if it is listed
         events = [e for e in events if e.ordinal == ctx.query.ordinal] or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     if spans and ctx.query.has("time.started"):  # 「今月から始まった」: begun in it, not running through it

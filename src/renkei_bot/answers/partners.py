@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from renkei_bot import wording
@@ -311,19 +312,30 @@ def partner_card(ctx: Context, name: str) -> Answer:
             did_you_mean=ctx.suggest_names(name, types=("partner",)),
             suggestions=(wording.ASK_PARTNERS,),
         )
-    partner = found[0]
-    signing = [ctx.store.event(partner.event)] if partner.event else []
-    others = [e for e in ctx.store.about(partner.id) if e.id != partner.event]
+    return partners_summed_up(ctx, found[:1])
+
+
+def partners_summed_up(ctx: Context, found: Sequence[Partner]) -> Answer:
+    """Each partner's agreement date and members, then its signing and the other records about it
+    (「群馬県の市長会・町村会との連携をまとめて」: both, their shared records once)."""
+    said: list[str] = []
+    lines: list[Line] = []
+    signings: list[Event] = []
+    for partner in found:
+        signing = [ctx.store.event(partner.event)] if partner.event else []
+        others = [e for e in ctx.store.about(partner.id) if e.id != partner.event]
+        said += [
+            wording.agreed_on(partner.name, format_date(partner.agreed)),
+            wording.members_of(partner.name, partner.members),
+        ]
+        lines += [partner_line(partner), *event_lines(signing), *event_lines(others)]
+        signings += signing
+    first = found[0]
     return ctx.found(
-        "\n".join(
-            (
-                wording.agreed_on(partner.name, format_date(partner.agreed)),
-                wording.members_of(partner.name, partner.members),
-            )
-        ),
-        title=wording.title_agreement(partner.name),
-        lines=(partner_line(partner), *event_lines(signing), *event_lines(others)),
-        sources=(*(cite(e) for e in signing), f"{TABLE}（L{partner.line}）"),
-        dates=(partner.agreed.isoformat(),),
-        record_ids=(partner.id, *(e.id for e in signing)),
+        "\n".join(said),
+        title=wording.title_agreement(first.name),
+        lines=tuple(dict.fromkeys(lines)),
+        sources=(*dict.fromkeys(cite(e) for e in signings), *(f"{TABLE}（L{p.line}）" for p in found)),
+        dates=tuple(dict.fromkeys(p.agreed.isoformat() for p in found)),
+        record_ids=tuple(dict.fromkeys((*(p.id for p in found), *(e.id for e in signings)))),
     )
