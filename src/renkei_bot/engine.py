@@ -220,13 +220,12 @@ class Engine:
 
     def _hop(self, hop: hops.Hop, query: Query, today: date) -> Answer | None:
         """A question about a record named by way of another (hops.py), over the engine's own steps."""
-        return hop(
-            query,
-            today,
+        steps = hops.Steps(
             understand=lambda text, day: self.understander.understand(text, today=day, cleaned=text),
             respond=lambda q: answer(self._context(q)),
             kinds=self._kinds,
         )
+        return hop(query, today, steps)
 
     def _kinds(self, record_ids: Sequence[str]) -> frozenset[str]:
         """The series and categories of records (a partner's: its signing's)."""

@@ -1,17 +1,19 @@
 """A record named by way of another: by the other's day (「連携ニュースの創刊号が出た日の区長会総会で
-確認したことは？」) or as the next or last one before it (「広島県町村会の次に協定を結んだ団体は？」).
+確認したことは？」), as the next or the one before it (「広島県町村会の次に協定を結んだ団体は？」), or the
+days between two (「ニュース第3号から第4号まで何日空いた？」).
 
-The words before 「…した日の」 or 「次」 name the record that gives the day; the rest asks about a record
-of that day, or the next one after it. Each is understood on its own: the first answered as 「いつ？」,
-the rest within that day, or as of it. None when either finds nothing, so the message is answered whole.
+The words before 「…した日の」, 「次」 or 「から」 name the record that gives the day; the rest asks about
+a record of that day, the next one after it, or the other end of the interval. Each part is understood
+on its own through the engine's steps (`Steps`). A hop returns None when a part finds nothing, and the
+message is then answered whole, as before.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from renkei_bot import wording
 from renkei_bot.answers.model import Answer
@@ -25,26 +27,26 @@ MIN_SIDE = 2  # characters each side of 「日の」 needs to name or ask anythi
 Kinds = Callable[[Sequence[str]], frozenset[str]]  # the series and categories of an answer's records
 
 
-class Hop(Protocol):
-    def __call__(
-        self,
-        query: Query,
-        today: date,
-        *,
-        understand: Callable[[str, date], Query],
-        respond: Callable[[Query], Answer],
-        kinds: Kinds,
-    ) -> Answer | None: ...
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The engine's own steps a hop is made of: `understand` a text as of a day, `respond` to a
+    query, and the `kinds` (series, categories) of an answer's records."""
+
+    understand: Callable[[str, date], Query]
+    respond: Callable[[Query], Answer]
+    kinds: Kinds
+
+    def day_of(self, text: str, today: date) -> tuple[Answer, date] | None:
+        """The record `text` names, answered as 「いつ？」, and its first day; None without one."""
+        anchor = self.respond(dataclasses.replace(self.understand(text, today), intent="when"))
+        day = _first_day(anchor)
+        return (anchor, day) if anchor.found and day is not None else None
 
 
-def of_that_day(
-    query: Query,
-    today: date,
-    *,
-    understand: Callable[[str, date], Query],
-    respond: Callable[[Query], Answer],
-    kinds: Kinds,
-) -> Answer | None:
+Hop = Callable[[Query, date, Steps], "Answer | None"]
+
+
+def of_that_day(query: Query, today: date, steps: Steps) -> Answer | None:
     """The answer to the words after the day phrase, within the day the words before it name."""
     hit = next((h for h in query.facets if h.name in ("time.day_of_record", "time.day_then")), None)
     if hit is None:
@@ -54,18 +56,18 @@ def of_that_day(
     named, asked = query.text[:day_at], query.text[hit.end :]
     if min(len(named), len(asked)) < MIN_SIDE:
         return None
-    anchor = respond(dataclasses.replace(understand(named, today), intent="when"))
-    day = _first_day(anchor)
-    if not anchor.found or day is None:
+    found = steps.day_of(named, today)
+    if found is None:
         return None
-    then = understand(asked, today)
+    anchor, day = found
+    then = steps.understand(asked, today)
     if not (then.entities or then.categories or then.terms):
         return None  # 「…した日、ほかに何があった？」 names no record of its own: the others that day
     that_day = Period(day, day, "day", day.isoformat(), 0, 0)
     within = dataclasses.replace(
         then, when=dataclasses.replace(then.when, spans=(that_day,), anniversary=None)
     )
-    result = respond(within)
+    result = steps.respond(within)
     # the same record again (「宇治茶を売ってた日、何時から？」 asks of that record itself): no hop
     other = not set(result.record_ids[:1]) & set(anchor.record_ids)
     return result if result.found and other else None
@@ -76,14 +78,7 @@ def _first_day(answer: Answer) -> date | None:
     return date.fromisoformat(first) if len(first) == len("2019-03-15") else None
 
 
-def after_named(
-    query: Query,
-    today: date,
-    *,
-    understand: Callable[[str, date], Query],
-    respond: Callable[[Query], Answer],
-    kinds: Kinds,
-) -> Answer | None:
+def after_named(query: Query, today: date, steps: Steps) -> Answer | None:
     """「広島県町村会の次に協定を結んだ団体は？」「東北絆まつり、盛岡の次の開催地は？」: next (or the one
     before) counted from the record the words right before 次 name, not from today. That record is
     the question read without 次 (広島県町村会との協定); the answer is the question without those words
@@ -98,30 +93,21 @@ def after_named(
     start = max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1  # 「東北絆まつり、盛岡の次」
     if end - start < MIN_SIDE:
         return None
-    anchor = respond(
-        dataclasses.replace(understand(text[: hit.begin] + text[hit.end :], today), intent="when")
-    )
-    day = _first_day(anchor)
-    if not anchor.found or day is None:
+    found = steps.day_of(text[: hit.begin] + text[hit.end :], today)
+    if found is None:
         return None
-    result = respond(understand(text[:start] + text[hit.begin :], day))
+    anchor, day = found
+    result = steps.respond(steps.understand(text[:start] + text[hit.begin :], day))
     # the next one of the same kind (series, category) as the record named: 「西川会長の次に会長になった
     # のは」 names no such kind, and the records hold no successors
-    same = kinds(anchor.record_ids[:1]) & kinds(result.record_ids[:1])
+    same = steps.kinds(anchor.record_ids[:1]) & steps.kinds(result.record_ids[:1])
     return result if result.found and same else None
 
 
 _CLAUSE_MARKS = ("、", ",", " ")  # where the words naming the record before 次 begin
 
 
-def between_named(
-    query: Query,
-    today: date,
-    *,
-    understand: Callable[[str, date], Query],
-    respond: Callable[[Query], Answer],
-    kinds: Kinds,
-) -> Answer | None:
+def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     """「ニュース第3号から第4号まで何日あいた？」「実施を決めてから初の締結式まで何日かかった？」: the days
     from the record the words before から name to the one the words after it name, each answered as
     asked on its own (「最初の…」 the first). A side that names nothing of its own (第4号) takes the
@@ -134,10 +120,10 @@ def between_named(
     said = (text[:cut].strip(_TRIM), text[cut + len(_FROM) : hit.begin].strip(_TRIM))
     if min(len(s) for s in said) < MIN_SIDE:
         return None
-    first, second = (understand(s, today) for s in said)
+    first, second = (steps.understand(s, today) for s in said)
     if not (second.entities or second.terms or second.categories):
         second = dataclasses.replace(second, entities=first.entities, terms=(*first.terms, *second.terms))
-    answers = [respond(q) for q in (first, second)]
+    answers = [steps.respond(q) for q in (first, second)]
     days = [_first_day(a) for a in answers]
     if not all(a.found for a in answers) or days[0] is None or days[1] is None:
         return None
