@@ -598,7 +598,17 @@ CASES = [
     ("広島県町村会の構成自治体数と協定日をまとめて教えて", TODAY, True, ["2017年（平成29年）1月27日"]),
     # 「…できなかったのはなんで？」 asks the reason: the line that gives it
     ("2021年の東北絆まつりでポスター配布ができなかったのはなんで？", TODAY, True, ["新型コロナ"]),
+    # a space typed between two kanji words keeps them apart when a kana word is respelled
+    ("ろっこんさい当日 開祭式に登壇した区長はだれ？", TODAY, True, ["中野区長"]),
 ]
+
+
+def test_a_part_the_records_do_not_hold_is_said_beside_the_part_they_do(engine: Engine) -> None:
+    """「登壇した区長と、来場者数わかる？」: the first part answered, the second said to be unrecorded."""
+    answer = engine.ask("2015年の六魂祭で開祭式に登壇した区長さんと、当日の来場者数わかる？", today=TODAY)
+    assert answer.found
+    assert "中野区長" in answer.summary.split("\n", 1)[0]
+    assert any("来場者" in note and "書かれていません" in note for note in answer.notes)
 
 
 @pytest.mark.parametrize(("question", "today", "found", "head"), CASES)

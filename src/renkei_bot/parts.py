@@ -113,6 +113,7 @@ class Parts:
         """Each question of the message answered on its own, in order, a later one taking its subject
         from the one before; the found answers joined (None when the first is not found)."""
         answers: list[Answer] = []
+        unanswered: list[str] = []  # 「…と、来場者数わかる？」: what the records do not say, said too
         before: Turn | None = None
         for query in queries:
             carried = self._carry(before, query)
@@ -122,7 +123,12 @@ class Parts:
             if result.found:
                 answers.append(result)
                 before = self._turn(carried.query, result)
-        return _joined(question, answers) if answers else None
+            else:
+                unanswered.append(result.summary.split("。", 1)[0] + "。")  # its first sentence
+        if not answers:
+            return None
+        joined = _joined(question, answers)
+        return dataclasses.replace(joined, notes=(*joined.notes, *unanswered)) if unanswered else joined
 
     def _and_also(self, question: str, queries: list[Query]) -> Answer | None:
         """「創刊号いつ出た？第4号も」: the same question of another one, said last with も and nothing

@@ -304,7 +304,11 @@ class Speller:
         text = _homophones(lexicon, text, keep, tokenize)
         if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
             return text
-        text = _katakana_typed(lexicon, text, keep)
+        typed = _katakana_typed(lexicon, text, keep)
+        spaced_words = (
+            typed != text
+        )  # 「カンケイジンコウ ヲ マナブ」: words set apart by spaces, as romaji are
+        text = typed
         kept = [*keep, *lexicon.names.spans(text)] if lexicon.names else list(keep)
 
         def free(match: re.Match[str]) -> bool:
@@ -327,7 +331,8 @@ class Speller:
                 if (spelled := self._spelled_run(text[begin:end], grammar)) != text[begin:end]:
                     edits.append((begin, end, spelled))
         words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
-        edits += _latin(lexicon, words)
+        latin = _latin(lexicon, words)
+        edits += latin
         for m in _KATAKANA_RUN.finditer(text):  # ツイッター → Twitter, as the records write it
             if free(m) and m.group() not in lexicon.katakana:
                 written = lexicon.by_sound.get(to_hiragana(m.group())) or _katakana_slip(lexicon, m.group())
@@ -342,8 +347,11 @@ class Speller:
             out.append(spelled)
             last = end
         out.append(text[last:])
-        # the spaces that separated romaji words separate nothing now
-        return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", "".join(out))
+        spelled = "".join(out)
+        # the spaces that separated romaji or katakana-typed words separate nothing now; a space a
+        # question typed in kanji (「当日 開祭式」) keeps its place
+        joined = bool(latin) or spaced_words
+        return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", spelled) if joined else spelled
 
 
 _KATAKANA = re.compile(r"[ァ-ヶ]")
