@@ -600,6 +600,8 @@ CASES = [
     ("2021年の東北絆まつりでポスター配布ができなかったのはなんで？", TODAY, True, ["新型コロナ"]),
     # a space typed between two kanji words keeps them apart when a kana word is respelled
     ("ろっこんさい当日 開祭式に登壇した区長はだれ？", TODAY, True, ["中野区長"]),
+    # 「相手」 of a record named by its place: who took part in it, not the partners table
+    ("品川区がしながわ水族館でやったイベントの相手の市はどこ？", TODAY, True, ["坂井市"]),
 ]
 
 

@@ -264,6 +264,11 @@ def _aspect_routed(ctx: Context) -> Context:
     question, whatever words made it look like a listing."""
     query = ctx.query
     aspects = [a for a in query.aspects if a != "content"]
+    places = {"ward", "venue", "municipality", "region"}
+    of_record = any(m.type in places for m in query.entities) and query.has("aspect.participants")
+    if query.intent == "partners_list" and of_record and not query.has("subject.agreement"):
+        # 「中野区が石狩管内と物産展やったとき、相手の町村はどこ？」: who took part in that record
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     if query.intent == "partners_list" and not query.has(
         "subject.partner", "subject.agreement", "subject.company"
     ):
