@@ -602,6 +602,9 @@ CASES = [
     ("ろっこんさい当日 開祭式に登壇した区長はだれ？", TODAY, True, ["中野区長"]),
     # 「相手」 of a record named by its place: who took part in it, not the partners table
     ("品川区がしながわ水族館でやったイベントの相手の市はどこ？", TODAY, True, ["坂井市"]),
+    # 「Xのあとに」 is the next after X; 「最初から順番に並べて」 lists them all in order
+    ("広域連携協定で、千葉県町村会のあとに締結したのはどこ？", TODAY, True, ["広島県町村会"]),
+    ("東北絆まつりの開催地を最初から順番に並べて", TODAY, True, ["4件"]),
 ]
 
 

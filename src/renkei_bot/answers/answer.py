@@ -264,6 +264,10 @@ def _aspect_routed(ctx: Context) -> Context:
     question, whatever words made it look like a listing."""
     query = ctx.query
     aspects = [a for a in query.aspects if a != "content"]
+    if query.intent == "first_last" and query.has("ask.all") and (query.entities or query.terms):
+        # 「東北絆まつりの開催地、最初から順番に並べて」: all of them, in order, not the first alone
+        listed = dataclasses.replace(query, intent="events_about", order=None)
+        return dataclasses.replace(ctx, query=listed)
     places = {"ward", "venue", "municipality", "region"}
     of_record = any(m.type in places for m in query.entities) and query.has("aspect.participants")
     if query.intent == "partners_list" and of_record and not query.has("subject.agreement"):

@@ -170,10 +170,10 @@ def following(ctx: Context, *, after: bool) -> Answer:
 
 
 def _signings(ctx: Context) -> list[Event]:
-    """「次に協定を結んだ団体は」: the partners' signing ceremonies, when the question asks for partners
-    that signed and names none (the partners table's own order); [] otherwise."""
+    """「次に協定を結んだ団体は」「…のあとに締結したのは」: the partners' signing ceremonies, when the
+    question asks about agreements and names none (the partners table's own order); [] otherwise."""
     query = ctx.query
-    if not query.has("subject.agreement") or not query.has("subject.partner") or query.entities:
+    if not query.has("subject.agreement") or query.entities:
         return []
     if query.has("subject.company", "subject.comprehensive"):
         return []
