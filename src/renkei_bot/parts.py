@@ -20,12 +20,8 @@ from renkei_bot.normalize import compact
 from renkei_bot.store import Store
 from renkei_bot.turn import Turn
 
-_ASKING = (
-    "wh",
-    "aspect.",
-    "count.how_many",
-    "time.day_of",
-)  # a part that asks something of its own (「…の日」)
+# the facets of a part of a message that asks something of its own (a question word, an aspect, 「…の日」)
+_ASKING = ("wh", "aspect.", "count.how_many", "time.day_of")
 _OPERATING = ("change.", "total.", "extreme.")  # 「差は？」「合計は？」: asks a figure of what came before
 
 
