@@ -124,10 +124,15 @@ class Engine:
             corrections=store.dataset.corrections,
             speller=Speller(curated, names, texts, cache=lexicon_cache),
         )
+        # the engine's own steps, for the answers made of several (parts.py, hops.py)
+        self._steps = hops.Steps(
+            understand=lambda text, day: self.understander.understand(text, today=day, cleaned=text),
+            respond=lambda query: answer(self._context(query)),
+            kinds=self._kinds,
+        )
         self._parts = Parts(
             store,
-            understand=lambda part, today: self.understander.understand(part, today=today, cleaned=part),
-            respond=lambda query: answer(self._context(query)),
+            self._steps,
             carry=self._carry,
             turn=lambda query, result: turn_of(query, result, is_cue=self._asks_only),
         )
@@ -178,17 +183,18 @@ class Engine:
         try:
             query = self.understander.understand(question, today=today, cleaned=cleaned)
             carried = self._carry(previous, query)
-            result = answer(self._context(carried.query))
-            hops_day = query.has("time.day_of_record", "time.day_then")
-            if hops_day and (hop := self._hop(hops.of_that_day, query, today)) is not None:
-                result = dataclasses.replace(hop, question=question)  # 「…が出た日の総会で…」
-            if query.has("time.next", "time.previous") and (hop := self._hop(hops.after_named, query, today)):
-                result = dataclasses.replace(hop, question=question)  # 「広島県町村会の次に協定を結んだのは」
+            # a record named by way of another (「…が出た日の総会で」「Xの次に」) first: when a hop finds
+            # it, the message as a whole is not answered for nothing
+            hopped = self._hopped(query, today)
+            if hopped is not None:
+                result = dataclasses.replace(hopped, question=question)
+            else:
+                result = answer(self._context(carried.query))
             counted = _DAYS_FIRST.match(result.summary) is not None  # 「8日後です」: the interval answered
             if (
                 query.has("ask.interval")
                 and not counted
-                and (hop := self._hop(hops.between_named, query, today))
+                and (hop := hops.between_named(query, today, self._steps))
             ):
                 result = dataclasses.replace(hop, question=question)  # 「第3号から第4号まで何日あいた？」
             parts = question_parts(cleaned)
@@ -218,14 +224,15 @@ class Engine:
         )
         return Exchange(result, turn, carried.carried)
 
-    def _hop(self, hop: hops.Hop, query: Query, today: date) -> Answer | None:
-        """A question about a record named by way of another (hops.py), over the engine's own steps."""
-        steps = hops.Steps(
-            understand=lambda text, day: self.understander.understand(text, today=day, cleaned=text),
-            respond=lambda q: answer(self._context(q)),
-            kinds=self._kinds,
-        )
-        return hop(query, today, steps)
+    def _hopped(self, query: Query, today: date) -> Answer | None:
+        """The answer about a record named by the day of another, or as the next after it (hops.py)."""
+        if query.has("time.day_of_record", "time.day_then") and (
+            hop := hops.of_that_day(query, today, self._steps)
+        ):
+            return hop  # 「…が出た日の総会で…」
+        if query.has("time.next", "time.previous"):
+            return hops.after_named(query, today, self._steps)  # 「広島県町村会の次に協定を結んだのは」
+        return None
 
     def _kinds(self, record_ids: Sequence[str]) -> frozenset[str]:
         """The series and categories of records (a partner's: its signing's)."""

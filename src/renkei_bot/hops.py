@@ -43,9 +43,6 @@ class Steps:
         return (anchor, day) if anchor.found and day is not None else None
 
 
-Hop = Callable[[Query, date, Steps], "Answer | None"]
-
-
 def of_that_day(query: Query, today: date, steps: Steps) -> Answer | None:
     """The answer to the words after the day phrase, within the day the words before it name."""
     hit = next((h for h in query.facets if h.name in ("time.day_of_record", "time.day_then")), None)

@@ -15,6 +15,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers.model import Answer
 from renkei_bot.conversation import Carried
+from renkei_bot.hops import Steps
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.store import Store
@@ -54,15 +55,14 @@ class Parts:
     def __init__(
         self,
         store: Store,
+        steps: Steps,
         *,
-        understand: Callable[[str, date], Query],
-        respond: Callable[[Query], Answer],
         carry: Callable[[Turn | None, Query], Carried],
         turn: Callable[[Query, Answer], Turn],
     ) -> None:
         self._store = store
-        self._understand = understand
-        self._respond = respond
+        self._understand = steps.understand
+        self._respond = steps.respond
         self._carry = carry
         self._turn = turn
 

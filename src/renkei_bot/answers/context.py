@@ -79,27 +79,22 @@ class Context:
         """「…って主催は特別区長会だったよね？」: the names said after the asked aspect's word are what
         the question claims that aspect is; the names before it say which record (北海道 of the
         event's name). Empty when no name follows an aspect word."""
-        ends = [
-            h.end
+        hits = [
+            h
             for h in self.query.facets
             if h.name.startswith("aspect.") and h.name not in ("aspect.content", "aspect.role")
         ]
-        if not ends:
+        if not hits:
             return ()
-        after = tuple(m for m in self.query.entities if m.begin >= min(ends))
+        after = tuple(m for m in self.query.entities if m.begin >= min(h.end for h in hits))
         if after:
             return after
         # 「…って特別区長会の主催だったっけ？」: a name after the topic, joined to the aspect's word by の
         topic = self.query.topic_end
-        begins = [
-            h.begin
-            for h in self.query.facets
-            if h.name.startswith("aspect.") and h.name not in ("aspect.content", "aspect.role")
-        ]
         return tuple(
             m
             for m in self.query.entities
-            if topic is not None and m.begin >= topic and any(m.end + 1 == b for b in begins)
+            if topic is not None and m.begin >= topic and any(m.end + 1 == h.begin for h in hits)
         )
 
     def nothing(self) -> Answer:

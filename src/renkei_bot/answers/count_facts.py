@@ -12,14 +12,10 @@ from collections.abc import Callable, Sequence
 from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.counts import TABLE, asked_spans, pick_rows, row_line
+from renkei_bot.answers.counts import TABLE, asked_spans, era_years, pick_rows, row_line, stated_figure
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import era_to_year, format_fiscal_year
+from renkei_bot.dates import format_fiscal_year
 from renkei_bot.records import CountRow, CountTable
-
-# A bare era year beside a 年度 (「27→3年度」) is read in the eras the table spans.
-_TABLE_ERAS = ("平成", "令和")
-
 
 _ROWS_BY_NAME = ("row.ward-exchange", "row.hp-member")  # rows no other table has
 
@@ -266,7 +262,7 @@ def _smallest_rise(ctx: Context, table: CountTable, rows: list[CountRow]) -> Ans
 
 def _one_year_change(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer | None:
     """「R3で何増えた」: from the year before; 「27→3年度」: from the era year written beside it."""
-    since = [y for n in ctx.query.numbers for y in _era_years(n) if y in table.years and y < year]
+    since = [y for n in ctx.query.numbers for y in era_years(n) if y in table.years and y < year]
     start = since[0] if since else year - 1
     parts = []
     for row in rows:
@@ -290,8 +286,8 @@ def _one_year_change(ctx: Context, table: CountTable, rows: list[CountRow], year
     summary = "\n".join(parts)
     if ctx.query.confirm:  # 「令和3年度は前年より増えましたか？」「27→3年度の増加は+463？」
         rises = [(row.value(year) or 0) - (row.value(start) or 0) for row in rows]
-        stated = [n for n in ctx.query.numbers if not any(y in table.years for y in _era_years(n))]
-        holds = stated[-1] in rises if stated else all(r > 0 for r in rises)
+        stated = stated_figure(ctx, table)
+        holds = stated in rises if stated is not None else all(r > 0 for r in rises)
         summary = wording.yes_or_no(holds, summary)
     return _found(ctx, table, summary, rows)
 
@@ -315,8 +311,8 @@ def _between(
     if not parts:
         return None
     summary = "\n".join(parts)
-    if asks and ctx.query.confirm and ctx.query.numbers:  # 「増加は+463であってますか」: that figure
-        stated = ctx.query.numbers[-1]
+    stated = stated_figure(ctx, table)
+    if asks and ctx.query.confirm and stated is not None:  # 「増加は+463であってますか」: that figure
         changed = any((r.value(last) or 0) - (r.value(first) or 0) == stated for r in rows)
     return _found(ctx, table, wording.yes_or_no(changed, summary) if asks else summary, rows)
 
@@ -413,10 +409,6 @@ def _extreme_years(ctx: Context, table: CountTable, rows: list[CountRow], *, mos
     return _found(ctx, table, "\n".join(parts), rows) if parts else None
 
 
-def _era_years(n: int) -> tuple[int, ...]:
-    return tuple(era_to_year(era, n) for era in _TABLE_ERAS) if n >= 1 else ()
-
-
 def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: int) -> Answer:
     """「令和2年度のHP会員登録自治体は269で合ってる？」「平成27年度に協定締結自治体はあった？」"""
     fy = format_fiscal_year(year)
@@ -432,4 +424,4 @@ def _cell_stated(ctx: Context, table: CountTable, rows: list[CountRow], year: in
 
 
 def _bare_years(ctx: Context, year: int) -> set[int]:
-    return {n for n in ctx.query.numbers if year in _era_years(n)}
+    return {n for n in ctx.query.numbers if year in era_years(n)}

@@ -6,7 +6,7 @@ from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import era_of_year, format_fiscal_year
+from renkei_bot.dates import era_of_year, era_to_year, format_fiscal_year
 from renkei_bot.nlu.periods import Period
 from renkei_bot.records import CountRow, CountTable
 
@@ -55,6 +55,22 @@ def _flags(table: CountTable, rows: list[CountRow], years: list[int]) -> tuple[s
     )
 
 
+# A bare era year beside a 年度 (「27→3年度」) is read in the eras the table spans.
+_TABLE_ERAS = ("平成", "令和")
+
+
+def era_years(n: int) -> tuple[int, ...]:
+    """The years a bare era year (27, 3) may stand for in the table."""
+    return tuple(era_to_year(era, n) for era in _TABLE_ERAS) if n >= 1 else ()
+
+
+def stated_figure(ctx: Context, table: CountTable) -> int | None:
+    """The figure a yes/no states (「27→3年度の増加は+463？」): its last number that is no 年度 of the
+    table (27 there); None when it states none."""
+    stated = [n for n in ctx.query.numbers if not any(y in table.years for y in era_years(n))]
+    return stated[-1] if stated else None
+
+
 def yearly_count(ctx: Context) -> Answer:
     table = ctx.store.counts
     rows = pick_rows(ctx, table)
@@ -98,9 +114,9 @@ def yearly_count(ctx: Context) -> Answer:
             summary = "\n".join(parts)
         else:
             summary = "\n".join(wording.change_stated(r.label, r.change) for r in rows)
-        if q.confirm and q.numbers:  # 「27→3年度の増加は+463であってますか」: the figure stated, checked
-            changes = {r.change for r in rows}
-            summary = wording.yes_or_no(q.numbers[-1] in changes, summary)
+        stated = stated_figure(ctx, table)
+        if q.confirm and stated is not None:  # 「27→3年度の増加は+463であってますか」: the figure, checked
+            summary = wording.yes_or_no(stated in {r.change for r in rows}, summary)
         return ctx.found(summary, lines=tuple(row_line(table, r) for r in rows), notes=notes, **base)
     if years:
         # 「令和3年度の連携自治体数は」 names no row: the 合計 is the figure asked, the rows follow

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, detail_value, event_lines, headline, iso_dates
+from renkei_bot.answers.lines import cite, detail_value, event_lines, headline, iso_dates, names_entity
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
-from renkei_bot.records import Entity, Event
+from renkei_bot.records import Event
 
 # The numbers titles carry: 第N号, 第N弾, and 創刊号 (the first issue, counted as 0 before 第2号).
 _NUMBERED = re.compile(r"第([0-9]+)(号|弾)|(創刊号)")
@@ -164,11 +164,6 @@ def _compared(ctx: Context, event: Event) -> str:
         for ref in event.refs
         if ctx.store.has_entity(ref)
         and ctx.store.entity(ref).type == "person"
-        and any(_names(ctx.store.entity(ref), line) for line in lines)
+        and any(names_entity(line, ctx.store.entity(ref)) for line in lines)
     ]
     return "、".join(dict.fromkeys(people))
-
-
-def _names(entity: Entity, line: str) -> bool:
-    text = compact(line)
-    return any(compact(n) in text for n in (entity.name, *entity.aliases))

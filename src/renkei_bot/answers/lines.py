@@ -9,7 +9,8 @@ from typing import overload
 
 from renkei_bot.answers.model import Line
 from renkei_bot.dates import format_span
-from renkei_bot.records import Event
+from renkei_bot.normalize import compact
+from renkei_bot.records import Entity, Event
 
 KEYED = re.compile(r"^[・\s]*(?:[0-9０-９]+[.)）]\s*|[①-⑳]\s*)?([^:：]{1,12}?)\s*[:：]\s*(.+)$")
 
@@ -170,3 +171,9 @@ class EventLines(Sequence[Line]):
         if line is None:
             line = self._built[index] = event_line(self._events[index])
         return line
+
+
+def names_entity(line: str, entity: Entity, *written: str) -> bool:
+    """Whether a line names an entity: by its name, an alias, or as the question `written` it."""
+    flat = compact(line)
+    return any(compact(k) in flat for k in (*written, entity.name, *entity.aliases) if len(k) >= 2)

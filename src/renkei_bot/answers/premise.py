@@ -14,7 +14,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context, period_label
-from renkei_bot.answers.lines import detail_value, event_lines
+from renkei_bot.answers.lines import detail_value, event_lines, names_entity
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import first_unit_end, format_date, format_span
 from renkei_bot.nlu import tokens as tok
@@ -36,9 +36,8 @@ def confirm(ctx: Context) -> Answer | None:
     the question normally (the verdict on dates and existence is `yes_no`'s)."""
     query = ctx.query
     if query.quoted and query.aspects and not query.entity_ids("person"):
-        return (
-            None  # 「テーマ、「…」だった？」: the quoted value is checked against the aspect (details.detail)
-        )
+        # 「テーマ、「…」だった？」: the quoted value is checked against the aspect (details.detail)
+        return None
     bodies_claimed = ctx.claimed_for_aspect()
     if bodies_claimed and all(m.type not in CLAIM_TYPES for m in bodies_claimed):
         return None  # 「主催は特別区長会だったよね？」: checked against the aspect's value (details.detail)
@@ -194,9 +193,7 @@ def _role_line(ctx: Context, event: Event, claims: Sequence[Match]) -> str | Non
 
 def _names(ctx: Context, match: Match, line: str) -> bool:
     """Whether a line names what a match stands for: as the question wrote it, or by its name or an alias."""
-    entity = ctx.store.entity(match.entity_id)
-    flat = compact(line)
-    return any(compact(k) in flat for k in (match.surface, entity.name, *entity.aliases) if len(k) >= 2)
+    return names_entity(line, ctx.store.entity(match.entity_id), match.surface)
 
 
 def _line_of_topic(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
