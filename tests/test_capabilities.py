@@ -605,6 +605,21 @@ CASES = [
     # 「Xのあとに」 is the next after X; 「最初から順番に並べて」 lists them all in order
     ("広域連携協定で、千葉県町村会のあとに締結したのはどこ？", TODAY, True, ["広島県町村会"]),
     ("東北絆まつりの開催地を最初から順番に並べて", TODAY, True, ["4件"]),
+    # 「Aしてから Bまで何日」: B without a name of its own is B of A's subject (第一生命の締結式); B that
+    # names a record of its own is that record; 「Aから何日で Bした」 names B after the question word
+    ("第一生命との協定案が区長会総会で確認されてから、締結式まで何日あった？", TODAY, True, ["17日後"]),
+    ("東北六魂祭の協力・連携締結式から、ロゴマーク決定まで何日？", TODAY, True, ["34日後"]),
+    ("ロゴマーク決定から何日でホームページが始まった？", TODAY, True, ["14日後"]),
+    ("推進方針の公表からだいたいどれくらいで奈良と協定を結んだ？", TODAY, True, ["303日後"]),
+    ("区長会の実施決定から最初の連携協定まで、どのくらいかかった？", TODAY, True, ["1年7か月"]),
+    # a prefecture with partners, named with an agreement, is its partners' agreement
+    ("群馬の広域連携協定はいつ？", TODAY, True, ["2018年（平成30年）4月16日"]),
+    ("京都の次に連携協定を結んだのはどこ？", TODAY, True, ["青森県市長会"]),
+    # 「AってBより先/後だった？」: the two records' days compared, はい or いいえ
+    ("ロゴマークの決定って、六魂祭の締結式より後だった？", TODAY, True, ["はい"]),
+    ("ホームページの運用開始は、ロゴマーク決定より先？", TODAY, True, ["いいえ"]),
+    # a date typed in kana
+    ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]
 
 

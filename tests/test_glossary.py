@@ -11,7 +11,7 @@ import pytest
 from renkei_bot.engine import Engine
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.entity_keys import build_tables, fold
-from renkei_bot.nlu.glossary import Entry, Glossary, load_glossary
+from renkei_bot.nlu.glossary import Entry, Glossary, KanaCounter, load_glossary
 from renkei_bot.nlu.romaji import fold_romaji
 from renkei_bot.normalize import normalize
 from renkei_bot.paths import INTENTS_DIR
@@ -38,6 +38,26 @@ def test_every_example_is_rewritten_to_the_records_word(entry: Entry, example: s
 @pytest.mark.parametrize(("entry", "example"), COUNTER, ids=[x for _, x in COUNTER])
 def test_every_counter_example_is_left_alone(entry: Entry, example: str) -> None:
     assert GLOSSARY.apply(normalize(example)) == normalize(example)
+
+
+KANA = [(c, x) for c in GLOSSARY.counters for x in c.examples]
+KANA_LEFT = [x for c in GLOSSARY.counters for x in c.counter_examples]
+
+
+@pytest.mark.parametrize(("counter", "example"), KANA, ids=[x for _, x in KANA])
+def test_every_kana_counter_example_is_read_as_the_counter(counter: KanaCounter, example: str) -> None:
+    rewritten = GLOSSARY.apply(normalize(example))
+    assert re.search(rf"[0-9]{re.escape(counter.japanese)}", rewritten), rewritten
+
+
+@pytest.mark.parametrize("example", KANA_LEFT)
+def test_every_kana_counter_counter_example_is_left_alone(example: str) -> None:
+    assert GLOSSARY.apply(normalize(example)) == normalize(example)
+
+
+def test_a_date_typed_in_kana_is_read_as_a_date(engine: Engine) -> None:
+    query = engine.understand("へいせい26ねん9がつ10かに なにがあった？", today=TODAY)
+    assert [(p.start, p.end) for p in query.when.spans] == [(date(2014, 9, 10), date(2014, 9, 10))]
 
 
 def test_every_entry_has_an_example() -> None:

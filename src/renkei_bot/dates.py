@@ -31,6 +31,16 @@ ERA_NAMES: tuple[str, ...] = tuple(name for name, _, _ in ERAS)
 ERA_INITIALS: dict[str, str] = {initial: name for name, _, initial in ERAS}
 
 
+def whole_months(start: date, end: date) -> int:
+    """The whole months from `start` to `end` (2014-09-16 → 2016-04-26: 19); negative when end is before."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if months > 0 and end.day < start.day:
+        return months - 1
+    if months < 0 and end.day > start.day:
+        return months + 1
+    return months
+
+
 def era_first_year(era: str) -> int:
     for name, start, _ in ERAS:
         if name == era:

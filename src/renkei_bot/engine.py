@@ -6,7 +6,6 @@ import dataclasses
 import gc
 import logging
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -62,7 +61,6 @@ def _say_carried(result: Answer, carried: Carried) -> Answer:
     )
 
 
-_DAYS_FIRST = re.compile(r"(?:はい、|いいえ、)?[0-9,]+日")  # an answer that leads with a number of days
 # The facets that ask something of their own where they stand (a question word, 第何回, いつ)
 _ASKS = frozenset({"wh", "ask.ordinal", "ask.when", "count.how_many", "time.day_of"})
 
@@ -190,13 +188,6 @@ class Engine:
                 result = dataclasses.replace(hopped, question=question)
             else:
                 result = answer(self._context(carried.query))
-            counted = _DAYS_FIRST.match(result.summary) is not None  # 「8日後です」: the interval answered
-            if (
-                query.has("ask.interval")
-                and not counted
-                and (hop := hops.between_named(query, today, self._steps))
-            ):
-                result = dataclasses.replace(hop, question=question)  # 「第3号から第4号まで何日あいた？」
             parts = question_parts(cleaned)
             if len(parts) == 1:  # 「何回開かれて、京都でやったのは何回目？」: two asks in one sentence
                 asks = [h.begin for h in query.facets if h.name in _ASKS or h.name.startswith("aspect.")]
@@ -232,6 +223,8 @@ class Engine:
             return hop  # 「…が出た日の総会で…」
         if query.has("time.next", "time.previous"):
             return hops.after_named(query, today, self._steps)  # 「広島県町村会の次に協定を結んだのは」
+        if query.has("ask.interval"):
+            return hops.between_named(query, today, self._steps)  # 「第3号から第4号まで何日あいた？」
         return None
 
     def _kinds(self, record_ids: Sequence[str]) -> frozenset[str]:

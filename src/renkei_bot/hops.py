@@ -17,7 +17,7 @@ from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers.model import Answer
-from renkei_bot.dates import format_date
+from renkei_bot.dates import format_date, whole_months
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 
@@ -38,7 +38,14 @@ class Steps:
 
     def day_of(self, text: str, today: date) -> tuple[Answer, date] | None:
         """The record `text` names, answered as 「いつ？」, and its first day; None without one."""
-        anchor = self.respond(dataclasses.replace(self.understand(text, today), intent="when"))
+        named = self.understand(text, today)
+        if named.intent == "agreement_date":  # an agreement's day: what else it asks (どこ) is for the other
+            named = dataclasses.replace(
+                named, aspects=(), facets=tuple(h for h in named.facets if not h.name.startswith("aspect."))
+            )
+        else:
+            named = dataclasses.replace(named, intent="when")
+        anchor = self.respond(named)
         day = _first_day(anchor)
         return (anchor, day) if anchor.found and day is not None else None
 
@@ -114,20 +121,32 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     cut = text.rfind(_FROM, 0, hit.begin) if hit is not None else -1
     if hit is None or cut < MIN_SIDE:
         return None
-    said = (text[:cut].strip(_TRIM), text[cut + len(_FROM) : hit.begin].strip(_TRIM))
-    if min(len(s) for s in said) < MIN_SIDE:
+    until = text.rfind(_UNTIL, cut, hit.begin)  # 「…結ぶまで、だいたいどれくらい」: the side ends at まで
+    said = (
+        text[:cut].strip(_TRIM),
+        text[cut + len(_FROM) : until if until > cut else hit.begin].strip(_TRIM),
+    )
+    after = text[hit.end :].strip(_TRIM + "?")
+    if min(len(s) for s in said) < MIN_SIDE and len(after) < MIN_SIDE:
         return None
     first, second = (steps.understand(s, today) for s in said)
-    if not (second.entities or second.terms or second.categories):
-        second = dataclasses.replace(second, entities=first.entities, terms=(*first.terms, *second.terms))
-    answers = [steps.respond(q) for q in (first, second)]
+    # 「Aからだいたいどれくらいで Bした？」: the other record is named after the question word
+    if (
+        not _names_any(second)
+        and len(after) >= MIN_SIDE
+        and _names_any(later := steps.understand(after, today))
+    ):
+        said, second = (said[0], after), later
+    if min(len(s) for s in said) < MIN_SIDE:
+        return None
+    answers = [steps.respond(first), _other_side(first, second, said[1], today, steps)]
     days = [_first_day(a) for a in answers]
     if not all(a.found for a in answers) or days[0] is None or days[1] is None:
         return None
     if answers[0].record_ids[:1] == answers[1].record_ids[:1]:
         return None
-    summary = wording.days_between(
-        said[1], format_date(days[1]), said[0], format_date(days[0]), (days[1] - days[0]).days
+    summary = wording.days_from_to(
+        format_date(days[0]), format_date(days[1]), (days[1] - days[0]).days, whole_months(days[0], days[1])
     )
     return Answer(
         question=query.raw,
@@ -141,5 +160,27 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     )
 
 
+def _names_any(query: Query) -> bool:
+    return bool(query.entities or query.terms or query.categories)
+
+
+def _other_side(first: Query, second: Query, said: str, today: date, steps: Steps) -> Answer:
+    """The record the words after から (`said`) name. Words that name nothing (第4号) take the first
+    side's; words that name no entity of their own (締結式, 実際に公表する) are read after the first
+    side's names (奈良県町村会の締結式), unless they find a record of one day by themselves
+    (ホームページ運用開始)."""
+    if not _names_any(second):
+        return steps.respond(dataclasses.replace(second, entities=first.entities, terms=first.terms))
+    alone = steps.respond(second)
+    if second.entities or (alone.found and len(set(alone.dates)) == 1):
+        return alone
+    # the subject, not the kind of record it was dealt in (区長会総会で確認してから)
+    names = [m.name for m in first.entities if m.name not in first.categories]
+    if not names:
+        return alone
+    return steps.respond(steps.understand(f"{'・'.join(dict.fromkeys(names))}の{said}", today))
+
+
 _FROM = "から"  # 「AからBまで何日」: where the words naming the first record end
+_UNTIL = "まで"  # where the words naming the second end
 _TRIM = "まで、, 　"  # what closes a side's words (「…まで」「…、」)

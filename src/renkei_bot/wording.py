@@ -740,12 +740,27 @@ def came_last(last: str, last_day: str, other: str, other_day: str) -> str:
     return f"{last}が後です（{last_day}。{other}は{other_day}）。"
 
 
-def days_between(first: str, first_day: str, second: str, second_day: str, days: int) -> str:
+def _days_apart(days: int, months: int) -> str:
+    """「588日後（1年7か月後）」: the days, with the years and months when it is a year or more."""
+    which = "後" if days > 0 else "前"
+    years, rest = divmod(abs(months), 12)
+    about = f"（{years}年" + (f"{rest}か月" if rest else "") + f"{which}）" if years else ""
+    return f"{abs(days)}日{which}{about}"
+
+
+def days_between(first: str, first_day: str, second: str, second_day: str, days: int, months: int = 0) -> str:
     """「AはBの何日後？」: the difference first, then both days."""
     if days == 0:
         return f"同じ日です（{first}・{second}とも{first_day}）。"
-    which = "後" if days > 0 else "前"
-    return f"{abs(days)}日{which}です（{first}は{first_day}、{second}は{second_day}）。"
+    return f"{_days_apart(days, months)}です（{first}は{first_day}、{second}は{second_day}）。"
+
+
+def days_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
+    """「AからBまで何日？」: the difference first, then the two days in the order asked (the records
+    follow, each on its line)."""
+    if days == 0:
+        return f"同じ日です（どちらも{from_day}）。"
+    return f"{_days_apart(days, months)}です（{from_day} → {to_day}）。"
 
 
 def among(names: str) -> str:

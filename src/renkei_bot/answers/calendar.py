@@ -12,7 +12,7 @@ from renkei_bot.answers.lines import cite, event_line, headline, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.partners import company_agreements_of, partner_line, table_source
 from renkei_bot.answers.ranking import Ranked
-from renkei_bot.dates import format_date, format_span
+from renkei_bot.dates import format_date, format_span, whole_months
 from renkei_bot.nlu.resolution import Match
 from renkei_bot.records import Event
 
@@ -189,7 +189,12 @@ def interval(ctx: Context) -> Answer | None:
         return None  # a month or a year recorded: no count of days
     days = (first.day - second.day).days
     summary = wording.days_between(
-        first.name, format_date(first.day), second.name, format_date(second.day), days
+        first.name,
+        format_date(first.day),
+        second.name,
+        format_date(second.day),
+        days,
+        whole_months(second.day, first.day),
     )
     return _pair(ctx, summary, first, second)
 

@@ -21,7 +21,7 @@ from renkei_bot.answers.events import subject_events, until_said
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import mentioned_partners
-from renkei_bot.dates import format_date, format_span, month_end
+from renkei_bot.dates import format_date, format_span, month_end, whole_months
 from renkei_bot.nlu.query import Query
 from renkei_bot.records import Event
 
@@ -197,7 +197,7 @@ def elapsed(ctx: Context) -> Answer | None:
     anchor = min(anchors[:3], key=lambda e: (e.date.start or date.max, ctx.store.position(e.id)))
     start, today = anchor.date.start, until
     assert start is not None
-    months = (today.year - start.year) * 12 + today.month - start.month - (today.day < start.day)
+    months = whole_months(start, today)
     if months < 0:
         return None
     return ctx.found(

@@ -5,6 +5,10 @@ later step (dates, entities, intents, terms) sees the records' word. Latin words
 and case-insensitively: 「KITTE でやった Event」→「KITTE でやった イベント」. A Latin word the glossary
 lacks is left as written: it may be a name in romaji (Nara, Kushiro), which the entity readings
 resolve (renkei_bot.nlu.romaji).
+
+The same file lists counters spelled in kana after a numeral (`counters:`): 「26ねん9がつ10か」 →
+「26年9月10日」, so a date typed all in kana reads as one. A counter marked `after_month` is read only
+right after 「N月」 (10か is 10日 there, and nothing elsewhere).
 """
 
 from __future__ import annotations
@@ -33,9 +37,33 @@ class Entry:
     counter_examples: tuple[str, ...] = ()  # questions the entry must leave as they are
 
 
+@dataclass(frozen=True, slots=True)
+class KanaCounter:
+    kana: tuple[str, ...]  # hiragana, read only right after a numeral
+    japanese: str
+    after_month: bool = False  # read only after 「N月」 and a numeral (9月10か)
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+def _counter_pattern(counters: Sequence[KanaCounter], *, after_month: bool) -> re.Pattern[str] | None:
+    kana = sorted(
+        (k for c in counters if c.after_month == after_month for k in c.kana), key=len, reverse=True
+    )
+    if not kana:
+        return None
+    before = r"(月[0-9]{1,2})" if after_month else r"([0-9])"
+    return re.compile(rf"{before}({'|'.join(map(re.escape, kana))})")
+
+
 class Glossary:
-    def __init__(self, entries: Sequence[Entry] = ()) -> None:
+    def __init__(self, entries: Sequence[Entry] = (), counters: Sequence[KanaCounter] = ()) -> None:
         self.entries = tuple(entries)
+        self.counters = tuple(counters)
+        self._counter_japanese = {k: c.japanese for c in self.counters for k in c.kana}
+        self._counter_patterns = [
+            p for p in (_counter_pattern(counters, after_month=m) for m in (False, True)) if p is not None
+        ]
         self._japanese = {w: e.japanese for e in self.entries for w in e.words}
         words = sorted(self._japanese, key=len, reverse=True)
         alternatives = "|".join(r"[\s\-]*".join(map(re.escape, w.split())) for w in words)
@@ -46,7 +74,9 @@ class Glossary:
         )
 
     def apply(self, text: str) -> str:
-        """`text` with every glossary word replaced by its Japanese (text already normalised)."""
+        """`text` with every glossary word and kana counter replaced by its Japanese (text normalised)."""
+        for pattern in self._counter_patterns:
+            text = pattern.sub(lambda m: m.group(1) + self._counter_japanese[m.group(2)], text)
         if self._pattern is None or not _LATIN.search(text):
             return text
         return self._pattern.sub(self._replace, text)
@@ -61,7 +91,8 @@ class Glossary:
 
 
 def load_glossary(directory: Path) -> Glossary:
-    """intents/_glossary.yaml: `glossary:` a list of {words, japanese, examples, counter_examples}."""
+    """intents/_glossary.yaml: `glossary:` a list of {words, japanese, examples, counter_examples}, and
+    `counters:` a list of {kana, japanese, after_month, examples, counter_examples}."""
     path = directory / "_glossary.yaml"
     if not path.exists():
         return Glossary()
@@ -76,17 +107,42 @@ def load_glossary(directory: Path) -> Glossary:
             if word in seen:
                 raise DataError(f"{path}: entry {n}: {word!r} is already entry {seen[word]}: keep one")
             seen[word] = n
-    return Glossary(entries)
+    counters = (raw.get("counters") if isinstance(raw, Mapping) else None) or []
+    if not isinstance(counters, list):
+        raise DataError(f"{path}: 'counters:' must be a list of entries (kana, japanese, examples)")
+    return Glossary(entries, [_counter(path, n, item) for n, item in enumerate(counters, 1)])
+
+
+def _strings(
+    path: Path, where: str, item: Mapping[str, Any], key: str, *, required: bool = False
+) -> tuple[str, ...]:
+    value = item.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataError(f"{path}: {where}: {key!r} must be a list of strings")
+    if required and not value:
+        raise DataError(f"{path}: {where}: {key!r} needs at least one")
+    return tuple(value)
+
+
+def _counter(path: Path, n: int, item: Any) -> KanaCounter:
+    where = f"counter {n}"
+    if not isinstance(item, Mapping) or not isinstance(item.get("japanese"), str):
+        raise DataError(f"{path}: {where}: expected kana, japanese and examples")
+    kana = _strings(path, where, item, "kana", required=True)
+    if not all(re.fullmatch(r"[ぁ-ゖー]+", k) for k in kana):
+        raise DataError(f"{path}: {where}: kana must be hiragana: {list(kana)}")
+    return KanaCounter(
+        kana,
+        item["japanese"],
+        bool(item.get("after_month", False)),
+        _strings(path, where, item, "examples", required=True),
+        _strings(path, where, item, "counter_examples"),
+    )
 
 
 def _entry(path: Path, n: int, item: Any) -> Entry:
     def strings(key: str, *, required: bool = False) -> tuple[str, ...]:
-        value = item.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise DataError(f"{path}: entry {n}: {key!r} must be a list of strings")
-        if required and not value:
-            raise DataError(f"{path}: entry {n}: {key!r} needs at least one")
-        return tuple(value)
+        return _strings(path, f"entry {n}", item, key, required=required)
 
     if not isinstance(item, Mapping) or not isinstance(item.get("japanese"), str):
         raise DataError(f"{path}: entry {n}: expected words, japanese and examples")

@@ -760,7 +760,7 @@ def _topic(tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]) -> t
 def _sides_terms(
     tokens: Sequence[tok.Token], terms: Sequence[str], matches: Sequence[Match] = ()
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    sides = tok.two_sides(tokens)
+    sides = tok.two_sides(tokens) or tok.than_sides(tokens)
     if sides is None:
         return None
     parts = []

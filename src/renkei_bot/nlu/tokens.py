@@ -239,6 +239,27 @@ def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]
     return (words[0].begin, words[i - 1].end), (words[i + 1].begin, words[stop - 1].end)
 
 
+_TOPIC_MARKS = frozenset({"は", "って", "、", ","})
+
+
+def than_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """「ホームページの運用開始って、ロゴマーク決定より先だった？」: the phrase before the topic mark (は,
+    って, a comma) and the one between it and より, as character spans; None without that shape."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    than = next((i for i, t in enumerate(words) if t.surface == "より" and t.pos[0] == "助詞"), None)
+    if than is None:
+        return None
+    marks = [i for i in range(1, than) if words[i].surface in _TOPIC_MARKS]
+    if not marks:
+        return None
+    start = marks[0] + 1
+    while start < than and words[start].surface in _TOPIC_MARKS:  # 「って、」
+        start += 1
+    if start >= than:
+        return None
+    return (words[0].begin, words[marks[0] - 1].end), (words[start].begin, words[than - 1].end)
+
+
 def qualifies(tokens: Sequence[Token], offset: int) -> bool:
     """The words before `offset` (a date) name which thing (「2016年のシンポジウム」「令和元年度第1回の
     講演会」); 「2019年2月の締結」「2019年に」「2019年でした」 date an act or state a claim instead."""
