@@ -618,6 +618,14 @@ CASES = [
     # 「AってBより先/後だった？」: the two records' days compared, はい or いいえ
     ("ロゴマークの決定って、六魂祭の締結式より後だった？", TODAY, True, ["はい"]),
     ("ホームページの運用開始は、ロゴマーク決定より先？", TODAY, True, ["いいえ"]),
+    # 「増えてない」 is no rise; 「一つも」 is emphasis, not a figure; a row named alone is that row's
+    ("各区交流自治体が前年度より一つも増えなかった年度はある？", TODAY, True, ["いいえ", "各区交流自治体は"]),
+    ("HP会員登録自治体は2年度から増えてない？", TODAY, True, ["はい", "269自治体のまま"]),
+    ("締結自治体が伸びていない年度は？", TODAY, True, ["広域連携協定 締結自治体", "2020年度"]),
+    # a ward named beside a lecture meeting: its own report's line, not the meeting's theme
+    ("平成29年度第2回の講演会で荒川区が報告したテーマは？", TODAY, True, ["奥の細道"]),
+    # a date glued to a noun the records write with it is a name (平成30年7月豪雨), not a period
+    ("平成30年7月豪雨の支援金拠出はいつ決めた？", TODAY, True, ["2018年（平成30年）8月6日", "豪雨"]),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

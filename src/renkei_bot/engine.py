@@ -121,6 +121,7 @@ class Engine:
             glossary=glossary,
             corrections=store.dataset.corrections,
             speller=Speller(curated, names, texts, cache=lexicon_cache),
+            in_records=lambda phrase: bool(self.selector.term_hits(phrase)),
         )
         # the engine's own steps, for the answers made of several (parts.py, hops.py)
         self._steps = hops.Steps(

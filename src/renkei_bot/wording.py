@@ -589,7 +589,10 @@ def unchanged(label: str, years: str, value: str) -> str:
     return f"{label}が前年度から増えなかったのは{years}です（{value}）。"
 
 
-NOTHING_UNCHANGED = "どの区分も毎年度増えています（前年度と同じ年度はありません）。"
+def none_unchanged(labels: Sequence[str], every_row: bool) -> str:
+    """No year without a rise: in every row of the table, or in the rows asked (named)."""
+    which = "どの区分も" if every_row else f"{'・'.join(labels)}は"
+    return f"{which}毎年度増えています（前年度と同じ年度はありません）。"
 
 
 def constant(label: str, first: str, last: str, value: int) -> str:

@@ -225,12 +225,8 @@ def _unchanged(
                 wording.unchanged(row.label, "、".join(format_fiscal_year(y) for y, _ in flat), value)
             )
     if not parts:
-        return _found(
-            ctx,
-            table,
-            wording.yes_or_no(False, wording.NOTHING_UNCHANGED) if q.confirm else wording.NOTHING_UNCHANGED,
-            rows,
-        )
+        said = wording.none_unchanged([r.label for r in rows], len(rows) == len(table.rows))
+        return _found(ctx, table, wording.yes_or_no(False, said) if q.confirm else said, rows)
     summary = "\n".join(parts)
     return _found(ctx, table, wording.yes_or_no(True, summary) if q.confirm else summary, kept)
 

@@ -234,9 +234,9 @@ def _named_beside(ctx: Context, event: Event, value: str) -> str | None:
     return pointing.pointed_line(ctx, event)
 
 
-# a company named beside a record is one line's (ソトコト編集長 …); a person is often the record's
-# main speaker, whose line is no answer to the record's theme
-BESIDE_TYPES = ("company",)
+# a company or a ward named beside a record is one line's (ソトコト編集長 …, ③豊島区「トキワ荘」); a
+# person is often the record's main speaker, whose line is no answer to the record's theme
+BESIDE_TYPES = ("company", "ward")
 
 
 def _says_asked(ctx: Context, line: str, aspects: Sequence[str]) -> bool:

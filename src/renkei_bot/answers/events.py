@@ -82,7 +82,7 @@ def when(ctx: Context) -> Answer:
     elif ctx.query.has("time.until") and (until := until_said(ctx, first)) is not None:
         summary = until  # 「いつまで？」「何年間？」: the end, or the line that says it
     else:
-        summary = wording.happened_on(headline(first), _with_fiscal(ctx, first))
+        summary = wording.happened_on(headline(first, pointing.naming(ctx, first)), _with_fiscal(ctx, first))
         if ctx.query.has("count.how_many") and stated.counter_asked(ctx) is None and len(events) == 1:
             summary = wording.times(1) + summary  # 「何回開かれて、いつ？」: once
     related = [r.event for r in ranked[len(top) : len(top) + 2] if r.score >= RELATED * ranked[0].score]

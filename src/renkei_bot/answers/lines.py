@@ -48,13 +48,14 @@ def detail_value(event: Event, *keys: str) -> str | None:
 GENERIC_TITLE = 10  # a title this short (区長会総会) says little: the first detail goes with it
 
 
-def headline(event: Event) -> str:
-    """The title, with what makes it specific: the theme, or the first detail of a bare meeting name."""
+def headline(event: Event, named: Sequence[str] = ()) -> str:
+    """The title, with what makes it specific: the theme, or the detail of a bare meeting name that
+    names what the question names (`named`: 「平成30年7月豪雨」への支援金拠出を確認), else its first."""
     theme = detail_value(event, "テーマ")
     if theme and theme not in event.title:
         return f"{event.title}（テーマ: {theme}）"
     if len(event.title) <= GENERIC_TITLE and event.details:
-        first = event.details[0].lstrip("・ ")
+        first = next((d for d in named if d in event.details), event.details[0]).lstrip("・ ")
         return f"{event.title}: {first}"
     return event.title
 

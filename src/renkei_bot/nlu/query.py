@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -242,6 +242,10 @@ class _Later:
         return tuple((t.surface, synonyms[t.normalized]) for t in self._tokens if t.normalized in synonyms)
 
 
+# a noun of two or more kanji or katakana right after a date (豪雨 of 平成30年7月豪雨), not 第 (第1回)
+_GLUED_NOUN = re.compile(r"(?!第)[一-龥ァ-ヴー]{2,6}")
+
+
 class Understander:
     def __init__(
         self,
@@ -254,9 +258,11 @@ class Understander:
         glossary: Glossary | None = None,
         corrections: Sequence[Correction] = (),
         speller: Speller | None = None,
+        in_records: Callable[[str], bool] | None = None,
     ) -> None:
         self.index = index
         self.speller = speller
+        self._in_records = in_records  # whether the records write a phrase (平成30年7月豪雨)
         # longest wrong form first: 京都市市長会 before 京都市長会 inside it
         self._typos = sorted(((normalize(c.wrong), c.id) for c in corrections), key=lambda t: -len(t[0]))
         self.classifier = classifier
@@ -362,8 +368,12 @@ class Understander:
             present = present | {"wh"}
         wh = "wh" in present
         asks = text.rstrip().endswith(("?", "？"))
+        # 「1つも増えてない」: a one said for emphasis (not even one) is no figure
+        emphatic = [(h.begin, h.end) for h in facets if h.name == "none.at_all"]
         numbers = (
-            numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans])) if _DIGIT.search(text) else ()
+            numbers_in(mask(text, [(p.begin, p.stop) for p in when.spans] + emphatic))
+            if _DIGIT.search(text)
+            else ()
         )
         # 「…の構成自治体は15？」: a figure stated with no question word is a claim to check
         # 「…の締結式って令和元年5月31日？」: a date stated last, with no question word, is a claim too
@@ -503,7 +513,11 @@ class Understander:
             stated_place=place,
             facets=facets,
             numbers=numbers,
-            counted=tok.counted(tokens) if _DIGIT.search(text) else (),
+            counted=tuple(
+                tok.counted([t for t in tokens if not inside(t.begin, t.end, emphatic)])
+                if _DIGIT.search(text)
+                else ()
+            ),
             comment=_comment(text, tokens, terms),
             topic_end=tok.last_topic(tokens),
             categories=tuple(c for c in self._categories if c in text),
@@ -553,8 +567,22 @@ class Understander:
                 for p in when.spans
             )
             when = dataclasses.replace(when, spans=spans)
+        if self._in_records is not None and any(_GLUED_NOUN.match(text, p.stop) for p in when.spans):
+            when = self._named_dates(text, when)
         masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
         return when, compose_partners(self.index.find(masked), masked, self._partners)
+
+    def _named_dates(self, text: str, when: when_mod.When) -> when_mod.When:
+        """「平成30年7月豪雨への支援金」: a date glued to a noun the records write with it is part of a
+        name, not a period asked about (「2016年シンポジウム」, which no record writes, stays a period)."""
+        in_records = self._in_records
+        assert in_records is not None
+        spans = []
+        for p in when.spans:
+            glued = _GLUED_NOUN.match(text, p.stop)
+            named = not p.attached and glued is not None and in_records(text[p.begin : glued.end()])
+            spans.append(dataclasses.replace(p, attached=True) if named else p)
+        return dataclasses.replace(when, spans=tuple(spans))
 
     def _typos_in(self, text: str) -> tuple[str, ...]:
         found: list[str] = []
