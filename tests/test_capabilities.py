@@ -626,6 +626,14 @@ CASES = [
     ("平成29年度第2回の講演会で荒川区が報告したテーマは？", TODAY, True, ["奥の細道"]),
     # a date glued to a noun the records write with it is a name (平成30年7月豪雨), not a period
     ("平成30年7月豪雨の支援金拠出はいつ決めた？", TODAY, True, ["2018年（平成30年）8月6日", "豪雨"]),
+    # a yes/no whose claim no record writes (and nothing a record could correct): neither yes nor no
+    ("ホームページの会員登録には審査があるの？", TODAY, False, []),
+    # a claimed person checked against the record of the kind named, and the role's own line
+    ("第1回シンポジウムの基調講演は小田切先生でしたか？", TODAY, True, ["いいえ", "全国連携シンポジウム"]),
+    ("最初のシンポジウムでコーディネーターを務めたのは西川会長ですよね？", TODAY, True, ["いいえ", "目黒"]),
+    # English words: launch, date, decide, logo mark
+    ("Twitter の launch date は？", TODAY, True, ["2021年（令和3年）1月"]),
+    ("logo mark を decide したのはどの会議？", TODAY, True, ["区長会総会"]),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

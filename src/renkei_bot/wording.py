@@ -1011,6 +1011,11 @@ def named_otherwise(noun: str, name: str, title: str, day: str, fact: str) -> st
     return f"いいえ、{day}「{title}」の記録では、{noun}は{name}です。{fact}"
 
 
+def role_of_another(line: str, title: str, day: str) -> str:
+    """「コーディネーターは大杉先生？」 where the record gives that role to someone else."""
+    return f"いいえ、{day}「{title}」の記録では「{line}」です。"
+
+
 def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
 

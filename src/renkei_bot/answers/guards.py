@@ -97,6 +97,29 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
 
 
+def unrecorded_claim(ctx: Context) -> Answer | None:
+    """「HPの会員登録って会費かかります？」「…には審査があるの？」: a yes/no whose claim, said after the
+    topic, is words no record writes, with nothing asked that a record could correct (a place, a
+    person, a date, a figure): the records say neither yes nor no."""
+    query = ctx.query
+    yes_no = query.confirm or query.has("ask.exists")
+    if not yes_no or not query.comment or query.numbers or query.when.spans or query.premise:
+        return None
+    asking = any(h.name.startswith("ask.") and h.name != "ask.exists" for h in query.facets)
+    if asking or query.names or query.has("wh", *_CORRECTABLE):
+        return None
+    words = [w for w in query.comment if len(w) >= 2]
+    if not words or any(
+        ctx.selector.term_hits(w) for w in (*words, *dict(query.related_of).get(words[0], ()))
+    ):
+        return None
+    best = [r.event for r in ctx.selector.best(query)][:3]
+    return ctx.not_found(wording.attribute_not_recorded(max(words, key=len)), lines=event_lines(best))
+
+
+_CORRECTABLE = ("aspect.", "claim.", "compare.", "change.", "count.", "extreme.", "total.")
+
+
 def ambiguous(ctx: Context) -> Answer | None:
     """A name that matched two entities equally (品川 → 品川区 / しながわ水族館): ask, don't guess."""
     if ctx.query.ties and not ctx.query.entities and not ctx.query.terms:
@@ -216,12 +239,13 @@ _EVENTS: tuple[Guard, ...] = (
     missing_ordinal,
     missing_year,
     unrecorded_attribute,
+    unrecorded_claim,
 )
 
 GUARDS: dict[str, tuple[Guard, ...]] = {
-    "agreement_date": (unknown_name, out_of_range, unrecorded_attribute),
-    "member_count": (unknown_name, out_of_range, unrecorded_attribute),
-    "yearly_count": (unrecorded_attribute,),
+    "agreement_date": (unknown_name, out_of_range, unrecorded_attribute, unrecorded_claim),
+    "member_count": (unknown_name, out_of_range, unrecorded_attribute, unrecorded_claim),
+    "yearly_count": (unrecorded_attribute, unrecorded_claim),
     "when": (*_EVENTS, unknown_beside_own),
     "events_in_period": _EVENTS,
     "events_about": (*_EVENTS, unknown_topic),

@@ -104,10 +104,15 @@ def confirm(ctx: Context) -> Answer | None:
     # …but only among the records the rest of the question is about (not any record at 大井競馬場)
     pool = ctx.selector.filtered(unplaced, skip=skip, strict=False)
     near = {r.event.id for r in ctx.selector.rank(unplaced, pool, skip=skip, floor=CLAIM_NEAR)[:CLAIM_TOP]}
+    # …and of the kind the question names (「第1回シンポジウムの基調講演は沼尾先生？」: no lecture meeting)
+    kinds = set(query.categories)
     holding = [
         r
         for r in ctx.selector.best(query, series_only=series)
-        if r.event.id in near and _identified(ctx, r.event) and _holds_all(ctx, r.event, claims)
+        if r.event.id in near
+        and (not kinds or r.event.category in kinds)
+        and _identified(ctx, r.event)
+        and _holds_all(ctx, r.event, claims)
     ]
     best = holding or without
     if not best:
@@ -128,8 +133,12 @@ def confirm(ctx: Context) -> Answer | None:
         n for n in query.names if compact(n) not in recorded and (tok.reading_form(n) or "\0") not in spoken
     ]
     role_line = _role_line(ctx, event, claims)
-    if role_line is not None and not any(_names(ctx, m, role_line) for m in claims if m.type == "person"):
-        # 「最初のシンポジウムのコーディネーターって大杉先生？」: the line of that role names another
+    other_holder = role_line is not None and not any(
+        _names(ctx, m, role_line) for m in claims if m.type == "person"
+    )
+    if (
+        other_holder
+    ):  # 「最初のシンポジウムのコーディネーターって大杉先生？」: the line of that role names another
         missing += [m.surface for m in claims if m.type == "person"]
     missing = list(dict.fromkeys(missing))
     asked = [a for a in query.aspects if a not in ("content", "role")] or (
@@ -159,7 +168,12 @@ def confirm(ctx: Context) -> Answer | None:
         titled = all(compact(m.surface) in compact(event.title) for m in claims)
         said = (_line_of_topic(ctx, event, claims) if titled else None) or _line_naming(ctx, event, claims)
         fact = wording.record_says(said) if said else fact
-    if missing and not stating and (said := _line_of_topic(ctx, event, claims)) is not None:
+    if (
+        missing
+        and not stating
+        and role_line is None
+        and (said := _line_of_topic(ctx, event, claims)) is not None
+    ):
         # 「漱石山房記念館の事例報告は文京区からでしたか？」: the line the question's own words point to
         fact = wording.record_says(said)
     if stating:  # the line with the figure claimed says most
@@ -170,6 +184,9 @@ def confirm(ctx: Context) -> Answer | None:
         if not missing
         else wording.claim_differs("・".join(missing), event.title, day, fact)
     )
+    if other_holder and role_line is not None and set(missing) <= {m.surface for m in claims}:
+        # the person may be in the record in another role: say whose the role is, not that they are absent
+        summary = wording.role_of_another(role_line, event.title, day)
     beside = _set_beside(ctx, [event], recorded)
     if beside is not None:  # 「…の友好都市である鶴岡市」: the record names another
         summary = wording.named_otherwise(*beside, event.title, day, fact)
