@@ -634,6 +634,18 @@ CASES = [
     # English words: launch, date, decide, logo mark
     ("Twitter の launch date は？", TODAY, True, ["2021年（令和3年）1月"]),
     ("logo mark を decide したのはどの会議？", TODAY, True, ["区長会総会"]),
+    # the partners that signed N years before a month named (「来年の2月で9周年」)
+    ("来年の2月で協定から9周年になる団体は？", TODAY, True, ["奈良県町村会"]),
+    # a rise of the agreements row between two years: the partners that signed in between
+    ("締結自治体が29年度から30年度で増えたのはどの団体のぶん？", TODAY, True, ["群馬県市長会"]),
+    # two asks joined by the te-form of やる (not the topic's って、), and a third after 「、それから」
+    ("全国連携展示は全部で何回やって、奈良の展示は第何回？", TODAY, True, ["9回"]),
+    (
+        "奈良県町村会の担当です。構成自治体の数、それから協定を結んだ日を教えて",
+        TODAY,
+        True,
+        ["27自治体", "2018年"],
+    ),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

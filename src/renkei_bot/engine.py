@@ -193,7 +193,7 @@ class Engine:
             if len(parts) == 1:  # 「何回開かれて、京都でやったのは何回目？」: two asks in one sentence
                 asks = [h.begin for h in query.facets if h.name in _ASKS or h.name.startswith("aspect.")]
                 then = [h.begin + 1 for h in query.facets if h.name == "ask.then"]  # after the 。
-                parts = clause_parts(query.text, asks, then)
+                parts = clause_parts(query.text, asks, then, query.joints)
             if len(parts) > 1:  # 「…はいつ？会場は？」: several questions in one message
                 result = self._parts.answer(question, parts, today, result)
         except Exception:

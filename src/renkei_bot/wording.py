@@ -589,6 +589,13 @@ def unchanged(label: str, years: str, value: str) -> str:
     return f"{label}が前年度から増えなかったのは{years}です（{value}）。"
 
 
+def partners_added(first: str, last: str, names: str) -> str:
+    """「30年度から元年度で増えた分はどこの団体？」: the partners that signed in between."""
+    if not names:
+        return f"{first}の後、{last}までに協定を結んだ団体はありません。"
+    return f"{first}の後、{last}までに協定を結んだのは{names}です。"
+
+
 def none_unchanged(labels: Sequence[str], every_row: bool) -> str:
     """No year without a rise: in every row of the table, or in the rows asked (named)."""
     which = "どの区分も" if every_row else f"{'・'.join(labels)}は"

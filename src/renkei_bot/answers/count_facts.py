@@ -14,7 +14,8 @@ from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.counts import TABLE, asked_spans, era_years, pick_rows, row_line, stated_figure
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_fiscal_year
+from renkei_bot.answers.partners import partner_line
+from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year
 from renkei_bot.records import CountRow, CountTable
 
 _ROWS_BY_NAME = ("row.ward-exchange", "row.hp-member")  # rows no other table has
@@ -80,6 +81,9 @@ def answer(ctx: Context) -> Answer | None:
     if q.has("change.increase") and q.has("extreme.max") and (len(years) >= 2 or q.has("filter.except")):
         # 「28年度以降で」「3年度は除いて」いちばん増えたのは: the largest rise among them (counts.yearly_count)
         return None
+    if q.has("change.increase") and len(years) >= 2 and q.has("row.agreement") and q.has(*_WHICH_BODIES):
+        # 「30年度→元年度で増えた分はどこの団体？」: the partners that signed in between
+        return _partners_added(ctx, table, years[0], years[-1])
     if q.has("change.increase", "change.rate") and len(years) >= 2:  # 「28年度から29年度で何自治体増えた」
         rows = named or [table.row("total")]
         return _between(
@@ -99,6 +103,27 @@ def answer(ctx: Context) -> Answer | None:
     if q.confirm and len(years) == 1:
         return _cell_stated(ctx, table, named or [table.row("total")], years[0])
     return None
+
+
+_WHICH_BODIES = ("aspect.participants", "ask.which", "aspect.venue")  # 「どこの団体」「どこが」
+
+
+def _partners_added(ctx: Context, table: CountTable, first: int, last: int) -> Answer:
+    """The partners whose signing falls in the fiscal years after `first` up to `last`."""
+    added = [p for p in ctx.store.partners.partners if first < fiscal_year(p.agreed) <= last]
+    row = table.row("agreement")
+    change = wording.change_two(
+        row.label,
+        format_fiscal_year(first),
+        format_fiscal_year(last),
+        row.value(first) or 0,
+        row.value(last) or 0,
+    )
+    names = "、".join(f"{p.name}（{format_date(p.agreed)}締結、{p.members}自治体）" for p in added)
+    summary = (
+        wording.partners_added(format_fiscal_year(first), format_fiscal_year(last), names) + "\n" + change
+    )
+    return _found(ctx, table, summary, [row], lines=tuple(partner_line(p) for p in added))
 
 
 def _found(

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
 from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import TABLE, mentioned_partners, partner_line, table_source
-from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, format_year
+from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, format_period, format_year
 from renkei_bot.records import Partner
 
 INTENTS = frozenset({"member_count", "partner_total", "partners_list", "agreement_date"})
@@ -370,19 +370,33 @@ def years_since(ctx: Context) -> Answer | None:
     q = ctx.query
     if not q.has("subject.agreement") or mentioned_partners(ctx):
         return None
-    years = [p.start.year for p in q.when.spans if not p.attached and p.grain == "year"] or [q.today.year]
+    # the year or month named (「来年の1月で」), else this year
+    named = [p for p in q.when.spans if not p.attached and p.grain in ("year", "month")]
+    this_year = (date(q.today.year, 1, 1), date(q.today.year, 12, 31), "year")
+    start, end, grain = (named[0].start, named[0].end, named[0].grain) if named else this_year
     spans = [n for n, unit in q.counted if unit in ctx.vocabulary.year_counters]  # 「10年になる」「10周年」
     if not spans and not q.numbers:
         return None
     n = spans[-1] if spans else q.numbers[-1]
-    signed = [p for p in ctx.store.partners.partners if p.agreed.year + n in years]
+    if not MINYEAR + n <= start.year <= MAXYEAR:
+        return None
+    before = (_years_before(start, n), _years_before(end, n))
+    signed = [p for p in ctx.store.partners.partners if before[0] <= p.agreed <= before[1]]
     if not signed:
         return None
-    label = wording.partner_set(period=format_year(years[0] - n))
+    label = wording.partner_set(period=format_period(*before, grain, ""))
     summary = wording.years_since_signing(
-        n, format_year(years[0]), _described(Selection(signed, label, True))
+        n, format_period(start, end, grain, ""), _described(Selection(signed, label, True))
     )
     return _rows(ctx, summary, signed)
+
+
+def _years_before(day: date, n: int) -> date:
+    """The same day n years before (2月29日 → 2月28日 in a common year)."""
+    try:
+        return day.replace(year=day.year - n)
+    except ValueError:
+        return day.replace(year=day.year - n, day=28)
 
 
 def _next_ranked(ctx: Context, named: list[Partner], *, most: bool) -> Answer | None:

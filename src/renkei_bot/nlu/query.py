@@ -162,6 +162,11 @@ class Query:
         return () if self.later is None else self.later.named
 
     @property
+    def joints(self) -> list[tuple[int, int]]:
+        """The commas joining two clauses (「何回やって、京都でやったのは」), as spans of `text`."""
+        return [] if self.later is None else self.later.joints
+
+    @property
     def related_of(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Each question word → its records' words (intents/_synonyms.yaml)."""
         return () if self.later is None else self.later.related_of
@@ -235,6 +240,10 @@ class _Later:
     @property
     def named(self) -> tuple[str, ...]:
         return named_things(self._tokens, self._names) if self._names else ()
+
+    @property
+    def joints(self) -> list[tuple[int, int]]:
+        return tok.clause_joints(self._tokens)
 
     @property
     def related_of(self) -> tuple[tuple[str, tuple[str, ...]], ...]:

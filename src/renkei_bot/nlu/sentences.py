@@ -26,23 +26,22 @@ def question_parts(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(len(p) >= MIN_PART for p in parts) else [text]
 
 
-# 「…何回開かれて、…」「…のテーマと、…の日」: a clause, then a comma (not the topic's 「って、」)
-_JOINED = re.compile(r"(?<!っ)[てで]、|と、")
-
-
-def clause_parts(text: str, asks: Sequence[int], then: Sequence[int] = ()) -> list[str]:
+def clause_parts(
+    text: str, asks: Sequence[int], then: Sequence[int] = (), joints: Sequence[tuple[int, int]] = ()
+) -> list[str]:
     """「…何日でしたっけ。あとお茶の淹れ方講座はどこで？」: split where a sentence ends and 「あと」
-    begins another (the offsets `then`, after the 。); else 「全部で何回開かれて、京都で開催されたのは
-    何回目？」: one sentence asking two things in two clauses joined by the te-form and a comma, split
-    there when a question word (at the offsets `asks`) stands on each side; [text] otherwise."""
+    begins another (the offsets `then`, after the 。); else 「全部で何回やって、京都で開催されたのは
+    何回目？」: one sentence asking two things in two clauses joined by a comma after the te-form or
+    と (the commas' spans `joints`, from the tokens: not the topic's 「って、」), split there when a
+    question word (at the offsets `asks`) stands on each side; [text] otherwise."""
     for at in then:
         left, right = text[:at].strip(" 、,。"), text[at:].strip(" 、,。")
         if min(len(left), len(right)) >= MIN_PART:
             return [left, right]
-    for joint in _JOINED.finditer(text):
-        left, right = text[: joint.end() - 1], text[joint.end() :]
+    for begin, end in joints:
+        left, right = text[:begin], text[end:]
         if min(len(left), len(right)) < MIN_PART:
             continue
-        if any(a < joint.start() for a in asks) and any(a >= joint.end() for a in asks):
+        if any(a < begin for a in asks) and any(a >= end for a in asks):
             return [left, right]
     return [text]

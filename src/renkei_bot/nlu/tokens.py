@@ -239,6 +239,20 @@ def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]
     return (words[0].begin, words[i - 1].end), (words[i + 1].begin, words[stop - 1].end)
 
 
+_JOINING = (("助詞", "接続助詞"), ("助詞", "格助詞"))  # 「やって、」「テーマと、」
+
+
+def clause_joints(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The commas that join two clauses: after the te-form (開かれて、 やって、) or と (テーマと、), not
+    after the topic's って (委員会って、); as character spans."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    return [
+        (comma.begin, comma.end)
+        for before, comma in itertools.pairwise(words)
+        if comma.pos[:2] == _COMMA and before.pos[:2] in _JOINING and before.surface in ("て", "で", "と")
+    ]
+
+
 _TOPIC_MARKS = frozenset({"は", "って", "、", ","})
 
 
