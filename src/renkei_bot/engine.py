@@ -20,6 +20,7 @@ from renkei_bot.answers.select import Selector
 from renkei_bot.conversation import Carried, follow
 from renkei_bot.dates import date_words
 from renkei_bot.followups import Followups
+from renkei_bot.nlu.entity_keys import is_hiragana
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.glossary import Glossary, load_glossary
@@ -102,7 +103,8 @@ class Engine:
             words += [*classifier.cue_words(), *categories, *(e.japanese for e in glossary.entries)]
             words += [w for key, values in (synonyms or {}).items() for w in (key, *values)]
             words += date_words()
-            return words
+            # a single kana of a phrase (「あ い」: Sudachi's cut of あいた) is no word to respell with
+            return [w for w in words if len(w) > 1 or not is_hiragana(w)]
 
         def names() -> list[str]:
             return [n for e in store.entities for n in (e.name, *e.aliases)]

@@ -58,11 +58,12 @@ def _label(ctx: Context, aspect: str) -> tuple[str, tuple[str, ...]] | None:
     return (spec.label, spec.value_keys) if spec and spec.label and spec.value_keys else None
 
 
-def _people_names(ctx: Context, event: Event) -> list[str]:
+def _people_names(ctx: Context, event: Event, kind: str = "person") -> list[str]:
+    """The names (compacted) of the record's references of one kind: its people, or its venues."""
     names: list[str] = []
     for ref in event.refs:
         entity = ctx.store.entity(ref)
-        if entity.type == "person":
+        if entity.type == kind:
             names += [compact(entity.name), *(compact(a) for a in entity.aliases)]
     return [n for n in names if len(n) >= 2]
 
@@ -83,6 +84,9 @@ def aspect_details(ctx: Context, event: Event, aspects: Sequence[str]) -> list[s
     if not wanted:
         return list(event.details)
     people = _people_names(ctx, event) if {"people", "affiliation"} & set(aspects) else []
+    # 「どこで」 of a record with no venue of its own: the line naming a place it refers to
+    if "venue" in aspects and not event.venue:
+        people += _people_names(ctx, event, "venue")
     named = set(naming(ctx, event))
     picked = [
         d
@@ -444,6 +448,8 @@ def _topic_line(ctx: Context, event: Event, summary: str) -> str | None:
     """The detail that names the kind of thing asked about (新聞社, 銀行), when the answer does not."""
     topic = ctx.query.topic
     if topic is None or topic[0] in summary or ctx.asking_word(topic[0]) or len(topic[0]) < 2:
+        return None
+    if topic[0] in event.title:  # 「坂井市と品川区の連携事業って、どこで何を」: the topic names the record
         return None
     if ctx.query.has("ask.when", "aspect.time", "time.until"):
         return None  # 「講座は何時から？」 asks when, of the thing it names
