@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import TODAY
 from renkei_bot.answers.render import to_blocks, to_text
 from renkei_bot.dates import format_date
-from renkei_bot.engine import Engine
+from renkei_bot.engine import YOUNG_THRESHOLD, Engine
 
 
 def ask(engine: Engine, question: str, today: date = TODAY) -> tuple[bool, str, str]:
@@ -186,3 +187,8 @@ def test_the_coverage_of_the_records(engine: Engine) -> None:
     assert answer.intent == "coverage" and answer.found
     assert format_date(engine.store.first_date) in answer.summary
     assert format_date(engine.store.last_date) in answer.summary
+
+
+def test_a_loaded_engine_collects_young_objects_less_often(engine: Engine) -> None:
+    assert gc.isenabled()
+    assert gc.get_threshold()[0] >= YOUNG_THRESHOLD

@@ -12,16 +12,15 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import dataclasses
-import gc
 import hashlib
 import io
 import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from renkei_bot import records
+from renkei_bot import collector, records
 from renkei_bot.atomic import write_bytes_atomically
 from renkei_bot.followups import Followups, load_followups
 from renkei_bot.loader.cache import cache_dir_from_env, cache_key
@@ -173,7 +172,7 @@ def _read(path: Path) -> tuple[Store, EntityIndex] | None:
     except OSError:
         return None
     try:
-        with _paused_gc():
+        with collector.paused():  # the records and indexes never change once loaded
             payload = pickle.loads(raw)  # our own file, in the user's own cache dir
     except Exception:  # a cache is an optimisation: any failure to read it is a miss
         return None
@@ -210,21 +209,6 @@ def _prune(path: Path, pattern: str) -> None:
         )
         for old in olds[KEEP_FILES - 1 :]:
             old.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Millions of new objects would trigger a collection every few hundred allocations, and the first
-    collection after would walk them all. The records and indexes never change once loaded, so they
-    are frozen out of the collector's reach (as the Engine does with whatever it builds)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:

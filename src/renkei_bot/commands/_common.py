@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from renkei_bot import collector
 from renkei_bot.clock import Clock
 from renkei_bot.config import Settings, parse_today
 
@@ -37,6 +38,7 @@ def today_of(args: argparse.Namespace, settings: Settings) -> date:
 
 
 def load_engine(args: argparse.Namespace, settings: Settings, env: Mapping[str, str]) -> Engine:
-    from renkei_bot.engine import Engine
+    with collector.paused():  # the engine's modules and records are kept for the whole run
+        from renkei_bot.engine import Engine
 
-    return Engine.load(getattr(args, "data", None) or settings.data_dir, settings.intents_dir, env=env)
+        return Engine.load(getattr(args, "data", None) or settings.data_dir, settings.intents_dir, env=env)
