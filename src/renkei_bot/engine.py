@@ -20,8 +20,8 @@ from renkei_bot.answers.select import Selector
 from renkei_bot.conversation import Carried, follow
 from renkei_bot.dates import date_words
 from renkei_bot.followups import Followups
-from renkei_bot.nlu.entity_keys import is_hiragana
 from renkei_bot.nlu.entities import EntityIndex
+from renkei_bot.nlu.entity_keys import is_hiragana
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier
