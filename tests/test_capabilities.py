@@ -646,6 +646,12 @@ CASES = [
         True,
         ["27自治体", "2018年"],
     ),
+    # 「…講演会で、」 (で: where) qualifies the one question, it does not begin another
+    ("文化芸術がテーマの講演会で、荒川区から事例報告したのは誰？", TODAY, True, ["石崎"]),
+    # a person's 講義 and its 題名 (read in kana too)
+    ("おおえさんの講義の題名は？", TODAY, True, ["文化芸術による地域活性化"]),
+    # 「何日あいた」 (Sudachi: あ い) asks the days between
+    ("協定書案の確認から締結式まで何日あいた？北海道町村会の", TODAY, True, ["11日後"]),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

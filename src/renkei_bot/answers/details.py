@@ -25,7 +25,7 @@ from renkei_bot.answers.lines import (
 )
 from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.answers.pointing import ITEM_LINE, best_line, keys_of, naming
+from renkei_bot.answers.pointing import ITEM_LINE, best_line, keys_of, name_keys, naming
 from renkei_bot.answers.select import Ranked
 from renkei_bot.dates import format_span
 from renkei_bot.nlu.query import Query
@@ -437,10 +437,13 @@ def _listed_under(ctx: Context, event: Event) -> list[str]:
             if other_role or not _names_someone(ctx, event, line):
                 break
             under.append(line.lstrip("・ "))
+        # 「事例報告で荒川区から出たのは」: a name the question gives picks its line; else
         # 「パネリストで町長さんがいたと思うんだけど」: the question's other words narrow the list
+        names = [k for k in name_keys(ctx) if k not in flat]
+        of_names = [u for u in under if any(k in compact(u) for k in names)]
         words = [w for t in ctx.query.terms if len(t) >= 2 and (w := compact(t)) not in flat]
         narrowed = [u for u in under if any(w in compact(u) for w in words)]
-        return narrowed or under
+        return of_names or narrowed or under
     return []
 
 

@@ -239,7 +239,8 @@ def two_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]
     return (words[0].begin, words[i - 1].end), (words[i + 1].begin, words[stop - 1].end)
 
 
-_JOINING = (("助詞", "接続助詞"), ("助詞", "格助詞"))  # 「やって、」「テーマと、」
+# 「やって、」「開かれて、」 (the te-form), 「テーマと、」; not 「講演会で、」, where で says where
+_JOINING = {"て": ("助詞", "接続助詞"), "で": ("助詞", "接続助詞"), "と": ("助詞", "格助詞")}
 
 
 def clause_joints(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -247,10 +248,17 @@ def clause_joints(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     after the topic's って (委員会って、); as character spans."""
     words = [t for t in tokens if t.pos[0] != "空白"]
     return [
-        (comma.begin, comma.end)
-        for before, comma in itertools.pairwise(words)
-        if comma.pos[:2] == _COMMA and before.pos[:2] in _JOINING and before.surface in ("て", "で", "と")
+        (words[i].begin, words[i].end)
+        for i in range(1, len(words))
+        if words[i].pos[:2] == _COMMA and _joins_clauses(words[i - 1], words[i - 2] if i >= 2 else None)
     ]
+
+
+def _joins_clauses(word: Token, before: Token | None) -> bool:
+    if _JOINING.get(word.surface) == word.pos[:2]:
+        return True
+    # 「テーマは何で、」: で after a question word is the copula's te-form (Sudachi tags it a case particle)
+    return word.surface == "で" and before is not None and before.pos[0] == "代名詞"
 
 
 _TOPIC_MARKS = frozenset({"は", "って", "、", ","})
