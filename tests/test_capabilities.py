@@ -652,6 +652,14 @@ CASES = [
     ("おおえさんの講義の題名は？", TODAY, True, ["文化芸術による地域活性化"]),
     # 「何日あいた」 (Sudachi: あ い) asks the days between
     ("協定書案の確認から締結式まで何日あいた？北海道町村会の", TODAY, True, ["11日後"]),
+    # a clause leading in about the asker's own plans: its date from today on dates nothing
+    (
+        "来週の会議の資料を作ってるんだけど、ロゴマークが決定した日付は？",
+        TODAY,
+        True,
+        ["2015年（平成27年）6月16日"],
+    ),
+    ("報告資料を来週までに作成しておりまして、ロゴマークの決定日を教えてください", TODAY, True, ["2015年"]),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

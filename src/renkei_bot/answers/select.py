@@ -29,6 +29,7 @@ RELATED = 0.7  # a record's word for the question's verb (決める → 決定) 
 YEAR_FLOOR = 0.3  # a record of the year glued to a name wins if it scores this share of the best
 OWN_SERIES = 0.8  # a series' own event is preferred unless another fits this much better
 PERIODS_KEPT = 512  # periods whose events are remembered
+RARE_WORD = 4.0  # idf of a word so rare that it says which rows are meant (in about 1 % of them)
 
 
 class Selector:
@@ -172,7 +173,9 @@ class Selector:
         # the project itself (own: true) beside another name chooses nothing: every record is about it
         # (「神野先生には全国連携プロジェクトの顧問を」 is about 神野先生's records)
         own = {m.entity_id for m in query.entities if self.store.entity(m.entity_id).own}
-        if own and any(m.entity_id not in own for m in query.entities):
+        # …nor beside a rare word written in rows that do not name it (ロゴマーク: 「ロゴマークを決定」
+        # names no project, though it is the project's logo)
+        if own and (any(m.entity_id not in own for m in query.entities) or self._beyond(own, query.terms)):
             skipped |= own
         series = [m.entity_id for m in query.entities if m.type == "series" and m.entity_id not in skipped]
         groups = [
@@ -183,6 +186,14 @@ class Selector:
         for tie in query.ties:
             groups.append(self._tie_events(tie.candidates, strict=strict))
         return [g for g in groups if g is not None]
+
+    def _beyond(self, own: set[str], terms: Sequence[str]) -> bool:
+        """Whether a rare word of the question is written in rows the project's own names are not."""
+        rare = [t for t in terms if self.idf(t) >= RARE_WORD]
+        if not rare:
+            return False
+        of_own = frozenset().union(*(self.events_of(e) for e in own))
+        return any(self.term_hits(t) - of_own for t in rare)
 
     def _tie_events(self, candidates: tuple[str, ...], *, strict: bool) -> frozenset[str]:
         """The events of any of a tie's candidates (a surname shared by a thousand names at ×1000)."""

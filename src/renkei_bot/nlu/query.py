@@ -336,7 +336,7 @@ class Understander:
         asking = covered + self.vocabulary.facets.asking_words(tokens)
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
         aside = _Aside.of(tokens, resolution.matches)
-        when = aside.when(when)
+        when = aside.when(when, today)
         facets = aside.facets(facets)
         asking += aside.words()
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
@@ -631,6 +631,7 @@ class _Aside:
     lead: int | None = None  # where the leading clause ends
     bare: bool = False  # the leading clause names nothing either
     tail: int | None = None  # where the small talk begins
+    preface: int | None = None  # where a clause ending in 「…けど、」「…まして、」 ends, whatever follows
 
     @classmethod
     def of(cls, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> _Aside:
@@ -649,7 +650,7 @@ class _Aside:
         asked = tok.question_end(tokens)
         asked = asked if asked is not None else min(after, default=None)
         tail = asked if asked is not None and any(m.end <= asked for m in matches) else None
-        return cls(lead, bare, tail)
+        return cls(lead, bare, tail, tok.preface_end(tokens))
 
     def words(self) -> list[tuple[int, int]]:
         """「予算の資料を作ってるんだけど、KITTEでの…」: a leading clause naming nothing has no words to
@@ -663,20 +664,23 @@ class _Aside:
             return tuple(facets)
         return tuple(h for h in facets if not (h.end <= lead and h.name.startswith(_PREFACE_SILENT)))
 
-    def when(self, when: when_mod.When) -> when_mod.When:
+    def when(self, when: when_mod.When, today: date) -> when_mod.When:
         """「来週の会議の資料を作ってるんだけど、…食材フェアってどこでやった？」: a relative date in either
-        dates nothing the question asks about."""
+        dates nothing the question asks about. A clause leading in with no name after it
+        (「来週の会議の資料を作ってるんだけど、ロゴマークが…」) loses only its dates from today on: a
+        past one (「11年前の今月、杉並のフェスタに…と思うんだけど、」) is what the question recalls."""
         lead, tail = self.lead, self.tail
-        if lead is None and tail is None:
+        if lead is None and tail is None and self.preface is None:
             return when
-        kept = tuple(
-            p
-            for p in when.spans
-            if not (
-                p.relative
-                and ((lead is not None and p.stop <= lead) or (tail is not None and p.begin >= tail))
-            )
-        )
+
+        def aside(p: Period) -> bool:
+            if not p.relative:
+                return False
+            if (lead is not None and p.stop <= lead) or (tail is not None and p.begin >= tail):
+                return True
+            return lead is None and self.preface is not None and p.stop <= self.preface and p.end >= today
+
+        kept = tuple(p for p in when.spans if not aside(p))
         if len(kept) == len(when.spans):
             return when
         anniversary = when.anniversary if any(p.relative for p in kept) else None

@@ -344,8 +344,15 @@ def preface_end(tokens: Sequence[Token]) -> int | None:
     """Where a clause that only leads into the question ends (「資料を作ってるんだけど、」「明日
     会議があるので、」): the comma after a conjunctive particle; None without one."""
     leading = False  # 「…切れてるんだけどそれはいいとして、」: the comma after the conjunction ends it
-    for before, comma in itertools.pairwise(tokens):
+    for polite, before, comma in zip([None, *tokens], tokens, tokens[1:], strict=False):
         leading = leading or (before.pos[:2] == ("助詞", "接続助詞") and before.surface in _LEADING_IN)
+        # 「資料を作成しておりまして、」: the polite te-form of a clause that only sets the scene
+        leading = leading or (
+            before.surface == "て"
+            and polite is not None
+            and polite.surface == "まし"
+            and comma.pos[:2] == _COMMA
+        )
         leading = leading or (
             before.surface == "で" and before.pos[0] == "助動詞" and comma.pos[:2] == _COMMA
         )
