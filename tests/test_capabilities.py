@@ -660,6 +660,26 @@ CASES = [
         ["2015年（平成27年）6月16日"],
     ),
     ("報告資料を来週までに作成しておりまして、ロゴマークの決定日を教えてください", TODAY, True, ["2015年"]),
+    # a self-introduction names the asker: its name is not asked about
+    (
+        "〇〇市役所の山田と申します。いつもお世話になっております。全国連携ニュースの創刊号はいつ出ましたか。",
+        TODAY,
+        True,
+        ["2019年"],
+    ),
+    # 「…の額」 is an amount, which the records do not give
+    ("交付金の額を教えて", TODAY, False, []),
+    # 「AからBまで何年何か月？」: the years between two records, not to today
+    ("ロゴマーク決定から最後の協定締結まで何年何か月？", TODAY, True, ["4年4か月"]),
+    # a side naming no subject of its own takes the other side's (神野先生's 区長会総会 talk)
+    ("区長会総会での講演から神野先生の意見交換まで何日？", TODAY, True, ["85日前"]),
+    # 「来月で…からちょうど10年になるよね？」: the years to the month named, checked
+    (
+        "来月で、浅草で最初の魅力発信イベントをやってからちょうど10年になるよね？",
+        TODAY,
+        True,
+        ["はい", "10年"],
+    ),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

@@ -232,7 +232,7 @@ class Engine:
             return hop  # 「…が出た日の総会で…」
         if query.has("time.next", "time.previous"):
             return hops.after_named(query, today, self._steps)  # 「広島県町村会の次に協定を結んだのは」
-        if query.has("ask.interval"):
+        if query.has("ask.interval", "time.elapsed"):
             return hops.between_named(query, today, self._steps)  # 「第3号から第4号まで何日あいた？」
         return None
 

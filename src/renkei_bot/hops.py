@@ -116,12 +116,16 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     from the record the words before から name to the one the words after it name, each answered as
     asked on its own (「最初の…」 the first). A side that names nothing of its own (第4号) takes the
     other's words. None unless both are found on a day of their own, and on different records."""
-    hit = next((h for h in query.facets if h.name == "ask.interval"), None)
     text = query.text
+    hit = next((h for h in query.facets if h.name == "ask.interval"), None)
+    if hit is None:  # 「最初の締結から最後の締結まで、ちょうど何年？」: the years from one to the other
+        hit = next((h for h in query.facets if h.name == "time.elapsed" and _UNTIL in text[: h.begin]), None)
     cut = text.rfind(_FROM, 0, hit.begin) if hit is not None else -1
     if hit is None or cut < MIN_SIDE:
         return None
     until = text.rfind(_UNTIL, cut, hit.begin)  # 「…結ぶまで、だいたいどれくらい」: the side ends at まで
+    if hit.name == "time.elapsed" and until < 0:
+        return None  # 「協定を結んでから今年で何年？」: to today (answers/relative.py)
     said = (
         text[:cut].strip(_TRIM),
         text[cut + len(_FROM) : until if until > cut else hit.begin].strip(_TRIM),
@@ -139,13 +143,17 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
         said, second = (said[0], after), later
     if min(len(s) for s in said) < MIN_SIDE:
         return None
-    answers = [steps.respond(first), _other_side(first, second, said[1], today, steps)]
+    answers = [
+        _with_names_of(second, first, said[0], today, steps),
+        _other_side(first, second, said[1], today, steps),
+    ]
     days = [_first_day(a) for a in answers]
     if not all(a.found for a in answers) or days[0] is None or days[1] is None:
         return None
     if answers[0].record_ids[:1] == answers[1].record_ids[:1]:
         return None
-    summary = wording.days_from_to(
+    said_in = wording.years_from_to if hit.name == "time.elapsed" else wording.days_from_to
+    summary = said_in(
         format_date(days[0]), format_date(days[1]), (days[1] - days[0]).days, whole_months(days[0], days[1])
     )
     return Answer(
@@ -166,19 +174,31 @@ def _names_any(query: Query) -> bool:
 
 def _other_side(first: Query, second: Query, said: str, today: date, steps: Steps) -> Answer:
     """The record the words after から (`said`) name. Words that name nothing (第4号) take the first
-    side's; words that name no entity of their own (締結式, 実際に公表する) are read after the first
-    side's names (奈良県町村会の締結式), unless they find a record of one day by themselves
-    (ホームページ運用開始)."""
+    side's words; the rest as `_with_names_of` reads them."""
     if not _names_any(second):
         return steps.respond(dataclasses.replace(second, entities=first.entities, terms=first.terms))
-    alone = steps.respond(second)
-    if second.entities or (alone.found and len(set(alone.dates)) == 1):
-        return alone
-    # the subject, not the kind of record it was dealt in (区長会総会で確認してから)
-    names = [m.name for m in first.entities if m.name not in first.categories]
-    if not names:
-        return alone
-    return steps.respond(steps.understand(f"{'・'.join(dict.fromkeys(names))}の{said}", today))
+    return _with_names_of(first, second, said, today, steps)
+
+
+def _with_names_of(other: Query, side: Query, said: str, today: date, steps: Steps) -> Answer:
+    """A side naming no subject of its own (締結式, 区長会総会での講演) is read after the other side's
+    names when that finds a record of one day (奈良県町村会の締結式, 神野直彦の区長会総会での講演),
+    else by itself (ホームページ運用開始, which 東北六魂祭 has none of)."""
+    names = _subjects(other)
+    if not _subjects(side) and names:
+        joined = steps.respond(steps.understand(f"{'・'.join(dict.fromkeys(names))}の{said}", today))
+        if _one_day(joined):
+            return joined
+    return steps.respond(side)
+
+
+def _subjects(query: Query) -> list[str]:
+    """The names a query is about, not the kinds of record it names (区長会総会 in 「区長会総会で」)."""
+    return [m.name for m in query.entities if m.name not in query.categories]
+
+
+def _one_day(answer: Answer) -> bool:
+    return answer.found and len(set(answer.dates)) == 1
 
 
 _FROM = "から"  # 「AからBまで何日」: where the words naming the first record end

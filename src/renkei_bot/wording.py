@@ -765,6 +765,13 @@ def days_between(first: str, first_day: str, second: str, second_day: str, days:
     return f"{_days_apart(days, months)}です（{first}は{first_day}、{second}は{second_day}）。"
 
 
+def years_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
+    """「AからBまで何年？」: the years and months first, then the days and the two days."""
+    years, rest = divmod(abs(months), 12)
+    span = (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")
+    return f"{span}です（{abs(days)}日。{from_day} → {to_day}）。"
+
+
 def days_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
     """「AからBまで何日？」: the difference first, then the two days in the order asked (the records
     follow, each on its line)."""

@@ -134,6 +134,12 @@ def _answer(ctx: Context) -> Answer:
         signed := partner_facts.years_since(ctx)
     ):
         return signed  # 「今年で協定締結から10周年になる団体は」: those that signed that many years before
+    if (
+        ctx.query.has("time.years_after")
+        and ctx.query.confirm
+        and (since := relative.elapsed(ctx)) is not None
+    ):
+        return since  # 「来月で、浅草の最初のイベントからちょうど10年になるよね？」: the years, checked
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal

@@ -200,15 +200,19 @@ def elapsed(ctx: Context) -> Answer | None:
     months = whole_months(start, today)
     if months < 0:
         return None
+    summary = wording.elapsed(
+        months // 12,
+        months % 12,
+        format_span(anchor.date),
+        headline(anchor),
+        format_date(today),
+        anniversary=any(w.endswith("周年") for w in ctx.query.facet_words("time.elapsed")),
+    )
+    claimed = [n for n, unit in ctx.query.counted if unit in ctx.vocabulary.year_counters]
+    if ctx.query.confirm and claimed:  # 「ちょうど10年になるよね？」: the years said, checked
+        summary = wording.yes_or_no(months // 12 == claimed[-1], summary)
     return ctx.found(
-        wording.elapsed(
-            months // 12,
-            months % 12,
-            format_span(anchor.date),
-            headline(anchor),
-            format_date(today),
-            anniversary=any(w.endswith("周年") for w in ctx.query.facet_words("time.elapsed")),
-        ),
+        summary,
         title=wording.title_when(),
         lines=event_lines([anchor], full=True),
         sources=(cite(anchor),),

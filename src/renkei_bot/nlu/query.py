@@ -479,8 +479,12 @@ class Understander:
             else ()
         )
         unknown = (*unknown, *(n for n in resolution.absent if n not in unknown))
+        # a name in the sentences leading in (「〇〇町企画課の佐藤と申します。」) is the asker's own
         names_left = proper_names(
-            tokens, covered, [(m.begin, m.end) for m in resolution.matches if m.type == "person"], stop
+            tokens,
+            [*covered, *aside.sentences()],
+            [(m.begin, m.end) for m in resolution.matches if m.type == "person"],
+            stop,
         )
         ordinal = _ORDINAL.search(text)
         if ordinal and (ordinal.group(2) or ordinal.group(4)) == "回":
@@ -632,6 +636,7 @@ class _Aside:
     bare: bool = False  # the leading clause names nothing either
     tail: int | None = None  # where the small talk begins
     preface: int | None = None  # where a clause ending in 「…けど、」「…まして、」 ends, whatever follows
+    by_sentence: bool = False  # the leading part ends with a sentence (。), not a clause
 
     @classmethod
     def of(cls, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> _Aside:
@@ -650,7 +655,12 @@ class _Aside:
         asked = tok.question_end(tokens)
         asked = asked if asked is not None else min(after, default=None)
         tail = asked if asked is not None and any(m.end <= asked for m in matches) else None
-        return cls(lead, bare, tail, tok.preface_end(tokens))
+        return cls(lead, bare, tail, tok.preface_end(tokens), lead is not None and lead in ends)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """The whole sentences before the question (「…と申します。突然のご連絡失礼いたします。」) when
+        they name nothing the records know: no name in them is asked about."""
+        return [(0, self.lead)] if self.lead is not None and self.bare and self.by_sentence else []
 
     def words(self) -> list[tuple[int, int]]:
         """「予算の資料を作ってるんだけど、KITTEでの…」: a leading clause naming nothing has no words to
