@@ -680,6 +680,11 @@ CASES = [
         True,
         ["はい", "10年"],
     ),
+    # a sentence asking to check (「確認させてください。」) before a yes/no does not turn it into a request
+    ("確認させてください。千葉県町村会の構成自治体数は20でしたよね？", TODAY, True, ["いいえ", "17自治体"]),
+    # 「…って…同じ？」 asks yes or no; 「Aって、Bと同じ日？」 compares A with B
+    ("青森県市長会と群馬県市長会って構成自治体数同じ？", TODAY, True, ["いいえ"]),
+    ("ロゴマークの決定って、神野先生との意見交換と同じ日？", TODAY, True, ["いいえ"]),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

@@ -20,6 +20,7 @@ from renkei_bot.nlu.tokens import Token, is_verbal_noun
 from renkei_bot.yaml_file import read_yaml
 
 FILE = "_facets.yaml"
+_SENTENCE_END = ("補助記号", "句点")  # 。？！
 END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
 _ENDS = frozenset("。？?！!　 ")
 _ENDS_TEXT = "".join(sorted(_ENDS))  # for str.strip: a word of these alone strips to nothing
@@ -123,13 +124,20 @@ def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
 
 
 def _vetoed(plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]) -> bool:
-    """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where)."""
+    """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where); for an
+    at_end facet, in the last sentence (「確認させてください。…でしたよね？」 still asks yes or no)."""
+    start = _last_sentence(words) if plan.spec.at_end else 0
     for phrase, need in plan.unless:
         if need <= present:
             for i in where.get(phrase[0], ()):
-                if _phrase_at(words, i, phrase):
+                if i >= start and _phrase_at(words, i, phrase):
                     return True
     return False
+
+
+def _last_sentence(words: Sequence[Token]) -> int:
+    """Where the last sentence begins: after the last 。 or ？ before the final word."""
+    return max((i + 1 for i, t in enumerate(words[:-1]) if t.pos[:2] == _SENTENCE_END), default=0)
 
 
 class FacetSet:

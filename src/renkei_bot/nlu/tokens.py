@@ -264,11 +264,25 @@ def _joins_clauses(word: Token, before: Token | None) -> bool:
 _TOPIC_MARKS = frozenset({"は", "って", "、", ","})
 
 
+_ALIKE = frozenset({"同じ", "一緒", "別", "違う", "違っ"})  # 「Bと同じ日？」: と of a comparison
+
+
+def _compares(words: Sequence[Token], i: int) -> bool:
+    """より, or と right before 同じ/一緒/別/違う: the particle naming what the topic is compared with."""
+    word = words[i]
+    if word.pos[0] != "助詞":
+        return False
+    if word.surface == "より":
+        return True
+    return word.surface == "と" and i + 1 < len(words) and words[i + 1].surface in _ALIKE
+
+
 def than_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """「ホームページの運用開始って、ロゴマーク決定より先だった？」: the phrase before the topic mark (は,
-    って, a comma) and the one between it and より, as character spans; None without that shape."""
+    """「ホームページの運用開始って、ロゴマーク決定より先だった？」「…訪ねてきたのって、HPの運用が始まった
+    のと同じ日？」: the phrase before the topic mark (は, って, a comma) and the one between it and より
+    (or the と of 同じ), as character spans; None without that shape."""
     words = [t for t in tokens if t.pos[0] != "空白"]
-    than = next((i for i, t in enumerate(words) if t.surface == "より" and t.pos[0] == "助詞"), None)
+    than = next((i for i, t in enumerate(words) if _compares(words, i)), None)
     if than is None:
         return None
     marks = [i for i in range(1, than) if words[i].surface in _TOPIC_MARKS]
