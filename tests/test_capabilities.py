@@ -667,6 +667,12 @@ CASES = [
         True,
         ["2019年"],
     ),
+    (
+        "○○村総務課の鈴木でございます。恐れ入りますが、群馬県町村会との協定の締結日を教えてください。",
+        TODAY,
+        True,
+        ["2018年"],
+    ),
     # 「…の額」 is an amount, which the records do not give
     ("交付金の額を教えて", TODAY, False, []),
     # 「AからBまで何年何か月？」: the years between two records, not to today

@@ -636,7 +636,7 @@ class _Aside:
     bare: bool = False  # the leading clause names nothing either
     tail: int | None = None  # where the small talk begins
     preface: int | None = None  # where a clause ending in 「…けど、」「…まして、」 ends, whatever follows
-    by_sentence: bool = False  # the leading part ends with a sentence (。), not a clause
+    said_before: int = 0  # where the last whole sentence before the question ends (0: none)
 
     @classmethod
     def of(cls, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> _Aside:
@@ -655,12 +655,13 @@ class _Aside:
         asked = tok.question_end(tokens)
         asked = asked if asked is not None else min(after, default=None)
         tail = asked if asked is not None and any(m.end <= asked for m in matches) else None
-        return cls(lead, bare, tail, tok.preface_end(tokens), lead is not None and lead in ends)
+        before = max((e for e in ends if lead is not None and e <= lead), default=0)
+        return cls(lead, bare, tail, tok.preface_end(tokens), before)
 
     def sentences(self) -> list[tuple[int, int]]:
-        """The whole sentences before the question (「…と申します。突然のご連絡失礼いたします。」) when
-        they name nothing the records know: no name in them is asked about."""
-        return [(0, self.lead)] if self.lead is not None and self.bare and self.by_sentence else []
+        """The whole sentences before the question (「○○町総務課の佐藤でございます。」): a name the
+        records do not know there is the asker's, not one asked about."""
+        return [(0, self.said_before)] if self.said_before else []
 
     def words(self) -> list[tuple[int, int]]:
         """「予算の資料を作ってるんだけど、KITTEでの…」: a leading clause naming nothing has no words to
