@@ -113,9 +113,11 @@ _CLAUSE_MARKS = ("、", ",", " ")  # where the words naming the record before �
 
 def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     """「ニュース第3号から第4号まで何日あいた？」「実施を決めてから初の締結式まで何日かかった？」: the days
-    from the record the words before から name to the one the words after it name, each answered as
-    asked on its own (「最初の…」 the first). A side that names nothing of its own (第4号) takes the
-    other's words. None unless both are found on a day of their own, and on different records."""
+    from the record the words before から name to the one the words after it name (up to まで, or after
+    the question word: 「Aからどのくらいで Bした？」), each answered as asked on its own (「最初の…」 the
+    first); 「AからBまで何年何か月？」 gives the years first. A side that names nothing of its own (第4号)
+    takes the other's words, one that names no subject (締結式) the other's subject. None unless both are
+    found on a day of their own, and on different records."""
     text = query.text
     hit = next((h for h in query.facets if h.name == "ask.interval"), None)
     if hit is None:  # 「最初の締結から最後の締結まで、ちょうど何年？」: the years from one to the other
