@@ -691,6 +691,13 @@ CASES = [
     # 「…って…同じ？」 asks yes or no; 「Aって、Bと同じ日？」 compares A with B
     ("青森県市長会と群馬県市長会って構成自治体数同じ？", TODAY, True, ["いいえ"]),
     ("ロゴマークの決定って、神野先生との意見交換と同じ日？", TODAY, True, ["いいえ"]),
+    # a verb's noun in a title (閣議決定) does not outrank the line that says the project was decided
+    (
+        "特別区全国連携プロジェクトの実施って、正式に決まったのはいつ？",
+        TODAY,
+        True,
+        ["2014年（平成26年）9月16日"],
+    ),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

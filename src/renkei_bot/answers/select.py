@@ -349,9 +349,9 @@ class Selector:
         related.update(parts)
         for term in (*query.terms, *query.related, *parts):
             weight = self.idf(term) * (RELATED if term in related else 1.0)
-            terms.append(
-                Term(term, self.term_hits(term), weight, TITLE_BONUS * weight, self.title_hits(term))
-            )
+            # a verb's noun (決める → 決定) in a title (閣議決定) names that record no more than its lines do
+            bonus = 0.0 if term in related and term not in query.terms else TITLE_BONUS * weight
+            terms.append(Term(term, self.term_hits(term), weight, bonus, self.title_hits(term)))
         extra = (ORDINAL_WEIGHT if query.ordinal is not None else 0.0) + (
             YEAR_WEIGHT if any(p.attached for p in query.when.spans) else 0.0
         )
