@@ -698,6 +698,8 @@ CASES = [
         True,
         ["2014年（平成26年）9月16日"],
     ),
+    # 「AのB」 where the records name A but never write B: B is not recorded (no record of A instead)
+    ("ホームページの管理者名わかる？", TODAY, False, []),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
 ]

@@ -117,6 +117,19 @@ def unrecorded_claim(ctx: Context) -> Answer | None:
     return ctx.not_found(wording.attribute_not_recorded(max(words, key=len)), lines=event_lines(best))
 
 
+def unrecorded_part_of(ctx: Context) -> Answer | None:
+    """「Twitterのアカウント名わかる？」: a thing the records name (Twitter) and a part of it (アカウント名)
+    they never write, said as 「AのB」: what they hold of A is not the B asked."""
+    for term in ctx.query.terms:
+        whole, of, part = term.rpartition("の")
+        if not of or len(whole) < 2 or len(part) < 3 or ctx.asking_word(part):
+            continue
+        if ctx.selector.term_hits(whole) and not ctx.selector.term_hits(part):
+            best = [r.event for r in ctx.selector.best(ctx.query)][:3]
+            return ctx.not_found(wording.attribute_not_recorded(part), lines=event_lines(best))
+    return None
+
+
 _CORRECTABLE = ("aspect.", "claim.", "compare.", "change.", "count.", "extreme.", "total.")
 
 
@@ -255,7 +268,7 @@ GUARDS: dict[str, tuple[Guard, ...]] = {
     "detail": _EVENTS,
     "summary": (out_of_range,),
     "partners_list": (unknown_name, out_of_range),
-    "fallback": (ambiguous, unknown_name, out_of_range),
+    "fallback": (ambiguous, unknown_name, out_of_range, unrecorded_part_of),
 }
 
 
