@@ -75,6 +75,10 @@ class Context:
             word in spec.lemmas for spec in self.vocabulary.facets.specs if spec.name.startswith("aspect.")
         )
 
+    def years_said(self) -> list[int]:
+        """The figures the question counts in years (「10年になる」「10周年」), in order."""
+        return [n for n, unit in self.query.counted if unit in self.vocabulary.year_counters]
+
     def claimed_for_aspect(self) -> tuple[Match, ...]:
         """「…って主催は特別区長会だったよね？」: the names said after the asked aspect's word are what
         the question claims that aspect is; the names before it say which record (北海道 of the

@@ -93,8 +93,7 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     head_is_thing = len(head) >= 2 and not ctx.asking_word(head) and head != noun
     if asking and not head_is_thing and all(ctx.selector.term_hits(u) or ctx.asking_word(u) for u in units):
         return None
-    best = [r.event for r in ctx.selector.best(ctx.query)][:3]
-    return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
+    return _not_recorded(ctx, noun)
 
 
 def unrecorded_claim(ctx: Context) -> Answer | None:
@@ -113,8 +112,7 @@ def unrecorded_claim(ctx: Context) -> Answer | None:
         ctx.selector.term_hits(w) for w in (*words, *dict(query.related_of).get(words[0], ()))
     ):
         return None
-    best = [r.event for r in ctx.selector.best(query)][:3]
-    return ctx.not_found(wording.attribute_not_recorded(max(words, key=len)), lines=event_lines(best))
+    return _not_recorded(ctx, max(words, key=len))
 
 
 def unrecorded_part_of(ctx: Context) -> Answer | None:
@@ -125,9 +123,14 @@ def unrecorded_part_of(ctx: Context) -> Answer | None:
         if not of or len(whole) < 2 or len(part) < 3 or ctx.asking_word(part):
             continue
         if ctx.selector.term_hits(whole) and not ctx.selector.term_hits(part):
-            best = [r.event for r in ctx.selector.best(ctx.query)][:3]
-            return ctx.not_found(wording.attribute_not_recorded(part), lines=event_lines(best))
+            return _not_recorded(ctx, part)
     return None
+
+
+def _not_recorded(ctx: Context, noun: str) -> Answer:
+    """「記録には「…」は書かれていません」, with the records the rest of the question points to."""
+    best = [r.event for r in ctx.selector.best(ctx.query)][:3]
+    return ctx.not_found(wording.attribute_not_recorded(noun), lines=event_lines(best))
 
 
 _CORRECTABLE = ("aspect.", "claim.", "compare.", "change.", "count.", "extreme.", "total.")

@@ -374,7 +374,7 @@ def years_since(ctx: Context) -> Answer | None:
     named = [p for p in q.when.spans if not p.attached and p.grain in ("year", "month")]
     this_year = (date(q.today.year, 1, 1), date(q.today.year, 12, 31), "year")
     start, end, grain = (named[0].start, named[0].end, named[0].grain) if named else this_year
-    spans = [n for n, unit in q.counted if unit in ctx.vocabulary.year_counters]  # 「10年になる」「10周年」
+    spans = ctx.years_said()
     if not spans and not q.numbers:
         return None
     n = spans[-1] if spans else q.numbers[-1]

@@ -136,9 +136,7 @@ def confirm(ctx: Context) -> Answer | None:
     other_holder = role_line is not None and not any(
         _names(ctx, m, role_line) for m in claims if m.type == "person"
     )
-    if (
-        other_holder
-    ):  # 「最初のシンポジウムのコーディネーターって大杉先生？」: the line of that role names another
+    if other_holder:  # 「最初のシンポジウムのコーディネーターって大杉先生？」: the role's line names another
         missing += [m.surface for m in claims if m.type == "person"]
     missing = list(dict.fromkeys(missing))
     asked = [a for a in query.aspects if a not in ("content", "role")] or (

@@ -208,7 +208,7 @@ def elapsed(ctx: Context) -> Answer | None:
         format_date(today),
         anniversary=any(w.endswith("周年") for w in ctx.query.facet_words("time.elapsed")),
     )
-    claimed = [n for n, unit in ctx.query.counted if unit in ctx.vocabulary.year_counters]
+    claimed = ctx.years_said()
     if ctx.query.confirm and claimed:  # 「ちょうど10年になるよね？」: the years said, checked
         summary = wording.yes_or_no(months // 12 == claimed[-1], summary)
     return ctx.found(

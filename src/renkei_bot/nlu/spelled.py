@@ -305,9 +305,8 @@ class Speller:
         if not _KANA_RUN.search(text) and not _LATIN_WORD.search(text) and not _KATAKANA_RUN.search(text):
             return text
         typed = _katakana_typed(lexicon, text, keep)
-        spaced_words = (
-            typed != text
-        )  # 「カンケイジンコウ ヲ マナブ」: words set apart by spaces, as romaji are
+        # 「カンケイジンコウ ヲ マナブ」: words set apart by spaces, as romaji are
+        spaced_words = typed != text
         text = typed
         kept = [*keep, *lexicon.names.spans(text)] if lexicon.names else list(keep)
 
