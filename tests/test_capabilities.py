@@ -239,6 +239,10 @@ CASES = [
     ("郡馬県町村会の構成自治体数は？", TODAY, True, ["12自治体"]),
     ("奈良県町村回とはいつ協定を結んだ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("千葉県市町会の構成自治体数", TODAY, True, ["37自治体"]),
+    # …and so is a word of the records written with kanji that read alike (会上, 記帳講演, 締決式)
+    ("全国ねぎサミットの会上はどちらでしたか", TODAY, True, ["大井競馬場"]),
+    ("森林環境税がテーマの講演会、記帳講演は誰", TODAY, True, ["藤野"]),
+    ("奈良県町村会との締決式の日付", TODAY, True, ["2018年（平成30年）2月21日"]),
     # the project itself beside a person chooses no record (every record is about it) and is no claim
     ("全国連携プロジェクトの顧問を神野先生に頼んだのはいつ？", TODAY, True, ["2015年（平成27年）9月16日"]),
     # 「…をお願いしたんだっけ？」 states a past request: a yes/no question, not a request

@@ -24,6 +24,12 @@ SPELLED = [
     ("kyotofu shichoukai to no kyoutei wa itsu?", "協定はいつ"),
     ("kitte no miryoku hasshin event, nanko no jichitai ga sanka shita?", "魅力発信イベント"),
     ("ツイッターはいつから運用してる？", "Twitter"),  # katakana the records write in Latin letters
+    # a word of the records written with a kanji that reads alike (an input-method slip)
+    ("沼尾先生の講縁会", "講演会"),  # 講 + 縁 + 会 read as 講演会
+    ("大井競馬場って何の会上だった", "会場"),
+    ("京都府町村解の構成自治体", "京都府町村会"),
+    ("千葉県との教定はいつ", "協定"),  # one kanji off, and the two read alike (きょう)
+    ("推進報針が出たのは何年", "推進方針"),
 ]
 
 # Questions that must read exactly as written: kana endings, okurigana, names partly in kana, English.
@@ -34,6 +40,12 @@ AS_WRITTEN = [
     "ねぎサミットってどこでやったんだっけ",
     "Which partner association has the most members?",
     "おおすぎ さとる先生の所属は？",
+    # words of the dictionary, numbers and counters are meant as written, though they read like a
+    # word of the records (何階/何回, 機関/期間, 1日/①日)
+    "東京区政会館の何階でしたか",
+    "研究機関と連携したことはある？",
+    "平成30年5月1日に何があった",
+    "R1第1回の講演会",
 ]
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -114,10 +114,18 @@ class Lexicon:
     # every beginning of a kana reading (か, かい, かいい …): a cut stops lengthening a piece that
     # begins no reading
     kana_prefixes: frozenset[str] = frozenset()
+    # words of the records and the vocabulary written in kanji (会場, 講演会, 町村会: up to SLIP_TOKENS
+    # nouns of the records together), by their reading, when nothing else they write reads the same
+    # (こうえん: 講演, 公園 and 後援 are left alone): 「会上」「講縁会」「町村解」 are input-method slips
+    by_word_reading: dict[str, str] = field(default_factory=dict)
+    written: frozenset[str] = frozenset()  # every such word, one reading or not: never a slip
+    # those words by each of their characters masked (協定 → "\0定", "協\0"): a word one character
+    # off one of them only, the two characters read alike, is a slip (教定 → 協定)
+    by_mask: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, curated: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> Lexicon:
-        names = list(names)
+        curated, names = list(curated), list(names)
         kana_words: set[str] = set()  # readings the records or the vocabulary write in kana
         chosen: dict[str, str] = {}
         for word in curated:  # whole words, first come first kept
@@ -128,6 +136,9 @@ class Lexicon:
         named = {r for r, w in chosen.items() if from_vocabulary.get(r) != w}
         kana_names = sorted({n for n in names if _KANA_RUN.search(n)}, key=len, reverse=True)
         counts: Counter[tuple[str, str]] = Counter()
+        words_read: dict[str, set[str]] = {}  # reading → the words written in kanji that read so
+        for word in (*curated, *names):
+            _add_slip_word(word, tok.reading_form(word) or "", words_read)
         latin: set[str] = set()
         by_sound: dict[str, str] = {}
         katakana: set[str] = set()
@@ -137,7 +148,12 @@ class Lexicon:
                     by_sound.setdefault(sound, word)
                 latin.add(word.lower())
             katakana.update(_KATAKANA_RUN.findall(text))
-            for token in tok.tokenize(text):
+            tokens = tok.tokenize(text)
+            for begin, end in _noun_windows(tokens):
+                _add_slip_word(
+                    text[tokens[begin].begin : tokens[end - 1].end], _read(tokens[begin:end]), words_read
+                )
+            for token in tokens:
                 if not token.reading or not _ONLY_KANA.fullmatch(token.reading):
                     continue
                 if _ONLY_KANA.fullmatch(token.surface):
@@ -166,6 +182,7 @@ class Lexicon:
         for spelled, particle in _particles().items():
             romaji[spelled] = (particle, 1.0)
         protect = NameScan(kana_names) if kana_names else None
+        known = frozenset(w for ws in words_read.values() for w in ws)
         read_as: dict[str, set[str]] = {}
         for name in names[:MAX_TEXTS]:  # the same names at any corpus size, as for the records' words
             if _KANJI.search(name) and (sound := tok.reading_form(name)):
@@ -181,6 +198,9 @@ class Lexicon:
             {r: next(iter(w)) for r, w in read_as.items() if len(w) == 1},
             frozenset(r[:i] for r in read_as for i in range(1, len(r) + 1)),
             frozenset(r[:i] for r in kana for i in range(1, len(r) + 1)),
+            {r: next(iter(w)) for r, w in words_read.items() if len(w) == 1},
+            known,
+            _masks(known),
         )
 
     @staticmethod
@@ -233,6 +253,70 @@ class Lexicon:
             j = step[1]
         pieces.reverse()
         return pieces
+
+
+SLIP_TOKENS = 3  # the most tokens one word's slip is cut into (講 + 縁 + 会)
+SLIP_READING = 3  # a word read in fewer kana (会, 回: かい) is too short to tell a slip by
+_NOUNISH = frozenset({"名詞", "接尾辞", "接頭辞"})
+_NUMBER = ("名詞", "数詞")
+
+
+def _noun_windows(tokens: Sequence[tok.Token]) -> Iterator[tuple[int, int]]:
+    """[begin, end) of every run of one to SLIP_TOKENS nouns (and their affixes) among `tokens`;
+    numbers (and 何) end a run: 1日 is no slip of ①日, nor 何階 of 何回."""
+    for begin in range(len(tokens)):
+        for end in range(begin + 1, min(len(tokens), begin + SLIP_TOKENS) + 1):
+            token = tokens[end - 1]
+            if token.pos[0] not in _NOUNISH or token.pos[:2] == _NUMBER:
+                break
+            yield begin, end
+
+
+def _read(tokens: Sequence[tok.Token]) -> str:
+    return "".join(t.reading for t in tokens)
+
+
+def _add_slip_word(word: str, reading: str, words_read: dict[str, set[str]]) -> None:
+    if (
+        len(word) >= 2
+        and len(reading) >= SLIP_READING
+        and _KANJI.search(word)
+        and _ONLY_KANA.fullmatch(reading)
+    ):
+        words_read.setdefault(reading, set()).add(word)
+
+
+def _masked(word: str) -> Iterator[tuple[int, str]]:
+    """Each place of `word` holding a kanji, and the word with that character masked."""
+    for i, ch in enumerate(word):
+        if _KANJI.match(ch):
+            yield i, f"{word[:i]}\0{word[i + 1 :]}"
+
+
+def _masks(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for word in words:
+        for _, mask in _masked(word):
+            found.setdefault(mask, set()).add(word)
+    return {mask: tuple(sorted(ws)) for mask, ws in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def _char_reading(ch: str) -> str:
+    return tok.reading_form(ch) or ""
+
+
+def _one_char_slip(lexicon: Lexicon, said: str) -> str | None:
+    """The one word of the records `said` is a character off, when the two characters read alike
+    (教定 → 協定: きょう; 締決式 → 締結式: けつ)."""
+    alike = {
+        written
+        for i, mask in _masked(said)
+        if (sound := _char_reading(said[i]))
+        for written in lexicon.by_mask.get(mask, ())
+        if _char_reading(written[i]) == sound
+    }
+    return next(iter(alike)) if len(alike) == 1 else None
 
 
 def _cost(reading: str, written: str) -> float:
@@ -389,6 +473,7 @@ def _katakana_slip(lexicon: Lexicon, word: str) -> str | None:
 
 HOMOPHONE_TOKENS = 4  # 千葉県 + 町 + 村 + 回: the most tokens one name's slip is cut into
 _PROPER = ("名詞", "固有名詞")
+_PERSON = "人名"  # a one-word slip Sudachi reads as a given name (教定: のりさだ)
 
 
 def _homophones(
@@ -397,12 +482,24 @@ def _homophones(
     keep: Sequence[tuple[int, int]],
     tokenize: Callable[[str], Sequence[tok.Token]],
 ) -> str:
-    """「郡馬県の市長会」「群馬県市町会」: words that read as a name but are written otherwise, beginning
-    at a proper noun and cutting no name found, written as the name (same length, at least half
-    of it the same characters: a slip of the input method, not another word)."""
-    if not lexicon.by_reading or not _KANJI.search(text):
+    """「郡馬県の市長会」「群馬県市町会」「ねぎサミットの会上」: words that read as a name or as a word
+    of the records but are written otherwise, cutting no name found, written as the records write
+    them (same length, at least half of it the same characters: a slip of the input method, not
+    another word)."""
+    if not (lexicon.by_reading or lexicon.by_word_reading) or not _KANJI.search(text):
         return text
     tokens = tokenize(text)
+    edits = _name_slips(lexicon, text, tokens, keep)
+    edits += _word_slips(lexicon, text, tokens, [*keep, *((b, e) for b, e, _ in edits)])
+    for begin, end, written in sorted(edits, reverse=True):
+        text = text[:begin] + written + text[end:]
+    return text
+
+
+def _name_slips(
+    lexicon: Lexicon, text: str, tokens: Sequence[tok.Token], keep: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Slips of a name: words beginning at a proper noun that read as a name (郡馬県 → 群馬県)."""
     prefixes, edits, taken = lexicon.name_prefixes, [], -1
     for i in [i for i, t in enumerate(tokens) if t.reading in prefixes and t.pos[:2] == _PROPER]:
         first = tokens[i]
@@ -422,14 +519,48 @@ def _homophones(
         if found is not None:
             edits.append(found)
             taken = found[1]
-    for begin, end, written in reversed(edits):
-        text = text[:begin] + written + text[end:]
-    return text
+    return edits
 
 
-def _slip(said: str, written: str) -> bool:
-    same = sum(a == b for a, b in zip(said, written, strict=False))
-    return said != written and len(said) == len(written) and 2 * same >= len(written)
+def _word_slips(
+    lexicon: Lexicon, text: str, tokens: Sequence[tok.Token], keep: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Slips of a word of the records: one to SLIP_TOKENS nouns that the records and the vocabulary
+    never write, read as one word they do write and no other (会上 → 会場, 講縁会 → 講演会)."""
+    if not lexicon.by_word_reading:
+        return []
+    found: dict[int, tuple[int, int, str]] = {}  # the first token → the longest slip beginning there
+    for first, last in _noun_windows(tokens):
+        begin, end = tokens[first].begin, tokens[last - 1].end
+        if any(b < end and begin < e for b, e in keep):
+            continue
+        said = text[begin:end]
+        if len(said) < 2 or said in lexicon.written:
+            continue
+        written = lexicon.by_word_reading.get(_read(tokens[first:last]))
+        if written is None or not _slip(said, written, kanji=True):
+            # a word of the dictionary (機関, 何階) is meant as written; one cut into pieces is not
+            written = (
+                _one_char_slip(lexicon, said) if last - first > 1 or _PERSON in tokens[first].pos else None
+            )
+        if written is not None:
+            found[first] = (begin, end, written)
+    edits: list[tuple[int, int, str]] = []
+    for _, (begin, end, written) in sorted(found.items()):
+        if not edits or edits[-1][1] <= begin:
+            edits.append((begin, end, written))
+    return edits
+
+
+def _slip(said: str, written: str, *, kanji: bool = False) -> bool:
+    """`said` the same length as `written`, at least half of it the same characters; with `kanji`,
+    the characters that differ are kanji on both sides (会上 → 会場, not 1日 → ①日)."""
+    if said == written or len(said) != len(written):
+        return False
+    differ = [(a, b) for a, b in zip(said, written, strict=True) if a != b]
+    if kanji and not all(_KANJI.match(a) and _KANJI.match(b) for a, b in differ):
+        return False
+    return 2 * (len(written) - len(differ)) >= len(written)
 
 
 def _outside(begin: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
