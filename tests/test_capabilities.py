@@ -239,6 +239,28 @@ CASES = [
     ("郡馬県町村会の構成自治体数は？", TODAY, True, ["12自治体"]),
     ("奈良県町村回とはいつ協定を結んだ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("千葉県市町会の構成自治体数", TODAY, True, ["37自治体"]),
+    # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
+    (
+        "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",
+        TODAY,
+        True,
+        ["いいえ", "2017年（平成29年）1月27日"],
+    ),
+    ("奈良県町村会でございます。弊会の構成自治体数を教えてください。", TODAY, True, ["27"]),
+    ("京都府の村の職員です。全国ねぎサミットの会場はどこでしたか。", TODAY, True, ["大井競馬場"]),
+    ("北海道町村会の者です。協定を結んだのはいつでしたか？", TODAY, True, ["2016年（平成28年）4月26日"]),
+    (
+        "町村会に加盟している町で総務を担当しております。協定団体の構成自治体数は全部でいくつですか。",
+        TODAY,
+        True,
+        ["372"],
+    ),
+    # two records said to share a day: a partner's ceremony and an event named alone
+    ("群馬県市長会の締結式と、群馬県町村会の締結式って同じ日？", TODAY, True, ["はい"]),
+    ("広島県町村会の協定式とシンポジウムの第1回って同じ日だった？", TODAY, True, ["いいえ"]),
+    # the time between two records: 「間があいた」「AはBより何年後」
+    ("青森県町村会の協定から奈良県町村会の協定まで、どのくらい間があいた？", TODAY, True, ["1年7か月"]),
+    ("山梨県町村会との協定は、奈良県町村会との協定より何年くらい後？", TODAY, True, ["1年8か月後"]),
     # …and so is a word of the records written with kanji that read alike (会上, 記帳講演, 締決式)
     ("全国ねぎサミットの会上はどちらでしたか", TODAY, True, ["大井競馬場"]),
     ("森林環境税がテーマの講演会、記帳講演は誰", TODAY, True, ["藤野"]),

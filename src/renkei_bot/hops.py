@@ -18,6 +18,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date, whole_months
+from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 
@@ -122,16 +123,23 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     hit = next((h for h in query.facets if h.name == "ask.interval"), None)
     if hit is None:  # 「最初の締結から最後の締結まで、ちょうど何年？」: the years from one to the other
         hit = next((h for h in query.facets if h.name == "time.elapsed" and _UNTIL in text[: h.begin]), None)
-    cut = text.rfind(_FROM, 0, hit.begin) if hit is not None else -1
-    if hit is None or cut < MIN_SIDE:
+    if hit is None:
         return None
-    until = text.rfind(_UNTIL, cut, hit.begin)  # 「…結ぶまで、だいたいどれくらい」: the side ends at まで
-    if hit.name == "time.elapsed" and until < 0:
-        return None  # 「協定を結んでから今年で何年？」: to today (answers/relative.py)
-    said = (
-        text[:cut].strip(_TRIM),
-        text[cut + len(_FROM) : until if until > cut else hit.begin].strip(_TRIM),
-    )
+    than = tok.than_sides(tok.tokenize(text[: hit.begin])) if hit.name == "ask.interval" else None
+    if than is not None:  # 「広島との協定は、千葉との協定より何年くらい後？」: from the one after より
+        (later_from, later_to), (earlier_from, earlier_to) = than
+        said = (text[earlier_from:earlier_to].strip(_TRIM), text[later_from:later_to].strip(_TRIM))
+    else:
+        cut = text.rfind(_FROM, 0, hit.begin)
+        if cut < MIN_SIDE:
+            return None
+        until = text.rfind(_UNTIL, cut, hit.begin)  # 「…結ぶまで、だいたいどれくらい」: the side ends at まで
+        if hit.name == "time.elapsed" and until < 0:
+            return None  # 「協定を結んでから今年で何年？」: to today (answers/relative.py)
+        said = (
+            text[:cut].strip(_TRIM),
+            text[cut + len(_FROM) : until if until > cut else hit.begin].strip(_TRIM),
+        )
     after = text[hit.end :].strip(_TRIM + "?")
     if min(len(s) for s in said) < MIN_SIDE and len(after) < MIN_SIDE:
         return None

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from renkei_bot.nlu import asker
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
 from renkei_bot.nlu.compose import compose_partners, partners_with_parent
@@ -234,7 +235,8 @@ class _Later:
     @property
     def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         if self._sides is _UNSET:
-            self._sides = _sides_terms(self._tokens, self._terms, self._matches)
+            alike = any(h.name in _ALIKE_FACETS for h in self._facets)
+            self._sides = _sides_terms(self._tokens, self._terms, self._matches, alike=alike)
         return self._sides  # type: ignore[return-value]
 
     @property
@@ -331,6 +333,11 @@ class Understander:
         stop = self.vocabulary.stop_terms
         names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
+        if any(h.name == asker.INTRO for h in facets):
+            # 「埼玉県町村会の事務局の者です。うちの締結式は…」: the question without the introduction
+            rest = asker.without_intro(text, tokens, facets, resolution.matches)
+            if rest is not None and rest != text:
+                return self.understand(raw, today=today, cleaned=rest)
         # the question words are no search terms: 何階 in 「ヒカリエの何階」 asks, it names nothing
         # nor is the order asked (一番はじめ: 初め is no topic)
         asking = covered + self.vocabulary.facets.asking_words(tokens)
@@ -809,20 +816,35 @@ def _topic(tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]) -> t
     return found[0], head
 
 
+_ALIKE_FACETS = frozenset({"compare.same", "time.same_day", "time.same_month"})
+
+
 def _sides_terms(
-    tokens: Sequence[tok.Token], terms: Sequence[str], matches: Sequence[Match] = ()
+    tokens: Sequence[tok.Token], terms: Sequence[str], matches: Sequence[Match] = (), *, alike: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The names and words of the two phrases a question joins or compares (tokens.two_sides,
+    than_sides); `alike`: the question asks whether they share a day (同じ日)."""
     sides = tok.two_sides(tokens) or tok.than_sides(tokens)
     if sides is None:
         return None
-    parts = []
+    said: list[tuple[list[str], list[str]]] = []  # each side's names and words
     for begin, end in sides:
         inside_words = {t.surface for t in tokens if begin <= t.begin and t.end <= end}
         phrase = "".join(t.surface for t in tokens if begin <= t.begin and t.end <= end)
         words = [w for w in terms if w in inside_words or (w in phrase and len(w) > 2)]
         named = [m.surface for m in matches if begin <= m.begin and m.end <= end]  # 推進方針, 区長会総会
-        parts.append(tuple(dict.fromkeys([*named, *words]) if words else words))
-    return (parts[0], parts[1]) if parts[0] and parts[1] else None
+        said.append((named, words))
+    (first_names, first_words), (second_names, second_words) = said
+    # a side compared may be a name alone (東北六魂祭2016青森) when the other names one and says what of
+    # it (青森県市長会の協定式); names alone (「千葉県市長会と山梨県町村会、それぞれ…」) are the partners'
+    # table's, and words alone on one side only (同日に締結したところ) name no record
+    worded = bool(first_words and second_words)
+    one_named = alike and bool(first_names and second_names) and bool(first_words or second_words)
+    if not (worded or one_named):
+        return None
+    return tuple(dict.fromkeys([*first_names, *first_words])), tuple(
+        dict.fromkeys([*second_names, *second_words])
+    )
 
 
 def _named_last(

@@ -257,7 +257,6 @@ class Lexicon:
 
 SLIP_TOKENS = 3  # the most tokens one word's slip is cut into (講 + 縁 + 会)
 SLIP_READING = 3  # a word read in fewer kana (会, 回: かい) is too short to tell a slip by
-_NOUNISH = frozenset({"名詞", "接尾辞", "接頭辞"})
 _NUMBER = ("名詞", "数詞")
 
 
@@ -267,7 +266,7 @@ def _noun_windows(tokens: Sequence[tok.Token]) -> Iterator[tuple[int, int]]:
     for begin in range(len(tokens)):
         for end in range(begin + 1, min(len(tokens), begin + SLIP_TOKENS) + 1):
             token = tokens[end - 1]
-            if token.pos[0] not in _NOUNISH or token.pos[:2] == _NUMBER:
+            if not tok.is_noun_like(token) or token.pos[:2] == _NUMBER:
                 break
             yield begin, end
 

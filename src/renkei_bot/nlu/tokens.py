@@ -179,13 +179,14 @@ _SIDE_ENDS = frozenset({"は", "って", "が", "とは"})
 
 def _joins(words: Sequence[Token], stop: int) -> list[int]:
     """The と that join two phrases before `stop`: after a noun (or the の of 「…したのと」), and not
-    「…との」 (the partner of an act, inside one phrase)."""
+    「…との」 (the partner of an act, inside one phrase) nor 「…と同じ」 (what the topic is compared with)."""
     return [
         i
         for i in range(1, stop - 1)
         if words[i].surface == "と"
         and words[i].pos[0] == "助詞"
         and words[i + 1].surface not in _NOT_A_JOIN
+        and words[i + 1].surface not in _ALIKE
         and (is_noun_like(words[i - 1]) or words[i - 1].surface == "の")
     ]
 
@@ -370,6 +371,10 @@ def preface_end(tokens: Sequence[Token]) -> int | None:
         leading = leading or (
             before.surface == "で" and before.pos[0] == "助動詞" and comma.pos[:2] == _COMMA
         )
+        # 「会議資料に載せたく、」: what the asker wants the answer for
+        leading = leading or (
+            before.surface == "たく" and before.pos[0] == "助動詞" and comma.pos[:2] == _COMMA
+        )
         if comma.pos[:2] == _COMMA and leading:
             return comma.end
     return None
@@ -421,10 +426,12 @@ _INFLECTION_POS = frozenset({"助詞", "助動詞", "動詞"})  # 「あいて�
 
 
 def is_inflection(token: Token) -> bool:
-    """A particle, an auxiliary or a verb: what a word spelled in kana is not (のって, あいて)."""
-    return token.pos[0] in _INFLECTION_POS
+    """A particle, an auxiliary or a verb, or the stem of an auxiliary (そう of 結んだそうです, よう):
+    what a word spelled in kana is not (のって, あいて)."""
+    return token.pos[0] in _INFLECTION_POS or token.pos[1:2] == _AUXILIARY_STEM
 
 
+_AUXILIARY_STEM = ("助動詞語幹",)
 _PLAIN_NOUN = ("名詞", "普通名詞", "一般")
 
 
