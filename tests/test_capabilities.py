@@ -239,6 +239,15 @@ CASES = [
     ("郡馬県町村会の構成自治体数は？", TODAY, True, ["12自治体"]),
     ("奈良県町村回とはいつ協定を結んだ？", TODAY, True, ["2018年（平成30年）2月21日"]),
     ("千葉県市町会の構成自治体数", TODAY, True, ["37自治体"]),
+    # a record that says nothing of where, asked 「どこの会場で」: not recorded
+    ("損保ジャパンとの協定はどこの会場で締結されましたか？", TODAY, False, ["会場"]),
+    # 「何年前」 of a record: the years from it to today
+    ("東京区政会館で初めての全国連携シンポジウムが開かれたのは何年前？", TODAY, True, ["10年"]),
+    # how someone felt, a reaction: an opinion the records do not hold
+    ("協定締結式で奈良の町村長たちはどんな反応をしていましたか", TODAY, False, []),
+    # a partner's members are counted in the table, never listed
+    ("京都府町村会の11町村を全部挙げてください", TODAY, False, ["11自治体"]),
+    ("青森県市長会に入っている市はどこ？", TODAY, False, ["10自治体"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -784,6 +784,10 @@ def among(names: str) -> str:
     return f"{names}のうち"
 
 
+def members_not_listed(partner: str, members: int) -> str:
+    return f"記録には{partner}の構成自治体数（{members}自治体）はありますが、どの自治体かは書かれていません。"
+
+
 def attribute_not_recorded(noun: str) -> str:
     return f"記録には「{noun}」は書かれていません。関係する記録は次のとおりです。"
 

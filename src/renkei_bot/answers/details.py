@@ -196,7 +196,8 @@ def _names_someone(ctx: Context, event: Event, text: str) -> bool:
 def _where_asked(ctx: Context) -> bool:
     """「会場は？」「どこでやった？」 ask where it was held; a bare 「どこ」 may ask which body (「どこの会？」)."""
     wh = set(ctx.query.facet_words("wh"))
-    return not ctx.query.confirm and any(w not in wh for w in ctx.query.facet_words("aspect.venue"))
+    said = ctx.query.has("venue.word") or any(w not in wh for w in ctx.query.facet_words("aspect.venue"))
+    return not ctx.query.confirm and said
 
 
 def _names_venue(ctx: Context, event: Event) -> bool:

@@ -127,6 +127,26 @@ def unrecorded_part_of(ctx: Context) -> Answer | None:
     return None
 
 
+def unlisted_members(ctx: Context) -> Answer | None:
+    """「奈良県町村会の27町村の名前を全部」「群馬県町村会の構成町村はどこ？」: the partners' table counts each
+    partner's members, and no record lists them: which they are is not recorded (their number is)."""
+    query = ctx.query
+    named = partners_table.mentioned_partners(ctx)
+    if len(named) != 1 or any(m.type != "partner" for m in query.entities) or query.confirm:
+        return None
+    partner = named[0]
+    members = query.has("subject.member") or partner.members in query.numbers
+    if not members or not query.has("aspect.name", "ask.all", "wh") or query.has(*_FIGURES):
+        return None
+    return ctx.not_found(
+        wording.members_not_listed(partner.name, partner.members),
+        lines=(partners_table.partner_line(partner),),
+    )
+
+
+_FIGURES = ("count.", "total.", "extreme.", "compare.", "change.")
+
+
 def _not_recorded(ctx: Context, noun: str) -> Answer:
     """「記録には「…」は書かれていません」, with the records the rest of the question points to."""
     best = [r.event for r in ctx.selector.best(ctx.query)][:3]
@@ -260,17 +280,17 @@ _EVENTS: tuple[Guard, ...] = (
 
 GUARDS: dict[str, tuple[Guard, ...]] = {
     "agreement_date": (unknown_name, out_of_range, unrecorded_attribute, unrecorded_claim),
-    "member_count": (unknown_name, out_of_range, unrecorded_attribute, unrecorded_claim),
+    "member_count": (unknown_name, out_of_range, unlisted_members, unrecorded_attribute, unrecorded_claim),
     "yearly_count": (unrecorded_attribute, unrecorded_claim),
     "when": (*_EVENTS, unknown_beside_own),
     "events_in_period": _EVENTS,
-    "events_about": (*_EVENTS, unknown_topic),
+    "events_about": (*_EVENTS, unlisted_members, unknown_topic),
     "count": (ambiguous, unknown_name, out_of_range, missing_year),
     "first_last": _EVENTS,
     "who": _EVENTS,
-    "detail": _EVENTS,
+    "detail": (*_EVENTS, unlisted_members),
     "summary": (out_of_range,),
-    "partners_list": (unknown_name, out_of_range),
+    "partners_list": (unknown_name, out_of_range, unlisted_members),
     "fallback": (ambiguous, unknown_name, out_of_range, unrecorded_part_of),
 }
 
