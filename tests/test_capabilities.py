@@ -264,6 +264,21 @@ CASES = [
         True,
         ["372"],
     ),
+    # an introduction that ends in the asker's surname; one who is a person of the records stays
+    (
+        "お疲れさまです。大田区政策課の山本です。全国ねぎサミットの会場はどこでしたか。",
+        TODAY,
+        True,
+        ["大井競馬場"],
+    ),
+    (
+        "川場村の戸部です。私が出たパネルディスカッションのコーディネーターは誰でしたか？",
+        TODAY,
+        True,
+        ["沼尾"],
+    ),
+    # 「何か…と聞きました。」 asks nothing yet; the question word after it does
+    ("岩手の市町から何か提案があったと聞きました。何の提案でしたか？", TODAY, True, ["雪"]),
     # two records said to share a day: a partner's ceremony and an event named alone
     ("群馬県市長会の締結式と、群馬県町村会の締結式って同じ日？", TODAY, True, ["はい"]),
     ("広島県町村会の協定式とシンポジウムの第1回って同じ日だった？", TODAY, True, ["いいえ"]),

@@ -10,7 +10,7 @@ pronoun of the asker's own body in the question (facet asker.own) is the body th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.entities import Match
@@ -20,19 +20,50 @@ INTRO = "asker.intro"
 OWN = "asker.own"
 # the kinds of name an asker belongs to, the most particular first
 _BODIES = ("partner", "municipality", "ward", "organization", "prefecture")
-_WHERE = "prefecture"
+_ASSOCIATION = "partner"
+_PERSON = "person"
+_PERSON_NAME = "人名"
+_SILENT = frozenset({"空白"})
+_COPULA = frozenset({"助動詞", "動詞"})  # です, で + ござい + ます
+_FULL_STOPS = ("。", "！", "!")
 _OF = "の"
 MIN_QUESTION = 2  # the fewest characters left after the introduction that can still ask something
+TAIL_WORDS = 2  # the words before a sentence's last word read with it (の + 者, 田中 + と + 申す)
+
+
+def may_introduce(text: str) -> bool:
+    """Whether a whole sentence comes before the question (a cheap test before the tokens are read)."""
+    return any(mark in text[:-1] for mark in _FULL_STOPS)
 
 
 def without_intro(
-    text: str, tokens: Sequence[tok.Token], facets: Sequence[FacetHit], matches: Sequence[Match]
+    text: str,
+    tokens: Sequence[tok.Token],
+    facets: Sequence[FacetHit],
+    matches: Sequence[Match],
+    *,
+    facets_of: Callable[[Sequence[tok.Token]], Sequence[FacetHit]],
+    surnames: frozenset[str] = frozenset(),
 ) -> str | None:
     """`text` without the whole sentences that introduce the asker, with 「うちの…」 written as the body
-    they name; None when there is no introduction or it must stay (it alone names the subject)."""
+    they name; None when there is no introduction or it must stay (it alone names the subject).
+    `facets_of`: the facets of a sentence's tokens. `surnames`: those of the records' people (an asker
+    who is one of them, 「川場村の戸部です。」, is part of what they ask: 「…パネルで一緒だったのは」)."""
+    persons = [(m.begin, m.end) for m in matches if m.type == _PERSON]
+    persons += [(t.begin, t.end) for t in tokens if t.surface in surnames]
+
+    def introduces(begin: int, end: int) -> bool:
+        words = [t for t in tokens if begin <= t.begin and t.end <= end]
+        # the words the sentence ends in (「…企画課の田中と申します。」「…を担当しております。」)
+        last = max((i for i, t in enumerate(words) if not tok.is_ending(t)), default=None)
+        if last is None:
+            return False
+        tail = words[max(0, last - TAIL_WORDS) :]
+        said = [h for h in facets_of(tail) if h.name == INTRO]
+        return any(tok.only_endings_after(tail, h.end) for h in said) or _signed(words, persons)
+
     ends = tok.sentence_ends(tokens)
-    said = [h for h in facets if h.name == INTRO]
-    intro_end = max((e for e in ends if any(h.end <= e for h in said)), default=None)
+    intro_end = max((e for b, e in zip([0, *ends], ends, strict=False) if introduces(b, e)), default=None)
     if intro_end is None or len(text[intro_end:].strip()) < MIN_QUESTION:
         return None
     if any(h.name == "wh" and h.end <= intro_end for h in facets):
@@ -42,15 +73,27 @@ def without_intro(
     rest = text[intro_end:]
     if body is not None and own:
         return _named(rest, [(h.begin - intro_end, h.end - intro_end) for h in own], body.name)
-    # the asker's prefecture is where they are; their association (town, ward) may be what they ask
-    # about (「北海道町村会の者です。特別区長会と協定を結んでから何年？」), unless the question names its own
+    # the association an asker belongs to may be what they ask about (「北海道町村会の者です。特別区長会と
+    # 協定を結んでから何年？」), unless the question names one of its own; their ward, town or
+    # prefecture is where they work
     if (
         body is None
-        or body.type == _WHERE
-        or any(m.begin >= intro_end and m.type == body.type for m in matches)
+        or body.type != _ASSOCIATION
+        or any(m.begin >= intro_end and m.type == _ASSOCIATION for m in matches)
     ):
         return rest.lstrip()
     return None
+
+
+def _signed(words: Sequence[tok.Token], persons: Sequence[tuple[int, int]]) -> bool:
+    """Whether a sentence ends in the asker's own name: 「企画部の田中です。」「…の佐藤でございます。」 (a
+    surname or given name Sudachi knows, not a person of the records)."""
+    words = [t for t in words if t.pos[0] not in _SILENT]
+    name = next((i for i, t in enumerate(words) if _PERSON_NAME in t.pos[2:3]), None)
+    if name is None or any(b <= words[name].begin < e for b, e in persons):
+        return False
+    after = [t for t in words[name + 1 :] if t.pos[0] != "補助記号"]
+    return bool(after) and after[0].pos[0] == "助動詞" and all(t.pos[0] in _COPULA for t in after)
 
 
 def _body(matches: Sequence[Match]) -> Match | None:

@@ -49,6 +49,8 @@ class FacetSpec:
     not_counted: frozenset[str] = frozenset()
     counts_before: frozenset[str] = frozenset()  # 「来場者数」: the noun before 数 is what is counted
     starts: tuple[str, ...] = ()  # 「何県」「何曜」: one token that starts with one of these words
+    # `unless` vetoes only the words inside it, not the facet: 「何か提案した…どの区が」 still asks
+    unless_here: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,19 @@ def _vetoed(plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]],
                 if i >= start and _phrase_at(words, i, phrase):
                     return True
     return False
+
+
+def _inside_unless(
+    plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]
+) -> set[int]:
+    """The positions of the words inside one of the spec's `unless` phrases (何 of 何か)."""
+    inside: set[int] = set()
+    for phrase, need in plan.unless:
+        if need <= present:
+            for i in where.get(phrase[0], ()):
+                if _phrase_at(words, i, phrase):
+                    inside.update(range(i, i + len(phrase)))
+    return inside
 
 
 def _last_sentence(words: Sequence[Token]) -> int:
@@ -280,10 +295,16 @@ class FacetSet:
                 words, where = every, where_every
             else:
                 words, where = outside, where_outside
+            blocked = (
+                _inside_unless(plan, words, where, present) if plan.unless and spec.unless_here else set()
+            )
             if plan.lemmas_only:  # touched by a lemma: never skipped below, and hits on its first word
-                if plan.unless and _vetoed(plan, words, where, present):
+                if plan.unless and not spec.unless_here and _vetoed(plan, words, where, present):
                     continue
-                first = min((i for w in spec.lemmas.intersection(where) for i in where[w]), default=None)
+                first = min(
+                    (i for w in spec.lemmas.intersection(where) for i in where[w] if i not in blocked),
+                    default=None,
+                )
                 if first is not None:
                     token = words[first]
                     word = next(f for f in (token.normalized, token.lemma, token.surface) if f in spec.lemmas)
@@ -293,7 +314,7 @@ class FacetSet:
             phrases = [plan.phrases[k][0] for k in sorted(ks)] if ks else []
             if not phrases and present.isdisjoint(plan.singles) and not begins.get(index, False):
                 continue
-            if plan.unless and _vetoed(plan, words, where, present):
+            if plan.unless and not spec.unless_here and _vetoed(plan, words, where, present):
                 continue
             # the positions a hit can begin on, in order: a lemma or a counter, a phrase's first word,
             # a prefix
@@ -302,7 +323,7 @@ class FacetSet:
                 starts.update(where.get(phrase[0], ()))
             if plan.prefixes and begins[index]:  # else no word starts with one
                 starts.update(i for i, t in enumerate(words) if t.surface.startswith(plan.prefixes))
-            hit = self._first(spec, words, phrases, sorted(starts))
+            hit = self._first(spec, words, phrases, sorted(starts - blocked))
             if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: (h.begin, h.name))
@@ -401,6 +422,7 @@ def parse_facet(path: Path, name: str, raw: Any) -> FacetSpec:
         counts_before=frozenset(_strings(path, name, raw, "counts_before")),
         starts=_strings(path, name, raw, "starts"),
         holds_if=_strings(path, name, raw, "holds_if"),
+        unless_here=bool(raw.get("unless_here", False)),
         examples=examples,
         counter_examples=_strings(path, name, raw, "counter_examples"),
     )

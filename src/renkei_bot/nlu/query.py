@@ -285,6 +285,10 @@ class Understander:
         self._unknown_org = _unknown_org(vocabulary)
         self._org_suffix = _org_suffix(vocabulary)
         self._honorifics = frozenset(index.honorifics.words)
+        # 「神野 直彦」: the surnames of the records' people, written apart in their aliases
+        self._surnames = frozenset(
+            a.split()[0] for e in index.entities if e.type == "person" for a in e.aliases if " " in a
+        )
         self._place_kinds = dict(vocabulary.place_kinds)
         self._wh_starts = vocabulary.facets.spec("wh").starts if "wh" in vocabulary.facets else ()
 
@@ -333,9 +337,16 @@ class Understander:
         stop = self.vocabulary.stop_terms
         names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
-        if any(h.name == asker.INTRO for h in facets):
+        if asker.may_introduce(text):
             # 「埼玉県町村会の事務局の者です。うちの締結式は…」: the question without the introduction
-            rest = asker.without_intro(text, tokens, facets, resolution.matches)
+            rest = asker.without_intro(
+                text,
+                tokens,
+                facets,
+                resolution.matches,
+                facets_of=self.vocabulary.facets.match,
+                surnames=self._surnames,
+            )
             if rest is not None and rest != text:
                 return self.understand(raw, today=today, cleaned=rest)
         # the question words are no search terms: 何階 in 「ヒカリエの何階」 asks, it names nothing

@@ -251,15 +251,23 @@ def clause_joints(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return [
         (words[i].begin, words[i].end)
         for i in range(1, len(words))
-        if words[i].pos[:2] == _COMMA and _joins_clauses(words[i - 1], words[i - 2] if i >= 2 else None)
+        if words[i].pos[:2] == _COMMA and _joins_clauses(words[i - 1], words[max(0, i - 4) : i - 1])
     ]
 
 
-def _joins_clauses(word: Token, before: Token | None) -> bool:
+def _joins_clauses(word: Token, before: Sequence[Token]) -> bool:
     if _JOINING.get(word.surface) == word.pos[:2]:
         return True
-    # 「テーマは何で、」: で after a question word is the copula's te-form (Sudachi tags it a case particle)
-    return word.surface == "で" and before is not None and before.pos[0] == "代名詞"
+    # 「テーマは何で、」「何の提案で、」: で after a question word or the noun it asks about is the
+    # copula's te-form (Sudachi tags it a case particle)
+    if word.surface != "で" or not before:
+        return False
+    return before[-1].pos[0] == "代名詞" or (
+        len(before) == 3
+        and before[0].pos[0] == "代名詞"
+        and before[1].surface == "の"
+        and is_noun_like(before[2])
+    )
 
 
 _TOPIC_MARKS = frozenset({"は", "って", "、", ","})
@@ -312,6 +320,20 @@ def qualifies(tokens: Sequence[Token], offset: int) -> bool:
     if len(after) < 2 or first.surface != "の":
         return False
     return after[1].pos[0] in ("名詞", "接頭辞") and not is_verbal_noun(after[1])
+
+
+def only_endings_after(tokens: Sequence[Token], offset: int) -> bool:
+    """Only endings from `offset` on (「…の職員です。」「…を担当しております。」 after 職員, 担当)."""
+    return all(is_ending(t) for t in tokens if t.begin >= offset)
+
+
+def is_ending(token: Token) -> bool:
+    """An auxiliary, a particle, an auxiliary verb (おる, いる) or punctuation: what ends a sentence
+    after its last word."""
+    return token.pos[0] in _ENDING_POS or token.pos[0] == "助詞" or token.pos[:2] == _AUXILIARY_VERB
+
+
+_AUXILIARY_VERB = ("動詞", "非自立可能")
 
 
 def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
