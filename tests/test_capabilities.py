@@ -248,6 +248,16 @@ CASES = [
     # a partner's members are counted in the table, never listed
     ("京都府町村会の11町村を全部挙げてください", TODAY, False, ["11自治体"]),
     ("青森県市長会に入っている市はどこ？", TODAY, False, ["10自治体"]),
+    # a figure the records write with its noun, but never list the names of
+    ("KITTEのイベントに参加した372自治体の名前を全部教えてもらえますか", TODAY, False, ["372自治体"]),
+    ("青森県町村会の30町村の名前を全部教えてもらえますか？", TODAY, False, ["30自治体"]),
+    # the latest of a numbered series; 発行日 asks the date
+    ("全国連携ニュースの最新号って何号？", TODAY, True, ["第4号"]),
+    ("全国連携ニュース第3号の発行日", TODAY, True, ["2020年（令和2年）12月28日"]),
+    # a range of editions names those between its ends
+    ("北海道町村会との連携の第1弾から第3弾まで、それぞれいつ？", TODAY, True, ["2015年（平成27年）11月7日"]),
+    # 「どれくらいの期間」 between two records
+    ("青森県との協定から群馬県との協定まで、どれくらいの期間があった？", TODAY, True, ["1年9か月"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -784,6 +784,11 @@ def among(names: str) -> str:
     return f"{names}のうち"
 
 
+def names_of(counted: str) -> str:
+    """「28団体」 → 「28団体の名前」: what the records do not list."""
+    return f"{counted}の名前"
+
+
 def members_not_listed(partner: str, members: int) -> str:
     return f"記録には{partner}の構成自治体数（{members}自治体）はありますが、どの自治体かは書かれていません。"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import details
@@ -20,6 +21,11 @@ from renkei_bot.records import Event
 _NUMBERED = re.compile(r"第([0-9]+)(号|弾)|(創刊号)")
 FIRST_ISSUE = "創刊号"
 _EDITION_WORD = re.compile(r"第?[0-9]*(?:回|号|弾)目?$")
+
+
+def edition_word(term: str) -> bool:
+    """第2回, 3号, 第1弾: a word naming an edition, not what the records are about."""
+    return bool(_EDITION_WORD.search(term))
 
 
 def numbered(events: Iterable[Event], unit: str) -> set[int]:
@@ -50,6 +56,20 @@ def number(event: Event) -> int:
         return event.ordinal
     m = _NUMBERED.search(event.title)
     return int(m.group(1)) if m and m.group(1) else 1 if m else 0
+
+
+def number_in(event: Event, unit: str) -> int:
+    """The record's number in `unit` (第3弾 → 3 for 弾; 創刊号 → 1 for 号), 0 when it states none."""
+    if unit == "回":
+        return number(event)
+    found = numbered([event], unit)  # 創刊号 counts as 0 there: the first issue
+    return max(min(found), 1) if found else 0
+
+
+def _when(event: Event) -> date:
+    """When a record was (an undated one first): the series' numbers restart each 年度 (第1回), its
+    days do not."""
+    return event.date.start or event.date.after or event.date.before or date.min
 
 
 def _placed(ctx: Context, tied: list[Event]) -> Event:
@@ -91,6 +111,10 @@ def answer(ctx: Context) -> Answer | None:
         shown = sorted(events, key=number)
     else:
         tied = [r.event for r in ctx.selector.best(ctx.query)]
+        # 「ニュースの最新号は第何号？」: the series' last (or first) numbered record, not the best match
+        ordered = [e for e in subject_events(ctx) or [] if edition(e)] if ctx.query.order else []
+        if ordered:
+            tied = [(max if ctx.query.order == "last" else min)(ordered, key=_when)]
         if not tied:
             return None
         last = _placed(ctx, tied)
@@ -121,7 +145,7 @@ def same_across(ctx: Context) -> Answer | None:
         return None
     chosen: list[Event] = []
     # each edition chosen by its own number: the other numbers said (第2回) are not its words
-    terms = tuple(t for t in query.terms if not _EDITION_WORD.search(t))
+    terms = tuple(t for t in query.terms if not edition_word(t))
     for n in query.ordinals:
         best = ctx.selector.best(dataclasses.replace(query, ordinal=n, ordinals=(), terms=terms))
         if not best or best[0].event in chosen:

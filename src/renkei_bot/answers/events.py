@@ -58,6 +58,8 @@ def _edge_lines(ctx: Context, event: Event) -> list[Line]:
 def when(ctx: Context) -> Answer:
     if ctx.query.order:  # 「最初の全国連携展示はいつ」: the first of them, not the likeliest one
         return first_last(ctx)
+    if len(ctx.query.ordinals) >= 2:  # 「第1弾から第3弾まで、それぞれいつ？」: each of those numbered
+        return listing(ctx)
     # The best (all of them when tied: a series named means its own events first, the exhibition,
     # not the signing of its partner), and the two next of the ranking after them. The related lines
     # are measured against `top`, which may be a series' own event scoring down to OWN_SERIES of the
@@ -201,6 +203,8 @@ def _specific(ctx: Context) -> list[str]:
     """Question words rare enough to narrow a list by. A pair of common words (連携+事業) is still
     common, however rarely the pair itself is written that way."""
     terms = ctx.query.terms
+    if len(ctx.query.ordinals) >= 2:  # 「第1弾〜第3弾」: the range picks them (listing), not its ends' words
+        terms = tuple(t for t in terms if not editions.edition_word(t))
     idf = ctx.selector.idf
     out = []
     for term in terms:
@@ -251,9 +255,9 @@ def listing(ctx: Context) -> Answer:
                 most = max(hits.values())
                 top = [e for e in events if hits[e.id] == most]
                 events = top if len(top) == 1 and most >= 2 else events
-    if len(ctx.query.ordinals) >= 2:  # 「第1弾〜第3弾」: those numbered from the first to the last said
-        low, high = min(ctx.query.ordinals), max(ctx.query.ordinals)
-        events = [e for e in events if low <= editions.number(e) <= high] or events
+    if len(ctx.query.ordinals) >= 2:  # 「第1弾〜第3弾」「第2回と第4回」: those of the numbers said
+        numbers = set(ctx.query.ordinals)
+        events = [e for e in events if editions.number_in(e, ctx.query.ordinal_unit) in numbers] or events
     elif ctx.query.ordinal is not None:  # 「R1の第2回講演会で…」: the one of that number, if it is listed
         events = [e for e in events if e.ordinal == ctx.query.ordinal] or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]

@@ -16,6 +16,7 @@ from renkei_bot.answers.lines import event_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date
 from renkei_bot.nlu import tokens as tok
+from renkei_bot.records import Event
 
 Guard = Callable[[Context], Answer | None]
 
@@ -132,8 +133,10 @@ def unlisted_members(ctx: Context) -> Answer | None:
     partner's members, and no record lists them: which they are is not recorded (their number is)."""
     query = ctx.query
     named = partners_table.mentioned_partners(ctx)
-    if len(named) != 1 or any(m.type != "partner" for m in query.entities) or query.confirm:
+    if len(named) != 1 or any(m.type != "partner" for m in query.entities):
         return None
+    if query.confirm and not query.has("aspect.name", "ask.all"):
+        return None  # 「青森県町村会は30町村で合ってる？」 checks the count; 「名前を全部教えてもらえますか」 asks
     partner = named[0]
     members = query.has("subject.member") or partner.members in query.numbers
     if not members or not query.has("aspect.name", "ask.all", "wh") or query.has(*_FIGURES):
@@ -145,6 +148,36 @@ def unlisted_members(ctx: Context) -> Answer | None:
 
 
 _FIGURES = ("count.", "total.", "extreme.", "compare.", "change.")
+
+
+def unlisted_group(ctx: Context) -> Answer | None:
+    """「ねぎサミットに出店した28団体の名前を一覧で」: the records write the figure with its noun (28団体)
+    but never list that many names (as 「釧路管内8市町村:釧路市・釧路町・…」 does): who they were is not
+    recorded."""
+    query = ctx.query
+    if not query.numbers or not query.has("aspect.name", "ask.all") or query.has(*_FIGURES):
+        return None
+    for n in query.numbers:
+        for noun in query.terms:
+            written = f"{n}{noun}"
+            ids = ctx.selector.term_hits(written)
+            if ids and not any(_lists(ctx.store.event(i), n) for i in ids):
+                return _not_recorded(ctx, wording.names_of(written))
+    return None
+
+
+_LIST_MARKS = ("・", "、", "，", ",")
+
+
+def _lists(event: Event, n: int) -> bool:
+    """Whether the record names `n` things: as many it refers to, or a line of that many names."""
+    if len(event.refs) >= n:
+        return True
+    for text in (event.title, *event.details):
+        for mark in _LIST_MARKS:
+            if text.count(mark) + 1 >= n:
+                return True
+    return False
 
 
 def _not_recorded(ctx: Context, noun: str) -> Answer:
@@ -284,14 +317,14 @@ GUARDS: dict[str, tuple[Guard, ...]] = {
     "yearly_count": (unrecorded_attribute, unrecorded_claim),
     "when": (*_EVENTS, unknown_beside_own),
     "events_in_period": _EVENTS,
-    "events_about": (*_EVENTS, unlisted_members, unknown_topic),
+    "events_about": (*_EVENTS, unlisted_members, unlisted_group, unknown_topic),
     "count": (ambiguous, unknown_name, out_of_range, missing_year),
     "first_last": _EVENTS,
-    "who": _EVENTS,
-    "detail": (*_EVENTS, unlisted_members),
+    "who": (*_EVENTS, unlisted_group),
+    "detail": (*_EVENTS, unlisted_members, unlisted_group),
     "summary": (out_of_range,),
-    "partners_list": (unknown_name, out_of_range, unlisted_members),
-    "fallback": (ambiguous, unknown_name, out_of_range, unrecorded_part_of),
+    "partners_list": (unknown_name, out_of_range, unlisted_members, unlisted_group),
+    "fallback": (ambiguous, unknown_name, out_of_range, unrecorded_part_of, unlisted_group),
 }
 
 

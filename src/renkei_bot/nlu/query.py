@@ -521,13 +521,7 @@ class Understander:
             terms=terms,
             ordinal=int(ordinal.group(1) or ordinal.group(3)) if ordinal else None,
             quoted=quoted,
-            ordinals=tuple(
-                dict.fromkeys(
-                    int(m.group(1) or m.group(3))
-                    for m in _ORDINAL.finditer(text)
-                    if ordinal and (m.group(2) or m.group(4)) == (ordinal.group(2) or ordinal.group(4))
-                )
-            ),
+            ordinals=_ordinals(text, ordinal),
             ordinal_unit=(ordinal.group(2) or ordinal.group(4)) if ordinal else "回",
             confirm=confirm,
             # 開かれた → 開催, a word every record of a festival may hold: no topic
@@ -884,6 +878,27 @@ def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
     first: 「SDGsがテーマの講演会で講演したのは誰」 names a theme and asks for a person."""
     hits = sorted((h for h in facets if h.name.startswith("aspect.")), key=lambda h: -h.begin)
     return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in hits))
+
+
+def _ordinals(text: str, first: re.Match[str] | None) -> tuple[int, ...]:
+    """The numbers of the editions a question names in the unit of the first (第2回, 3回目); a range
+    (「第1弾〜第3弾」「第1回から第3回まで」) names those between too."""
+    if first is None:
+        return ()
+    unit = first.group(2) or first.group(4)
+    said = [m for m in _ORDINAL.finditer(text) if (m.group(2) or m.group(4)) == unit]
+    numbers = [int(m.group(1) or m.group(3)) for m in said]
+    between = [
+        n
+        for (a, low), (b, high) in itertools.pairwise(zip(said, numbers, strict=True))
+        if low < high <= low + MAX_RANGE and _RANGE.fullmatch(text[a.end() : b.start()])
+        for n in range(low + 1, high)
+    ]
+    return tuple(dict.fromkeys(sorted([*numbers, *between]) if between else numbers))
+
+
+MAX_RANGE = 20  # the most editions a range of them names
+_RANGE = re.compile(r"\s*(?:〜|～|~|-|ー|から)\s*")
 
 
 def order_of(facets: Sequence[FacetHit]) -> Order | None:
