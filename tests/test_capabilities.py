@@ -258,6 +258,18 @@ CASES = [
     ("北海道町村会との連携の第1弾から第3弾まで、それぞれいつ？", TODAY, True, ["2015年（平成27年）11月7日"]),
     # 「どれくらいの期間」 between two records
     ("青森県との協定から群馬県との協定まで、どれくらいの期間があった？", TODAY, True, ["1年9か月"]),
+    # a prefecture's association that is no partner: いいえ, with the one that is and its day
+    (
+        "広島県市長会とも協定を結んでいますよね？締結日は？",
+        TODAY,
+        True,
+        ["いいえ", "2017年（平成29年）1月27日"],
+    ),
+    # a person asked of an agreement is asked who, and the records do not say
+    ("三井住友海上との協定締結式に来ていた社長の名前は？", TODAY, False, []),
+    # the years since a record, stated to check without a question word
+    ("青森県町村会と協定を結んで、今年でちょうど10年？", TODAY, True, ["はい"]),
+    ("奈良県町村会と協定を結んで、今年でちょうど10年？", TODAY, True, ["いいえ", "8年"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

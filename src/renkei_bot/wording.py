@@ -201,6 +201,10 @@ def help_intro(unknown: str | None = None) -> str:
     return intro
 
 
+def partner_signed(name: str, day: str) -> str:
+    return f"{name}（{day}締結）"
+
+
 def not_a_partner(name: str, count: int, same_place: Sequence[str] = ()) -> str:
     """「山梨県市長会」: not among the partners; the partners of the same place, when there are."""
     said = f"「{name}」は広域連携協定の締結団体（{count}団体）の記録にありません。"

@@ -36,7 +36,11 @@ def unknown_name(ctx: Context) -> Answer | None:
         if name.endswith(kinds):
             similar = ctx.suggest_names(name, types=("partner",))
             place = name[: -len(next(k for k in kinds if name.endswith(k)))]  # 山梨県 of 山梨県市長会
-            same_place = [p.name for p in ctx.store.partners.partners if p.name.startswith(place)]
+            same_place = [
+                wording.partner_signed(p.name, format_date(p.agreed))
+                for p in ctx.store.partners.partners
+                if p.name.startswith(place)
+            ]
             summary = wording.not_a_partner(name, len(ctx.store.partners.partners), same_place)
             # 「山梨県は市長会とも協定を結んでますよね？」: the table answers いいえ with that prefecture's
             # partner; of a prefecture with none (静岡県町村会) the records say nothing at all

@@ -70,6 +70,13 @@ def _asks_more_than_the_date(ctx: Context) -> bool:
     return bool(others) or ctx.query.has("agreement.step")
 
 
+def _asks_person(ctx: Context) -> bool:
+    """A person asked of an agreement (its ceremony's speakers, a party's head), not its day."""
+    query = ctx.query
+    person = query.has("aspect.people") or (query.has("aspect.role") and query.has("aspect.name", "wh"))
+    return person and not query.has("ask.when")
+
+
 def _asks_members(ctx: Context) -> bool:
     """The members asked beside the date: 構成自治体, or a count in the tables' counters (何自治体)."""
     counters = ctx.vocabulary.table_counters
@@ -85,6 +92,8 @@ def agreement_date(ctx: Context) -> Answer:
         # 「協定の期間は何年？」「いつまで？」: an agreement's term or end is in no record
         signed = [partner_line(p) for p in partners]
         return ctx.not_found(wording.AGREEMENT_TERM_NOT_RECORDED, lines=signed)
+    if _asks_person(ctx):  # 「締結式に出席した第一生命の社長のお名前」: who, not when
+        return details.who(ctx)
     if not partners and not companies and _companies_only(ctx):
         return company_agreements(ctx)
     if not partners and not companies and not _asks_more_than_the_date(ctx):

@@ -447,6 +447,8 @@ class Understander:
         confirm = confirm or (not wh and _guessed_last(text, tokens, resolution.matches, breaks_at=_SPACE))
         # 「奈良県町村会の協定は広島県町村会より後？」: one stated to come before or after another
         confirm = confirm or (not wh and asks and "compare.than" in present)
+        # 「協定を結んで、今年でちょうど10年？」: the years since a record, stated to check
+        confirm = confirm or (not wh and asks and "time.years_after" in present)
         # 「最後に協定を結んだのは千葉県市長会？」: one name after the topic, and only endings
         confirm = confirm or (
             not wh and asks and _named_after_topic(tokens, resolution.matches, self._honorifics)
