@@ -270,6 +270,14 @@ CASES = [
     # the years since a record, stated to check without a question word
     ("青森県町村会と協定を結んで、今年でちょうど10年？", TODAY, True, ["はい"]),
     ("奈良県町村会と協定を結んで、今年でちょうど10年？", TODAY, True, ["いいえ", "8年"]),
+    # the other items of a meeting the question names by one of them
+    (
+        "奈良県町村会との協定締結案を確認した区長会総会で、ほかに何が議題になった？",
+        TODAY,
+        True,
+        ["東北絆まつり"],
+    ),
+    ("埼玉県知事との座談会について話し合った日、ほかにどんな議題があった？", TODAY, True, ["奈良県町村会"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from renkei_bot import hops, wording
 from renkei_bot.answers import anniversaries as anniv
-from renkei_bot.answers import general, partners
+from renkei_bot.answers import events, general, partners
 from renkei_bot.answers.answer import answer
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
@@ -131,6 +131,7 @@ class Engine:
             understand=lambda text, day: self.understander.understand(text, today=day, cleaned=text),
             respond=lambda query: answer(self._context(query)),
             kinds=self._kinds,
+            others=lambda query: events.other_items_of(self._context(query)),
         )
         self._parts = Parts(
             store,

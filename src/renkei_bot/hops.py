@@ -36,6 +36,8 @@ class Steps:
     understand: Callable[[str, date], Query]
     respond: Callable[[Query], Answer]
     kinds: Kinds
+    # the items of the record a query names that it does not name (a meeting's other agenda), if any
+    others: Callable[[Query], Answer | None] = lambda query: None
 
     def day_of(self, text: str, today: date) -> tuple[Answer, date] | None:
         """The record `text` names, answered as 「いつ？」, and its first day; None without one."""
@@ -66,6 +68,13 @@ def of_that_day(query: Query, today: date, steps: Steps) -> Answer | None:
         return None
     anchor, day = found
     then = steps.understand(asked, today)
+    # 「申入れを扱った日、ほかにどんな議題が？」: the other items of that day's record, if it has several
+    others = [h for h in then.facets if h.name == "time.others"]
+    if others:
+        record = steps.understand(named, today)
+        items = steps.others(dataclasses.replace(record, facets=(*record.facets, *others)))
+        if items is not None:
+            return items
     if not (then.entities or then.categories or then.terms):
         return None  # 「…した日、ほかに何があった？」 names no record of its own: the others that day
     that_day = Period(day, day, "day", day.isoformat(), 0, 0)

@@ -285,6 +285,11 @@ def title_when() -> str:
     return "いつ？"
 
 
+def other_items(items: str, title: str, day: str) -> str:
+    """「ほかに…は？」 of a record of several items: the others."""
+    return f"ほかに「{items}」があります（{day}「{title}」）。"
+
+
 def detail_of(title: str, day: str) -> str:
     return f"{day}「{title}」の記録です。"
 

@@ -23,6 +23,7 @@ from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
 from renkei_bot.dates import first_unit_end, format_date, format_fiscal_year, format_span
+from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 MAX_SOURCES = 5
@@ -58,6 +59,8 @@ def _edge_lines(ctx: Context, event: Event) -> list[Line]:
 def when(ctx: Context) -> Answer:
     if ctx.query.order:  # 「最初の全国連携展示はいつ」: the first of them, not the likeliest one
         return first_last(ctx)
+    if (others := other_items_of(ctx)) is not None:
+        return others
     if len(ctx.query.ordinals) >= 2:  # 「第1弾から第3弾まで、それぞれいつ？」: each of those numbered
         return listing(ctx)
     # The best (all of them when tied: a series named means its own events first, the exhibition,
@@ -107,6 +110,47 @@ def when(ctx: Context) -> Answer:
         record_ids=tuple(e.id for e in events),
         notes=ctx.premise_notes(recorded),
     )
+
+
+def other_items_of(ctx: Context) -> Answer | None:
+    """「…を扱った区長会総会、ほかにどんな議題が？」: the items of the record the question names (a
+    meeting's agenda) that it does not name; None unless it asks for others and the record has some."""
+    if not ctx.query.has("time.others") or ctx.query.has("ask.when"):
+        return None
+    best = ctx.selector.best(ctx.query)
+    if len(best) != 1:
+        return None
+    event = best[0].event
+    others = other_items(ctx, event)
+    if not others:
+        return None
+    return ctx.found(
+        wording.other_items("」「".join(others), event.title, format_span(event.date)),
+        title=wording.title_when(),
+        lines=event_lines([event], full=True),
+        sources=(cite(event),),
+        dates=iso_dates([event]),
+        record_ids=(event.id,),
+    )
+
+
+def other_items(ctx: Context, event: Event) -> list[str]:
+    """The items of a record of several (a meeting's agenda) that say none of the question's words;
+    「会場:…」「内容:…」 describe the record, they are no items of it."""
+    items = [d.strip("・ 　") for d in event.details if d.strip("・ 　") and not _labelled(d)]
+    if len(items) < 2:
+        return []
+    words = [t for t in ctx.query.terms if len(t) >= 2] + [m.surface for m in ctx.query.entities]
+    others = [d for d in items if not any(w in compact(d) for w in map(compact, words))]
+    return others if 0 < len(others) < len(items) else []
+
+
+_LABEL_MARKS = (":", "：")
+LABEL_WITHIN = 8  # a 「key:」 this close to a detail's start labels it
+
+
+def _labelled(detail: str) -> bool:
+    return any(0 <= detail.find(mark) <= LABEL_WITHIN for mark in _LABEL_MARKS)
 
 
 def until_said(ctx: Context, event: Event) -> str | None:
