@@ -278,6 +278,22 @@ CASES = [
         ["東北絆まつり"],
     ),
     ("埼玉県知事との座談会について話し合った日、ほかにどんな議題があった？", TODAY, True, ["奈良県町村会"]),
+    # a count asked first leads; 「…も。」 adds the dates it lists anyway
+    ("包括連携協定を結んだ企業は何社？それぞれの協定日も。", TODAY, True, ["3社"]),
+    # 「。あわせて…」 begins another ask
+    (
+        "全国ねぎサミットの会場はどこでしたか。あわせて出店者の数も教えてください。",
+        TODAY,
+        True,
+        ["大井競馬場"],
+    ),
+    # 「どちらも」 is both, not which; partners named, each: their rows
+    (
+        "群馬県は市長会と町村会どちらも協定を結んでいるそうですが、それぞれの協定日と構成自治体数をお願いします",
+        TODAY,
+        True,
+        ["23自治体"],
+    ),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -22,7 +22,7 @@ from renkei_bot.store import Store
 from renkei_bot.turn import Turn
 
 # the facets of a part of a message that asks something of its own (a question word, an aspect, 「…の日」)
-_ASKING = ("wh", "aspect.", "count.how_many", "time.day_of")
+_ASKING = ("wh", "aspect.", "count.how_many", "time.day_of", "ask.when")
 _OPERATING = ("change.", "total.", "extreme.")  # 「差は？」「合計は？」: asks a figure of what came before
 
 
@@ -200,7 +200,8 @@ class Parts:
                 result.dates[0] not in whole.dates or whole.intent != result.intent
             )
         elif kind == "count":  # 「全部で何回？京都で開いたのは何回目？」: the count, of the same records
-            same = not set(result.record_ids).isdisjoint(whole.record_ids)
+            # (a whole answer citing no record of its own says nothing the count could repeat)
+            same = not whole.record_ids or not set(result.record_ids).isdisjoint(whole.record_ids)
             leads = same and result.summary.split("\n", 1)[0] not in whole.summary
         else:
             same = bool(result.record_ids) and result.record_ids[0] in whole.record_ids

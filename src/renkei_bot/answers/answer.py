@@ -122,7 +122,10 @@ def _answer(ctx: Context) -> Answer:
         return same  # 「ロゴマークの決定と北海道町村会との意見交換会は同じ日？」
     asks_days = ctx.query.intent == "when" or ctx.query.has("ask.when", "time.day_of")
     ranged = len(ctx.query.ordinals) >= 2  # 「第1弾〜第3弾、それぞれいつ」: each of them, a list
-    if ctx.query.has("ask.each") and asks_days and not ranged and (both := calendar.each(ctx)) is not None:
+    # partners named, each: their table rows answer (「千葉県の市長会と町村会、それぞれの締結日と…」)
+    partners_each = bool(ctx.query.entities) and all(m.type == "partner" for m in ctx.query.entities)
+    each = ctx.query.has("ask.each") and asks_days and not ranged and not partners_each
+    if each and (both := calendar.each(ctx)) is not None:
         return both  # 「案を確認した日と、公表した日をそれぞれ」
     if ctx.query.has("ask.interval") and (between := calendar.interval(ctx)) is not None:
         return between  # 「千葉県町村会との締結式の何日後？」
