@@ -294,6 +294,19 @@ CASES = [
         True,
         ["23自治体"],
     ),
+    # a figure of the yearly table: the partners it adds up to, whatever year is said beside it
+    (
+        "27年度の広域連携協定締結自治体「0」…ではなく、29年度の「236」はどの団体を合わせた数ですか？",
+        TODAY,
+        True,
+        ["広島県町村会"],
+    ),
+    (
+        "広島県町村会の者です。28年度の広域連携協定締結自治体の210は、どの団体の分の合計ですか？",
+        TODAY,
+        True,
+        ["北海道町村会"],
+    ),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

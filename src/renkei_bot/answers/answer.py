@@ -212,6 +212,13 @@ def _asks_same_time(ctx: Context) -> bool:
 
 def _table_question(ctx: Context) -> Answer | None:
     """Filters, sums, extremes, comparisons and yes/no over the two tables (partner_facts, count_facts)."""
+    query = ctx.query
+    # 「…の210は、どの団体の分の合計？」: a figure of either table, asked which partners it adds up to
+    which_partners = (
+        query.numbers and query.has("wh") and query.has("subject.partner") and query.has("total.sum")
+    )
+    if which_partners and (summed := partner_facts.answer(ctx)) is not None:
+        return summed
     if ctx.query.intent == "yearly_count":
         return count_facts.answer(ctx)
     if count_facts.about_table(ctx):

@@ -116,8 +116,11 @@ def answer(ctx: Context) -> Answer | None:
         total, count = tq.total_members(chosen.partners), len(chosen.partners)
         mean = wording.mean_members(chosen.label, f"{total / count:.1f}", total, count)
         return _rows(ctx, mean, chosen.partners)
+    # 「28年度の…「210」は、どの団体の分を合わせた数？」: a year's filter whose sum is not the figure
+    # stated leaves the figure to be found among the table's natural parts (signed by each 8月1日)
+    unsummed = not chosen.filtered or (bool(q.numbers) and tq.total_members(chosen.partners) != q.numbers[-1])
     if (
-        not chosen.filtered
+        unsummed
         and q.numbers
         and not q.confirm
         and q.has("wh")

@@ -21,6 +21,8 @@ OWN = "asker.own"
 # the kinds of name an asker belongs to, the most particular first
 _BODIES = ("partner", "municipality", "ward", "organization", "prefecture")
 _ASSOCIATION = "partner"
+_WHICH_BODY = "subject.partner"  # 「どの団体」 with a question word: which partners, not the asker's
+_TABLE_ROW = "row."  # a row of the yearly table asked about
 _PERSON = "person"
 _PERSON_NAME = "人名"
 _SILENT = frozenset({"空白"})
@@ -74,11 +76,15 @@ def without_intro(
     if body is not None and own:
         return _named(rest, [(h.begin - intro_end, h.end - intro_end) for h in own], body.name)
     # the association an asker belongs to may be what they ask about (「北海道町村会の者です。特別区長会と
-    # 協定を結んでから何年？」), unless the question names one of its own; their ward, town or
-    # prefecture is where they work
+    # 協定を結んでから何年？」), unless the question names one of its own, asks which (どの団体) or
+    # asks of the yearly table's rows; their ward, town or prefecture is where they work
+    asked = {h.name for h in facets if h.begin >= intro_end}
+    which = "wh" in asked and _WHICH_BODY in asked
     if (
         body is None
         or body.type != _ASSOCIATION
+        or which
+        or any(name.startswith(_TABLE_ROW) for name in asked)
         or any(m.begin >= intro_end and m.type == _ASSOCIATION for m in matches)
     ):
         return rest.lstrip()
