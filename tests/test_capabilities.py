@@ -307,6 +307,12 @@ CASES = [
         True,
         ["北海道町村会"],
     ),
+    # a series' short name in katakana after の (「第2回のシンポ」) is its name, not part of a kana word
+    ("第2回のシンポの基調講演は誰？", TODAY, True, ["高橋"]),
+    # a post after a name spelled in kana and a space
+    ("ならけんちょうそんかい の会長は？", TODAY, False, ["会長"]),
+    # which places, of each record of a series in the year said
+    ("平成29年度の全国連携展示はどこの県の市町村のもの？", TODAY, True, ["京都府", "千葉県"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -814,6 +814,15 @@ def involved(names: str, title: str, day: str) -> str:
     return f"{names}です（{day}「{title}」）。"
 
 
+def involved_in(names: str, title: str, day: str) -> str:
+    return f"{names}（{day}「{title}」）"
+
+
+def involved_each(each: Sequence[str]) -> str:
+    """「令和元年度の展示はどこの県？」: each record with its places, in one sentence."""
+    return f"{'、'.join(each)}の{len(each)}件です。"
+
+
 def item_answer(item: str, label: str, value: str, title: str, day: str) -> str:
     return f"{_quoted(item.lstrip('・ '))}の{label}は{_quoted(value)}です（{day}「{title}」）。"
 

@@ -196,7 +196,12 @@ def _answer(ctx: Context) -> Answer:
     if (ctx.query.intent == "first_last" or edge_claimed) and _about_partners(ctx):
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)
+    if ctx.query.roles and ctx.query.intent in _ROLE_LISTED and not ctx.query.confirm:
+        handler = details.who  # 「群馬県町村会の会長は？」: the post of the body named asks who holds it
     return premise.yes_no(ctx, handler(ctx))
+
+
+_ROLE_LISTED = ("events_about", "fallback")  # intents a post asked with 「は？」 falls to
 
 
 def _asks_same_time(ctx: Context) -> bool:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import record_lines
+from renkei_bot.answers.lines import cite, event_lines, iso_dates, record_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
+from renkei_bot.records import Event
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -24,15 +25,50 @@ def answer(ctx: Context) -> Answer | None:
         return None
     if any(m.type == kind for m in query.entities):
         return None  # 「品川区で何をした？」 names the place: it is no question of which
+    several = _of_period(ctx)
+    if several:  # 「令和元年度の全国連携展示ってどこの県の？」: each record of the series that year
+        named = [(e, names) for e in several if (names := _places(ctx, e, kind)[0])]
+        if len(named) == len(several):
+            summary = wording.involved_each(
+                [wording.involved_in("、".join(n), e.title, format_span(e.date)) for e, n in named]
+            )
+            return ctx.found(
+                summary,
+                lines=event_lines(several),
+                sources=tuple(cite(e) for e in several),
+                dates=iso_dates(several),
+                record_ids=tuple(e.id for e in several),
+            )
     best = ctx.selector.best(query)
     if len(best) != 1:
         return None
     event = best[0].event
+    names, naming = _places(ctx, event, kind)
+    if not names:
+        return None
+    summary = wording.involved("、".join(names), event.title, format_span(event.date))
+    return ctx.found_record(summary, event, record_lines(event, naming))  # what names them, then the rest
+
+
+MAX_EACH = 4  # the most records of a period answered each with its places
+
+
+def _of_period(ctx: Context) -> list[Event]:
+    """The records of the series the question names within the period it states, when several."""
+    query = ctx.query
+    if not query.when.spans or not query.entity_ids("series"):
+        return []
+    events = ctx.selector.filtered(query, series_only=True)
+    return events if 1 < len(events) <= MAX_EACH else []
+
+
+def _places(ctx: Context, event: Event, kind: str) -> tuple[list[str], list[str]]:
+    """The places of `kind` the record names, first named first, and the lines naming them; the
+    lines that say what the question does (事例報告, 雪) first, each item read under its heading."""
     places = [e for e in (ctx.store.entity(r) for r in event.refs) if e.type == kind]
     if not places:
-        return None
-    # the lines that say what the question does (事例報告, 雪), each item read under its heading
-    words = [compact(t) for t in query.terms if len(t) >= 2]
+        return [], []
+    words = [compact(t) for t in ctx.query.terms if len(t) >= 2]
     reads = pointing.in_context(event)
     said = [text for text, read in reads if any(w in compact(read) for w in words)] or [t for t, _ in reads]
     found: dict[str, tuple[int, int]] = {}  # each place: where it is first named (line, offset)
@@ -43,8 +79,14 @@ def answer(ctx: Context) -> Answer | None:
             if place.name not in found and any(k in flat for k in keys):
                 found[place.name] = (at, min(flat.find(k) for k in keys if k in flat))
     if not found:
-        return None
+        # a title names the place (全国連携展示(奈良県町村)): read it there
+        title = compact(event.title)
+        found = {
+            p.name: (0, title.find(k))
+            for p in places
+            for k in [compact(x) for x in (p.name, *p.aliases) if len(x) >= 2]
+            if k in title
+        }
     names = sorted(found, key=found.__getitem__)
     naming = [t for t in said if any(compact(n) in compact(t) for n in names)]
-    summary = wording.involved("、".join(names), event.title, format_span(event.date))
-    return ctx.found_record(summary, event, record_lines(event, naming))  # what names them, then the rest
+    return names, naming

@@ -273,7 +273,7 @@ class EntityIndex:
         folded, offsets = fold_with_offsets(text, limit=MAX_SCAN)
         kana = to_hiragana(folded)
         free = bytearray(b"\x01" * len(folded))
-        hits = self._exact.scan(kana, free)
+        hits = self._exact.scan(kana, free, folded)
         claims = [h for h in hits if h.ids]
         blocked = [h for h in hits if not h.ids]
         fuzzy_hits, near = self._fuzzy_pass(folded, claims, blocked)

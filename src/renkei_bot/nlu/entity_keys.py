@@ -308,8 +308,11 @@ class LongestFirst:
         self._pairs = {p: tuple(sorted(ls, reverse=True)) for p, ls in pairs.items()}
         self._singles = frozenset(k for k in (*table, *self._blockers) if len(k) == 1)
 
-    def scan(self, text: str, free: bytearray) -> list[Hit]:
-        """Hits in `text` lying wholly on positions where `free` is 1; marks them taken in `free`."""
+    def scan(self, text: str, free: bytearray, written: str | None = None) -> list[Hit]:
+        """Hits in `text` lying wholly on positions where `free` is 1; marks them taken in `free`.
+        `written`: `text` as typed, before its katakana was read as hiragana (the same length): シンポ
+        after の is a word of its own, しんぽ after の may be part of one."""
+        script = text if written is None else written
         found: list[tuple[int, int, tuple[str, ...]]] = []
         n = len(text)
         pairs, singles = self._pairs, self._singles
@@ -327,7 +330,7 @@ class LongestFirst:
                 ids = self._table.get(sub)
                 if ids is None and sub not in self._blockers:
                     continue
-                if free.find(0, i, end) != -1 or not word_edges(text, i, end) or _inside_kana(text, i, end):
+                if free.find(0, i, end) != -1 or not word_edges(text, i, end) or _inside_kana(script, i, end):
                     continue
                 found.append((i, end, ids or ()))
         found.sort(key=lambda h: (h[0] - h[1], h[0]))
@@ -341,8 +344,16 @@ class LongestFirst:
 
 
 def _inside_kana(text: str, begin: int, end: int) -> bool:
-    """A short kana key inside a kana run is a fragment of another word: ちば in いちばん."""
-    return end - begin <= 3 and begin > 0 and is_hiragana(text[begin - 1]) and is_hiragana(text[begin])
+    """A short kana key inside a kana run is a fragment of another word: ちば in いちばん. `text` as
+    written: a key typed in katakana after a case particle (第1回のシンポ) is a word of its own."""
+    if end - begin > 3 or begin == 0 or not is_hiragana(text[begin - 1]):
+        return False
+    if is_hiragana(text[begin]):
+        return True
+    return is_hiragana(to_hiragana(text[begin])) and text[begin - 1] not in _PARTICLES  # katakana
+
+
+_PARTICLES = "のはがをにでもへ"  # single-kana case particles; と may end a word (さと)
 
 
 def word_edges(text: str, begin: int, end: int) -> bool:
