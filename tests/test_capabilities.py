@@ -313,6 +313,12 @@ CASES = [
     ("ならけんちょうそんかい の会長は？", TODAY, False, ["会長"]),
     # which places, of each record of a series in the year said
     ("平成29年度の全国連携展示はどこの県の市町村のもの？", TODAY, True, ["京都府", "千葉県"]),
+    # money asked after a clause leading in that also names money: declined
+    ("来年度の予算要求の参考にしたく、助成金の交付上限額を教えてください。", TODAY, False, []),
+    # 「どちらの大学」 asks which university, not where
+    ("ソトコトの編集長はどちらの会社の方ですか", TODAY, True, ["ソトコト"]),
+    # 「Aって、Bと重なってた？」 compares the two; 「どこかとの…」 is any one, not one to compare with
+    ("北海道町村会と協定を結んだ日って、1回目のシンポジウムと重なってた？", TODAY, True, ["はい"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

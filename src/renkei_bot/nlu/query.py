@@ -355,7 +355,15 @@ class Understander:
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
         aside = _Aside.of(tokens, resolution.matches)
         when = aside.when(when, today)
-        facets = aside.facets(facets)
+        silenced = aside.facets(facets)
+        if len(silenced) < len(facets) and aside.lead is not None:
+            # 「来年度予算の参考にしたく、…交付上限額は？」: a facet said again after the clause leading in
+            # is asked there (one hit per facet: the first, in the clause, was silenced)
+            lost = {h.name for h in facets} - {h.name for h in silenced}
+            after = [t for t in tokens if t.begin >= aside.lead]
+            again = [h for h in self.vocabulary.facets.match(after, skip=names) if h.name in lost]
+            silenced = tuple(sorted((*silenced, *again), key=lambda h: (h.begin, h.name)))
+        facets = silenced
         asking += aside.words()
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
@@ -831,9 +839,11 @@ def _sides_terms(
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The names and words of the two phrases a question joins or compares (tokens.two_sides,
     than_sides); `alike`: the question asks whether they share a day (同じ日)."""
-    sides = tok.two_sides(tokens) or tok.than_sides(tokens)
-    if sides is None:
-        return None
+    # 「青森県市長会と協定を結んだ日って、六魂祭と重なってた？」: the topic and what と compares it with
+    compared = tok.than_sides(tokens) if tok.compared_with_to(tokens) else None
+    sides = compared or tok.two_sides(tokens) or tok.than_sides(tokens)
+    if sides is None or any(tok.indefinite(tokens, begin, end) for begin, end in sides):
+        return None  # 「どこかとの締結式と重なってた？」: any one, not a record to compare with
     said: list[tuple[list[str], list[str]]] = []  # each side's names and words
     for begin, end in sides:
         inside_words = {t.surface for t in tokens if begin <= t.begin and t.end <= end}

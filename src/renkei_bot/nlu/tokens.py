@@ -273,7 +273,9 @@ def _joins_clauses(word: Token, before: Sequence[Token]) -> bool:
 _TOPIC_MARKS = frozenset({"は", "って", "、", ","})
 
 
-_ALIKE = frozenset({"同じ", "一緒", "別", "違う", "違っ"})  # 「Bと同じ日？」: と of a comparison
+_ALIKE = frozenset(
+    {"同じ", "一緒", "別", "違う", "違っ", "重なる", "重なっ", "かぶる", "かぶっ"}
+)  # 「Bと同じ日？」「Bと重なった？」
 
 
 def _compares(words: Sequence[Token], i: int) -> bool:
@@ -284,6 +286,18 @@ def _compares(words: Sequence[Token], i: int) -> bool:
     if word.surface == "より":
         return True
     return word.surface == "と" and i + 1 < len(words) and words[i + 1].surface in _ALIKE
+
+
+def indefinite(tokens: Sequence[Token], begin: int, end: int) -> bool:
+    """A question word and か inside [begin, end) (どこか, 何か, 誰か): some one, not a named one."""
+    inside = [t for t in tokens if begin <= t.begin and t.end <= end]
+    return any(a.pos[0] == "代名詞" and b.surface == "か" for a, b in itertools.pairwise(inside))
+
+
+def compared_with_to(tokens: Sequence[Token]) -> bool:
+    """「Aって、Bと重なってた？」: と of a comparison (と同じ, と重なる), whose sides are than_sides'."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    return any(w.surface == "と" and _compares(words, i) for i, w in enumerate(words))
 
 
 def than_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
