@@ -350,6 +350,14 @@ CASES = [
     ),
     # 「何か…と聞きました。」 asks nothing yet; the question word after it does
     ("岩手の市町から何か提案があったと聞きました。何の提案でしたか？", TODAY, True, ["雪"]),
+    # 「<body>です。」 alone introduces the asker too; their association stays only when its own
+    # agreement or members are asked
+    ("奈良県町村会です。ねぎサミットの会場を教えてください。", TODAY, True, ["大井競馬場"]),
+    ("千葉県町村会です。協定を結んだのは何年何月何日でしたか？", TODAY, True, ["2017年（平成29年）1月19日"]),
+    # a place of holding claimed is checked against the venue, not any line naming the place
+    ("1回目の全国連携シンポジウムは北海道で開いたんでしたっけ？", TODAY, True, ["いいえ"]),
+    # an aside in brackets on a side of an interval says again what the side says
+    ("最初の協定（北海道などとの）から最後の協定まで、何年何か月？", TODAY, True, ["3年6か月"]),
     # two records said to share a day: a partner's ceremony and an event named alone
     ("群馬県市長会の締結式と、群馬県町村会の締結式って同じ日？", TODAY, True, ["はい"]),
     ("広島県町村会の協定式とシンポジウムの第1回って同じ日だった？", TODAY, True, ["いいえ"]),

@@ -11,6 +11,7 @@ message is then answered whole, as before.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -149,6 +150,8 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
             text[:cut].strip(_TRIM),
             text[cut + len(_FROM) : until if until > cut else hit.begin].strip(_TRIM),
         )
+    # 「最後（一覧上で一番新しい）の締結まで」: an aside in brackets says again what the side says
+    said = (_unbracketed(said[0]), _unbracketed(said[1]))
     after = text[hit.end :].strip(_TRIM + "?")
     if min(len(s) for s in said) < MIN_SIDE and len(after) < MIN_SIDE:
         return None
@@ -185,6 +188,15 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
         dates=(days[0].isoformat(), days[1].isoformat()),
         record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
     )
+
+
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+def _unbracketed(side: str) -> str:
+    """A side's words without what it says in brackets, unless that is all it says."""
+    bare = _BRACKETED.sub("", side).strip(_TRIM)
+    return bare if len(bare) >= MIN_SIDE else side
 
 
 def _names_any(query: Query) -> bool:

@@ -129,6 +129,11 @@ def confirm(ctx: Context) -> Answer | None:
     ]
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
+    held_at = compact(f"{event.title}{event.venue}") if event.venue else ""
+    if query.stated_place and held_at and compact(query.stated_place) not in held_at:
+        # 「第1回シンポジウムって京都で開催したんでしたっけ？」: where it was held is its venue, not a
+        # panelist's 京都府 in another line
+        missing = [*dict.fromkeys([*missing, query.stated_place])]
     missing += [  # 「紹介したのは函館市ですか」
         n for n in query.names if compact(n) not in recorded and (tok.reading_form(n) or "\0") not in spoken
     ]

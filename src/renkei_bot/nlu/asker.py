@@ -21,6 +21,7 @@ OWN = "asker.own"
 # the kinds of name an asker belongs to, the most particular first
 _BODIES = ("partner", "municipality", "ward", "organization", "prefecture")
 _ASSOCIATION = "partner"
+_PARTNER_FACTS = frozenset({"subject.agreement", "subject.member"})  # what a partner's row holds
 _WHICH_BODY = "subject.partner"  # 「どの団体」 with a question word: which partners, not the asker's
 _TABLE_ROW = "row."  # a row of the yearly table asked about
 _PERSON = "person"
@@ -62,7 +63,11 @@ def without_intro(
             return False
         tail = words[max(0, last - TAIL_WORDS) :]
         said = [h for h in facets_of(tail) if h.name == INTRO]
-        return any(tok.only_endings_after(tail, h.end) for h in said) or _signed(words, persons)
+        if any(tok.only_endings_after(tail, h.end) for h in said) or _signed(words, persons):
+            return True
+        # 「京都府の町村会です。」「山形市です。」: a body named and です, the first sentence
+        named = [m for m in matches if begin <= m.begin and m.end <= end and m.type in _BODIES]
+        return begin == 0 and bool(named) and _only_named(words, named)
 
     ends = tok.sentence_ends(tokens)
     intro_end = max((e for b, e in zip([0, *ends], ends, strict=False) if introduces(b, e)), default=None)
@@ -75,20 +80,34 @@ def without_intro(
     rest = text[intro_end:]
     if body is not None and own:
         return _named(rest, [(h.begin - intro_end, h.end - intro_end) for h in own], body.name)
-    # the association an asker belongs to may be what they ask about (「北海道町村会の者です。特別区長会と
-    # 協定を結んでから何年？」), unless the question names one of its own, asks which (どの団体) or
-    # asks of the yearly table's rows; their ward, town or prefecture is where they work
+    # the association an asker belongs to is what they ask about when they ask of its agreement or its
+    # members (「北海道町村会の者です。特別区長会と協定を結んでから何年？」「広島県町村会です。…千葉県
+    # 町村会の何日あと？」), unless it asks which (どの団体) or of the yearly table's rows; their ward,
+    # town or prefecture is where they work
     asked = {h.name for h in facets if h.begin >= intro_end}
-    which = "wh" in asked and _WHICH_BODY in asked
+    its_own = bool(asked & _PARTNER_FACTS) and not ("wh" in asked and _WHICH_BODY in asked)
     if (
         body is None
         or body.type != _ASSOCIATION
-        or which
+        or not its_own
         or any(name.startswith(_TABLE_ROW) for name in asked)
-        or any(m.begin >= intro_end and m.type == _ASSOCIATION for m in matches)
     ):
         return rest.lstrip()
     return None
+
+
+def _only_named(words: Sequence[tok.Token], named: Sequence[Match]) -> bool:
+    """Nouns and の, then only です (or でございます): a sentence that says who is asking."""
+    spans = [(m.begin, m.end) for m in named]
+    body = [t for t in words if not tok.is_ending(t) or t.surface == _OF]
+    if not body or not all(tok.is_noun_like(t) or t.surface == _OF for t in body):
+        return False
+    after = [t for t in words if t.begin >= body[-1].end and t.pos[0] != "補助記号"]
+    return (
+        bool(after)
+        and after[0].pos[0] == "助動詞"
+        and any(b <= body[-1].begin < e or body[-1].end <= e for b, e in spans)
+    )
 
 
 def _signed(words: Sequence[tok.Token], persons: Sequence[tuple[int, int]]) -> bool:
