@@ -319,6 +319,15 @@ CASES = [
     ("ソトコトの編集長はどちらの会社の方ですか", TODAY, True, ["ソトコト"]),
     # 「Aって、Bと重なってた？」 compares the two; 「どこかとの…」 is any one, not one to compare with
     ("北海道町村会と協定を結んだ日って、1回目のシンポジウムと重なってた？", TODAY, True, ["はい"]),
+    # a person found in one record: the post line, with that record and its theme
+    (
+        "指出さんってどこの人で、どんなテーマの講演会で話した？",
+        TODAY,
+        True,
+        ["第2期まち・ひと・しごと創生総合戦略"],
+    ),
+    # which wards, and what else was asked of the same line
+    ("雪を使った連携事業の提案はどこからで、実施した区はどこ？", TODAY, True, ["北上市", "荒川区"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -298,6 +298,10 @@ def person_post(name: str, said: str, count: int) -> str:
     return f"記録では「{said}」です（{name}さんは{count}件の記録に登場します）。"
 
 
+def person_post_in(name: str, said: str, day: str, title: str, count: int) -> str:
+    return f"記録では「{said}」です（{day}「{title}」。{name}さんは{count}件の記録に登場します）。"
+
+
 def affiliation_not_recorded(name: str, kind: str, said: str) -> str:
     """「…先生はどこの大学の先生？」 when no record names a 大学 for them."""
     return f"記録には{name}さんの{kind}は書かれていません。記録では「{said}」です。"
@@ -812,6 +816,10 @@ def times(count: int) -> str:
 
 def involved(names: str, title: str, day: str) -> str:
     return f"{names}です（{day}「{title}」）。"
+
+
+def involved_said(names: str, line: str, day: str) -> str:
+    return f"{names}です（{day}「{line}」）。"
 
 
 def involved_in(names: str, title: str, day: str) -> str:

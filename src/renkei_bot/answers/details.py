@@ -632,11 +632,13 @@ def person(ctx: Context, person_id: str) -> Answer:
     keys = [compact(entity.name), *(compact(a) for a in entity.aliases)]
     lines: list[Line] = []
     said: list[str] = []
+    said_in: dict[str, Event] = {}  # each line (compacted): the record it is of
     for event in events:
         for text in (event.title, *event.details):
             if any(k and k in compact(text) for k in keys):
                 lines.append(Line(f"{format_span(event.date)}　{text}", source=line_ref(event.lines)))
                 said.append(text)
+                said_in.setdefault(compact(text), event)
     # the line that says most of what was asked (a post, an affiliation) leads
     post = _post_line(ctx, keys, said)
     # 「どこの大学の先生？」: the kind of body asked (大学) that none of the person's lines names
@@ -653,10 +655,15 @@ def person(ctx: Context, person_id: str) -> Answer:
             wording.affiliation_not_recorded(entity.name, unsaid[0], post or said[0]),
             lines=tuple(lines),
         )
+    if post and (of := said_in.get(compact(post))) is not None and compact(post) != compact(of.title):
+        # 「熊倉先生ってどこの先生で、何の講演会に出てた？」: the record the post is said in, with its theme
+        summary = wording.person_post_in(entity.name, post, format_span(of.date), headline(of), len(events))
+    elif post:
+        summary = wording.person_post(entity.name, post, len(events))
+    else:
+        summary = wording.person_recorded(entity.name, len(events))
     return ctx.found(
-        wording.person_post(entity.name, post, len(events))
-        if post
-        else wording.person_recorded(entity.name, len(events)),
+        summary,
         title=entity.name,
         lines=tuple(lines) or event_lines(events),
         sources=tuple(cite(e) for e in events[:MAX_SOURCES]),
