@@ -1,11 +1,13 @@
 """The asker's self-introduction before the question (「埼玉県町村会の事務局の者です。」「企画課の佐藤と
 申します。」) and their own body said as 「うちの…」「弊会」.
 
-Staff of partner towns open with who they are, then ask. The introduction names things the question
-does not ask about (its body, its prefecture, 町村会 as a kind), so it is left out of the question,
-unless it is all that names the question's subject (「北海道町村会の者です。協定はいつでしたか？」). A
-pronoun of the asker's own body in the question (facet asker.own) is the body the introduction names:
-「うちの締結式」 reads as 「埼玉県町村会の締結式」.
+Staff of partner towns open with who they are, then ask. An introduction is a whole sentence before
+the question that ends in a word of one (facet asker.intro: 「…の者です。」「…を担当しております。」), in
+the asker's own surname (「企画部の田中です。」), or, first, names a body and says です (「山形市です。」).
+It names things the question does not ask about (its body, its prefecture, 町村会 as a kind), so it is
+left out of the question, except the asker's association when its agreement or members are asked
+(「北海道町村会の者です。協定はいつでしたか？」). A pronoun of the asker's own body in the question (facet
+asker.own) is the body the introduction names: 「うちの締結式」 reads as 「埼玉県町村会の締結式」.
 """
 
 from __future__ import annotations
@@ -103,10 +105,11 @@ def _only_named(words: Sequence[tok.Token], named: Sequence[Match]) -> bool:
     if not body or not all(tok.is_noun_like(t) or t.surface == _OF for t in body):
         return False
     after = [t for t in words if t.begin >= body[-1].end and t.pos[0] != "補助記号"]
+    last = body[-1]  # the sentence's last noun is (the end of) a body's name
     return (
         bool(after)
         and after[0].pos[0] == "助動詞"
-        and any(b <= body[-1].begin < e or body[-1].end <= e for b, e in spans)
+        and any(b <= last.begin and last.end <= e for b, e in spans)
     )
 
 
