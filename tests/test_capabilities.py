@@ -328,6 +328,30 @@ CASES = [
     ),
     # which wards, and what else was asked of the same line
     ("雪を使った連携事業の提案はどこからで、実施した区はどこ？", TODAY, True, ["北上市", "荒川区"]),
+    # the partners a rise of the yearly table is, read the way the table adds up (8月1日 or the 年度)
+    (
+        "広域連携協定締結自治体が29年度から30年度で85増えたのはどこの団体の分？",
+        TODAY,
+        True,
+        ["奈良県町村会", "埼玉県町村会"],
+    ),
+    ("協定締結自治体が30年度から元年度に増えたのは、どの団体が加わったから？", TODAY, True, ["千葉県市長会"]),
+    # a quote of nothing but a date states it; a closing pleasantry leaves the yes/no asked before it
+    (
+        "案内に群馬県町村会の協定日を「平成30年5月1日」と書きましたが、相違ないでしょうか。念のため確認させてください。よろしくお願いします。",
+        TODAY,
+        True,
+        ["いいえ", "2018年（平成30年）4月16日"],
+    ),
+    # how far a numbered series got, claimed
+    ("全国連携ニュースは第6号まで出ていますか？", TODAY, True, ["いいえ", "第4号"]),
+    # a day to come naming the asker's own thing dates nothing the records hold
+    ("来月の広報誌に「奈良県町村会との協定は2018年2月21日」と載せるけど合ってる？", TODAY, True, ["はい"]),
+    # a partner left out by name; the two ends of the table apart
+    ("北海道町村会と奈良県町村会を除くと構成自治体数の合計は？", TODAY, True, ["201"]),
+    ("構成自治体数がいちばん多い団体といちばん少ない団体の差は？", TODAY, True, ["135"]),
+    # 「期間はどのくらい」 between two records
+    ("北海道町村会との協定から奈良県町村会との協定まで、期間はどのくらい？", TODAY, True, ["1年9か月"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

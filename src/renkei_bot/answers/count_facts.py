@@ -8,6 +8,7 @@ Chosen from facets and slots; None hands the question to counts.yearly_count (a 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
@@ -81,7 +82,8 @@ def answer(ctx: Context) -> Answer | None:
     if q.has("change.increase") and q.has("extreme.max") and (len(years) >= 2 or q.has("filter.except")):
         # 「28年度以降で」「3年度は除いて」いちばん増えたのは: the largest rise among them (counts.yearly_count)
         return None
-    if q.has("change.increase") and len(years) >= 2 and q.has("row.agreement") and q.has(*_WHICH_BODIES):
+    which = q.has(*_WHICH_BODIES) or (q.has("wh") and q.has("subject.partner"))  # 「どの団体が加わった」
+    if q.has("change.increase") and len(years) >= 2 and q.has("row.agreement") and which:
         # 「30年度→元年度で増えた分はどこの団体？」: the partners that signed in between
         return _partners_added(ctx, table, years[0], years[-1])
     if q.has("change.increase", "change.rate") and len(years) >= 2:  # 「28年度から29年度で何自治体増えた」
@@ -109,9 +111,17 @@ _WHICH_BODIES = ("aspect.participants", "ask.which", "aspect.venue")  # 「ど�
 
 
 def _partners_added(ctx: Context, table: CountTable, first: int, last: int) -> Answer:
-    """The partners whose signing falls in the fiscal years after `first` up to `last`."""
-    added = [p for p in ctx.store.partners.partners if first < fiscal_year(p.agreed) <= last]
+    """The partners that signed between the two years' figures, read the way the table adds up: after
+    the table's day of `first` (各年8月1日現在) up to that of `last` (28年度 → 29年度: 千葉県町村会 and
+    広島県町村会, signed 2017-01), or else in the fiscal years after `first` (30年度 → 元年度: 千葉県市長会
+    and 山梨県町村会, signed 2019-10, whose members the 元年度 figure holds)."""
+    month, day = (int(x) for x in table.as_of.split("-"))
+    partners = ctx.store.partners.partners
+    as_of = [p for p in partners if date(first, month, day) < p.agreed <= date(last, month, day)]
+    in_years = [p for p in partners if first < fiscal_year(p.agreed) <= last]
     row = table.row("agreement")
+    rise = (row.value(last) or 0) - (row.value(first) or 0)
+    added = next((c for c in (as_of, in_years) if sum(p.members for p in c) == rise), in_years)
     change = wording.change_two(
         row.label,
         format_fiscal_year(first),

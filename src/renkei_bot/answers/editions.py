@@ -108,6 +108,9 @@ def answer(ctx: Context) -> Answer | None:
         last = max(events, key=lambda e: (number(e), e.date.start or e.date.after or e.date.before))
         text = edition(last) or ""
         summary = wording.edition_upto(text, headline(last), format_span(last.date))
+        claimed = ctx.query.ordinal
+        if ctx.query.confirm and claimed is not None:  # 「第5号まで出てる？」: いいえ, 第4号まで
+            summary = wording.yes_or_no(number(last) >= claimed, summary)
         shown = sorted(events, key=number)
     else:
         tied = [r.event for r in ctx.selector.best(ctx.query)]

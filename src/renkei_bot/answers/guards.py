@@ -276,8 +276,8 @@ def out_of_range(ctx: Context) -> Answer | None:
 def missing_ordinal(ctx: Context) -> Answer | None:
     """第3回全国連携シンポジウム, ニュース第5号: an edition of a series that the records do not have."""
     n = ctx.query.ordinal
-    if n is None:
-        return None
+    if n is None or ctx.query.has("ask.edition_upto"):
+        return None  # 「第5号まで出てる？」: how far the series got is asked, the latest answers it
     unit = ctx.query.ordinal_unit
     named = [m for m in ctx.query.entities if m.type in ("partner", "series")]
     if not named and unit != "回" and (unnamed := _missing_numbered(ctx, n, unit)) is not None:

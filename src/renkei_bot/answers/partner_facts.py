@@ -17,6 +17,7 @@ from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import TABLE, mentioned_partners, partner_line, table_source
 from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, format_period, format_year
+from renkei_bot.nlu.entities import Match
 from renkei_bot.records import Partner
 
 INTENTS = frozenset({"member_count", "partner_total", "partners_list", "agreement_date"})
@@ -63,7 +64,8 @@ def answer(ctx: Context) -> Answer | None:
         return _same_day_as(ctx, sides)  # 「埼玉県町村会の協定って群馬と同じ日？」「…別々の日だった？」
     if q.ties or q.has("subject.company") or any(m.type != "partner" for m in q.entities):
         return None  # companies and events are the chronology's records, not rows of this table
-    named = mentioned_partners(ctx)
+    left_out = _excepted_partners(ctx)  # 「北海道町村会を除いた12団体の合計」: the rest, not that one
+    named = [p for p in mentioned_partners(ctx) if p.id not in left_out]
     by_year = q.has("unit.fiscal_year") and q.has("extreme.max", "extreme.min")
     if by_year and q.has("subject.agreement", "subject.partner") and not named:
         return _busiest_year(ctx, most=q.has("extreme.max"))  # 「協定を一番多く結んだ年度は」
@@ -108,6 +110,15 @@ def answer(ctx: Context) -> Answer | None:
         summary = wording.kinds_counted([(k, len(of)) for k, of in each])
         return _rows(ctx, summary, [p for _, of in each for p in of])
     chosen = _select(ctx)
+    if (
+        q.has("extreme.max")
+        and q.has("extreme.min")
+        and q.has("change.increase")
+        and len(chosen.partners) >= 2
+    ):
+        # 「構成自治体数が最大の団体と最小の団体、差はいくつ？」: the two ends apart
+        ordered = sorted(chosen.partners, key=lambda p: p.members)
+        return _members_apart(ctx, [ordered[-1], ordered[0]])
     if q.has("compare.same") and q.has("subject.member"):
         return _equal_members(ctx, chosen)
     if q.has("extreme.max", "extreme.min", "rank.top"):
@@ -203,11 +214,15 @@ def _select(ctx: Context) -> Selection:
     excepted = _excepted_kinds(ctx)
     kinds = sorted({h.word for h in q.facets if h.name.startswith("kind.")} - excepted)
     kind = kinds[0] if len(kinds) == 1 else ""
+    left_out = _excepted_partners(ctx)
     if kind:
         partners = tq.of_kind(partners, kind)
     elif excepted:  # 「市長会以外は」: the others
         partners = [p for p in partners if not any(p in tq.of_kind(partners, k) for k in excepted)]
         kind = wording.kinds_except("・".join(sorted(excepted)))
+    if left_out:  # 「北海道町村会を除いた」: the others
+        kind = wording.kinds_except("・".join(p.name for p in partners if p.id in left_out))
+        partners = [p for p in partners if p.id not in left_out]
     spans = tq.dated_spans((*q.when.spans, *q.premise))  # 「令和3年に協定を結んだ団体はある？」 states one
     if spans:
         partners = tq.agreed_in(partners, spans)
@@ -225,6 +240,23 @@ def _select(ctx: Context) -> Selection:
 EXCEPT_REACH = (
     4  # 「市長会は除いて」「市長会を抜き」: the excepting word follows the kind within a particle or two
 )
+
+
+def _excepted_partners(ctx: Context) -> set[str]:
+    """Partners the question leaves out (filter.except right after the name): 「北海道町村会を除いた」."""
+    excepts = [h.begin for h in ctx.query.facets if h.name == "filter.except"]
+    named = sorted((m for m in ctx.query.entities if m.type == "partner"), key=lambda m: m.begin)
+    left: set[str] = set()
+    # from the name the excepting word follows, back over the names joined to it (「AとBを除く」)
+    followers: list[Match | None] = [*named[1:], None] if named else []
+    for later, m in reversed(list(zip(followers, named, strict=True))):
+        joined = later is not None and later.entity_id in left and later.begin - m.end <= JOINER
+        if joined or any(0 <= b - m.end <= EXCEPT_REACH for b in excepts):
+            left.add(m.entity_id)
+    return left
+
+
+JOINER = 1  # と, 、, ・: the one character between two names said together
 
 
 def _excepted_kinds(ctx: Context) -> set[str]:

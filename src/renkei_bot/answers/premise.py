@@ -162,7 +162,8 @@ def confirm(ctx: Context) -> Answer | None:
     stating = sorted((d for d in event.details if held[d]), key=lambda d: -held[d])
     if figures and not stating:
         missing += [f for f, p in figures.items() if not p.search(recorded)]
-    fact = _recorded_fact(ctx, event, asked)
+    # a place of holding claimed (「京都で開催した？」) is answered with where it was held
+    fact = _recorded_fact(ctx, event, ("venue", *asked) if query.stated_place and held_at else asked)
     if role_line is not None and missing:
         fact = wording.record_says(role_line)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out

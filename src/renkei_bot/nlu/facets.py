@@ -128,13 +128,17 @@ def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
 def _vetoed(plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]) -> bool:
     """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where); for an
     at_end facet, in the last sentence (「確認させてください。…でしたよね？」 still asks yes or no)."""
-    start = _last_sentence(words) if plan.spec.at_end else 0
+    start, stop = _last_sentence(words) if plan.spec.at_end else (0, len(words))
     for phrase, need in plan.unless:
         if need <= present:
             for i in where.get(phrase[0], ()):
-                if i >= start and _phrase_at(words, i, phrase):
+                if start <= i < stop and _phrase_at(words, i, phrase):
                     return True
     return False
+
+
+_ASKED_ENDS = frozenset({"?", "？"})
+_FINAL_PARTICLE = ("助詞", "終助詞")
 
 
 def _inside_unless(
@@ -150,9 +154,20 @@ def _inside_unless(
     return inside
 
 
-def _last_sentence(words: Sequence[Token]) -> int:
-    """Where the last sentence begins: after the last 。 or ？ before the final word."""
-    return max((i + 1 for i, t in enumerate(words[:-1]) if t.pos[:2] == _SENTENCE_END), default=0)
+def _last_sentence(words: Sequence[Token]) -> tuple[int, int]:
+    """Where the last sentence that asks begins and ends (one with ？ or か: 「…で相違ないでしょうか。送付前に
+    確認させてください。よろしくお願いいたします。」), else the last: after the 。 or ？ before it."""
+    starts = [0, *(i + 1 for i, t in enumerate(words[:-1]) if t.pos[:2] == _SENTENCE_END)]
+    asking = [
+        start
+        for start, stop in zip(starts, [*starts[1:], len(words)], strict=True)
+        if any(
+            t.surface in _ASKED_ENDS or (t.pos[:2] == _FINAL_PARTICLE and t.surface == "か")
+            for t in words[start:stop]
+        )
+    ]
+    start = asking[-1] if asking else starts[-1]
+    return start, next((s for s in starts if s > start), len(words))
 
 
 class FacetSet:

@@ -482,6 +482,19 @@ class Understander:
         ):
             # 「ロゴマークって2016年に決まったんだっけ？」 asks when it was, stating a year to check
             scored = dataclasses.replace(scored, name="when")
+        # 「来週の全体メールに『…は2016年4月26日』って書いたけど合ってる？」: a day to come naming the asker's
+        # own thing (来週の全体メール) dates nothing the records hold, when a claim names a record and a date
+        stated_dates = [p for p in when.spans if not p.relative]
+        if confirm and resolution.matches and stated_dates:
+            ahead = [
+                p
+                for p in when.spans
+                if p.relative and p.start > today and not p.attached and tok.qualifies(tokens, p.stop)
+            ]
+            if ahead:
+                when = dataclasses.replace(
+                    when, spans=tuple(p for p in when.spans if p not in ahead), anniversary=None
+                )
         premise: tuple[Period, ...] = ()
         place = stated_place(tokens, self.vocabulary.held_verbs)
         # 「2020年の絆まつりは予定どおり開催された？」「令和2年度の講演会も区政会館でしたか？」: a claim of
@@ -595,9 +608,12 @@ class Understander:
         when = when_mod.resolve(text, today=today)
         quoted = [m.span() for m in _QUOTED.finditer(text)] if "「" in text or "『" in text else []
         if quoted:  # 「平成30年7月豪雨」: a date inside quotes is part of a name, not a period asked about
+            # …but a quote of nothing more than a date (「平成29年1月19日」「2019年11月開催」) states it
             spans = tuple(
                 dataclasses.replace(p, attached=True)
-                if any(b < p.begin and p.stop < e for b, e in quoted)
+                if any(
+                    b < p.begin and p.stop < e and not _only_date(text[b + 1 : e - 1], p) for b, e in quoted
+                )
                 else p
                 for p in when.spans
             )
@@ -890,6 +906,15 @@ def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
     first: 「SDGsがテーマの講演会で講演したのは誰」 names a theme and asks for a person."""
     hits = sorted((h for h in facets if h.name.startswith("aspect.")), key=lambda h: -h.begin)
     return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in hits))
+
+
+def _only_date(quote: str, period: Period) -> bool:
+    """Whether a quote says a date and at most a verb of holding after it (「2019年11月開催」)."""
+    rest = quote.replace(period.text, "", 1).strip()
+    return len(rest) <= MAX_DATE_TAIL
+
+
+MAX_DATE_TAIL = 2  # 開催, 締結: what a quoted date may carry and still be only a date
 
 
 def _ordinals(text: str, first: re.Match[str] | None) -> tuple[int, ...]:
