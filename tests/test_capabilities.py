@@ -352,6 +352,15 @@ CASES = [
     ("構成自治体数がいちばん多い団体といちばん少ない団体の差は？", TODAY, True, ["135"]),
     # 「期間はどのくらい」 between two records
     ("北海道町村会との協定から奈良県町村会との協定まで、期間はどのくらい？", TODAY, True, ["1年9か月"]),
+    # 「…、で資料送っていい？」 checks the date stated before it
+    (
+        "損保ジャパンとの協定締結式は2019年9月11日、でチラシ作っていい？",
+        TODAY,
+        True,
+        ["いいえ", "2019年（令和元年）5月31日"],
+    ),
+    # 「…した最後の日はいつ？」 asks the date of the last, not the others of that day
+    ("区長会総会で東北絆まつりについて確認した最後の日はいつ？", TODAY, True, ["いちばん新しい"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",
