@@ -361,6 +361,10 @@ CASES = [
     ),
     # 「…した最後の日はいつ？」 asks the date of the last, not the others of that day
     ("区長会総会で東北絆まつりについて確認した最後の日はいつ？", TODAY, True, ["いちばん新しい"]),
+    # 「…したことある？」 of a series: any record of it that bears the claim out
+    ("全国連携講演会ってYouTubeで配信したことある？", TODAY, True, ["はい"]),
+    # a claim refuted: the line naming what the question names beside it says who it was
+    ("嬬恋村と一緒に事例報告したのは港区だった？", TODAY, True, ["いいえ", "千代田区"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

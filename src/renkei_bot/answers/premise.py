@@ -18,6 +18,7 @@ from renkei_bot.answers.lines import detail_value, event_lines, names_entity
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import first_unit_end, format_date, format_span
 from renkei_bot.nlu import tokens as tok
+from renkei_bot.nlu.facets import FacetSpec
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 from renkei_bot.nlu.resolution import Match
@@ -182,6 +183,12 @@ def confirm(ctx: Context) -> Answer | None:
         fact = wording.record_says(said)
     if stating:  # the line with the figure claimed says most
         fact = wording.record_says(stating[0].lstrip("・ "))
+    elif missing and role_line is None:
+        # 「みなかみ町と一緒に事例報告したのって世田谷区？」: the line naming what the question names
+        # beside its claim says who it was (①中野区・みなかみ町)
+        alongside = [m for m in query.entities if m not in claims and m.type in _NAMED_BESIDE]
+        if alongside and (said := _line_naming(ctx, event, alongside)) is not None:
+            fact = wording.record_says(said)
     day = format_span(event.date)
     summary = (
         wording.claim_holds("・".join(stated), event.title, day, fact)
@@ -255,17 +262,11 @@ def manner(ctx: Context) -> Answer | None:
     if not best:
         return None
     event = best[0].event
-    parts = [event.title, *(event.venue or "",), *event.details]
-    verdicts: list[tuple[bool, str]] = []
-    for spec in specs:
-        failing = [p for p in parts if any(w in p for w in spec.fails_if)]
-        holding = [p for p in parts if any(w in p for w in spec.holds_if)]
-        if failing:
-            verdicts.append((False, failing[0]))
-        elif holding:
-            verdicts.append((True, holding[0]))
-        else:
-            verdicts.append((not spec.holds_if, ""))
+    if ctx.query.has("ask.exists"):
+        # 「全国連携講演会ってオンラインで開催したことある？」: any record of what it names, not the likeliest
+        pool = ctx.selector.filtered(_unclaimed(ctx), series_only=True)
+        event = next((e for e in pool if all(v for v, _ in _verdicts(specs, e))), event)
+    verdicts = _verdicts(specs, event)
     holds = all(v for v, _ in verdicts)
     said = next((line for v, line in verdicts if v == holds and line), "")
     if not said:
@@ -278,6 +279,25 @@ def manner(ctx: Context) -> Answer | None:
         event,
         event_lines([event], full=True),
     )
+
+
+_NAMED_BESIDE = ("municipality", "ward", "person", "company")  # named in one line of a record
+
+
+def _verdicts(specs: Sequence[FacetSpec], event: Event) -> list[tuple[bool, str]]:
+    """Each claim's verdict on the record, with the line that decides it (none when no line does)."""
+    parts = [event.title, *(event.venue or "",), *event.details]
+    verdicts: list[tuple[bool, str]] = []
+    for spec in specs:
+        failing = [p for p in parts if any(w in p for w in spec.fails_if)]
+        holding = [p for p in parts if any(w in p for w in spec.holds_if)]
+        if failing:
+            verdicts.append((False, failing[0]))
+        elif holding:
+            verdicts.append((True, holding[0]))
+        else:
+            verdicts.append((not spec.holds_if, ""))
+    return verdicts
 
 
 def _unclaimed(ctx: Context) -> Query:
