@@ -365,6 +365,9 @@ CASES = [
     ("全国連携講演会ってYouTubeで配信したことある？", TODAY, True, ["はい"]),
     # a claim refuted: the line naming what the question names beside it says who it was
     ("嬬恋村と一緒に事例報告したのは港区だった？", TODAY, True, ["いいえ", "千代田区"]),
+    # the project itself said by a word of its name alone: its first record is its start
+    ("このプロジェクトって、そもそもいつから始まったんですか", TODAY, True, ["2014年（平成26年）9月16日"]),
+    ("プロジェクトは今年で何周年？", TODAY, True, ["12"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -61,6 +61,12 @@ def when(ctx: Context) -> Answer:
         return first_last(ctx)
     if (others := other_items_of(ctx)) is not None:
         return others
+    own = own_said(ctx)
+    if own is not None and not ctx.query.when.spans:
+        # 「プロジェクトってそもそもいつ決まった？」: the project itself, whose first record is its start
+        began = next((e for e in ctx.store.about(own) if e.date.start is not None), None)
+        if began is not None:
+            return _first_of_own(ctx, began)
     if len(ctx.query.ordinals) >= 2:  # 「第1弾から第3弾まで、それぞれいつ？」: each of those numbered
         return listing(ctx)
     # The best (all of them when tied: a series named means its own events first, the exhibition,
@@ -109,6 +115,33 @@ def when(ctx: Context) -> Answer:
         dates=(mention.date.isoformat(),) if mention else iso_dates(events),
         record_ids=tuple(e.id for e in events),
         notes=ctx.premise_notes(recorded),
+    )
+
+
+def own_said(ctx: Context) -> str | None:
+    """The project itself said by a word of its name alone (「プロジェクト」): no names, no category,
+    and every word of the question in the name of one of the entities every record is about."""
+    query = ctx.query
+    said = [t for t in query.terms if not ctx.asking_word(t)]  # 周年 asks, プロジェクト names
+    words = [t for t in said if len(t) >= MIN_OWN_WORD]
+    if query.entities or query.categories or not words or len(words) != len(said):
+        return None
+    owners = [e for e in ctx.store.entities if e.own and all(w in e.name for w in words)]
+    return owners[0].id if len(owners) == 1 else None
+
+
+MIN_OWN_WORD = 3  # プロジェクト: a word of the project's name long enough to say it
+
+
+def _first_of_own(ctx: Context, event: Event) -> Answer:
+    """The first record about the project itself: when it began (「実施を決定」)."""
+    return ctx.found(
+        wording.happened_on(headline(event), _with_fiscal(ctx, event)),
+        title=wording.title_when(),
+        lines=event_lines([event], full=True),
+        sources=(cite(event),),
+        dates=iso_dates([event]),
+        record_ids=(event.id,),
     )
 
 

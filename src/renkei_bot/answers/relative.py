@@ -17,7 +17,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.events import subject_events, until_said
+from renkei_bot.answers.events import own_said, subject_events, until_said
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import mentioned_partners
@@ -107,6 +107,9 @@ def _anchors(ctx: Context) -> list[Event]:
         signings = [ctx.store.event(p.event) for p in mentioned_partners(ctx) if p.event]
         if signings:
             return sorted(signings, key=lambda e: ctx.store.position(e.id))
+    own = own_said(ctx)
+    if own is not None:  # 「プロジェクト、来年で何周年？」: the project itself, from its first record
+        return [e for e in ctx.store.about(own) if e.date.start is not None][:1]
     events = [e for e in subject_events(ctx) or [] if e.date.start is not None]
     years = {p.start.year for p in ctx.query.when.spans if p.attached}
     # 「東北六魂祭2016の日に」: the year glued to the name picks that one
