@@ -292,8 +292,11 @@ class Understander:
         self._place_kinds = dict(vocabulary.place_kinds)
         self._wh_starts = vocabulary.facets.spec("wh").starts if "wh" in vocabulary.facets else ()
 
-    def understand(self, question: str, *, today: date, cleaned: str | None = None) -> Query:
-        """`cleaned`: normalize(strip_markup(question)), when the caller has it already."""
+    def understand(
+        self, question: str, *, today: date, cleaned: str | None = None, introduced: bool = False
+    ) -> Query:
+        """`cleaned`: normalize(strip_markup(question)), when the caller has it already; `introduced`:
+        the asker's introduction is taken out of it already (nlu/asker.py), not to be looked for again."""
         raw = question
         if cleaned is None:
             cleaned = normalize(strip_markup(question))
@@ -337,7 +340,7 @@ class Understander:
         stop = self.vocabulary.stop_terms
         names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
-        if asker.may_introduce(text):
+        if not introduced and asker.may_introduce(text):
             # 「埼玉県町村会の事務局の者です。うちの締結式は…」: the question without the introduction
             rest = asker.without_intro(
                 text,
@@ -348,7 +351,7 @@ class Understander:
                 surnames=self._surnames,
             )
             if rest is not None and rest != text:
-                return self.understand(raw, today=today, cleaned=rest)
+                return self.understand(raw, today=today, cleaned=rest, introduced=True)
         # the question words are no search terms: 何階 in 「ヒカリエの何階」 asks, it names nothing
         # nor is the order asked (一番はじめ: 初め is no topic)
         asking = covered + self.vocabulary.facets.asking_words(tokens)
