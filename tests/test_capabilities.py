@@ -368,6 +368,14 @@ CASES = [
     # the project itself said by a word of its name alone: its first record is its start
     ("このプロジェクトって、そもそもいつから始まったんですか", TODAY, True, ["2014年（平成26年）9月16日"]),
     ("プロジェクトは今年で何周年？", TODAY, True, ["12"]),
+    # a name begun in kana (「なら県町村会」); お of お教え is no kana word to respell (孝夫)
+    ("ぐんま県町村会と協定を結んだのはいつ？", TODAY, True, ["2018年（平成30年）4月16日"]),
+    ("特別区制度懇談会でプロジェクトの状況を報告したのは何回あったかお教えください", TODAY, True, ["回"]),
+    # peak is the most; 「…結んでますか？」 asks yes or no
+    ("構成自治体数がpeakの団体は？", TODAY, True, ["北海道町村会"]),
+    ("奈良県市長会とも協定結んでますか？", TODAY, True, ["いいえ"]),
+    # an introduction ending in 「…事務局の者です。」, then a count over a kind: not the asker's own
+    ("群馬県町村会事務局の者です。協定を結んでいる町村会はいくつありますか。", TODAY, True, ["9団体"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -25,6 +25,8 @@ _BODIES = ("partner", "municipality", "ward", "organization", "prefecture")
 _ASSOCIATION = "partner"
 _PARTNER_FACTS = frozenset({"subject.agreement", "subject.member"})  # what a partner's row holds
 _WHICH_BODY = "subject.partner"  # 「どの団体」 with a question word: which partners, not the asker's
+_HOW_MANY = "count.how_many"
+_KIND = "kind."  # 市長会, 町村会: a kind of partner
 _TABLE_ROW = "row."  # a row of the yearly table asked about
 _PERSON = "person"
 _PERSON_NAME = "人名"
@@ -33,7 +35,8 @@ _COPULA = frozenset({"助動詞", "動詞"})  # です, で + ござい + ます
 _FULL_STOPS = ("。", "！", "!")
 _OF = "の"
 MIN_QUESTION = 2  # the fewest characters left after the introduction that can still ask something
-TAIL_WORDS = 2  # the words before a sentence's last word read with it (の + 者, 田中 + と + 申す)
+TAIL_WORDS = 1  # the word before a sentence's last word read with it (の + 者, と + 申す): one more may be a
+# word of introduction itself (事務局 + の + 者), whose hit would hide the last
 
 
 def may_introduce(text: str) -> bool:
@@ -87,7 +90,10 @@ def without_intro(
     # 町村会の何日あと？」), unless it asks which (どの団体) or of the yearly table's rows; their ward,
     # town or prefecture is where they work
     asked = {h.name for h in facets if h.begin >= intro_end}
-    its_own = bool(asked & _PARTNER_FACTS) and not ("wh" in asked and _WHICH_BODY in asked)
+    # …not when it asks which (どの団体) or how many of a kind (「「市長会」という名前の団体はいくつ？」)
+    of_partners = _WHICH_BODY in asked or any(name.startswith(_KIND) for name in asked)
+    over_partners = of_partners and bool(asked & {"wh", _HOW_MANY})
+    its_own = bool(asked & _PARTNER_FACTS) and not over_partners
     if (
         body is None
         or body.type != _ASSOCIATION

@@ -500,7 +500,14 @@ def _name_slips(
 ) -> list[tuple[int, int, str]]:
     """Slips of a name: words beginning at a proper noun that read as a name (郡馬県 → 群馬県)."""
     prefixes, edits, taken = lexicon.name_prefixes, [], -1
-    for i in [i for i, t in enumerate(tokens) if t.reading in prefixes and t.pos[:2] == _PROPER]:
+    # a name begins at a proper noun, or at its start spelled in kana (「なら県町村会」)
+    starts = [
+        i
+        for i, t in enumerate(tokens)
+        if t.reading in prefixes
+        and (t.pos[:2] == _PROPER or (len(t.surface) >= 2 and _ONLY_KANA.fullmatch(t.surface)))
+    ]
+    for i in starts:
         first = tokens[i]
         if first.begin < taken:
             continue
@@ -581,12 +588,17 @@ def _covers(begin: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _grammar_spans(tokens: Sequence[tok.Token], begin: int, end: int) -> list[tuple[int, int]]:
-    """The particles, auxiliaries and verbs Sudachi reads inside [begin, end), as offsets into the span."""
+    """The particles, auxiliaries and verbs Sudachi reads inside [begin, end), and the honorific お/ご
+    before a word (「あったかお教え」: た, か, お, not 孝夫), as offsets into the span."""
     return [
         (t.begin - begin, t.end - begin)
         for t in tokens
-        if begin <= t.begin and t.end <= end and tok.is_inflection(t)
+        if begin <= t.begin and t.end <= end and (tok.is_inflection(t) or _honorific(t))
     ]
+
+
+def _honorific(token: tok.Token) -> bool:
+    return token.pos[0] == "接頭辞" and bool(_ONLY_KANA.fullmatch(token.surface))
 
 
 def _whole_words(tokens: Sequence[tok.Token], begin: int, end: int) -> tuple[int, int]:
