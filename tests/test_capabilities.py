@@ -376,6 +376,9 @@ CASES = [
     ("奈良県市長会とも協定結んでますか？", TODAY, True, ["いいえ"]),
     # an introduction ending in 「…事務局の者です。」, then a count over a kind: not the asker's own
     ("群馬県町村会事務局の者です。協定を結んでいる町村会はいくつありますか。", TODAY, True, ["9団体"]),
+    ("協定を結んでいる市長会はいくつ？", TODAY, True, ["4団体"]),
+    # 「…まで何か月？」: the days, and the months when there is at least one
+    ("奈良県町村会からの申入れを確認してから、締結するまで何か月？", TODAY, True, ["2か月"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

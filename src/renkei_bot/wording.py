@@ -764,10 +764,14 @@ def came_last(last: str, last_day: str, other: str, other_day: str) -> str:
 
 
 def _days_apart(days: int, months: int) -> str:
-    """「588日後（1年7か月後）」: the days, with the years and months when it is a year or more."""
+    """「588日後（1年7か月後）」「153日後（5か月後）」: the days, with the whole years and months when
+    there is at least one month."""
     which = "後" if days > 0 else "前"
     years, rest = divmod(abs(months), 12)
-    about = f"（{years}年" + (f"{rest}か月" if rest else "") + f"{which}）" if years else ""
+    if years:
+        about = f"（{years}年" + (f"{rest}か月" if rest else "") + f"{which}）"
+    else:
+        about = f"（{rest}か月{which}）" if rest else ""
     return f"{abs(days)}日{which}{about}"
 
 

@@ -432,7 +432,7 @@ def _figure(ctx: Context) -> Answer | None:
     counter = stated.counter_asked(ctx)
     if counter is None or not (query.entities or query.terms):
         return None
-    if any(h.name.startswith("kind.") and h.word == counter for h in query.facets):
+    if any(h.name.startswith("kind.") and h.word.endswith(counter) for h in query.facets):
         return None  # 「協定を結んでいる町村会はいくつ？」: a kind of partner, counted in the table
     if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
         return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」

@@ -52,7 +52,17 @@ def about_table(ctx: Context) -> bool:
         and not (q.terms or q.categories)
         and q.has("extreme.max", "extreme.min", "change.increase")
     )
-    return stated or exists or of_kind or two or (q.has("subject.member") and q.has(*_OPERATIONS))
+    # 「10年前に協定を結んだところってどこ？」: the partners that signed in a period
+    signed_then = (
+        not q.entities
+        and q.has("wh")
+        and q.has("subject.partner")
+        and q.has("subject.agreement")
+        and bool(tq.dated_spans(q.when.spans))
+    )
+    return (
+        stated or exists or of_kind or two or signed_then or (q.has("subject.member") and q.has(*_OPERATIONS))
+    )
 
 
 def answer(ctx: Context) -> Answer | None:
