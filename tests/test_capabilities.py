@@ -379,6 +379,8 @@ CASES = [
     ("協定を結んでいる市長会はいくつ？", TODAY, True, ["4団体"]),
     # 「…まで何か月？」: the days, and the months when there is at least one
     ("奈良県町村会からの申入れを確認してから、締結するまで何か月？", TODAY, True, ["2か月"]),
+    # a month in brackets right after a date says that date again: no period of its own
+    ("9年前の今ごろ（11月下旬）って、区政会館で展示やってた？", TODAY, True, ["はい", "千葉県"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -358,6 +358,7 @@ class Understander:
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
         aside = _Aside.of(tokens, resolution.matches)
         when = aside.when(when, today)
+        when = _restated(text, when)
         silenced = aside.facets(facets)
         if len(silenced) < len(facets) and aside.lead is not None:
             # 「来年度予算の参考にしたく、…交付上限額は？」: a facet said again after the clause leading in
@@ -737,6 +738,26 @@ class _Aside:
             return when
         anniversary = when.anniversary if any(p.relative for p in kept) else None
         return dataclasses.replace(when, spans=kept, anniversary=anniversary)
+
+
+def _restated(text: str, when: when_mod.When) -> when_mod.When:
+    """「5年前の今ごろ（11月末）」: a month or day of no year in brackets right after a date says that
+    date again, more closely; it is no period of its own (any year's 11月末)."""
+    spans = when.spans
+    again = [
+        p
+        for p in spans
+        if p.any_year
+        and p.begin > 0
+        and text[p.begin - 1] in _OPENING
+        and any(q.stop == p.begin - 1 for q in spans if q is not p)
+    ]
+    if not again:
+        return when
+    return dataclasses.replace(when, spans=tuple(p for p in spans if p not in again))
+
+
+_OPENING = "(（"
 
 
 def _numbered_in_fiscal_year(when: when_mod.When) -> when_mod.When:
