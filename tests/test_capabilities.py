@@ -381,6 +381,18 @@ CASES = [
     ("奈良県町村会からの申入れを確認してから、締結するまで何か月？", TODAY, True, ["2か月"]),
     # a month in brackets right after a date says that date again: no period of its own
     ("9年前の今ごろ（11月下旬）って、区政会館で展示やってた？", TODAY, True, ["はい", "千葉県"]),
+    # the meeting's theme, not the line of the one named beside it
+    ("指出一正さんが登壇した講演会のテーマは？", TODAY, True, ["第2期まち・ひと・しごと創生総合戦略"]),
+    # the companies, whoever signed for the wards
+    ("区長会が包括連携協定を結んだ会社を全部教えて", TODAY, True, ["第一生命"]),
+    # the first signing of the kind asked, for the years since
+    ("最初に企業と包括連携協定を結んでから今年で何年？", TODAY, True, ["8年"]),
+    ("最後の広域連携協定から今年で何年？", TODAY, True, ["7年"]),
+    # a name written partly in kana, said in kanji that read the same
+    ("高橋春美知事が訪ねてきたのはいつ？", TODAY, True, ["2015年（平成27年）7月9日"]),
+    # ピーク is the most; 「何日しか離れてない」 asks an interval
+    ("各区交流自治体数のピークは何年度？", TODAY, True, ["2021年度"]),
+    ("青森県市長会と北海道町村会の協定って何日しか離れてないの？", TODAY, True, ["60日"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

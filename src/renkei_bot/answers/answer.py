@@ -193,6 +193,11 @@ def _answer(ctx: Context) -> Answer:
         and ctx.query.has("subject.agreement", "subject.comprehensive")
     ):
         return partners.company_agreements(ctx)
+    listed = ctx.query.intent in ("events_about", "fallback") and not ctx.query.when.spans
+    own_only = all(ctx.store.entity(m.entity_id).own for m in ctx.query.entities)
+    if listed and own_only and ctx.query.has("subject.company") and ctx.query.has("subject.comprehensive"):
+        # 「特別区長会が包括連携協定を結んだ企業をすべて」: the companies (特別区長会 is every record's)
+        return partners.company_agreements(ctx)
     if (ctx.query.intent == "first_last" or edge_claimed) and _about_partners(ctx):
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)

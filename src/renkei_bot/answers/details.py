@@ -226,6 +226,8 @@ def _named_beside(ctx: Context, event: Event, value: str) -> str | None:
     not name it) when the aspect's value does not name it either; None otherwise."""
     if ctx.query.confirm:
         return None  # a yes/no checks the value itself
+    if ctx.query.has("theme.of_record"):
+        return None  # 「ソトコトの編集長が登壇した講演会のテーマ」: the meeting's theme, not the talk's line
     title = compact(event.title)
     # 「小田切先生の講演タイトル」: that person's own talk, not the theme of the whole lecture meeting
     types = (*BESIDE_TYPES, "person") if ctx.query.has("aspect.talk") else BESIDE_TYPES

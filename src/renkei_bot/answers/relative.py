@@ -20,7 +20,7 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.events import own_said, subject_events, until_said
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
-from renkei_bot.answers.partners import mentioned_partners
+from renkei_bot.answers.partners import company_agreements_of, mentioned_partners
 from renkei_bot.dates import format_date, format_span, month_end, whole_months
 from renkei_bot.nlu.query import Query
 from renkei_bot.records import Event
@@ -107,6 +107,19 @@ def _anchors(ctx: Context) -> list[Event]:
         signings = [ctx.store.event(p.event) for p in mentioned_partners(ctx) if p.event]
         if signings:
             return sorted(signings, key=lambda e: ctx.store.position(e.id))
+        if ctx.query.order is not None and not ctx.query.entities:
+            # 「初めての広域連携協定から何年？」「企業と初めて包括連携協定を結んでから」: the first (or last)
+            # signing of the kind asked, partners' or companies'
+            kind = (
+                company_agreements_of(ctx)
+                if ctx.query.has("subject.company")
+                else [ctx.store.event(p.event) for p in ctx.store.partners.partners if p.event]
+            )
+            dated = sorted(
+                (e for e in kind if e.date.start), key=lambda e: (e.date.start, ctx.store.position(e.id))
+            )
+            if dated:
+                return dated[:1] if ctx.query.order == "first" else dated[-1:]
     own = own_said(ctx)
     if own is not None:  # 「プロジェクト、来年で何周年？」: the project itself, from its first record
         return [e for e in ctx.store.about(own) if e.date.start is not None][:1]

@@ -186,7 +186,7 @@ class Lexicon:
         read_as: dict[str, set[str]] = {}
         for name in names[:MAX_TEXTS]:  # the same names at any corpus size, as for the records' words
             if _KANJI.search(name) and (sound := tok.reading_form(name)):
-                read_as.setdefault(sound, set()).add(name)
+                read_as.setdefault(sound, set()).add(name.replace(" ", ""))  # 「高橋 はるみ」 is 高橋はるみ
         return cls(
             kana,
             romaji,
@@ -520,7 +520,13 @@ def _name_slips(
             begin, end = first.begin, last.end
             # a name found inside may grow into the longer one (群馬県 + 市町会); none may be cut
             crossed = any(b < end and begin < e and not (begin <= b and e <= end) for b, e in keep)
-            if written is not None and not crossed and _slip(text[begin:end], written):
+            # 「高橋春美」 for 高橋はるみ: a name written partly in kana, said wholly in kanji that read so
+            kana_part = (
+                written is not None
+                and bool(_ONLY_KANA.search(written))
+                and not _ONLY_KANA.search(text[begin:end])
+            )
+            if written is not None and not crossed and (_slip(text[begin:end], written) or kana_part):
                 found = (begin, end, written)
         if found is not None:
             edits.append(found)
