@@ -393,6 +393,8 @@ CASES = [
     # ピーク is the most; 「何日しか離れてない」 asks an interval
     ("各区交流自治体数のピークは何年度？", TODAY, True, ["2021年度"]),
     ("青森県市長会と北海道町村会の協定って何日しか離れてないの？", TODAY, True, ["60日"]),
+    # how a record went, from the row that says it, when the likeliest row says nothing of it
+    ("絆まつり2020って予定どおりやれたの？", TODAY, True, ["いいえ", "延期"]),
     # the asker's self-introduction is no part of the question; 「うちの」「弊会」 is the body it names
     (
         "広島県町村会の事務局の者です。うちの協定は千葉県町村会と同じ日でしたか？",

@@ -266,6 +266,11 @@ def manner(ctx: Context) -> Answer | None:
         # 「全国連携講演会ってオンラインで開催したことある？」: any record of what it names, not the likeliest
         pool = ctx.selector.filtered(_unclaimed(ctx), series_only=True)
         event = next((e for e in pool if all(v for v, _ in _verdicts(specs, e))), event)
+    elif not any(line for _, line in _verdicts(specs, event)):
+        # 「東北絆まつり2020って予定どおり開催された？」: the row that says how it went (延期), when the
+        # likeliest one (its PR plans) says nothing of it
+        deciding = [r.event for r in best if any(line for _, line in _verdicts(specs, r.event))]
+        event = deciding[0] if deciding else event
     verdicts = _verdicts(specs, event)
     holds = all(v for v, _ in verdicts)
     said = next((line for v, line in verdicts if v == holds and line), "")
