@@ -822,10 +822,6 @@ def involved(names: str, title: str, day: str) -> str:
     return f"{names}です（{day}「{title}」）。"
 
 
-def involved_said(names: str, line: str, day: str) -> str:
-    return f"{names}です（{day}「{line}」）。"
-
-
 def involved_in(names: str, title: str, day: str) -> str:
     return f"{names}（{day}「{title}」）"
 

@@ -10,6 +10,7 @@ from renkei_bot import wording
 from renkei_bot.answers import details, editions, mentioned, pointing, stated
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
+    KEYED,
     EventLines,
     cite,
     detail_value,
@@ -135,14 +136,7 @@ MIN_OWN_WORD = 3  # プロジェクト: a word of the project's name long enough
 
 def _first_of_own(ctx: Context, event: Event) -> Answer:
     """The first record about the project itself: when it began (「実施を決定」)."""
-    return ctx.found(
-        wording.happened_on(headline(event), _with_fiscal(ctx, event)),
-        title=wording.title_when(),
-        lines=event_lines([event], full=True),
-        sources=(cite(event),),
-        dates=iso_dates([event]),
-        record_ids=(event.id,),
-    )
+    return _when_of(ctx, wording.happened_on(headline(event), _with_fiscal(ctx, event)), event)
 
 
 def other_items_of(ctx: Context) -> Answer | None:
@@ -157,8 +151,15 @@ def other_items_of(ctx: Context) -> Answer | None:
     others = other_items(ctx, event)
     if not others:
         return None
+    return _when_of(
+        ctx, wording.other_items("」「".join(others), event.title, format_span(event.date)), event
+    )
+
+
+def _when_of(ctx: Context, summary: str, event: Event) -> Answer:
+    """A 「いつ？」 answer from one record, all it says below."""
     return ctx.found(
-        wording.other_items("」「".join(others), event.title, format_span(event.date)),
+        summary,
         title=wording.title_when(),
         lines=event_lines([event], full=True),
         sources=(cite(event),),
@@ -170,20 +171,12 @@ def other_items_of(ctx: Context) -> Answer | None:
 def other_items(ctx: Context, event: Event) -> list[str]:
     """The items of a record of several (a meeting's agenda) that say none of the question's words;
     「会場:…」「内容:…」 describe the record, they are no items of it."""
-    items = [d.strip("・ 　") for d in event.details if d.strip("・ 　") and not _labelled(d)]
+    items = [d.strip("・ 　") for d in event.details if d.strip("・ 　") and not KEYED.match(d)]
     if len(items) < 2:
         return []
     words = [t for t in ctx.query.terms if len(t) >= 2] + [m.surface for m in ctx.query.entities]
     others = [d for d in items if not any(w in compact(d) for w in map(compact, words))]
     return others if 0 < len(others) < len(items) else []
-
-
-_LABEL_MARKS = (":", "：")
-LABEL_WITHIN = 8  # a 「key:」 this close to a detail's start labels it
-
-
-def _labelled(detail: str) -> bool:
-    return any(0 <= detail.find(mark) <= LABEL_WITHIN for mark in _LABEL_MARKS)
 
 
 def until_said(ctx: Context, event: Event) -> str | None:

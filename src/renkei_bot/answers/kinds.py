@@ -49,7 +49,7 @@ def answer(ctx: Context) -> Answer | None:
     summary = wording.involved("、".join(names), event.title, format_span(event.date))
     if naming and set(query.aspects) - {"participants", "role"}:
         # 「提案された連携のテーマと、事業をやった区は？」: the line naming them says the rest asked too
-        summary = wording.involved_said("、".join(names), naming[0].lstrip("・ 　"), format_span(event.date))
+        summary = wording.involved("、".join(names), naming[0].lstrip("・ 　"), format_span(event.date))
     return ctx.found_record(summary, event, record_lines(event, naming))  # what names them, then the rest
 
 

@@ -984,10 +984,7 @@ def roles_of(matches: Sequence[Match], facets: Sequence[FacetHit], text: str) ->
             continue
         for hit in facets:
             # 「群馬県市長会の会長」「ぐんまけんしちょうかい の会長」: の after the name, a space allowed
-            gap = len(text[match.end : hit.begin]) - len(text[match.end : hit.begin].lstrip(" 　"))
-            after_no = (
-                hit.begin == match.end + gap + 1 and text[match.end + gap : match.end + gap + 1] == "の"
-            )
+            after_no = hit.begin > match.end and text[match.end : hit.begin].lstrip(" 　") == "の"
             # 「渋谷区長」「北海道知事」: the post glued to a place or a company
             glued = match.begin < hit.begin <= match.end < hit.end and match.type in (
                 "ward",

@@ -11,6 +11,10 @@ known reading or a cut of them (miryoku → 魅力, jichitai → 自治体); a w
 shita) is rewritten only beside one that gives a word, so an English sentence stays English. Names in
 romaji that the lexicon does not hold are left to the entity readings (nlu/romaji_match.py).
 
+Kanji typed with the input method's wrong choice are slips of the same reading (_homophones): a name
+(郡馬県 → 群馬県), or one to three nouns the records never write that read as one word they do write
+(会上 → 会場, 講縁会 → 講演会) or are one kanji off one, the two kanji read alike (教定 → 協定).
+
 The lexicon is built on the first question that needs it, from at most MAX_TEXTS distinct record texts
 (the same words at any corpus size: the records' vocabulary does not grow with copies of it).
 """
@@ -484,7 +488,7 @@ def _homophones(
     """「郡馬県の市長会」「群馬県市町会」「ねぎサミットの会上」: words that read as a name or as a word
     of the records but are written otherwise, cutting no name found, written as the records write
     them (same length, at least half of it the same characters: a slip of the input method, not
-    another word)."""
+    another word; a name the records write partly in kana, 高橋はるみ, may be said all in kanji)."""
     if not (lexicon.by_reading or lexicon.by_word_reading) or not _KANJI.search(text):
         return text
     tokens = tokenize(text)
