@@ -10,7 +10,7 @@ phrases veto it (「どこの自治体」 asks who took part, not where). `at_en
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -125,33 +125,33 @@ def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
     return where
 
 
+def _unless_at(
+    plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]
+) -> Iterator[tuple[int, int]]:
+    """Where each of the spec's `unless` phrases stands in the words, as [begin, end) of positions."""
+    for phrase, need in plan.unless:
+        if need <= present:
+            for i in where.get(phrase[0], ()):
+                if _phrase_at(words, i, phrase):
+                    yield i, i + len(phrase)
+
+
 def _vetoed(plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]) -> bool:
     """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where); for an
     at_end facet, in the last sentence (「確認させてください。…でしたよね？」 still asks yes or no)."""
     start, stop = _last_sentence(words) if plan.spec.at_end else (0, len(words))
-    for phrase, need in plan.unless:
-        if need <= present:
-            for i in where.get(phrase[0], ()):
-                if start <= i < stop and _phrase_at(words, i, phrase):
-                    return True
-    return False
-
-
-_ASKED_ENDS = frozenset({"?", "？"})
-_FINAL_PARTICLE = ("助詞", "終助詞")
+    return any(start <= i < stop for i, _ in _unless_at(plan, words, where, present))
 
 
 def _inside_unless(
     plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]
 ) -> set[int]:
     """The positions of the words inside one of the spec's `unless` phrases (何 of 何か)."""
-    inside: set[int] = set()
-    for phrase, need in plan.unless:
-        if need <= present:
-            for i in where.get(phrase[0], ()):
-                if _phrase_at(words, i, phrase):
-                    inside.update(range(i, i + len(phrase)))
-    return inside
+    return {i for begin, end in _unless_at(plan, words, where, present) for i in range(begin, end)}
+
+
+_ASKED_ENDS = frozenset({"?", "？"})
+_FINAL_PARTICLE = ("助詞", "終助詞")
 
 
 def _last_sentence(words: Sequence[Token]) -> tuple[int, int]:
