@@ -136,7 +136,7 @@ MIN_OWN_WORD = 3  # プロジェクト: a word of the project's name long enough
 
 def _first_of_own(ctx: Context, event: Event) -> Answer:
     """The first record about the project itself: when it began (「実施を決定」)."""
-    return _when_of(ctx, wording.happened_on(headline(event), _with_fiscal(ctx, event)), event)
+    return when_of(ctx, wording.happened_on(headline(event), _with_fiscal(ctx, event)), event)
 
 
 def other_items_of(ctx: Context) -> Answer | None:
@@ -151,12 +151,10 @@ def other_items_of(ctx: Context) -> Answer | None:
     others = other_items(ctx, event)
     if not others:
         return None
-    return _when_of(
-        ctx, wording.other_items("」「".join(others), event.title, format_span(event.date)), event
-    )
+    return when_of(ctx, wording.other_items("」「".join(others), event.title, format_span(event.date)), event)
 
 
-def _when_of(ctx: Context, summary: str, event: Event) -> Answer:
+def when_of(ctx: Context, summary: str, event: Event) -> Answer:
     """A 「いつ？」 answer from one record, all it says below."""
     return ctx.found(
         summary,

@@ -17,7 +17,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.events import own_said, subject_events, until_said
+from renkei_bot.answers.events import own_said, subject_events, until_said, when_of
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import company_agreements_of, mentioned_partners
@@ -227,14 +227,7 @@ def elapsed(ctx: Context) -> Answer | None:
     claimed = ctx.years_said()
     if ctx.query.confirm and claimed:  # 「ちょうど10年になるよね？」: the years said, checked
         summary = wording.yes_or_no(months // 12 == claimed[-1], summary)
-    return ctx.found(
-        summary,
-        title=wording.title_when(),
-        lines=event_lines([anchor], full=True),
-        sources=(cite(anchor),),
-        dates=iso_dates([anchor]),
-        record_ids=(anchor.id,),
-    )
+    return when_of(ctx, summary, anchor)
 
 
 def _past_the_end(ctx: Context, pool: list[Event], summary: str) -> Answer:
