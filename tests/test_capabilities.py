@@ -907,6 +907,20 @@ CASES = [
     ("ホームページの管理者名わかる？", TODAY, False, []),
     # a date typed in kana
     ("れいわ1ねん10がつ26にち、何があった？", TODAY, True, ["2019年（令和元年）10月26日"]),
+    # a prefecture said without 県 is its one partner when it has one (山梨 → 山梨県町村会)
+    ("山梨とはいつ協定を結んだ？", TODAY, True, ["2019年（令和元年）10月26日"]),
+    ("岩手で何かやった記録ある？", TODAY, True, ["はい", "岩手県"]),
+    # a post no record writes: who holds it is not recorded; a post the records write is answered
+    ("連絡会の事務局長はどなたですか", TODAY, False, ["事務局長"]),
+    ("北海道町村会の会長って誰？", TODAY, True, ["棚野"]),
+    # the weather of a day: the records never say it
+    ("協定の締結式の日は晴れてましたか", TODAY, False, []),
+    ("ねぎサミットの日の天気は？", TODAY, False, []),
+    # a series said with its closing loanword clipped
+    ("ねぎサミの会場どこ？", TODAY, True, ["大井競馬場"]),
+    # a short word in kana between kanji, as Sudachi reads it (淹れかた → 淹れ方)
+    ("宇治茶の販売こーなーってどこでやってた？", TODAY, True, ["1階"]),
+    ("お茶の淹れかた講座はいつ？", TODAY, True, ["2017年（平成29年）8月25日"]),
 ]
 
 

@@ -101,6 +101,28 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     return _not_recorded(ctx, noun)
 
 
+def unrecorded_title(ctx: Context) -> Answer | None:
+    """「事務局の事務局長のお名前は？」「北上市長は誰？」: a person asked by a post (a word ending in one of
+    aspect.people's people_words: 局長, 市長) that no record writes: the records do not say who holds it."""
+    query = ctx.query
+    if not (query.has("aspect.people", "aspect.name") or query.intent == "who"):
+        return None
+    names = {m.surface for m in query.entities} | set(query.names)
+    for term in query.terms:
+        post = _post(ctx, term)
+        if post is None or len(term) == len(post) or "の" in term or term in names:
+            continue
+        if not ctx.selector.term_hits(term):
+            return _not_recorded(ctx, term)
+    return None
+
+
+def _post(ctx: Context, word: str) -> str | None:
+    """The word's ending that names a person by a post (局長, 市長, 先生: aspect.people's people_words)."""
+    spec = ctx.vocabulary.facets.aspect("people")
+    return next((w for w in spec.people_words if word.endswith(w)), None) if spec else None
+
+
 def unrecorded_claim(ctx: Context) -> Answer | None:
     """「HPの会員登録って会費かかります？」「…には審査があるの？」: a yes/no whose claim, said after the
     topic, is words no record writes, with nothing asked that a record could correct (a place, a
@@ -321,11 +343,11 @@ GUARDS: dict[str, tuple[Guard, ...]] = {
     "yearly_count": (unrecorded_attribute, unrecorded_claim),
     "when": (*_EVENTS, unknown_beside_own),
     "events_in_period": _EVENTS,
-    "events_about": (*_EVENTS, unlisted_members, unlisted_group, unknown_topic),
+    "events_about": (*_EVENTS, unlisted_members, unlisted_group, unknown_topic, unrecorded_title),
     "count": (ambiguous, unknown_name, out_of_range, missing_year),
     "first_last": _EVENTS,
-    "who": (*_EVENTS, unlisted_group),
-    "detail": (*_EVENTS, unlisted_members, unlisted_group),
+    "who": (*_EVENTS, unlisted_group, unrecorded_title),
+    "detail": (*_EVENTS, unlisted_members, unlisted_group, unrecorded_title),
     "summary": (out_of_range,),
     "partners_list": (unknown_name, out_of_range, unlisted_members, unlisted_group),
     "fallback": (ambiguous, unknown_name, out_of_range, unrecorded_part_of, unlisted_group),

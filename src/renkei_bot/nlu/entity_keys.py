@@ -215,6 +215,39 @@ def _shortened(ordered: Sequence[tuple[Entity, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_TRAILING_KATAKANA = re.compile(r"(?<=[^ァ-ヺー]{2})[ァ-ヺー]{4,}$")
+
+
+def _clipped(ordered: Sequence[tuple[Entity, str]], owns: Sequence[tuple[str, ...]]) -> list[tuple[str, str]]:
+    """A series said with its closing loanword clipped, as people shorten them (ねぎサミット → ねぎサミ,
+    再発見丼フェスティバル → 再発見丼フェス), as (folded key, entity id): two or more of its first kana,
+    two or more left off, after two characters or more that are not katakana."""
+    out: list[tuple[str, str]] = []
+    for (entity, _), own in zip(ordered, owns, strict=True):
+        if entity.type != SHORTENED_HEAD:
+            continue
+        for key in own:
+            found = _TRAILING_KATAKANA.search(key)
+            if found is None:
+                continue
+            lead, word = key[: found.start()], found.group()
+            out += [(lead + word[:k], entity.id) for k in range(2, len(word) - 1)]
+    return out
+
+
+PREFECTURE = "prefecture"
+_PREFECTURE_SUFFIX = re.compile(r"(?<=..)[県府]$")  # 山梨県 → 山梨; 北海道 and 東京都 keep their names
+
+
+def _prefecture_stems(ordered: Sequence[tuple[Entity, str]]) -> list[tuple[str, str]]:
+    """A prefecture said without 県/府 (山梨と協定した日, 大阪の地震), as (folded key, entity id)."""
+    return [
+        (_PREFECTURE_SUFFIX.sub("", name), entity.id)
+        for entity, name in ordered
+        if entity.type == PREFECTURE and _PREFECTURE_SUFFIX.search(name)
+    ]
+
+
 def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIFICS) -> Tables:
     keys: dict[str, dict[str, None]] = {}
     reads: dict[str, dict[str, None]] = {}
@@ -227,7 +260,7 @@ def build_tables(entities: Iterable[Entity], honorifics: Honorifics = NO_HONORIF
     for (entity, _), own in zip(ordered, owns, strict=True):
         for key in own:
             _add(keys, key, entity.id)
-    for key, owner in _shortened(ordered):
+    for key, owner in [*_shortened(ordered), *_prefecture_stems(ordered), *_clipped(ordered, owns)]:
         if key not in keys:
             _add(keys, key, owner)
     generic = GenericStems(keys)

@@ -243,9 +243,12 @@ class Classifier:
         return Scored(FALLBACK, 0.0, ()) if best is None else self.score(best, features, present)
 
     def is_cue(self, word: str) -> bool:
-        """Whether a word is a cue of some intent (a word that asks rather than names)."""
+        """Whether a word is a cue of some intent (a word that asks rather than names). The fallback's
+        cues (天気, 売上) name what the records never hold: things asked about, not words that ask."""
         if self._cue_words is None or self._long_cues is None:
-            self._cue_words = frozenset(cue for spec in self.specs for cue, _ in spec.cues)
+            self._cue_words = frozenset(
+                cue for spec in self.specs if spec.name != FALLBACK for cue, _ in spec.cues
+            )
             # one search for any cue of two characters or more inside the word
             long = sorted((cue for cue in self._cue_words if len(cue) >= 2), key=lambda c: (-len(c), c))
             self._long_cues = re.compile("|".join(map(re.escape, long)) or "(?!)")

@@ -406,10 +406,14 @@ class Speller:
         if runs:
             tokens = tokenize(text)
             for run_begin, run_end in runs:
-                if run_end - run_begin < MIN_RUN:
-                    continue  # _whole_words only shortens a run: too short either way
-                begin, end = _whole_words(tokens, run_begin, run_end)
+                begin, end = (
+                    _whole_words(tokens, run_begin, run_end)
+                    if run_end - run_begin >= MIN_RUN
+                    else (run_begin, run_end)  # _whole_words only shortens a run: too short either way
+                )
                 if end - begin < MIN_RUN:
+                    if (inside := _kana_in_compound(lexicon, text, tokens, begin, end)) is not None:
+                        edits.append((begin, end, inside))
                     continue
                 # Sudachi's particles are trusted in a question written with kanji, not in one spelled
                 # out wholly in kana (しんりんかんきょうぜい: ぜ and い are no particles)
@@ -438,6 +442,24 @@ class Speller:
         # question typed in kanji (「当日 開祭式」) keeps its place
         joined = bool(latin) or spaced_words
         return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", spelled) if joined else spelled
+
+
+def _kana_in_compound(
+    lexicon: Lexicon, text: str, tokens: Sequence[tok.Token], begin: int, end: int
+) -> str | None:
+    """「淹れかた講座」: one short word in kana between words written in kanji, which Sudachi reads as
+    the word the records write in kanji (方): written so. Too short to respell on its own reading; its
+    place between kanji words and Sudachi's normalised form make it that word."""
+    at = next((i for i, t in enumerate(tokens) if t.begin == begin and t.end == end), None)
+    if at is None or at == 0 or at + 1 >= len(tokens):
+        return None
+    token, before, after = tokens[at], tokens[at - 1], tokens[at + 1]
+    if not (_KANJI.search(before.surface) and _KANJI.search(after.surface)):
+        return None
+    if token.normalized == token.surface or not _KANJI.search(token.normalized):
+        return None
+    written = lexicon.kana.get(token.reading)
+    return token.normalized if written is not None and written[0] == token.normalized else None
 
 
 _KATAKANA = re.compile(r"[ァ-ヶ]")
