@@ -921,6 +921,8 @@ CASES = [
     # a short word in kana between kanji, as Sudachi reads it (淹れかた → 淹れ方)
     ("宇治茶の販売こーなーってどこでやってた？", TODAY, True, ["1階"]),
     ("お茶の淹れかた講座はいつ？", TODAY, True, ["2017年（平成29年）8月25日"]),
+    # a company's short name with the mark its full name has
+    ("損保ジャパン株式会社との協定はいつ？", TODAY, True, ["2019年（令和元年）5月31日"]),
 ]
 
 

@@ -145,11 +145,17 @@ def is_ascii_word(ch: str) -> bool:
 
 
 def spellings(entity: Entity, name: str, honorifics: Iterable[str] = ()) -> tuple[str, ...]:
-    """Folded name and aliases, plus company names without 株式会社 and person names without 氏/先生."""
+    """Folded name and aliases, plus company names without 株式会社 (and short ones with it) and
+    person names without 氏/先生."""
     out: dict[str, None] = {}
+    # a company's short name said with the mark its full name has (損保ジャパン日本興亜株式会社)
+    marks = [
+        (m, name.startswith(m)) for m in _CORPORATE if m in name and (name.startswith(m) or name.endswith(m))
+    ]
     for key in (name, *(fold(a) for a in entity.aliases)):
         variants = [key]
         variants.extend(key.replace(mark, "") for mark in _CORPORATE if mark in key)
+        variants.extend(mark + key if first else key + mark for mark, first in marks if mark not in key)
         if entity.type == "person":
             variants.extend(v[: -len(h)] for v in list(variants) for h in honorifics if v.endswith(h))
         out.update((v, None) for v in variants if len(v) >= MIN_KEY)
