@@ -923,6 +923,9 @@ CASES = [
     ("お茶の淹れかた講座はいつ？", TODAY, True, ["2017年（平成29年）8月25日"]),
     # a company's short name with the mark its full name has
     ("損保ジャパン株式会社との協定はいつ？", TODAY, True, ["2019年（令和元年）5月31日"]),
+    # which places of a kind partner a named place, over its records; 特別区 asks which ward
+    ("十勝と組んで事業をしている区は？", TODAY, True, ["台東区、墨田区です"]),
+    ("山城地域と連携してるのはどの特別区？", TODAY, True, ["渋谷区です"]),
 ]
 
 

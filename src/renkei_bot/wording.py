@@ -826,6 +826,11 @@ def involved_in(names: str, title: str, day: str) -> str:
     return f"{names}（{day}「{title}」）"
 
 
+def involved_across(names: str, records: int) -> str:
+    """「やましろ地域と組んでる区は？」: the places several records about a partner name."""
+    return f"{names}です（{records}件の記録に出てきます）。"
+
+
 def involved_each(each: Sequence[str]) -> str:
     """「令和元年度の展示はどこの県？」: each record with its places, in one sentence."""
     return f"{'、'.join(each)}の{len(each)}件です。"

@@ -10,7 +10,7 @@ from renkei_bot.answers.lines import cite, event_lines, iso_dates, record_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
-from renkei_bot.records import Event
+from renkei_bot.records import Entity, Event
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -41,7 +41,7 @@ def answer(ctx: Context) -> Answer | None:
             )
     best = ctx.selector.best(query)
     if len(best) != 1:
-        return None
+        return _across(ctx, [r.event for r in best[:MAX_EACH]], kind)
     event = best[0].event
     names, naming = _places(ctx, event, kind)
     if not names:
@@ -54,6 +54,48 @@ def answer(ctx: Context) -> Answer | None:
 
 
 MAX_EACH = 4  # the most records of a period answered each with its places
+PLACES = frozenset(
+    {"ward", "municipality", "prefecture", "region", "partner"}
+)  # entity types that are places
+
+
+def _across(ctx: Context, events: list[Event], kind: str) -> Answer | None:
+    """「京都やましろ地域と組んでる区は？」: the places of the kind that the records about what the
+    question names name, most named first."""
+    subjects = {m.entity_id for m in ctx.query.entities if m.type in PLACES and m.type != kind}
+    about = [e for e in events if subjects & set(e.refs)]
+    named = [(e, names) for e in about if (names := _places(ctx, e, kind)[0])]
+    if not named or not subjects:
+        return None
+    if len(named) == 1:
+        event, names = named[0]
+        summary = wording.involved("、".join(names), event.title, format_span(event.date))
+        return ctx.found_record(summary, event, record_lines(event, _places(ctx, event, kind)[1]))
+    counts: dict[str, int] = {}
+    for _, names in named:
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    ordered = sorted(counts, key=lambda n: -counts[n])  # stable: first named first among equals
+    records = [e for e, _ in named]
+    return ctx.found(
+        wording.involved_across("、".join(ordered), len(records)),
+        lines=event_lines(records),
+        sources=tuple(cite(e) for e in records),
+        dates=iso_dates(records),
+        record_ids=tuple(e.id for e in records),
+    )
+
+
+def _fewest_places(lines: list[str], places: list[Entity]) -> list[str]:
+    """The lines naming the fewest of the places (one or more): 「事業主体:台東区・墨田区、北海道十勝地域」
+    says 十勝's wards, where the line naming all three pairs does not."""
+    named = [(sum(any(k in compact(t) for k in _keys(p)) for p in places), t) for t in lines]
+    fewest = min((n for n, _ in named if n), default=0)
+    return [t for n, t in named if fewest and n == fewest]
+
+
+def _keys(place: Entity) -> list[str]:
+    return [compact(k) for k in (place.name, *place.aliases) if len(k) >= 2]
 
 
 def _of_period(ctx: Context) -> list[Event]:
@@ -73,12 +115,28 @@ def _places(ctx: Context, event: Event, kind: str) -> tuple[list[str], list[str]
         return [], []
     words = [compact(t) for t in ctx.query.terms if len(t) >= 2]
     reads = pointing.in_context(event)
-    said = [text for text, read in reads if any(w in compact(read) for w in words)] or [t for t, _ in reads]
+    # the line naming a place the question names (十勝, in a record of two pairs of places), and the
+    # fewest others, says which are its partners
+    subjects = [
+        ctx.store.entity(m.entity_id) for m in ctx.query.entities if m.type in PLACES and m.type != kind
+    ]
+    pairing = [
+        line
+        for subject in subjects
+        for line in _fewest_places(
+            [t for t, read in reads if any(k in compact(read) for k in _keys(subject))], places
+        )
+    ]
+    said = (
+        list(dict.fromkeys(pairing))
+        or [text for text, read in reads if any(w in compact(read) for w in words)]
+        or [t for t, _ in reads]
+    )
     found: dict[str, tuple[int, int]] = {}  # each place: where it is first named (line, offset)
     for at, text in enumerate(said):
         flat = compact(text)
         for place in places:
-            keys = [compact(k) for k in (place.name, *place.aliases) if len(k) >= 2]
+            keys = _keys(place)
             if place.name not in found and any(k in flat for k in keys):
                 found[place.name] = (at, min(flat.find(k) for k in keys if k in flat))
     if not found:

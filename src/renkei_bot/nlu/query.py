@@ -599,11 +599,23 @@ class Understander:
         if all(t.surface not in kinds for t in tokens):
             return None  # no word is a kind of place (most questions)
         for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
-            if token.surface not in kinds or any(b <= token.begin and token.end <= e for b, e in covered):
+            if token.surface not in kinds:
+                continue
+            # a name inside which the word is (品川区) is no kind; a name that is the word itself
+            # (特別区, the wards' own name) is, unless it owns what follows (特別区の講演会)
+            named = [(b, e) for b, e in covered if b <= token.begin and token.end <= e]
+            if named and (
+                named != [(token.begin, token.end)] or (after is not None and after.surface == "の")
+            ):
                 continue
             if after is not None and after.begin == token.end and tok.is_noun_like(after):
                 continue  # 市 + 長会 (Sudachi's split of 市長会): the start of a longer word
-            glued = before is not None and before.end == token.begin and tok.ends_a_word(before)
+            glued = (
+                before is not None
+                and before.end == token.begin
+                and tok.ends_a_word(before)
+                and not tok.modifies_next(before)
+            )
             if not glued or (wh and before is not None and before.surface.startswith(wh)):
                 return kinds[token.surface], token.begin
         return None

@@ -487,6 +487,12 @@ def ends_a_word(token: Token) -> bool:
     return token.pos[0] in _NOUN_POS or token.pos[0] in _PREDICATE_POS - {"助動詞"}
 
 
+def modifies_next(token: Token) -> bool:
+    """A verb in its dictionary form before a noun modifies it (「事業をしている区」), it does not
+    begin a compound with it."""
+    return token.pos[0] == "動詞" and token.surface == token.lemma
+
+
 def topic_noun(tokens: Sequence[Token]) -> tuple[str, int, int] | None:
     """「…協力に入ってた新聞社ってどこ？」「紹介したお祭りっていくつ？」: the noun before the last は or
     って when only a question word and endings follow, whatever comes before it."""
