@@ -926,6 +926,17 @@ CASES = [
     # which places of a kind partner a named place, over its records; 特別区 asks which ward
     ("十勝と組んで事業をしている区は？", TODAY, True, ["台東区、墨田区です"]),
     ("山城地域と連携してるのはどの特別区？", TODAY, True, ["渋谷区です"]),
+    # a yearly rise of the agreements row, asked as who joined in one year
+    (
+        "令和元年度に協定締結自治体が増えたのは、どこが新しく加わったから？",
+        TODAY,
+        True,
+        ["千葉県市長会", "山梨県町村会"],
+    ),
+    # an edition of a series in a year after the records: not in them, even asked yes or no
+    ("2024年度の全国連携展示に奈良が出る予定はありますか", TODAY, False, []),
+    # a word of a theme asked as its キーワード
+    ("十勝の展示のキーワードって何だった？", TODAY, True, ["十勝の空の下"]),
 ]
 
 

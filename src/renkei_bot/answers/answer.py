@@ -102,6 +102,9 @@ def _day_claimed(ctx: Context) -> Context | None:
         return None
     if query.intent in ("events_in_period", "anniversary") or query.has("ask.any", "ask.exists"):
         return None  # 「2014年8月に何か動きはあった？」 asks about the period itself
+    first, last = ctx.store.first_date, ctx.store.last_date
+    if query.entity_ids("series") and all(p.start > last or p.end < first for p in days):
+        return None  # 「2023年度の全国連携展示に出展する予定は？」: an edition of a year the records do not reach
     when = dataclasses.replace(query.when, spans=tuple(p for p in query.when.spans if p not in days))
     claim = dataclasses.replace(query, when=when, premise=(*query.premise, *days))
     return dataclasses.replace(ctx, query=claim)

@@ -86,6 +86,11 @@ def answer(ctx: Context) -> Answer | None:
     if q.has("change.increase") and len(years) >= 2 and q.has("row.agreement") and which:
         # 「30年度→元年度で増えた分はどこの団体？」: the partners that signed in between
         return _partners_added(ctx, table, years[0], years[-1])
+    if q.has("change.increase") and len(years) == 1 and q.has("row.agreement") and which:
+        # 「30年度に321になったのは、どの団体が加わったから？」: since the year before
+        before = table.row("agreement").value(years[0] - 1)
+        if before is not None:
+            return _partners_added(ctx, table, years[0] - 1, years[0])
     if q.has("change.increase", "change.rate") and len(years) >= 2:  # 「28年度から29年度で何自治体増えた」
         rows = named or [table.row("total")]
         return _between(
