@@ -937,6 +937,8 @@ CASES = [
     ("2024年度の全国連携展示に奈良が出る予定はありますか", TODAY, False, []),
     # a word of a theme asked as its キーワード
     ("十勝の展示のキーワードって何だった？", TODAY, True, ["十勝の空の下"]),
+    # 「Aが…した日に、Bでは何を」: the day is A's, and B's record of that day is asked
+    ("全国連携ニュースの第2号が出た日に、区長会総会では何を確認した？", TODAY, True, ["東北絆まつり2020"]),
 ]
 
 

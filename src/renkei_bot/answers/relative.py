@@ -23,6 +23,7 @@ from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import company_agreements_of, mentioned_partners
 from renkei_bot.dates import format_date, format_span, month_end, whole_months
 from renkei_bot.nlu.query import Query
+from renkei_bot.nlu.resolution import Match
 from renkei_bot.records import Event
 
 _ABOUT_EVENTS = frozenset(
@@ -268,7 +269,10 @@ def others_on(ctx: Context, day: date) -> Answer | None:
 
 def same_time(ctx: Context, *, month: bool) -> Answer:
     """「協定締結式と同じ日にほかに何をした？」: the named record's day, and the others of that day."""
-    anchors = _anchors(ctx)
+    before, after = _sides_of_day(ctx)
+    # 「ニュースの創刊号が出た日に、区長会総会では何を？」: the day is the first name's, the other is asked
+    dated = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, entities=before)) if after else ctx
+    anchors = _anchors(dated)
     if not anchors:
         return ctx.nothing()
     anchor = anchors[0]
@@ -286,6 +290,9 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
     others = [e for e in others if e.id not in anchor_ids]
     if ctx.query.categories:
         others = [e for e in others if e.category in ctx.query.categories] or others
+    if after:
+        named = {m.entity_id for m in after}
+        others = [e for e in others if named & {*e.refs, e.series}] or others
     if not others:
         said = wording.nothing_else_on(label, headline(anchor))
         if ctx.query.confirm or ctx.query.has("ask.any"):  # 「その日に何かイベントあった？」: いいえ
@@ -303,6 +310,21 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
     if asked and len(others) == 1:  # 「同じ日のシンポジウムの会場とテーマを」: asked of that one
         summary += details.aspects_said(ctx, others[0], asked)
     return _events_answer(ctx, others, summary, extra=[anchor])
+
+
+_DAY_OF = ("time.day_of", "time.on_that_day", "time.same_day")
+
+
+def _sides_of_day(ctx: Context) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
+    """The names said before 「…した日に」 (whose day it is) and after it (what is asked of that day),
+    when both are said; else all the names and none."""
+    query = ctx.query
+    at = next((h.begin for h in query.facets if h.name in _DAY_OF), None)
+    if at is None:
+        return query.entities, ()
+    before = tuple(m for m in query.entities if m.end <= at)
+    after = tuple(m for m in query.entities if m.begin >= at)
+    return (before, after) if before and after else (query.entities, ())
 
 
 def _events_answer(ctx: Context, events: list[Event], summary: str, *, extra: Sequence[Event] = ()) -> Answer:
