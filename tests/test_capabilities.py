@@ -938,7 +938,7 @@ CASES = [
     # a word of a theme asked as its キーワード
     ("十勝の展示のキーワードって何だった？", TODAY, True, ["十勝の空の下"]),
     # 「Aが…した日に、Bでは何を」: the day is A's, and B's record of that day is asked
-    ("全国連携ニュースの第2号が出た日に、区長会総会では何を確認した？", TODAY, True, ["東北絆まつり2020"]),
+    ("東京23区全国連携ニュースの創刊号が出た日に、区長会総会ではどんな確認をしていた？", TODAY, True, ["三井住友海上"]),
 ]
 
 
