@@ -938,7 +938,15 @@ CASES = [
     # a word of a theme asked as its キーワード
     ("十勝の展示のキーワードって何だった？", TODAY, True, ["十勝の空の下"]),
     # 「Aが…した日に、Bでは何を」: the day is A's, and B's record of that day is asked
-    ("東京23区全国連携ニュースの創刊号が出た日に、区長会総会ではどんな確認をしていた？", TODAY, True, ["三井住友海上"]),
+    (
+        "東京23区全国連携ニュースの創刊号が出た日に、区長会総会ではどんな確認をしていた？",
+        TODAY,
+        True,
+        ["三井住友海上"],
+    ),
+    # romaji particles and question words between Japanese words
+    ("六魂祭 no 締結式 wa itsu?", TODAY, True, ["2015年（平成27年）5月13日です"]),
+    ("KITTE no イベント wa doko?", TODAY, True, ["会場は"]),
 ]
 
 

@@ -46,6 +46,8 @@ _KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
 _KANJI = re.compile(r"[一-龥々]")
 _WRITTEN = re.compile(r"[一-龥々ァ-ヶ]")  # a piece worth rewriting: kanji or katakana in it
 _ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龥々]")
+_FUNCTION_POS = frozenset({"助詞", "助動詞", "代名詞"})
 
 
 @lru_cache(maxsize=1)
@@ -421,7 +423,9 @@ class Speller:
                 if (spelled := self._spelled_run(text[begin:end], grammar)) != text[begin:end]:
                     edits.append((begin, end, spelled))
         words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
-        latin = _latin(lexicon, words)
+        # 「シンポジウム no 基調講演 wa dare?」: Japanese words joined by romaji particles
+        mixed = bool(_JAPANESE.search(_LATIN_WORD.sub("", text)))
+        latin = _latin(lexicon, words, mixed=mixed)
         edits += latin
         for m in _KATAKANA_RUN.finditer(text):  # ツイッター → Twitter, as the records write it
             if free(m) and m.group() not in lexicon.katakana:
@@ -672,7 +676,9 @@ def _kana(lexicon: Lexicon, run: str, grammar: Sequence[tuple[int, int]] = ()) -
     return "".join(pieces)
 
 
-def _latin(lexicon: Lexicon, words: Sequence[re.Match[str]]) -> list[tuple[int, int, str]]:
+def _latin(
+    lexicon: Lexicon, words: Sequence[re.Match[str]], *, mixed: bool = False
+) -> list[tuple[int, int, str]]:
     spelled: list[tuple[int, int, str, bool]] = []
     for match in words:
         key = fold_romaji(match.group())
@@ -680,6 +686,14 @@ def _latin(lexicon: Lexicon, words: Sequence[re.Match[str]]) -> list[tuple[int, 
         if pieces:
             written = any(_WRITTEN.search(p) for p in pieces)
             spelled.append((match.start(), match.end(), "".join(pieces), written))
-    if not any(written for *_, written in spelled):
-        return []  # nothing but kana would come of it: an English sentence, or a name
-    return [(b, e, japanese) for b, e, japanese, _ in spelled]
+    if any(written for *_, written in spelled):
+        return [(b, e, japanese) for b, e, japanese, _ in spelled]
+    if mixed:  # among Japanese words, a romaji particle or question word (no, wa, dare) is that word
+        return [(b, e, japanese) for b, e, japanese, _ in spelled if _function_word(japanese)]
+    return []  # nothing but kana would come of it: an English sentence, or a name
+
+
+def _function_word(kana: str) -> bool:
+    """Whether kana are one particle, auxiliary or pronoun (の, は, です, だれ, どこ) to Sudachi."""
+    tokens = [t for t in tok.tokenize(kana) if t.pos[0] != "空白"]
+    return len(tokens) == 1 and tokens[0].pos[0] in _FUNCTION_POS
