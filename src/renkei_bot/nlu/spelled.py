@@ -47,7 +47,6 @@ _KANJI = re.compile(r"[一-龥々]")
 _WRITTEN = re.compile(r"[一-龥々ァ-ヶ]")  # a piece worth rewriting: kanji or katakana in it
 _ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龥々]")
-_FUNCTION_POS = frozenset({"助詞", "助動詞", "代名詞"})
 
 
 @lru_cache(maxsize=1)
@@ -696,4 +695,4 @@ def _latin(
 def _function_word(kana: str) -> bool:
     """Whether kana are one particle, auxiliary or pronoun (の, は, です, だれ, どこ) to Sudachi."""
     tokens = [t for t in tok.tokenize(kana) if t.pos[0] != "空白"]
-    return len(tokens) == 1 and tokens[0].pos[0] in _FUNCTION_POS
+    return len(tokens) == 1 and tokens[0].pos[0] in tok.FUNCTION_POS

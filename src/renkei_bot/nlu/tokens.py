@@ -458,7 +458,10 @@ def last_topic(tokens: Sequence[Token]) -> int | None:
     return None
 
 
-_INFLECTION_POS = frozenset({"助詞", "助動詞", "動詞"})  # 「あいてる」 is a verb inflected, not 相手
+_INFLECTION_POS = frozenset({"助詞", "助動詞", "動詞"})
+FUNCTION_POS = frozenset(
+    {"助詞", "助動詞", "代名詞"}
+)  # の, です, だれ: words that join or ask, naming nothing  # 「あいてる」 is a verb inflected, not 相手
 
 
 def is_inflection(token: Token) -> bool:
