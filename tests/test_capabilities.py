@@ -947,6 +947,11 @@ CASES = [
     # romaji particles and question words between Japanese words
     ("六魂祭 no 締結式 wa itsu?", TODAY, True, ["2015年（平成27年）5月13日です"]),
     ("KITTE no イベント wa doko?", TODAY, True, ["会場は"]),
+    # how long, asked after 「AからBまで」, asks the interval; a month-dated side gives years and months
+    ("三井住友海上との締結式から損保ジャパン日本興亜との締結式までは何日？", TODAY, True, ["103日前"]),
+    ("最初の広域連携協定から最後の広域連携協定までの期間は？", TODAY, True, ["1278日"]),
+    ("ホームページを始めてからTwitterを始めるまで何年くらい？", TODAY, True, ["約5年7か月"]),
+    ("青森県市長会と北海道町村会の締結日って何日はなれてる？", TODAY, True, ["60日"]),
 ]
 
 

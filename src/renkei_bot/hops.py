@@ -169,10 +169,13 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
         _with_names_of(second, first, said[0], today, steps),
         _other_side(first, second, said[1], today, steps),
     ]
-    days = [_first_day(a) for a in answers]
-    if not all(a.found for a in answers) or days[0] is None or days[1] is None:
+    if not all(a.found for a in answers) or answers[0].record_ids[:1] == answers[1].record_ids[:1]:
         return None
-    if answers[0].record_ids[:1] == answers[1].record_ids[:1]:
+    days = [_first_day(a) for a in answers]
+    in_years = hit.name == "time.elapsed" or _YEARS in hit.word
+    if (days[0] is None or days[1] is None) and in_years:
+        return _months_apart(query, answers)  # 「HP開設からTwitter開始（2021年1月）まで何年？」
+    if days[0] is None or days[1] is None:
         return None
     said_in = wording.years_from_to if hit.name == "time.elapsed" else wording.days_from_to
     summary = said_in(
@@ -186,6 +189,33 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
         lines=(*answers[0].lines[:1], *answers[1].lines[:1]),
         sources=tuple(dict.fromkeys((*answers[0].sources[:1], *answers[1].sources[:1]))),
         dates=(days[0].isoformat(), days[1].isoformat()),
+        record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
+    )
+
+
+_YEARS = "年"  # a duration asked in years (何年) is answered in years and months
+
+
+def _months_apart(query: Query, answers: Sequence[Answer]) -> Answer | None:
+    """Two records, one dated only by its month: the whole months between those months, the days
+    unsaid (the records do not give one of them)."""
+    firsts = [a.dates[0] if a.dates else "" for a in answers]
+    if not all(len(f) >= len("2021-01") for f in firsts):
+        return None
+    months = [date.fromisoformat(f[: len("2021-01")] + "-01") for f in firsts]
+    shown = [
+        format_date(date.fromisoformat(f)) if len(f) == len("2019-03-15") else format_date(m, "month")
+        for f, m in zip(firsts, months, strict=True)
+    ]
+    summary = wording.months_from_to(shown[0], shown[1], whole_months(months[0], months[1]))
+    return Answer(
+        question=query.raw,
+        intent="when",
+        found=True,
+        summary=summary,
+        lines=(*answers[0].lines[:1], *answers[1].lines[:1]),
+        sources=tuple(dict.fromkeys((*answers[0].sources[:1], *answers[1].sources[:1]))),
+        dates=(firsts[0], firsts[1]),
         record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
     )
 

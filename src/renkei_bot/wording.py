@@ -789,6 +789,13 @@ def years_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
     return f"{span}です（{abs(days)}日。{from_day} → {to_day}）。"
 
 
+def months_from_to(from_day: str, to_month: str, months: int) -> str:
+    """「AからBまで何年？」 when one of them is dated only by its month: about so many years and months."""
+    years, rest = divmod(abs(months), 12)
+    span = (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")
+    return f"約{span}です（{from_day} → {to_month}。日付が月までの記録があるため、月の単位で数えています）。"
+
+
 def days_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
     """「AからBまで何日？」: the difference first, then the two days in the order asked (the records
     follow, each on its line)."""

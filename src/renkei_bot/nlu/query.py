@@ -368,6 +368,20 @@ class Understander:
             again = [h for h in self.vocabulary.facets.match(after, skip=names) if h.name in lost]
             silenced = tuple(sorted((*silenced, *again), key=lambda h: (h.begin, h.name)))
         facets = silenced
+        # 「AからBまでは何日？」「…までの期間は」: how long, asked after a span between two things, asks
+        # the interval between them
+        # (「27年度から3年度までで合計はどのくらい増えた」 asks a change of the table, not a time)
+        said = {h.name for h in facets}
+        amount = any(n.startswith(("change.", "total.", "count.")) for n in said)
+        until = tok.until_after_from(tokens) if "ask.interval" not in said and not amount else None
+        lasting = [h for h in facets if h.name == "ask.duration" and until is not None and h.begin >= until]
+        if lasting:
+            facets = tuple(
+                sorted(
+                    (*facets, dataclasses.replace(lasting[0], name="ask.interval")),
+                    key=lambda h: (h.begin, h.name),
+                )
+            )
         asking += aside.words()
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search

@@ -490,6 +490,17 @@ def ends_a_word(token: Token) -> bool:
     return token.pos[0] in _NOUN_POS or token.pos[0] in _PREDICATE_POS - {"助動詞"}
 
 
+def until_after_from(tokens: Sequence[Token]) -> int | None:
+    """「AからBまで…」: where the まで that closes a から ends (a span between two things), or None."""
+    since = False
+    for t in tokens:
+        if t.surface == "から" and t.pos[0] == "助詞":
+            since = True
+        elif since and t.surface == "まで" and t.pos[0] == "助詞":
+            return t.end
+    return None
+
+
 def modifies_next(token: Token) -> bool:
     """A verb in its dictionary form before a noun modifies it (「事業をしている区」), it does not
     begin a compound with it."""
