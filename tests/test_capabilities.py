@@ -952,6 +952,19 @@ CASES = [
     ("最初の広域連携協定から最後の広域連携協定までの期間は？", TODAY, True, ["1278日"]),
     ("ホームページを始めてからTwitterを始めるまで何年くらい？", TODAY, True, ["約5年7か月"]),
     ("青森県市長会と北海道町村会の締結日って何日はなれてる？", TODAY, True, ["60日"]),
+    # a courtesy after the question names nothing and asks nothing: the question is read alone
+    (
+        "群馬県町村会の協定は2018年4月16日でよかったでしょうか？資料に使うので念のためご確認ください。",
+        TODAY,
+        True,
+        ["はい"],
+    ),
+    (
+        "奈良県町村会と結んだのは平成30年2月21日で間違いない？お手数ですが確認お願いします。",
+        TODAY,
+        True,
+        ["はい"],
+    ),
 ]
 
 

@@ -19,6 +19,9 @@ from renkei_bot.nlu.entities import Match
 from renkei_bot.nlu.facets import FacetHit
 
 INTRO = "asker.intro"
+CLOSING = "asker.closing"
+# what a closing sentence may hold beside its courtesy: no name, and no facet of these (it asks nothing)
+_ASKING = ("wh", "ask.", "subject.", "aspect.", "count.", "total.", "extreme.", "change.", "row.", "kind.")
 OWN = "asker.own"
 # the kinds of name an asker belongs to, the most particular first
 _BODIES = ("partner", "municipality", "ward", "organization", "prefecture")
@@ -102,6 +105,28 @@ def without_intro(
     ):
         return rest.lstrip()
     return None
+
+
+def without_closing(
+    text: str,
+    tokens: Sequence[tok.Token],
+    matches: Sequence[Match],
+    *,
+    facets_of: Callable[[Sequence[tok.Token]], Sequence[FacetHit]],
+) -> str | None:
+    """`text` without the sentences after its question that only close it (「…で合ってますか？報告書に
+    載せるので念のため確認お願いします。」): each a courtesy (facet asker.closing) naming nothing and
+    asking nothing. None when there are none."""
+    asked = tok.question_end(tokens)
+    if asked is None:
+        return None
+    after = [t for t in tokens if t.begin >= asked]
+    said = facets_of(after)
+    if not any(h.name == CLOSING for h in said) or any(h.name.startswith(_ASKING) for h in said):
+        return None
+    if any(m.end > asked for m in matches) or len(text[:asked].strip()) < MIN_QUESTION:
+        return None
+    return text[:asked]
 
 
 def _only_named(words: Sequence[tok.Token], named: Sequence[Match]) -> bool:

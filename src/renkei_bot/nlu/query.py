@@ -340,6 +340,11 @@ class Understander:
         stop = self.vocabulary.stop_terms
         names = [(m.begin, m.end) for m in resolution.matches] + [(t.begin, t.end) for t in resolution.ties]
         facets = self.vocabulary.facets.match(tokens, skip=names + [(p.begin, p.stop) for p in when.spans])
+        closed = asker.without_closing(
+            text, tokens, resolution.matches, facets_of=self.vocabulary.facets.match
+        )
+        if closed is not None:  # 「…で合ってますか？念のため確認お願いします。」: the question alone
+            return self.understand(raw, today=today, cleaned=closed, introduced=introduced)
         if not introduced and asker.may_introduce(text):
             # 「埼玉県町村会の事務局の者です。うちの締結式は…」: the question without the introduction
             rest = asker.without_intro(
