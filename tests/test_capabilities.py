@@ -965,6 +965,9 @@ CASES = [
         True,
         ["はい"],
     ),
+    # a number of times claimed is checked against the count of the records
+    ("全国連携シンポジウムって3回開かれたんだっけ？", TODAY, True, ["いいえ", "2回"]),
+    ("全国連携講演会は合計7回で合ってる？", TODAY, True, ["はい", "7回"]),
 ]
 
 

@@ -149,6 +149,8 @@ def _answer(ctx: Context) -> Answer:
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
+    if (times := events.count_claimed(ctx)) is not None:
+        return times  # 「講演会は全部で5回開催された？」
     summed_up = partners.mentioned_partners(ctx) if ctx.query.has("ask.summary") else []
     if summed_up and not ctx.query.when.spans:
         # 「奈良県町村会について分かることをまとめて」: each partner's card (協定, 構成自治体数, its records)

@@ -223,6 +223,36 @@ def count(ctx: Context) -> Answer:
     )
 
 
+TIMES = ("回", "度")  # counters of occasions held: a figure of these claims how many times
+_ASKS_MORE = ("ask.", "aspect.", "compare.", "time.")
+
+
+def count_claimed(ctx: Context) -> Answer | None:
+    """「全国連携講演会は全部で5回開催された？」: a number of times claimed, checked against the count of
+    the records (はい or いいえ, and the count)."""
+    query = ctx.query
+    if query.has("wh") or not (query.confirm or query.has("total.sum", "confirm.yes_no")):
+        return None
+    if any(h.name.startswith(_ASKS_MORE) for h in query.facets):
+        return None  # 「2回とも同じ人？」「2回あったよね？いつといつ？」: the times are not what is asked
+    claimed = [n for n, unit in query.counted if unit in TIMES]
+    if len(claimed) != 1 or query.ordinal is not None or not (query.entities or query.terms):
+        return None
+    events = subject_events(ctx)
+    if not events:
+        return None
+    what = ctx.label() if query.entities else "・".join(query.terms[:1])
+    rows = len({e.lines for e in events})
+    return ctx.found(
+        wording.yes_or_no(rows == claimed[0], wording.counted(what, rows)),
+        title=wording.title_count(what),
+        lines=EventLines(events),
+        sources=_sources(events),
+        dates=iso_dates(events),
+        record_ids=tuple(e.id for e in events),
+    )
+
+
 def first_last(ctx: Context) -> Answer:
     order = ctx.query.order or "first"
     if not ctx.query.entities and not ctx.query.terms:
