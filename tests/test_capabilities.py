@@ -968,6 +968,8 @@ CASES = [
     # a number of times claimed is checked against the count of the records
     ("全国連携シンポジウムって3回開かれたんだっけ？", TODAY, True, ["いいえ", "2回"]),
     ("全国連携講演会は合計7回で合ってる？", TODAY, True, ["はい", "7回"]),
+    # the partners' signing ceremonies counted as occasions, not as partners
+    ("団体との連携協定締結式は何度行いましたか", TODAY, True, ["8回"]),
 ]
 
 

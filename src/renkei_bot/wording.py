@@ -311,6 +311,14 @@ def person_recorded(name: str, count: int) -> str:
     return f"{name}さんは{count}件の記録に登場します。所属・肩書は記録のとおりです。"
 
 
+CEREMONIES = "広域連携協定の締結式"
+
+
+def ceremonies(count: int, partners: int) -> str:
+    """「締結式は何回？」: the ceremonies, some of which several partners signed at."""
+    return f"{CEREMONIES}は{count}回です（{partners}団体と締結）。"
+
+
 def counted(what: str, count: int) -> str:
     return f"{what}の記録は{count}回です。"
 

@@ -85,6 +85,27 @@ def _asks_members(ctx: Context) -> bool:
     return ctx.query.has("subject.member") or bool(counted) or total
 
 
+def _asks_times(ctx: Context) -> bool:
+    """「何回」「何度」: how many occasions, not how many partners."""
+    words = ctx.query.facet_words("count.how_many")
+    return any(w.endswith(event_answers.TIMES) for w in words)
+
+
+def ceremonies(ctx: Context) -> Answer:
+    """The partners' signing ceremonies, each once however many partners signed at it (8 for 13)."""
+    partners = ctx.store.partners.partners
+    ids = list(dict.fromkeys(p.event for p in partners if p.event))
+    held = [ctx.store.event(i) for i in ids if ctx.store.has_event(i)]
+    return ctx.found(
+        wording.ceremonies(len(held), len(partners)),
+        title=wording.title_count(wording.CEREMONIES),
+        lines=event_lines(held),
+        sources=tuple(cite(e) for e in held),
+        dates=iso_dates(held),
+        record_ids=tuple(e.id for e in held),
+    )
+
+
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     companies = ctx.query.entity_ids("company")
@@ -96,6 +117,8 @@ def agreement_date(ctx: Context) -> Answer:
         return details.who(ctx)
     if not partners and not companies and _companies_only(ctx):
         return company_agreements(ctx)
+    if not partners and not companies and _asks_times(ctx):
+        return ceremonies(ctx)  # 「締結式、何回やった？」: the signings, not the partners
     if not partners and not companies and not _asks_more_than_the_date(ctx):
         return partners_list(ctx)  # 「協定はいつ？」 with no party: every agreement, with its date
     if not partners or _asks_more_than_the_date(ctx):
