@@ -970,6 +970,9 @@ CASES = [
     ("全国連携講演会は合計7回で合ってる？", TODAY, True, ["はい", "7回"]),
     # the partners' signing ceremonies counted as occasions, not as partners
     ("団体との連携協定締結式は何度行いましたか", TODAY, True, ["8回"]),
+    # a post the records write with no one's name: the name is not recorded
+    ("第2回シンポジウムで基調講演をしたのはなんという方？", TODAY, True, ["高橋"]),
+    ("久慈市から来た政策推進課長さんは誰？", TODAY, False, ["名前は書かれていません"]),
 ]
 
 

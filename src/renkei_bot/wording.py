@@ -302,6 +302,11 @@ def person_post_in(name: str, said: str, day: str, title: str, count: int) -> st
     return f"記録では「{said}」です（{day}「{title}」。{name}さんは{count}件の記録に登場します）。"
 
 
+def name_not_recorded(post: str) -> str:
+    """「…課長のお名前は？」 of a post the records write without anyone's name."""
+    return f"記録には「{post}」とだけあり、その方の名前は書かれていません。"
+
+
 def affiliation_not_recorded(name: str, kind: str, said: str) -> str:
     """「…先生はどこの大学の先生？」 when no record names a 大学 for them."""
     return f"記録には{name}さんの{kind}は書かれていません。記録では「{said}」です。"

@@ -108,12 +108,19 @@ def unrecorded_title(ctx: Context) -> Answer | None:
     if not (query.has("aspect.people", "aspect.name") or query.intent == "who"):
         return None
     names = {m.surface for m in query.entities} | set(query.names)
-    for term in query.terms:
+    if query.entity_ids("person"):
+        return None
+    for term in sorted(query.terms, key=len, reverse=True):  # the whole post (政策推進課長) first
         post = _post(ctx, term)
         if post is None or len(term) == len(post) or "の" in term or term in names:
             continue
-        if not ctx.selector.term_hits(term):
+        hits = ctx.selector.term_hits(term)
+        if not hits:
             return _not_recorded(ctx, term)
+        # 「久慈市の政策推進課長のお名前は？」: the records write the post, but no one's name with it
+        events = [ctx.store.event(i) for i in hits if ctx.store.has_event(i)]
+        if not any(ctx.store.entity(r).type == "person" for e in events for r in e.refs):
+            return ctx.not_found(wording.name_not_recorded(term), lines=event_lines(events[:3]))
     return None
 
 
