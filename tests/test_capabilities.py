@@ -973,6 +973,8 @@ CASES = [
     # a post the records write with no one's name: the name is not recorded
     ("第2回シンポジウムで基調講演をしたのはなんという方？", TODAY, True, ["高橋"]),
     ("久慈市から来た政策推進課長さんは誰？", TODAY, False, ["名前は書かれていません"]),
+    # brackets after a verb say it another way: their words do not narrow the list
+    ("平成30年8月に開かれた（参画した）行事を全部教えて", TODAY, True, ["3件"]),
 ]
 
 

@@ -37,6 +37,7 @@ from renkei_bot.records import Correction
 
 _DIGIT = re.compile("[0-9]")  # what _NUMBER needs
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
 
@@ -388,6 +389,8 @@ class Understander:
                 )
             )
         asking += aside.words()
+        restated = _restated_predicates(text, tokens)
+        asking += restated
         # a quoted phrase (「平成30年7月豪雨」) is searched as written, as well as word by word
         quoted = tuple(  # 「これまでの経過」 names the document itself: no words to search
             m.group()[1:-1]
@@ -591,7 +594,9 @@ class Understander:
             ),
             comment=_comment(text, tokens, terms),
             topic_end=tok.last_topic(tokens),
-            categories=tuple(c for c in self._categories if c in text),
+            categories=tuple(
+                c for c in self._categories if c in (mask(text, restated) if restated else text)
+            ),
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
             kind_asked=kind[0] if kind else None,
@@ -873,6 +878,19 @@ def _guessed_last(
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+def _restated_predicates(text: str, tokens: Sequence[tok.Token]) -> list[tuple[int, int]]:
+    """「開催された（参画した）イベント」: brackets right after a verb say it another way; their words
+    widen what is asked and are not searched for (参画 would keep only the records that write it)."""
+    if "（" not in text and "(" not in text:
+        return []
+    ends = {t.end: t for t in tokens}
+    return [
+        m.span()
+        for m in _BRACKETED.finditer(text)
+        if (before := ends.get(m.start())) is not None and before.pos[0] in tok.VERBAL_POS
+    ]
 
 
 def _asked(

@@ -458,10 +458,9 @@ def last_topic(tokens: Sequence[Token]) -> int | None:
     return None
 
 
-_INFLECTION_POS = frozenset({"助詞", "助動詞", "動詞"})
-FUNCTION_POS = frozenset(
-    {"助詞", "助動詞", "代名詞"}
-)  # の, です, だれ: words that join or ask, naming nothing  # 「あいてる」 is a verb inflected, not 相手
+_INFLECTION_POS = frozenset({"助詞", "助動詞", "動詞"})  # 「あいてる」 is a verb inflected, not 相手
+FUNCTION_POS = frozenset({"助詞", "助動詞", "代名詞"})  # の, です, だれ: words that join or ask
+VERBAL_POS = frozenset({"動詞", "助動詞"})  # a predicate's last word (開催さ + れ + た)
 
 
 def is_inflection(token: Token) -> bool:
