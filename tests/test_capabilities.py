@@ -975,6 +975,9 @@ CASES = [
     ("久慈市から来た政策推進課長さんは誰？", TODAY, False, ["名前は書かれていません"]),
     # brackets after a verb say it another way: their words do not narrow the list
     ("平成30年8月に開かれた（参画した）行事を全部教えて", TODAY, True, ["3件"]),
+    # a person asked of another record on that day: the record the person is in is not the day's anchor
+    ("ホームページが始まった日に会長を訪問した市長は？", TODAY, True, ["穂積"]),
+    ("ホームページ運用開始日に会長を訪ねてきた市長は誰でしたか", TODAY, True, ["穂積"]),
 ]
 
 

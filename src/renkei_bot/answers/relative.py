@@ -270,8 +270,10 @@ def others_on(ctx: Context, day: date) -> Answer | None:
 def same_time(ctx: Context, *, month: bool) -> Answer:
     """「協定締結式と同じ日にほかに何をした？」: the named record's day, and the others of that day."""
     before, after = _sides_of_day(ctx)
-    # 「ニュースの創刊号が出た日に、区長会総会では何を？」: the day is the first name's, the other is asked
-    dated = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, entities=before)) if after else ctx
+    # 「ニュースの創刊号が出た日に、区長会総会では何を？」: the day is the first name's, the other is asked;
+    # so are the words (「ホームページが始まった日に会長を訪問した市長は」: ホームページ's day)
+    words = ctx.query.dated_by or ctx.query.terms
+    dated = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, entities=before, terms=words))
     anchors = _anchors(dated)
     if not anchors:
         return ctx.nothing()
@@ -286,7 +288,10 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
     else:
         others = [e for e in ctx.store.between(day, day) if e.date.start is not None]
         label = format_date(day)
-    anchor_ids = {e.id for e in anchors if e.date.start == day}
+    # the records of that day the question's words also fit are its anchors too (a ceremony and the
+    # meeting that set it); but what is asked after 「…日に」 (「会長を訪問した市長は」) is not
+    asked_after = _asks_of_that_day(ctx.query) and ctx.query.has("aspect.people", "aspect.role")
+    anchor_ids = {anchor.id} if asked_after else {e.id for e in anchors if e.date.start == day}
     others = [e for e in others if e.id not in anchor_ids]
     if ctx.query.categories:
         others = [e for e in others if e.category in ctx.query.categories] or others

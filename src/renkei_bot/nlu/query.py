@@ -136,6 +136,8 @@ class Query:
     # every edition the question numbers (「1回目と2回目で同じ人？」), in order; `ordinal` is the first
     ordinals: tuple[int, ...] = ()
     kind_asked: str | None = None  # 「事例報告をした区は？」: the entity type of the places asked which of
+    # 「ホームページが始まった日に会長を訪問した市長は？」: the terms said before 「…日に」, naming whose day
+    dated_by: tuple[str, ...] = ()
     # the parts few answers read (asked, topic, sides, named, related_of), worked out on first use
     later: _Later | None = dataclasses.field(default=None, repr=False, compare=False)
     # the facets' names and their families (aspect.venue → aspect.): what has() looks up, made on its
@@ -593,6 +595,7 @@ class Understander:
                 else ()
             ),
             comment=_comment(text, tokens, terms),
+            dated_by=_dated_by(tokens, facets, asking, stop),
             topic_end=tok.last_topic(tokens),
             categories=tuple(
                 c for c in self._categories if c in (mask(text, restated) if restated else text)
@@ -878,6 +881,22 @@ def _guessed_last(
     return tok.nothing_but_endings(tokens, named[0].end) and not any(
         t.begin >= tail and t.end <= named[0].begin and t.surface.strip() for t in tokens
     )
+
+
+_DAY_OF = frozenset({"time.on_that_day", "time.day_of"})
+
+
+def _dated_by(
+    tokens: Sequence[tok.Token],
+    facets: Sequence[FacetHit],
+    asking: list[tuple[int, int]],
+    stop: frozenset[str],
+) -> tuple[str, ...]:
+    """The search terms before the first 「…した日」「…と同じ日」: what the day is that of."""
+    at = next((h.begin for h in facets if h.name in _DAY_OF), None)
+    if at is None:
+        return ()
+    return tuple(content_terms([t for t in tokens if t.end <= at], asking, stop))
 
 
 def _restated_predicates(text: str, tokens: Sequence[tok.Token]) -> list[tuple[int, int]]:
