@@ -978,6 +978,8 @@ CASES = [
     # a person asked of another record on that day: the record the person is in is not the day's anchor
     ("ホームページが始まった日に会長を訪問した市長は？", TODAY, True, ["穂積"]),
     ("ホームページ運用開始日に会長を訪ねてきた市長は誰でしたか", TODAY, True, ["穂積"]),
+    # 「…はいつ？その日の…」: the day the first question answers, asked of in the second
+    ("全国連携ニュースの創刊号はいつ？その日の区長会総会では何があった？", TODAY, True, ["三井住友海上"]),
 ]
 
 
