@@ -980,6 +980,8 @@ CASES = [
     ("ホームページ運用開始日に会長を訪ねてきた市長は誰でしたか", TODAY, True, ["穂積"]),
     # 「…はいつ？その日の…」: the day the first question answers, asked of in the second
     ("全国連携ニュースの創刊号はいつ？その日の区長会総会では何があった？", TODAY, True, ["三井住友海上"]),
+    # an interval between two editions of a series, the first said after a comma
+    ("京都の推進委員会、第1回から第3回まで何日？", TODAY, True, ["143日後"]),
 ]
 
 

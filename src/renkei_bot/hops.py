@@ -42,16 +42,19 @@ class Steps:
 
     def day_of(self, text: str, today: date) -> tuple[Answer, date] | None:
         """The record `text` names, answered as 「いつ？」, and its first day; None without one."""
-        named = self.understand(text, today)
-        if named.intent == "agreement_date":  # an agreement's day: what else it asks (どこ) is for the other
-            named = dataclasses.replace(
-                named, aspects=(), facets=tuple(h for h in named.facets if not h.name.startswith("aspect."))
-            )
-        else:
-            named = dataclasses.replace(named, intent="when")
-        anchor = self.respond(named)
+        anchor = self.respond(asked_when(self.understand(text, today)))
         day = _first_day(anchor)
         return (anchor, day) if anchor.found and day is not None else None
+
+
+def asked_when(named: Query) -> Query:
+    """The words naming a record, read as 「いつ？」 of it: an agreement's day keeps its intent, and what
+    else it asks (どこ) is for the other side."""
+    if named.intent == "agreement_date":
+        return dataclasses.replace(
+            named, aspects=(), facets=tuple(h for h in named.facets if not h.name.startswith("aspect."))
+        )
+    return dataclasses.replace(named, intent="when")
 
 
 def of_that_day(query: Query, today: date, steps: Steps) -> Answer | None:
@@ -155,7 +158,7 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     after = text[hit.end :].strip(_TRIM + "?")
     if min(len(s) for s in said) < MIN_SIDE and len(after) < MIN_SIDE:
         return None
-    first, second = (steps.understand(s, today) for s in said)
+    first, second = (_dated_side(steps.understand(s, today)) for s in said)
     # 「Aからだいたいどれくらいで Bした？」: the other record is named after the question word
     if (
         not _names_any(second)
@@ -221,6 +224,15 @@ def _months_apart(query: Query, answers: Sequence[Answer]) -> Answer | None:
 
 
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+_LISTING = frozenset({"events_about", "detail", "who"})  # intents that would list a side's records
+
+
+def _dated_side(side: Query) -> Query:
+    """A side naming an edition but read as a list of records (「京都との推進委員会、第1回」) is asked as
+    「いつ？」 of it, so the edition picks one day; any other side stays as it is read."""
+    return asked_when(side) if side.intent in _LISTING and side.ordinal is not None else side
 
 
 def _unbracketed(side: str) -> str:
