@@ -982,6 +982,8 @@ CASES = [
     ("全国連携ニュースの創刊号はいつ？その日の区長会総会では何があった？", TODAY, True, ["三井住友海上"]),
     # an interval between two editions of a series, the first said after a comma
     ("京都の推進委員会、第1回から第3回まで何日？", TODAY, True, ["143日後"]),
+    # 「案を確認してから締結まで」: the step named with て is a side of the interval
+    ("群馬県市長会との協定締結案を総会で確認してから締結式まで何日？", TODAY, True, ["31日"]),
 ]
 
 
