@@ -984,6 +984,13 @@ CASES = [
     ("京都の推進委員会、第1回から第3回まで何日？", TODAY, True, ["143日後"]),
     # 「案を確認してから締結まで」: the step named with て is a side of the interval
     ("群馬県市長会との協定締結案を総会で確認してから締結式まで何日？", TODAY, True, ["31日"]),
+    # a refuted claim about a person: the record the person is in follows
+    (
+        "全国連携講演会で熊倉純子先生が話したのは、SDGsの回でしたか？",
+        TODAY,
+        True,
+        ["いいえ", "2017年（平成29年）12月5日"],
+    ),
 ]
 
 

@@ -302,6 +302,11 @@ def person_post_in(name: str, said: str, day: str, title: str, count: int) -> st
     return f"記録では「{said}」です（{day}「{title}」。{name}さんは{count}件の記録に登場します）。"
 
 
+def person_in(person: str, title: str, day: str) -> str:
+    """After a refuted claim about a person: the record they are in."""
+    return f"{person}さんの記録は{day}「{title}」です。"
+
+
 def name_not_recorded(post: str) -> str:
     """「…課長のお名前は？」 of a post the records write without anyone's name."""
     return f"記録には「{post}」とだけあり、その方の名前は書かれていません。"

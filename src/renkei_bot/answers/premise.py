@@ -14,7 +14,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context, period_label
-from renkei_bot.answers.lines import detail_value, event_lines, names_entity
+from renkei_bot.answers.lines import detail_value, event_lines, headline, names_entity
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import first_unit_end, format_date, format_span
 from renkei_bot.nlu import tokens as tok
@@ -201,7 +201,20 @@ def confirm(ctx: Context) -> Answer | None:
     beside = _set_beside(ctx, [event], recorded)
     if beside is not None:  # 「…の友好都市である鶴岡市」: the record names another
         summary = wording.named_otherwise(*beside, event.title, day, fact)
+    elif missing and not other_holder and (theirs := _person_elsewhere(ctx, event, missing)) is not None:
+        # 「小田切先生が話したのは森林環境税の回？」: いいえ, and the record the person is in
+        person, other = theirs
+        summary += wording.person_in(person, headline(other), format_span(other.date))
     return ctx.found_record(summary, event)
+
+
+def _person_elsewhere(ctx: Context, event: Event, missing: Sequence[str]) -> tuple[str, Event] | None:
+    """A person the question names, absent from the record checked, and the one record of theirs."""
+    people = [m for m in ctx.query.entities if m.type == "person" and m.surface in missing]
+    if len(people) != 1:
+        return None
+    theirs = [e for e in ctx.store.about(people[0].entity_id) if e.id != event.id and e.date.start]
+    return (ctx.store.entity(people[0].entity_id).name, theirs[0]) if len(theirs) == 1 else None
 
 
 BODY_TYPES = ("organization", "government", "company")  # where a person comes from
