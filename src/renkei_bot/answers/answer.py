@@ -444,6 +444,8 @@ def _figure(ctx: Context) -> Answer | None:
         return None
     if any(h.name.startswith("kind.") and h.word.endswith(counter) for h in query.facets):
         return None  # 「協定を結んでいる町村会はいくつ？」: a kind of partner, counted in the table
+    if any(h.name.startswith("row.") for h in query.facets) and not query.entities:
+        return None  # 「連携してる自治体の合計数」: a row of the yearly table, which the table answers
     if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
         return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」
     table_counter = counter in ctx.vocabulary.table_counters
