@@ -996,6 +996,15 @@ CASES = [
     ("京都との推進 committee は何回開催？", TODAY, True, ["3回"]),
     ("協定で連携してる自治体数は令和元年度から2年度でどれだけ増えた？", TODAY, True, ["広域連携協定"]),
     ("連携自治体の合計数が初めて1000をこえた年度は？", TODAY, True, ["2019年度（令和元年度）"]),
+    # a record that calls itself the first answers 「…の最初の例」 whatever its date
+    ("HPの掲示板を使った連携で一番最初のものは？", TODAY, True, ["坂井市"]),
+    # a いま in a sentence before the question tells the asker's situation, it does not ask now
+    (
+        "いま年表を作っています。ロゴマークが決まったのはいつでしたか。",
+        TODAY,
+        True,
+        ["2015年（平成27年）6月16日"],
+    ),
 ]
 
 

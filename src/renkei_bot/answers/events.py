@@ -253,6 +253,14 @@ def count_claimed(ctx: Context) -> Answer | None:
     )
 
 
+def _said_first(ctx: Context, events: Sequence[Event]) -> Event | None:
+    """「HPの掲示板を使った連携の最初の例は？」: the one record that calls itself the first (「HPを活用した
+    初めての連携事例」) among those the question's words choose, whatever its date."""
+    words = ctx.vocabulary.first_said
+    said = [e for e in events if any(w in d for d in (e.title, *e.details) for w in words)]
+    return said[0] if len(said) == 1 and ctx.query.terms else None
+
+
 def first_last(ctx: Context) -> Answer:
     order = ctx.query.order or "first"
     if not ctx.query.entities and not ctx.query.terms:
@@ -270,7 +278,7 @@ def first_last(ctx: Context) -> Answer:
         if not dated:
             return ctx.nothing()
         edge = (
-            dated[0]
+            _said_first(ctx, dated) or dated[0]
             if order == "first"
             else max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
         )

@@ -461,6 +461,7 @@ class Vocabulary:
     held_verbs: frozenset[str] = frozenset()
     place_kinds: tuple[tuple[str, str], ...] = ()  # 区 → ward: the kind of place a question asks which of
     own_staff: tuple[str, ...] = ()  # 事務局: the records' word for the project's own staff
+    first_said: tuple[str, ...] = ()  # 初めて: a record that calls itself the first of its kind
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
@@ -486,6 +487,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
         place_kinds=_pairs(path, raw, "place_kinds"),
         own_staff=_word_list(path, raw, "own_staff"),
+        first_said=_word_list(path, raw, "first_said"),
     )
 
 

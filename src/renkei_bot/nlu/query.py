@@ -375,7 +375,7 @@ class Understander:
             after = [t for t in tokens if t.begin >= aside.lead]
             again = [h for h in self.vocabulary.facets.match(after, skip=names) if h.name in lost]
             silenced = tuple(sorted((*silenced, *again), key=lambda h: (h.begin, h.name)))
-        facets = silenced
+        facets = _now_of_the_question(tokens, silenced)
         # 「AからBまでは何日？」「…までの期間は」: how long, asked after a span between two things, asks
         # the interval between them
         # (「27年度から3年度までで合計はどのくらい増えた」 asks a change of the table, not a time)
@@ -884,6 +884,21 @@ def _guessed_last(
 
 
 _DAY_OF = frozenset({"time.on_that_day", "time.day_of"})
+_NOW = "time.now"
+
+
+def _now_of_the_question(tokens: Sequence[tok.Token], facets: tuple[FacetHit, ...]) -> tuple[FacetHit, ...]:
+    """「…勉強会で紹介することになり、いま資料を作っております。…決定したのはいつ？」: a いま said in a
+    sentence before the question's own tells the asker's situation; only the asking sentence's asks now."""
+    if not any(h.name == _NOW for h in facets):
+        return facets
+    ends = tok.sentence_ends(tokens)
+    if not ends:
+        return facets
+    last = ends[-1]  # the question is the sentence after the last full stop
+    if not any(h.begin >= last and (h.name == "wh" or h.name.startswith("ask.")) for h in facets):
+        return facets
+    return tuple(h for h in facets if h.name != _NOW or h.begin >= last)
 
 
 def _dated_by(
