@@ -1005,6 +1005,12 @@ CASES = [
         True,
         ["2015年（平成27年）6月16日"],
     ),
+    # a loanword of the records typed in hiragana (ついったー → Twitter)
+    ("ついったーの運用はいつから？", TODAY, True, ["2021年（令和3年）1月"]),
+    # a reason added after the request asks nothing (初めて is not 「最初の」)
+    ("KITTEの住所を教えてください。初めて行くので", TODAY, False, []),
+    # 「X県の町村会」 is the association X県町村会, which the records may lack
+    ("福岡県の市長会とも協定を結ぶ予定はありますか？", TODAY, False, ["福岡県市長会"]),
 ]
 
 

@@ -20,6 +20,7 @@ from renkei_bot.nlu.facets import FacetHit
 
 INTRO = "asker.intro"
 CLOSING = "asker.closing"
+REASON = "asker.reason"
 # what a closing sentence may hold beside its courtesy: no name, and no facet of these (it asks nothing)
 _ASKING = ("wh", "ask.", "subject.", "aspect.", "count.", "total.", "extreme.", "change.", "row.", "kind.")
 OWN = "asker.own"
@@ -115,14 +116,17 @@ def without_closing(
     facets_of: Callable[[Sequence[tok.Token]], Sequence[FacetHit]],
 ) -> str | None:
     """`text` without the sentences after its question that only close it (「…で合ってますか？報告書に
-    載せるので念のため確認お願いします。」): each a courtesy (facet asker.closing) naming nothing and
-    asking nothing. None when there are none."""
+    載せるので念のため確認お願いします。」「…教えてください。初めて行くので」): a courtesy or a reason
+    (facets asker.closing, asker.reason) naming nothing and asking nothing. None when there are none."""
     asked = tok.question_end(tokens)
+    if asked is None:  # 「…教えてください。初めて行くので」: a reason added after a request
+        ends = tok.sentence_ends(tokens)
+        asked = ends[-1] if ends else None
     if asked is None:
         return None
     after = [t for t in tokens if t.begin >= asked]
     said = facets_of(after)
-    if not any(h.name == CLOSING for h in said) or any(h.name.startswith(_ASKING) for h in said):
+    if not any(h.name in (CLOSING, REASON) for h in said) or any(h.name.startswith(_ASKING) for h in said):
         return None
     if any(m.end > asked for m in matches) or len(text[:asked].strip()) < MIN_QUESTION:
         return None

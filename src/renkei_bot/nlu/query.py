@@ -57,11 +57,16 @@ def _org_suffix(vocabulary: Vocabulary) -> re.Pattern[str]:
     return re.compile(ends)
 
 
+_OF_PREFECTURE = re.compile(r"(?<=[都道府県])の")
+
+
 def _unknown_org(vocabulary: Vocabulary) -> re.Pattern[str]:
     """Names shaped like an association (〇〇県市長会) or a company (〇〇銀行): intents/_facets.yaml."""
     kinds = "|".join(map(re.escape, vocabulary.associations)) or "(?!)"
     companies = "|".join(map(re.escape, vocabulary.companies)) or "(?!)"
-    return re.compile(rf"[一-龥]{{1,4}}[都道府県](?:{kinds})|[一-龥ァ-ヶーA-Za-z0-9]{{1,12}}?(?:{companies})")
+    return re.compile(
+        rf"[一-龥]{{1,4}}[都道府県]の?(?:{kinds})|[一-龥ァ-ヶーA-Za-z0-9]{{1,12}}?(?:{companies})"
+    )
 
 
 def stated_place(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str | None:
@@ -538,11 +543,13 @@ class Understander:
             scope = [p for p in when.spans if p.attached or p.relative or tok.qualifies(tokens, p.stop)]
             premise = tuple(p for p in when.spans if p not in scope)
             when = dataclasses.replace(when, spans=tuple(scope))
+        guessed = [(m.begin, m.end) for m in resolution.matches if m.method == "fuzzy"]
         unknown = (
             tuple(
-                m.group(0)
+                _OF_PREFECTURE.sub("", m.group(0))  # 「沖縄県の町村会」 is 沖縄県町村会
                 for m in self._unknown_org.finditer(text)
                 if not any(b <= m.start() and m.end() <= e for b, e in covered)
+                and not any(m.start() <= b < m.end() for b, _ in guessed)  # 群間県 is 群馬県, guessed
             )
             if self._org_suffix.search(text)
             else ()

@@ -21,6 +21,7 @@ The lexicon is built on the first question that needs it, from at most MAX_TEXTS
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections import Counter
@@ -40,6 +41,8 @@ SHORT_RUN = 4  # a run shorter than this is respelled only as one word (れい�
 MAX_PIECE = 16  # the longest reading tried as one piece
 MAX_TEXTS = 4000  # distinct record texts read for the records' words
 RUNS_KEPT = 4096  # kana runs whose respelling is remembered
+LOANWORD_LONGEST = 12  # the longest loanword looked for in hiragana
+LOANWORD_KANA = 5  # a loanword typed in hiragana this long needs no long-vowel mark to be one
 _KANA_RUN = re.compile(rf"[ぁ-ゖー]{{{MIN_RUN},}}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
 _KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
@@ -354,6 +357,7 @@ class Speller:
         # (kana run, its grammar spans) → the run respelled: はいつですか, について, を教えて recur
         # across questions, and each would be cut again (a search over every piece of the run)
         self._runs: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
+        self._loanwords: dict[str, str] | None = None  # hiragana → the records' katakana or Latin word
 
     @property
     def lexicon(self) -> Lexicon:
@@ -367,6 +371,26 @@ class Speller:
 
                     self._lexicon = build() if self._cache is None else self._cache(build)
         return self._lexicon
+
+    def _kana_loanwords(self, text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
+        """「ついったー始めたのいつ」: a loanword of the records (ツイッター → Twitter, サミット) typed in
+        hiragana inside a kana run, found by its spelling; one with a long-vowel mark or LOANWORD_KANA
+        letters, so that everyday words (きって) stay as they are."""
+        if self._loanwords is None:
+            lexicon = self.lexicon
+            words = {to_hiragana(k): k for k in lexicon.katakana if len(k) >= MIN_RUN}
+            self._loanwords = {**words, **lexicon.by_sound}
+        table, edits, i = self._loanwords, [], begin
+        while i < end:
+            for j in range(min(end, i + LOANWORD_LONGEST), i + MIN_RUN - 1, -1):
+                word = text[i:j]
+                if word in table and ("ー" in word or len(word) >= LOANWORD_KANA):
+                    edits.append((i, j, table[word]))
+                    i = j
+                    break
+            else:
+                i += 1
+        return edits
 
     def _spelled_run(self, run: str, grammar: Sequence[tuple[int, int]]) -> str:
         """_kana of a run, remembered (up to RUNS_KEPT runs; a pure function of the lexicon)."""
@@ -406,7 +430,13 @@ class Speller:
         runs = [part for m in _KANA_RUN.finditer(text) for part in _outside(m.start(), m.end(), kept)]
         if runs:
             tokens = tokenize(text)
+            gaps = []  # each run without the loanwords found in it, respelled as a run of its own
             for run_begin, run_end in runs:
+                loanwords = self._kana_loanwords(text, run_begin, run_end)
+                edits += loanwords
+                cuts = [run_begin, *(x for b, e, _ in loanwords for x in (b, e)), run_end]
+                gaps += [(b, e) for b, e in list(itertools.pairwise(cuts))[::2] if e > b]  # not the loanwords
+            for run_begin, run_end in gaps:
                 begin, end = (
                     _whole_words(tokens, run_begin, run_end)
                     if run_end - run_begin >= MIN_RUN
