@@ -184,6 +184,11 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     summary = said_in(
         format_date(days[0]), format_date(days[1]), (days[1] - days[0]).days, whole_months(days[0], days[1])
     )
+    return _between(query, summary, answers, (days[0].isoformat(), days[1].isoformat()))
+
+
+def _between(query: Query, summary: str, answers: Sequence[Answer], dates: tuple[str, str]) -> Answer:
+    """The answer to an interval: its summary, then each side's first record."""
     return Answer(
         question=query.raw,
         intent="when",
@@ -191,7 +196,7 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
         summary=summary,
         lines=(*answers[0].lines[:1], *answers[1].lines[:1]),
         sources=tuple(dict.fromkeys((*answers[0].sources[:1], *answers[1].sources[:1]))),
-        dates=(days[0].isoformat(), days[1].isoformat()),
+        dates=dates,
         record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
     )
 
@@ -211,16 +216,7 @@ def _months_apart(query: Query, answers: Sequence[Answer]) -> Answer | None:
         for f, m in zip(firsts, months, strict=True)
     ]
     summary = wording.months_from_to(shown[0], shown[1], whole_months(months[0], months[1]))
-    return Answer(
-        question=query.raw,
-        intent="when",
-        found=True,
-        summary=summary,
-        lines=(*answers[0].lines[:1], *answers[1].lines[:1]),
-        sources=tuple(dict.fromkeys((*answers[0].sources[:1], *answers[1].sources[:1]))),
-        dates=(firsts[0], firsts[1]),
-        record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
-    )
+    return _between(query, summary, answers, (firsts[0], firsts[1]))
 
 
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
