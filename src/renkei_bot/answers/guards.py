@@ -107,9 +107,9 @@ def unrecorded_title(ctx: Context) -> Answer | None:
     query = ctx.query
     if not (query.has("aspect.people", "aspect.name") or query.intent == "who"):
         return None
-    names = {m.surface for m in query.entities} | set(query.names)
     if query.entity_ids("person"):
-        return None
+        return None  # a person named: their post is asked of them
+    names = {m.surface for m in query.entities} | set(query.names)
     for term in sorted(query.terms, key=len, reverse=True):  # the whole post (政策推進課長) first
         post = _post(ctx, term)
         if post is None or len(term) == len(post) or "の" in term or term in names:
