@@ -1011,6 +1011,14 @@ CASES = [
     ("KITTEの住所を教えてください。初めて行くので", TODAY, False, []),
     # 「X県の町村会」 is the association X県町村会, which the records may lack
     ("福岡県の市長会とも協定を結ぶ予定はありますか？", TODAY, False, ["福岡県市長会"]),
+    # a quoted sentence with a date the records do not write states that date: a claim to check
+    (
+        "資料に「群馬県町村会との協定は平成30年4月6日締結」と書きましたが、合っていますか？",
+        TODAY,
+        True,
+        ["いいえ", "4月16日"],
+    ),
+    ("「千葉県町村会と平成29年1月19日締結」で正しいですか", TODAY, True, ["はい"]),
 ]
 
 

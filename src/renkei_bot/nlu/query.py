@@ -659,10 +659,15 @@ class Understander:
         quoted = [m.span() for m in _QUOTED.finditer(text)] if "「" in text or "『" in text else []
         if quoted:  # 「平成30年7月豪雨」: a date inside quotes is part of a name, not a period asked about
             # …but a quote of nothing more than a date (「平成29年1月19日」「2019年11月開催」) states it
+            # …and so does one the records do not write (「…協定は平成30年2月12日締結」と書いて), a claim
             spans = tuple(
                 dataclasses.replace(p, attached=True)
                 if any(
-                    b < p.begin and p.stop < e and not _only_date(text[b + 1 : e - 1], p) for b, e in quoted
+                    b < p.begin
+                    and p.stop < e
+                    and not _only_date(text[b + 1 : e - 1], p)
+                    and not self._unwritten_date(text, p)
+                    for b, e in quoted
                 )
                 else p
                 for p in when.spans
@@ -672,6 +677,15 @@ class Understander:
             when = self._named_dates(text, when)
         masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
         return when, compose_partners(self.index.find(masked), masked, self._partners)
+
+    def _unwritten_date(self, text: str, period: Period) -> bool:
+        """A date and the noun glued after it (平成30年2月12日締結) that no record writes: stated, not a name."""
+        glued = _GLUED_NOUN.match(text, period.stop)
+        return (
+            self._in_records is not None
+            and glued is not None
+            and not self._in_records(text[period.begin : glued.end()])
+        )
 
     def _named_dates(self, text: str, when: when_mod.When) -> when_mod.When:
         """「平成30年7月豪雨への支援金」: a date glued to a noun the records write with it is part of a
