@@ -11,7 +11,6 @@ message is then answered whole, as before.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,7 @@ from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_date, whole_months
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.periods import Period
-from renkei_bot.nlu.query import Query
+from renkei_bot.nlu.query import BRACKETED, Query
 
 MIN_SIDE = 2  # characters each side of 「日の」 needs to name or ask anything
 
@@ -219,9 +218,6 @@ def _months_apart(query: Query, answers: Sequence[Answer]) -> Answer | None:
     return _between(query, summary, answers, (firsts[0], firsts[1]))
 
 
-_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
-
-
 _LISTING = frozenset({"events_about", "detail", "who"})  # intents that would list a side's records
 
 
@@ -233,7 +229,7 @@ def _dated_side(side: Query) -> Query:
 
 def _unbracketed(side: str) -> str:
     """A side's words without what it says in brackets, unless that is all it says."""
-    bare = _BRACKETED.sub("", side).strip(_TRIM)
+    bare = BRACKETED.sub("", side).strip(_TRIM)
     return bare if len(bare) >= MIN_SIDE else side
 
 

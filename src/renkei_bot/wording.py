@@ -781,15 +781,17 @@ def came_last(last: str, last_day: str, other: str, other_day: str) -> str:
     return f"{last}が後です（{last_day}。{other}は{other_day}）。"
 
 
+def _years_months(months: int) -> str:
+    """19 → 1年7か月, 12 → 1年, 5 → 5か月."""
+    years, rest = divmod(abs(months), 12)
+    return (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")
+
+
 def _days_apart(days: int, months: int) -> str:
     """「588日後（1年7か月後）」「153日後（5か月後）」: the days, with the whole years and months when
     there is at least one month."""
     which = "後" if days > 0 else "前"
-    years, rest = divmod(abs(months), 12)
-    if years:
-        about = f"（{years}年" + (f"{rest}か月" if rest else "") + f"{which}）"
-    else:
-        about = f"（{rest}か月{which}）" if rest else ""
+    about = f"（{_years_months(months)}{which}）" if months else ""
     return f"{abs(days)}日{which}{about}"
 
 
@@ -802,15 +804,12 @@ def days_between(first: str, first_day: str, second: str, second_day: str, days:
 
 def years_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
     """「AからBまで何年？」: the years and months first, then the days and the two days."""
-    years, rest = divmod(abs(months), 12)
-    span = (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")
-    return f"{span}です（{abs(days)}日。{from_day} → {to_day}）。"
+    return f"{_years_months(months)}です（{abs(days)}日。{from_day} → {to_day}）。"
 
 
 def months_from_to(from_day: str, to_month: str, months: int) -> str:
     """「AからBまで何年？」 when one of them is dated only by its month: about so many years and months."""
-    years, rest = divmod(abs(months), 12)
-    span = (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")
+    span = _years_months(months)
     return f"約{span}です（{from_day} → {to_month}。日付が月までの記録があるため、月の単位で数えています）。"
 
 

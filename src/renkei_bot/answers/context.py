@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from renkei_bot import wording
-from renkei_bot.answers.lines import cite, event_line, iso_dates
+from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Selector
 from renkei_bot.dates import format_date, format_period
@@ -46,6 +46,17 @@ class Context:
             sources=(cite(event),),
             dates=iso_dates([event]),
             record_ids=(event.id,),
+        )
+
+    def found_records(self, summary: str, events: Sequence[Event], **fields: Any) -> Answer:
+        """An answer from several records: each one's line, source and date (`fields`: a title)."""
+        return self.found(
+            summary,
+            lines=event_lines(events),
+            sources=tuple(cite(e) for e in events),
+            dates=iso_dates(events),
+            record_ids=tuple(e.id for e in events),
+            **fields,
         )
 
     def not_found(

@@ -211,10 +211,16 @@ def count(ctx: Context) -> Answer:
     events = subject_events(ctx)
     if not events:
         return ctx.nothing()
+    return _counted(ctx, events)
+
+
+def _counted(ctx: Context, events: Sequence[Event], claimed: int | None = None) -> Answer:
+    """How many times the records were held (はい or いいえ first when a number was `claimed`)."""
     what = ctx.label() if ctx.query.entities else "・".join(ctx.query.terms[:1])
     rows = len({e.lines for e in events})  # a row with (1) and (2) is one occasion held in two parts
+    summary = wording.counted(what, rows)
     return ctx.found(
-        wording.counted(what, rows),
+        summary if claimed is None else wording.yes_or_no(rows == claimed, summary),
         title=wording.title_count(what),
         lines=EventLines(events),  # every record counted, built only as far as shown
         sources=_sources(events),
@@ -239,18 +245,7 @@ def count_claimed(ctx: Context) -> Answer | None:
     if len(claimed) != 1 or query.ordinal is not None or not (query.entities or query.terms):
         return None
     events = subject_events(ctx)
-    if not events:
-        return None
-    what = ctx.label() if query.entities else "・".join(query.terms[:1])
-    rows = len({e.lines for e in events})
-    return ctx.found(
-        wording.yes_or_no(rows == claimed[0], wording.counted(what, rows)),
-        title=wording.title_count(what),
-        lines=EventLines(events),
-        sources=_sources(events),
-        dates=iso_dates(events),
-        record_ids=tuple(e.id for e in events),
-    )
+    return _counted(ctx, events, claimed[0]) if events else None
 
 
 def _said_first(ctx: Context, events: Sequence[Event]) -> Event | None:

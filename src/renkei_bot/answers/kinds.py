@@ -6,7 +6,7 @@ from __future__ import annotations
 from renkei_bot import wording
 from renkei_bot.answers import pointing
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_lines, iso_dates, record_lines
+from renkei_bot.answers.lines import record_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.normalize import compact
@@ -32,13 +32,7 @@ def answer(ctx: Context) -> Answer | None:
             summary = wording.involved_each(
                 [wording.involved_in("、".join(n), e.title, format_span(e.date)) for e, n in named]
             )
-            return ctx.found(
-                summary,
-                lines=event_lines(several),
-                sources=tuple(cite(e) for e in several),
-                dates=iso_dates(several),
-                record_ids=tuple(e.id for e in several),
-            )
+            return ctx.found_records(summary, several)
     best = ctx.selector.best(query)
     if len(best) != 1:
         return _across(ctx, [r.event for r in best[:MAX_EACH]], kind)
@@ -77,13 +71,7 @@ def _across(ctx: Context, events: list[Event], kind: str) -> Answer | None:
             counts[name] = counts.get(name, 0) + 1
     ordered = sorted(counts, key=lambda n: -counts[n])  # stable: first named first among equals
     records = [e for e, _ in named]
-    return ctx.found(
-        wording.involved_across("、".join(ordered), len(records)),
-        lines=event_lines(records),
-        sources=tuple(cite(e) for e in records),
-        dates=iso_dates(records),
-        record_ids=tuple(e.id for e in records),
-    )
+    return ctx.found_records(wording.involved_across("、".join(ordered), len(records)), records)
 
 
 def _fewest_places(lines: list[str], places: list[Entity]) -> list[str]:

@@ -96,14 +96,8 @@ def ceremonies(ctx: Context) -> Answer:
     partners = ctx.store.partners.partners
     ids = list(dict.fromkeys(p.event for p in partners if p.event))
     held = [ctx.store.event(i) for i in ids if ctx.store.has_event(i)]
-    return ctx.found(
-        wording.ceremonies(len(held), len(partners)),
-        title=wording.title_count(wording.CEREMONIES),
-        lines=event_lines(held),
-        sources=tuple(cite(e) for e in held),
-        dates=iso_dates(held),
-        record_ids=tuple(e.id for e in held),
-    )
+    summary = wording.ceremonies(len(held), len(partners))
+    return ctx.found_records(summary, held, title=wording.title_count(wording.CEREMONIES))
 
 
 def agreement_date(ctx: Context) -> Answer:
@@ -325,14 +319,7 @@ def company_agreements(ctx: Context) -> Answer:
     if len(signed) <= wording.HEAD_ITEMS:  # each, with its day, in the first line
         named = [wording.fact_on(e.title, format_span(e.date)) for e in signed]
         summary += wording.joined(named, len(named)) + "。"
-    return ctx.found(
-        summary,
-        title=wording.COMPANY_AGREEMENTS,
-        lines=event_lines(signed),
-        sources=tuple(cite(e) for e in signed),
-        dates=iso_dates(signed),
-        record_ids=tuple(e.id for e in signed),
-    )
+    return ctx.found_records(summary, signed, title=wording.COMPANY_AGREEMENTS)
 
 
 def partner_card(ctx: Context, name: str) -> Answer:

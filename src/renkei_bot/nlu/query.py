@@ -37,7 +37,7 @@ from renkei_bot.records import Correction
 
 _DIGIT = re.compile("[0-9]")  # what _NUMBER needs
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
-_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")  # an aside in brackets, full- or half-width
 MAX_QUESTION = 500  # characters read of one question; the rest is ignored (and said so)
 
 
@@ -943,7 +943,7 @@ def _restated_predicates(text: str, tokens: Sequence[tok.Token]) -> list[tuple[i
     ends = {t.end: t for t in tokens}
     return [
         m.span()
-        for m in _BRACKETED.finditer(text)
+        for m in BRACKETED.finditer(text)
         if (before := ends.get(m.start())) is not None and before.pos[0] in tok.VERBAL_POS
     ]
 
