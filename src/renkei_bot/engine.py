@@ -15,7 +15,8 @@ from renkei_bot.answers import anniversaries as anniv
 from renkei_bot.answers import events, general, partners
 from renkei_bot.answers.answer import answer
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.model import Answer
+from renkei_bot.answers.lines import event_line
+from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Selector
 from renkei_bot.conversation import Carried, follow
 from renkei_bot.dates import date_words
@@ -132,6 +133,7 @@ class Engine:
             respond=lambda query: answer(self._context(query)),
             kinds=self._kinds,
             others=lambda query: events.other_items_of(self._context(query)),
+            line=self._record_line,
         )
         self._parts = Parts(
             store,
@@ -236,6 +238,13 @@ class Engine:
         if query.has("ask.interval", "time.elapsed"):
             return hops.between_named(query, today, self._steps)  # 「第3号から第4号まで何日あいた？」
         return None
+
+    def _record_line(self, record_id: str) -> Line | None:
+        """The line a record is listed with: a partner's row, an event's date and title."""
+        partner = self.store.partner(record_id)
+        if partner is not None:
+            return partners.partner_line(partner)
+        return event_line(self.store.event(record_id)) if self.store.has_event(record_id) else None
 
     def _kinds(self, record_ids: Sequence[str]) -> frozenset[str]:
         """The series and categories of records (a partner's: its signing's)."""

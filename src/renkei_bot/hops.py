@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers.model import Answer
+from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, whole_months
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.periods import Period
@@ -38,6 +38,8 @@ class Steps:
     kinds: Kinds
     # the items of the record a query names that it does not name (a meeting's other agenda), if any
     others: Callable[[Query], Answer | None] = lambda query: None
+    # the line a record (an event or a partner, by id) is listed with, if it is one
+    line: Callable[[str], Line | None] = lambda record_id: None
 
     def day_of(self, text: str, today: date) -> tuple[Answer, date] | None:
         """The record `text` names, answered as 「いつ？」, and its first day; None without one."""
@@ -137,8 +139,11 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
         hit = next((h for h in query.facets if h.name == "time.elapsed" and _UNTIL in text[: h.begin]), None)
     if hit is None:
         return None
-    than = tok.than_sides(tok.tokenize(text[: hit.begin])) if hit.name == "ask.interval" else None
-    if than is not None:  # 「広島との協定は、千葉との協定より何年くらい後？」: from the one after より
+    before = tok.tokenize(text[: hit.begin]) if hit.name == "ask.interval" else []
+    # 「広島との協定は、千葉との協定より何年くらい後？」「ロゴマークって、HP開設の何日前？」: from the
+    # one after より (before の)
+    than = tok.than_sides(before) or tok.of_sides(before) if before else None
+    if than is not None:
         (later_from, later_to), (earlier_from, earlier_to) = than
         said = (text[earlier_from:earlier_to].strip(_TRIM), text[later_from:later_to].strip(_TRIM))
     else:
@@ -176,24 +181,31 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     days = [_first_day(a) for a in answers]
     in_years = hit.name == "time.elapsed" or _YEARS in hit.word
     if (days[0] is None or days[1] is None) and in_years:
-        return _months_apart(query, answers)  # 「HP開設からTwitter開始（2021年1月）まで何年？」
+        return _months_apart(query, answers, steps)  # 「HP開設からTwitter開始（2021年1月）まで何年？」
     if days[0] is None or days[1] is None:
         return None
     said_in = wording.years_from_to if hit.name == "time.elapsed" else wording.days_from_to
     summary = said_in(
         format_date(days[0]), format_date(days[1]), (days[1] - days[0]).days, whole_months(days[0], days[1])
     )
-    return _between(query, summary, answers, (days[0].isoformat(), days[1].isoformat()))
+    return _between(query, summary, answers, (days[0].isoformat(), days[1].isoformat()), steps)
 
 
-def _between(query: Query, summary: str, answers: Sequence[Answer], dates: tuple[str, str]) -> Answer:
+def _between(
+    query: Query, summary: str, answers: Sequence[Answer], dates: tuple[str, str], steps: Steps
+) -> Answer:
     """The answer to an interval: its summary, then each side's first record."""
+    lines = [
+        line
+        for a in answers
+        if (line := next((steps.line(i) for i in a.record_ids[:1]), None) or next(iter(a.lines), None))
+    ]
     return Answer(
         question=query.raw,
         intent="when",
         found=True,
         summary=summary,
-        lines=(*answers[0].lines[:1], *answers[1].lines[:1]),
+        lines=tuple(lines),
         sources=tuple(dict.fromkeys((*answers[0].sources[:1], *answers[1].sources[:1]))),
         dates=dates,
         record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
@@ -203,7 +215,7 @@ def _between(query: Query, summary: str, answers: Sequence[Answer], dates: tuple
 _YEARS = "年"  # a duration asked in years (何年) is answered in years and months
 
 
-def _months_apart(query: Query, answers: Sequence[Answer]) -> Answer | None:
+def _months_apart(query: Query, answers: Sequence[Answer], steps: Steps) -> Answer | None:
     """Two records, one dated only by its month: the whole months between those months, the days
     unsaid (the records do not give one of them)."""
     firsts = [a.dates[0] if a.dates else "" for a in answers]
@@ -215,16 +227,19 @@ def _months_apart(query: Query, answers: Sequence[Answer]) -> Answer | None:
         for f, m in zip(firsts, months, strict=True)
     ]
     summary = wording.months_from_to(shown[0], shown[1], whole_months(months[0], months[1]))
-    return _between(query, summary, answers, (firsts[0], firsts[1]))
+    return _between(query, summary, answers, (firsts[0], firsts[1]), steps)
 
 
 _LISTING = frozenset({"events_about", "detail", "who"})  # intents that would list a side's records
 
 
 def _dated_side(side: Query) -> Query:
-    """A side naming an edition but read as a list of records (「京都との推進委員会、第1回」) is asked as
-    「いつ？」 of it, so the edition picks one day; any other side stays as it is read."""
-    return asked_when(side) if side.intent in _LISTING and side.ordinal is not None else side
+    """A side naming an edition but read as a list of records (「京都との推進委員会、第1回」), or naming
+    a record with no intent of its own (実施決定), is asked as 「いつ？」 of it, so it picks one day; any
+    other side stays as it is read."""
+    listed = side.intent in _LISTING and side.ordinal is not None
+    # 「実施決定から…」: words that name a record but ask nothing (no intent of their own) ask its day
+    return asked_when(side) if listed or side.intent == "fallback" else side
 
 
 def _unbracketed(side: str) -> str:

@@ -36,7 +36,7 @@ from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v3"  # v3: short names from series only
 _LANGUAGE_MAGIC = "renkei-bot prepared language v2"  # v2: year_counters
-_LEXICON_MAGIC = "renkei-bot prepared lexicon v6"  # v6: names by reading capped like the records' words
+_LEXICON_MAGIC = "renkei-bot prepared lexicon v7"  # v7: the records' okurigana (by_normal)
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4
 

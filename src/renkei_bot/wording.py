@@ -795,10 +795,23 @@ def _days_apart(days: int, months: int) -> str:
     return f"{abs(days)}日{which}{about}"
 
 
-def days_between(first: str, first_day: str, second: str, second_day: str, days: int, months: int = 0) -> str:
-    """「AはBの何日後？」: the difference first, then both days."""
+def days_between(
+    first: str,
+    first_day: str,
+    second: str,
+    second_day: str,
+    days: int,
+    months: int = 0,
+    *,
+    directed: bool = True,
+) -> str:
+    """「AはBの何日後？」: the difference first, then both days; 「AとBは何日はなれてる？」 (not
+    `directed`): the days between them, neither after nor before."""
     if days == 0:
         return f"同じ日です（{first}・{second}とも{first_day}）。"
+    if not directed:
+        about = f"（{_years_months(months)}）" if months else ""
+        return f"{abs(days)}日{about}はなれています（{first}は{first_day}、{second}は{second_day}）。"
     return f"{_days_apart(days, months)}です（{first}は{first_day}、{second}は{second_day}）。"
 
 
@@ -811,6 +824,11 @@ def months_from_to(from_day: str, to_month: str, months: int) -> str:
     """「AからBまで何年？」 when one of them is dated only by its month: about so many years and months."""
     span = _years_months(months)
     return f"約{span}です（{from_day} → {to_month}。日付が月までの記録があるため、月の単位で数えています）。"
+
+
+def days_held(days: int, span: str, title: str) -> str:
+    """「何日間やってた？」: the days a record ran, counting its first and last."""
+    return f"{days}日間です（{span}「{title}」）。"
 
 
 def days_from_to(from_day: str, to_day: str, days: int, months: int) -> str:

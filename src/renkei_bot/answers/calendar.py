@@ -179,6 +179,9 @@ def each(ctx: Context) -> Answer | None:
     return _pair(ctx, summary, first, second)
 
 
+_DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後, 何日前)
+
+
 def interval(ctx: Context) -> Answer | None:
     """ask.interval with two named things: the days from the second to the first."""
     anchors = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
@@ -188,13 +191,19 @@ def interval(ctx: Context) -> Answer | None:
     if not (first.exact and second.exact):
         return None  # a month or a year recorded: no count of days
     days = (first.day - second.day).days
+    # 「何日後」「何日前」 ask which way; 「何日はなれてる」「何日違う」 only how far (earlier one first)
+    hit = next((h for h in ctx.query.facets if h.name == "ask.interval"), None)
+    directed = hit is not None and hit.word.endswith(_DIRECTIONS)
+    if not directed and days > 0:
+        first, second, days = second, first, -days
     summary = wording.days_between(
         first.name,
         format_date(first.day),
         second.name,
         format_date(second.day),
         days,
-        whole_months(second.day, first.day),
+        whole_months(*sorted((second.day, first.day))),
+        directed=directed,
     )
     return _pair(ctx, summary, first, second)
 

@@ -59,6 +59,9 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
     counter = counter_asked(ctx)
     if counter is None:
         return None
+    if counter in ctx.vocabulary.day_counters and events:
+        # 「六魂祭は何日間？」 presumes a record of several days: the best such one (当日, not 締結式)
+        return days_held(ctx, next((e for e in events if e.date.end or e.date.days), events[0]))
     figure = re.compile(rf"([0-9０-９]+)\s?(?:つの)?{re.escape(counter)}")
     for event in events:
         lines = pointing.in_context(event)
@@ -81,6 +84,17 @@ def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
         or counted_list(ctx, events, counter)
         or _bracketed(ctx, events, counter)
     )
+
+
+def days_held(ctx: Context, event: Event) -> Answer | None:
+    """「十勝の展示は何日間やってた？」: the days the record's dates span (8月21日～9月27日: 38日間; 5月30、
+    31日: 2日間); None for a record dated to its month or year, whose days the records do not give."""
+    span = event.date
+    if span.start is None or span.precision != "day":
+        return None
+    days = len(span.days) if span.days else ((span.end or span.start) - span.start).days + 1
+    summary = wording.days_held(days, format_span(span), event.title)
+    return ctx.found_record(summary, event, record_lines(event))
 
 
 def _bracketed(ctx: Context, events: Sequence[Event], counter: str) -> Answer | None:

@@ -74,14 +74,32 @@ def _words(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.pos[0] != "空白" and t.surface.strip()]
 
 
-def _phrase_at(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
+def _after_spaces(tokens: Sequence[Token]) -> dict[int, int]:
+    """Where a word begins after nothing but spaces → where the word before the spaces ends: a
+    question written with spaces between its words (「なんにち はなれてる」) says its phrases still."""
+    spaced: dict[int, int] = {}
+    last = -1  # where the last word ended
+    gap = False
+    for t in tokens:
+        if t.pos[0] == "空白" or not t.surface.strip():
+            gap = last >= 0
+            continue
+        if gap:
+            spaced[t.begin] = last
+        last, gap = t.end, False
+    return spaced
+
+
+def _phrase_at(words: Sequence[Token], i: int, phrase: tuple[str, ...], spaced: Mapping[int, int]) -> bool:
+    """The phrase's words stand at words[i:], each next to the one before or after spaces alone."""
     if i + len(phrase) > len(words):
         return False
     for k, part in enumerate(phrase):
         word = words[i + k]
         if part != word.normalized and part != word.lemma and part != word.surface:  # not in _forms()
             return False
-        if k and words[i + k - 1].end != word.begin:
+        end = words[i + k - 1].end
+        if k and end != word.begin and spaced.get(word.begin) != end:
             return False
     return True
 
@@ -126,28 +144,42 @@ def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
 
 
 def _unless_at(
-    plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]
+    plan: _Plan,
+    words: Sequence[Token],
+    where: Mapping[str, list[int]],
+    present: set[str],
+    spaced: Mapping[int, int],
 ) -> Iterator[tuple[int, int]]:
     """Where each of the spec's `unless` phrases stands in the words, as [begin, end) of positions."""
     for phrase, need in plan.unless:
         if need <= present:
             for i in where.get(phrase[0], ()):
-                if _phrase_at(words, i, phrase):
+                if _phrase_at(words, i, phrase, spaced):
                     yield i, i + len(phrase)
 
 
-def _vetoed(plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]) -> bool:
+def _vetoed(
+    plan: _Plan,
+    words: Sequence[Token],
+    where: Mapping[str, list[int]],
+    present: set[str],
+    spaced: Mapping[int, int],
+) -> bool:
     """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where); for an
     at_end facet, in the last sentence (「確認させてください。…でしたよね？」 still asks yes or no)."""
     start, stop = _last_sentence(words) if plan.spec.at_end else (0, len(words))
-    return any(start <= i < stop for i, _ in _unless_at(plan, words, where, present))
+    return any(start <= i < stop for i, _ in _unless_at(plan, words, where, present, spaced))
 
 
 def _inside_unless(
-    plan: _Plan, words: Sequence[Token], where: Mapping[str, list[int]], present: set[str]
+    plan: _Plan,
+    words: Sequence[Token],
+    where: Mapping[str, list[int]],
+    present: set[str],
+    spaced: Mapping[int, int],
 ) -> set[int]:
     """The positions of the words inside one of the spec's `unless` phrases (何 of 何か)."""
-    return {i for begin, end in _unless_at(plan, words, where, present) for i in range(begin, end)}
+    return {i for begin, end in _unless_at(plan, words, where, present, spaced) for i in range(begin, end)}
 
 
 _ASKED_ENDS = frozenset({"?", "？"})
@@ -259,6 +291,7 @@ class FacetSet:
         dates) are not read: 連携 inside 全国連携講演会 asks nothing."""
         spans = list(skip)
         every = _words(tokens)
+        spaced = _after_spaces(tokens) if len(every) < len(tokens) else {}
         if spans:
             outside = []
             for t in every:
@@ -311,10 +344,12 @@ class FacetSet:
             else:
                 words, where = outside, where_outside
             blocked = (
-                _inside_unless(plan, words, where, present) if plan.unless and spec.unless_here else set()
+                _inside_unless(plan, words, where, present, spaced)
+                if plan.unless and spec.unless_here
+                else set()
             )
             if plan.lemmas_only:  # touched by a lemma: never skipped below, and hits on its first word
-                if plan.unless and not spec.unless_here and _vetoed(plan, words, where, present):
+                if plan.unless and not spec.unless_here and _vetoed(plan, words, where, present, spaced):
                     continue
                 first = min(
                     (i for w in spec.lemmas.intersection(where) for i in where[w] if i not in blocked),
@@ -329,7 +364,7 @@ class FacetSet:
             phrases = [plan.phrases[k][0] for k in sorted(ks)] if ks else []
             if not phrases and present.isdisjoint(plan.singles) and not begins.get(index, False):
                 continue
-            if plan.unless and not spec.unless_here and _vetoed(plan, words, where, present):
+            if plan.unless and not spec.unless_here and _vetoed(plan, words, where, present, spaced):
                 continue
             # the positions a hit can begin on, in order: a lemma or a counter, a phrase's first word,
             # a prefix
@@ -338,7 +373,7 @@ class FacetSet:
                 starts.update(where.get(phrase[0], ()))
             if plan.prefixes and begins[index]:  # else no word starts with one
                 starts.update(i for i, t in enumerate(words) if t.surface.startswith(plan.prefixes))
-            hit = self._first(spec, words, phrases, sorted(starts - blocked))
+            hit = self._first(spec, words, phrases, sorted(starts - blocked), spaced)
             if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: (h.begin, h.name))
@@ -350,6 +385,7 @@ class FacetSet:
         words: Sequence[Token],
         phrases: Sequence[tuple[str, ...]],
         positions: Iterable[int],
+        spaced: Mapping[int, int],
     ) -> FacetHit | None:
         """The first hit of the spec at one of `positions` (in order): the only words a hit can begin
         on (a lemma, a phrase's first word, a counter, a prefix)."""
@@ -392,7 +428,9 @@ class FacetSet:
                     before = words[i - 2]
                     return FacetHit(spec.name, before.surface + token.surface, before.begin, token.end)
             for phrase in phrases:
-                if _phrase_at(words, i, phrase) and (not spec.at_end or _near_end(words, i, len(phrase))):
+                if _phrase_at(words, i, phrase, spaced) and (
+                    not spec.at_end or _near_end(words, i, len(phrase))
+                ):
                     last = words[i + len(phrase) - 1]
                     return FacetHit(spec.name, "".join(phrase), token.begin, last.end)
             if spec.lemmas and (not spec.at_end or _near_end(words, i, 1)):
@@ -454,6 +492,7 @@ class Vocabulary:
     companies: tuple[str, ...] = ()
     record_counters: frozenset[str] = frozenset()
     year_counters: frozenset[str] = frozenset()  # 年, 周年: a figure of years since a record
+    day_counters: frozenset[str] = frozenset()  # 日間: how many days a record ran (its dates)
     generic_counters: frozenset[str] = frozenset()
     company_counters: frozenset[str] = frozenset()
     money_counter: str = ""
@@ -480,6 +519,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         companies=_word_list(path, shapes, "companies"),
         record_counters=frozenset(_word_list(path, raw, "record_counters")),
         year_counters=frozenset(_word_list(path, raw, "year_counters")),
+        day_counters=frozenset(_word_list(path, raw, "day_counters")),
         generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
         company_counters=frozenset(_word_list(path, raw, "company_counters")),
         money_counter=str(raw.get("money_counter", "")),

@@ -299,6 +299,11 @@ class Understander:
         )
         self._place_kinds = dict(vocabulary.place_kinds)
         self._wh_starts = vocabulary.facets.spec("wh").starts if "wh" in vocabulary.facets else ()
+        self._duration_words = (
+            vocabulary.facets.spec("ask.duration").lemmas
+            if "ask.duration" in vocabulary.facets
+            else frozenset()
+        )
 
     def understand(
         self, question: str, *, today: date, cleaned: str | None = None, introduced: bool = False
@@ -385,7 +390,13 @@ class Understander:
         # the interval between them
         # (「27年度から3年度までで合計はどのくらい増えた」 asks a change of the table, not a time)
         said = {h.name for h in facets}
-        amount = any(n.startswith(("change.", "total.", "count.")) for n in said)
+        # (a count said by the very word that asks how long, どれくらい, is that length)
+        lengths = self._duration_words
+        amount = any(
+            h.name.startswith(("change.", "total."))
+            or (h.name.startswith("count.") and h.word not in lengths)
+            for h in facets
+        )
         until = tok.until_after_from(tokens) if "ask.interval" not in said and not amount else None
         lasting = [h for h in facets if h.name == "ask.duration" and until is not None and h.begin >= until]
         if lasting:

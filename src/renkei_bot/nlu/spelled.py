@@ -130,6 +130,10 @@ class Lexicon:
     # those words by each of their characters masked (協定 → "\0定", "協\0"): a word one character
     # off one of them only, the two characters read alike, is a slip (教定 → 協定)
     by_mask: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # words the records write with other okurigana than Sudachi's normalised form, by that form, when
+    # the records never write the form itself and write it one way only (申し入れ → 申入れ, 取り組み →
+    # 取組): the question's spelling is read as theirs
+    by_normal: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, curated: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> Lexicon:
@@ -150,6 +154,8 @@ class Lexicon:
         latin: set[str] = set()
         by_sound: dict[str, str] = {}
         katakana: set[str] = set()
+        surfaces: set[str] = set()  # every word the records write
+        normal: dict[str, set[str]] = {}  # a normalised form → the records' other spellings of it
         for text in texts:
             for word in _LATIN_WORD.findall(text):
                 if word.lower() not in latin and (sound := tok.reading_form(word)):
@@ -162,6 +168,9 @@ class Lexicon:
                     text[tokens[begin].begin : tokens[end - 1].end], _read(tokens[begin:end]), words_read
                 )
             for token in tokens:
+                surfaces.add(token.surface)
+                if token.normalized != token.surface and _respellable(token):
+                    normal.setdefault(token.normalized, set()).add(token.surface)
                 if not token.reading or not _ONLY_KANA.fullmatch(token.reading):
                     continue
                 if _ONLY_KANA.fullmatch(token.surface):
@@ -209,6 +218,7 @@ class Lexicon:
             {r: next(iter(w)) for r, w in words_read.items() if len(w) == 1},
             known,
             _masks(known),
+            {n: next(iter(ws)) for n, ws in normal.items() if len(ws) == 1 and n not in surfaces},
         )
 
     @staticmethod
@@ -544,14 +554,32 @@ def _homophones(
     of the records but are written otherwise, cutting no name found, written as the records write
     them (same length, at least half of it the same characters: a slip of the input method, not
     another word; a name the records write partly in kana, 高橋はるみ, may be said all in kanji)."""
-    if not (lexicon.by_reading or lexicon.by_word_reading) or not _KANJI.search(text):
+    if not (lexicon.by_reading or lexicon.by_word_reading or lexicon.by_normal) or not _KANJI.search(text):
         return text
     tokens = tokenize(text)
     edits = _name_slips(lexicon, text, tokens, keep)
     edits += _word_slips(lexicon, text, tokens, [*keep, *((b, e) for b, e, _ in edits)])
+    edits += _okurigana(lexicon, tokens, [*keep, *((b, e) for b, e, _ in edits)])
     for begin, end, written in sorted(edits, reverse=True):
         text = text[:begin] + written + text[end:]
     return text
+
+
+def _respellable(token: tok.Token) -> bool:
+    """A noun written with kanji, not a numeral (千 is 1000 normalised): its okurigana may differ."""
+    return token.pos[0] == "名詞" and token.pos[1] != "数詞" and bool(_KANJI.search(token.surface))
+
+
+def _okurigana(
+    lexicon: Lexicon, tokens: Sequence[tok.Token], keep: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Words written with other okurigana than the records write them (申し入れ → 申入れ)."""
+    edits = []
+    for t in tokens:
+        written = lexicon.by_normal.get(t.normalized) if _respellable(t) else None
+        if written and written != t.surface and not any(b < t.end and t.begin < e for b, e in keep):
+            edits.append((t.begin, t.end, written))
+    return edits
 
 
 def _name_slips(

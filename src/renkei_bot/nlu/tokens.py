@@ -306,8 +306,21 @@ def than_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int
     (or the と of 同じ), as character spans; None without that shape."""
     words = [t for t in tokens if t.pos[0] != "空白"]
     than = next((i for i, t in enumerate(words) if _compares(words, i)), None)
-    if than is None:
+    return None if than is None else _topic_and_other(words, than)
+
+
+def of_sides(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """「ロゴマークって、HP開設の何日前に決まった？」 (the tokens up to the question word): the phrase
+    before the topic mark and the one between it and the closing の, as character spans; None
+    unless the tokens end with that の."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    if not words or words[-1].surface != "の" or words[-1].pos[0] != "助詞":
         return None
+    return _topic_and_other(words, len(words) - 1)
+
+
+def _topic_and_other(words: Sequence[Token], than: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The phrase before the first topic mark, and the one from after it to the word before `than`."""
     marks = [i for i in range(1, than) if words[i].surface in _TOPIC_MARKS]
     if not marks:
         return None
