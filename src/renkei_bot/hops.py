@@ -75,21 +75,42 @@ def of_that_day(query: Query, today: date, steps: Steps) -> Answer | None:
     then = steps.understand(asked, today)
     # 「申入れを扱った日、ほかにどんな議題が？」: the other items of that day's record, if it has several
     others = [h for h in then.facets if h.name == "time.others"]
-    if others:
+    names = bool(then.entities or then.categories or then.terms)
+    # 「…が出た日、区長会総会もありました？」 asks whether that record was there, not what else was
+    if others and not (then.confirm and names):
         record = steps.understand(named, today)
         items = steps.others(dataclasses.replace(record, facets=(*record.facets, *others)))
         if items is not None:
             return items
-    if not (then.entities or then.categories or then.terms):
+    if not names:
         return None  # 「…した日、ほかに何があった？」 names no record of its own: the others that day
     that_day = Period(day, day, "day", day.isoformat(), 0, 0)
+    if then.confirm:  # 「区長会総会もありました？」: that record on that day, not the others beside it
+        then = dataclasses.replace(then, facets=tuple(h for h in then.facets if h.name not in _ALSO))
     within = dataclasses.replace(
         then, when=dataclasses.replace(then.when, spans=(that_day,), anniversary=None)
     )
     result = steps.respond(within)
+    # 「…が出た日、講演会もありました？」: no record of that day is one (an answer from other days
+    # is none of that day's either)
+    if then.confirm and (not result.found or day.isoformat() not in result.dates):
+        said = next(iter([m.name for m in then.entities] or [*then.categories, *then.terms]))
+        return Answer(
+            question=query.raw,
+            intent="events_in_period",
+            found=True,
+            summary=wording.yes_or_no(False, wording.none_that_day(format_date(day), said)),
+            lines=anchor.lines[:1] or tuple(filter(None, (steps.line(i) for i in anchor.record_ids[:1]))),
+            sources=anchor.sources[:1],
+            dates=(day.isoformat(),),
+            record_ids=anchor.record_ids[:1],
+        )
     # the same record again (「宇治茶を売ってた日、何時から？」 asks of that record itself): no hop
     other = not set(result.record_ids[:1]) & set(anchor.record_ids)
     return result if result.found and other else None
+
+
+_ALSO = frozenset({"time.others", "ask.also"})  # 「…も」「ほかに」: beside the record of that day
 
 
 def _first_day(answer: Answer) -> date | None:

@@ -826,6 +826,11 @@ def months_from_to(from_day: str, to_month: str, months: int) -> str:
     return f"約{span}です（{from_day} → {to_month}。日付が月までの記録があるため、月の単位で数えています）。"
 
 
+def none_that_day(day: str, said: str) -> str:
+    """「…した日、講演会もありました？」 when no record of that day is one."""
+    return f"{day}の記録に「{said}」はありません。"
+
+
 def days_held(days: int, span: str, title: str) -> str:
     """「何日間やってた？」: the days a record ran, counting its first and last."""
     return f"{days}日間です（{span}「{title}」）。"

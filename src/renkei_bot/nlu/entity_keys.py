@@ -383,15 +383,29 @@ class LongestFirst:
 
 
 def _inside_kana(text: str, begin: int, end: int) -> bool:
-    """A short kana key inside a kana run is a fragment of another word: ちば in いちばん. `text` as
-    written: a key typed in katakana after a case particle (第1回のシンポ) is a word of its own."""
-    if end - begin > 3 or begin == 0 or not is_hiragana(text[begin - 1]):
+    """A short kana key inside a kana run, or right after a kanji, is a fragment of another word: ちば
+    in いちばん, きたく in 書きたくて. `text` as written: a key typed in katakana after a case particle
+    (第1回のシンポ) is a word of its own."""
+    if end - begin > 3 or begin == 0:
+        return False
+    if _after_stem(text, begin):
+        return True  # the okurigana of a word: きたく in 書きたくて
+    if not is_hiragana(text[begin - 1]):
         return False
     if is_hiragana(text[begin]):
         return True
     return is_hiragana(to_hiragana(text[begin])) and text[begin - 1] not in _PARTICLES  # katakana
 
 
+def _after_stem(text: str, begin: int) -> bool:
+    """Kana right after one kanji standing alone (書き, 行き, 使い): a verb's stem and its okurigana,
+    not a name said in kana after another word (東京しぶや)."""
+    if not is_hiragana(text[begin]) or not _KANJI_CHAR.match(text[begin - 1]):
+        return False
+    return begin < 2 or not _KANJI_CHAR.match(text[begin - 2])
+
+
+_KANJI_CHAR = re.compile(r"[一-龥々]")
 _PARTICLES = "のはがをにでもへ"  # single-kana case particles; と may end a word (さと)
 
 
