@@ -94,6 +94,8 @@ class Parts:
         for query in queries[1:]:
             if not query.has(*_ASKING, *_OPERATING) or query.confirm:
                 continue
+            if query.has("ask.when") and whole.dates and not (query.entities or query.terms):
+                continue  # 「…企業ってどこ？いつ？」: the whole answer gives the days already
             carried = self._carry(before, query)
             result = self._respond(carried.query)
             if not result.found:

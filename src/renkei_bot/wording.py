@@ -604,6 +604,24 @@ def first_reaching(label: str, reached: str, fiscal_year: str, value: int) -> st
     return f"{label}が初めて{reached}のは{fiscal_year}です（{munis(value)}）。"
 
 
+def rose_by(label: str, rise: int, bound: str, years: str) -> str:
+    """「前の年度より100増えたのは？」: the years of that rise (`bound`: 以上, を超えて; none: exactly),
+    each with its two figures."""
+    return f"{label}が前年度より{munis(rise)}{bound}増えたのは{years}です。"
+
+
+def never_rose_by(label: str, rise: int, bound: str, most: str) -> str:
+    exactly = "" if bound else "ちょうど"
+    return f"{label}が前年度より{exactly}{munis(rise)}{bound}増えた年度はありません（いちばん増えたのは{most}）。"
+
+
+def bound_said(*, at_least: bool, strict: bool) -> str:
+    """How a bound on a rise is said after its figure: 以上, を超えて, 以下, 未満."""
+    if at_least:
+        return "を超えて" if strict else "以上"
+    return "未満" if strict else "以下"
+
+
 def first_equal(label: str, value: int, fiscal_year: str) -> str:
     return f"{label}が{munis(value)}になったのは{fiscal_year}です。"
 

@@ -202,7 +202,8 @@ def _answer(ctx: Context) -> Answer:
         and ctx.query.has("subject.agreement", "subject.comprehensive")
     ):
         return partners.company_agreements(ctx)
-    listed = ctx.query.intent in ("events_about", "fallback") and not ctx.query.when.spans
+    # 「…企業ってどこ？」: the companies are where 「どこ」 points, not a venue of a record
+    listed = ctx.query.intent in ("events_about", "fallback", "detail", "when") and not ctx.query.when.spans
     own_only = all(ctx.store.entity(m.entity_id).own for m in ctx.query.entities)
     if listed and own_only and ctx.query.has("subject.company") and ctx.query.has("subject.comprehensive"):
         # 「特別区長会が包括連携協定を結んだ企業をすべて」: the companies (特別区長会 is every record's)
@@ -294,6 +295,19 @@ def _about_partners(ctx: Context) -> bool:
 _LISTING = frozenset({"events_about", "events_in_period", "fallback"})
 
 
+def _records_counted(ctx: Context) -> bool:
+    """「講演会っていくつある？」: a series, or words the records hold, counted with no word of the
+    partners or the tables (団体, 自治体, 協定)."""
+    query = ctx.query
+    if query.has("subject.", "kind.", "row."):
+        return False
+    if query.entities:
+        return bool(query.entity_ids("series")) and all(m.type == "series" for m in query.entities)
+    counters = ctx.vocabulary.table_counters
+    tabled = any(t.endswith(c) for t in query.terms for c in counters)
+    return not tabled and any(ctx.selector.term_hits(t) for t in query.terms)
+
+
 def _aspect_routed(ctx: Context) -> Context:
     """「第2回シンポジウムの基調講演はどなた？」: a wh-question asking an aspect of a record is a detail
     question, whatever words made it look like a listing."""
@@ -303,6 +317,9 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「東北絆まつりの開催地、最初から順番に並べて」: all of them, in order, not the first alone
         listed = dataclasses.replace(query, intent="events_about", order=None)
         return dataclasses.replace(ctx, query=listed)
+    if query.intent == "partner_total" and _records_counted(ctx):
+        # 「オンライン開催になった全国連携講演会っていくつある？」: those records, counted
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="count"))
     places = {"ward", "venue", "municipality", "region"}
     of_record = any(m.type in places for m in query.entities) and query.has("aspect.participants")
     if query.intent == "partners_list" and of_record and not query.has("subject.agreement"):
@@ -385,6 +402,9 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「第一生命との協定締結式の会場は？」: where, which the records may not say
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     people = query.entity_ids("person")
+    if people and len(people) == len(query.entities) and "theme" in aspects and query.intent in _LISTING:
+        # 「熊倉先生の講義タイトル、わかります？」: the title of that person's talk, not their records
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="detail"))
     if (
         people
         and len(people) == len(query.entities)

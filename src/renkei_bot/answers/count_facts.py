@@ -63,6 +63,10 @@ def answer(ctx: Context) -> Answer | None:
         return _row_grown_most(ctx, table, years or table.years, most=q.has("extreme.max"))
     if q.has("table.parts", "table.meaning"):  # 「3区分の和と合計の差は」「合計が合わないのはなぜ」
         return _overlap(ctx, table, years)
+    if not years and q.numbers and q.has("change.increase") and q.has("wh"):
+        # 「各区交流自治体が前の年度より100増えたのは何年度」: the years of that rise, not of that figure
+        rise = _bound(ctx) or tq.Bound(q.numbers[-1], at_least=True)
+        return _rose_by(ctx, table, named or [table.row("total")], rise, exact=_bound(ctx) is None)
     if not years and (bound := _bound(ctx)) is not None:  # 「合計が初めて1,000を超えたのは」
         return _first_reaching(ctx, table, named or [table.row("total")], bound)
     if not years and named and q.numbers and not q.confirm and q.has("wh"):  # 「HP会員が269になったのはいつ」
@@ -225,6 +229,28 @@ def _first_reaching(
         else:
             reached = wording.bound_reached(bound.value, **words)
             parts.append(wording.first_reaching(row.label, reached, format_fiscal_year(hit[0]), hit[1]))
+    return _found(ctx, table, "\n".join(parts), rows)
+
+
+def _rose_by(ctx: Context, table: CountTable, rows: list[CountRow], rise: tq.Bound, *, exact: bool) -> Answer:
+    """The years in which each row rose from the year before by `rise.value` (`exact`), or by as much
+    as the bound says (100以上); none: the largest rise."""
+    parts = []
+    for row in rows:
+        rises = [
+            (year, before, now)
+            for year in table.years[1:]
+            if (before := row.value(year - 1)) is not None and (now := row.value(year)) is not None
+        ]
+        hits = [(y, b, n) for y, b, n in rises if (n - b == rise.value if exact else rise.holds(n - b))]
+        said = "" if exact else wording.bound_said(at_least=rise.at_least, strict=rise.strict)
+        if hits:
+            years = "、".join(f"{format_fiscal_year(y)}（{b:,}→{n:,}）" for y, b, n in hits)
+            parts.append(wording.rose_by(row.label, rise.value, said, years))
+        elif rises:
+            year, before, now = max(rises, key=lambda r: r[2] - r[1])
+            most = f"{format_fiscal_year(year)}の{now - before:+,}"
+            parts.append(wording.never_rose_by(row.label, rise.value, said, most))
     return _found(ctx, table, "\n".join(parts), rows)
 
 

@@ -122,9 +122,27 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
         label, keys = labelled
         if aspect == "venue" and event.venue:
             return label, event.venue
+        own_asked = aspect == "theme" and not ctx.query.has("theme.of_record")  # not 「…講演会のテーマ」
+        if own_asked and (own := _own_title(ctx, event)) is not None:
+            return label, own  # 「熊倉先生の講義タイトル」: her talk's, not the whole lecture's
         values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
         if values:
             return label, _segment(preferred(ctx, values)[0], keys)
+    return None
+
+
+_QUOTED_TITLE = re.compile(
+    r"「([^「」]+)」(?=\s|$|について)"
+)  # a whole title (「…」について), not a phrase inside one
+
+
+def _own_title(ctx: Context, event: Event) -> str | None:
+    """The title in quotes on the line naming the person the question names (a relay lecture's
+    ①「地域参加型アートプロジェクトの可能性」 熊倉 純子 …), if there is one."""
+    people = [compact(m.name) for m in ctx.query.entities if m.type == "person"]
+    for line in event.details if people else ():
+        if any(p in compact(line) for p in people) and (quoted := _QUOTED_TITLE.search(line)):
+            return f"「{quoted.group(1)}」"
     return None
 
 
