@@ -35,7 +35,7 @@ from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v3"  # v3: short names from series only
-_LANGUAGE_MAGIC = "renkei-bot prepared language v2"  # v2: year_counters
+_LANGUAGE_MAGIC = "renkei-bot prepared language v4"  # v4: day_counters, FacetSet.aspect_lemmas
 _LEXICON_MAGIC = "renkei-bot prepared lexicon v7"  # v7: the records' okurigana (by_normal)
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4

@@ -224,9 +224,9 @@ def _asks_same_time(ctx: Context) -> bool:
     and 「同じ日に協定を結んだ団体は？」 ask for other records instead)."""
     query = ctx.query
     return (
-        query.sides is not None
-        and query.has("time.same_day", "time.same_month", "compare.same")
+        query.has("time.same_day", "time.same_month", "compare.same")
         and not query.has("wh", "time.others", "time.on_that_day")  # 「…した日に、同じ日にやってた行事は」
+        and query.sides is not None  # the sides last: worked out from the tokens on first use
     )
 
 

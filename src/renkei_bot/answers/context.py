@@ -82,9 +82,7 @@ class Context:
 
     def asking_word(self, word: str) -> bool:
         """A word that asks (a cue of an intent, an aspect: 住所, 期間, 開催日), not a thing asked about."""
-        return self.classifier.is_cue(word) or any(
-            word in spec.lemmas for spec in self.vocabulary.facets.specs if spec.name.startswith("aspect.")
-        )
+        return self.classifier.is_cue(word) or word in self.vocabulary.facets.aspect_lemmas
 
     def years_said(self) -> list[int]:
         """The figures the question counts in years (「10年になる」「10周年」), in order."""

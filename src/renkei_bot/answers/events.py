@@ -123,9 +123,11 @@ def own_said(ctx: Context) -> str | None:
     """The project itself said by a word of its name alone (「プロジェクト」): no names, no category,
     and every word of the question in the name of one of the entities every record is about."""
     query = ctx.query
+    if query.entities or query.categories:
+        return None
     said = [t for t in query.terms if not ctx.asking_word(t)]  # 周年 asks, プロジェクト names
     words = [t for t in said if len(t) >= MIN_OWN_WORD]
-    if query.entities or query.categories or not words or len(words) != len(said):
+    if not words or len(words) != len(said):
         return None
     owners = [e for e in ctx.store.entities if e.own and all(w in e.name for w in words)]
     return owners[0].id if len(owners) == 1 else None

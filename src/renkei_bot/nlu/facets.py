@@ -241,6 +241,10 @@ class FacetSet:
         self._by_word = {
             word: (tuple(singles), tuple(phrases)) for word, (singles, phrases) in by_word.items()
         }
+        # the lemmas of every aspect (住所, 期間, 開催日): words that ask, one lookup for all of them
+        self.aspect_lemmas = frozenset(
+            word for spec in self.specs if spec.name.startswith("aspect.") for word in spec.lemmas
+        )
 
     def asking_words(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Where the question words are (every one, not only a facet's first): 何階, どこ, 誰."""

@@ -281,10 +281,10 @@ _NUMBER = ("名詞", "数詞")
 def _noun_windows(tokens: Sequence[tok.Token]) -> Iterator[tuple[int, int]]:
     """[begin, end) of every run of one to SLIP_TOKENS nouns (and their affixes) among `tokens`;
     numbers (and 何) end a run: 1日 is no slip of ①日, nor 何階 of 何回."""
+    nouns = [tok.is_noun_like(t) and t.pos[:2] != _NUMBER for t in tokens]  # each token once
     for begin in range(len(tokens)):
         for end in range(begin + 1, min(len(tokens), begin + SLIP_TOKENS) + 1):
-            token = tokens[end - 1]
-            if not tok.is_noun_like(token) or token.pos[:2] == _NUMBER:
+            if not nouns[end - 1]:
                 break
             yield begin, end
 
