@@ -100,17 +100,19 @@ class _Fuzzy:
         """The text's free bigrams with their positions, and the keys candidates() tries, in order."""
         return self._grams.chosen(text, free, cap=MAX_CANDIDATES)
 
-    def _starts(self, index: int, grams: Sequence[tuple[int, str]]) -> set[int]:
-        """Where the key would start if each of the text's bigrams (position, bigram; in order of
-        position) that the key holds were the key's (its first place in the key), added in order of
-        position: a position has one bigram, so one start."""
+    def _starts(self, index: int, where: Mapping[str, list[int]]) -> set[int]:
+        """Where the key would start if each of the text's bigrams (`where`: bigram → its positions)
+        that the key holds were the key's (its first place in the key), added in order of position: a
+        position has one bigram, so one start. The key's few bigrams are looked up in the text's, not
+        the text's many in the key's."""
         offsets = self._offsets.get(index)
         if offsets is None:  # the key's distinct bigrams and where each is first in it
             key = self.keys[index]
             offsets = self._offsets[index] = {
                 bigram: key.find(bigram) for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
             }
-        return {p - offsets[gram] for p, gram in grams if gram in offsets}
+        held = sorted((p, at) for gram, at in offsets.items() for p in where.get(gram, ()))
+        return {p - at for p, at in held}
 
     def candidates(
         self,
@@ -141,10 +143,9 @@ class _Fuzzy:
             content = content_flags(text)
         kana = hiragana_flags(text)
         gaps = free.find(0) != -1
-        grams = sorted((p, gram) for gram, positions in where.items() for p in positions)
         for index in eligible:
             key = self.keys[index]
-            starts: Iterable[int] = self._starts(index, grams)
+            starts: Iterable[int] = self._starts(index, where)
             if prune is not None:
                 starts = prune(index, starts)
                 if not starts:

@@ -631,10 +631,8 @@ def _word_slips(
     found: dict[int, tuple[int, int, str]] = {}  # the first token → the longest slip beginning there
     for first, last in _noun_windows(tokens):
         begin, end = tokens[first].begin, tokens[last - 1].end
-        if any(b < end and begin < e for b, e in keep):
-            continue
         said = text[begin:end]
-        if len(said) < 2 or said in lexicon.written:
+        if len(said) < 2 or said in lexicon.written or any(b < end and begin < e for b, e in keep):
             continue
         written = lexicon.by_word_reading.get(_read(tokens[first:last]))
         if written is None or not _slip(said, written, kanji=True):
