@@ -100,7 +100,7 @@ def of_that_day(query: Query, today: date, steps: Steps) -> Answer | None:
             intent="events_in_period",
             found=True,
             summary=wording.yes_or_no(False, wording.none_that_day(format_date(day), said)),
-            lines=anchor.lines[:1] or tuple(filter(None, (steps.line(i) for i in anchor.record_ids[:1]))),
+            lines=_first_line(anchor, steps),
             sources=anchor.sources[:1],
             dates=(day.isoformat(),),
             record_ids=anchor.record_ids[:1],
@@ -108,6 +108,13 @@ def of_that_day(query: Query, today: date, steps: Steps) -> Answer | None:
     # the same record again (「宇治茶を売ってた日、何時から？」 asks of that record itself): no hop
     other = not set(result.record_ids[:1]) & set(anchor.record_ids)
     return result if result.found and other else None
+
+
+def _first_line(answer: Answer, steps: Steps) -> tuple[Line, ...]:
+    """The line the answer's first record is listed with (its date and title, not a detail of it),
+    else the answer's own first line."""
+    listed = steps.line(answer.record_ids[0]) if answer.record_ids else None
+    return (listed,) if listed is not None else answer.lines[:1]
 
 
 _ALSO = frozenset({"time.others", "ask.also"})  # 「…も」「ほかに」: beside the record of that day
@@ -216,17 +223,12 @@ def _between(
     query: Query, summary: str, answers: Sequence[Answer], dates: tuple[str, str], steps: Steps
 ) -> Answer:
     """The answer to an interval: its summary, then each side's first record."""
-    lines = [
-        line
-        for a in answers
-        if (line := next((steps.line(i) for i in a.record_ids[:1]), None) or next(iter(a.lines), None))
-    ]
     return Answer(
         question=query.raw,
         intent="when",
         found=True,
         summary=summary,
-        lines=tuple(lines),
+        lines=(*_first_line(answers[0], steps), *_first_line(answers[1], steps)),
         sources=tuple(dict.fromkeys((*answers[0].sources[:1], *answers[1].sources[:1]))),
         dates=dates,
         record_ids=(*answers[0].record_ids[:1], *answers[1].record_ids[:1]),
