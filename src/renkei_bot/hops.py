@@ -114,7 +114,7 @@ def _first_line(answer: Answer, steps: Steps) -> tuple[Line, ...]:
     """The line the answer's first record is listed with (its date and title, not a detail of it),
     else the answer's own first line."""
     listed = steps.line(answer.record_ids[0]) if answer.record_ids else None
-    return (listed,) if listed is not None else answer.lines[:1]
+    return (listed,) if listed is not None else tuple(answer.lines[:1])
 
 
 _ALSO = frozenset({"time.others", "ask.also"})  # 「…も」「ほかに」: beside the record of that day
