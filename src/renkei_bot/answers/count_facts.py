@@ -63,11 +63,12 @@ def answer(ctx: Context) -> Answer | None:
         return _row_grown_most(ctx, table, years or table.years, most=q.has("extreme.max"))
     if q.has("table.parts", "table.meaning"):  # 「3区分の和と合計の差は」「合計が合わないのはなぜ」
         return _overlap(ctx, table, years)
+    bound = _bound(ctx)
     if not years and q.numbers and q.has("change.increase") and q.has("wh"):
         # 「各区交流自治体が前の年度より100増えたのは何年度」: the years of that rise, not of that figure
-        rise = _bound(ctx) or tq.Bound(q.numbers[-1], at_least=True)
-        return _rose_by(ctx, table, named or [table.row("total")], rise, exact=_bound(ctx) is None)
-    if not years and (bound := _bound(ctx)) is not None:  # 「合計が初めて1,000を超えたのは」
+        rise = bound or tq.Bound(q.numbers[-1], at_least=True)
+        return _rose_by(ctx, table, named or [table.row("total")], rise, exact=bound is None)
+    if not years and bound is not None:  # 「合計が初めて1,000を超えたのは」
         return _first_reaching(ctx, table, named or [table.row("total")], bound)
     if not years and named and q.numbers and not q.confirm and q.has("wh"):  # 「HP会員が269になったのはいつ」
         return _first_reaching(ctx, table, named, tq.Bound(q.numbers[-1], at_least=True), exact=True)
@@ -100,7 +101,7 @@ def answer(ctx: Context) -> Answer | None:
         return _between(
             ctx, table, rows, years[0], years[-1], asks=q.confirm or not q.has("wh", "change.rate")
         )
-    if len(years) == 1 and (bound := _bound(ctx)) is not None and not q.has("wh"):
+    if len(years) == 1 and bound is not None and not q.has("wh"):
         return _cell_bound(ctx, table, named or [table.row("total")], years[0], bound)  # 「900超えてた？」
     if q.has("change.increase") and len(named) == 2 and len(years) == 1 and not _sums(ctx):
         return _rows_apart(ctx, table, named, years[0])  # 「3年度の各区交流とHP会員、差はいくつ？」

@@ -131,9 +131,8 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
     return None
 
 
-_QUOTED_TITLE = re.compile(
-    r"「([^「」]+)」(?=\s|$|について)"
-)  # a whole title (「…」について), not a phrase inside one
+# a whole title in quotes (「…」 熊倉 純子, 「…」について), not a phrase quoted inside one (～「…」～)
+_QUOTED_TITLE = re.compile(r"「([^「」]+)」(?=\s|$|について)")
 
 
 def _own_title(ctx: Context, event: Event) -> str | None:
