@@ -157,6 +157,8 @@ def _answer(ctx: Context) -> Answer:
         return partners.partners_summed_up(ctx, summed_up)
     if ctx.query.has("opinion"):
         return stated.opinion(ctx)
+    if ctx.query.has("person.private"):
+        return stated.private(ctx)  # 「神野先生って今おいくつ？」: the records hold a name and a post
     if ctx.query.has("aspect.contact"):
         return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
     if (compared := editions.same_across(ctx)) is not None:

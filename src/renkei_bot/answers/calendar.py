@@ -7,6 +7,7 @@ import dataclasses
 from datetime import date
 
 from renkei_bot import wording
+from renkei_bot.answers import editions
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, headline, iso_dates
 from renkei_bot.answers.model import Answer, Line
@@ -185,6 +186,8 @@ _DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後
 def interval(ctx: Context) -> Answer | None:
     """ask.interval with two named things: the days from the second to the first."""
     anchors = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
+    if len(anchors) < 2 and (numbered := editions.numbered_editions(ctx)) is not None:
+        anchors = [a for e in numbered if (a := _anchor_of(e)) is not None]  # 「第1回と第2回の講演会」
     if len(anchors) < 2:
         return None
     first, second = anchors[:2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from renkei_bot import wording
@@ -13,7 +13,8 @@ from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_lines, headline, iso_dates, names_entity
 from renkei_bot.answers.model import Answer
-from renkei_bot.dates import format_span
+from renkei_bot.dates import fiscal_year, format_span
+from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
@@ -144,16 +145,11 @@ def same_across(ctx: Context) -> Answer | None:
     numbers, compared on what it asks of them (the people a line of each names for the word asked, the
     venue, the theme). None unless each edition is found and says it."""
     query = ctx.query
-    if len(query.ordinals) < 2 or not query.has("compare.same"):
+    if not query.has("compare.same"):
         return None
-    chosen: list[Event] = []
-    # each edition chosen by its own number: the other numbers said (第2回) are not its words
-    terms = tuple(t for t in query.terms if not edition_word(t))
-    for n in query.ordinals:
-        best = ctx.selector.best(dataclasses.replace(query, ordinal=n, ordinals=(), terms=terms))
-        if not best or best[0].event in chosen:
-            return None
-        chosen.append(best[0].event)
+    chosen = numbered_editions(ctx)
+    if chosen is None:
+        return None
     said = [_compared(ctx, event) for event in chosen]
     if any(not s for s in said):
         return None
@@ -175,6 +171,40 @@ def same_across(ctx: Context) -> Answer | None:
         dates=iso_dates(chosen),
         record_ids=tuple(e.id for e in chosen),
     )
+
+
+def numbered_editions(ctx: Context) -> list[Event] | None:
+    """The editions the question numbers (「第1回と第2回の講演会」), each its own record; None unless
+    it numbers two or more and each is found. A series numbered anew each 年度 (平成29年度 第1回…) gives
+    them from the first 年度 that has every number, unless the question names a period itself."""
+    query = ctx.query
+    if len(query.ordinals) < 2:
+        return None
+    # each edition chosen by its own number: the other numbers said (第2回) are not its words
+    terms = tuple(t for t in query.terms if not edition_word(t))
+    asked = [dataclasses.replace(query, ordinal=n, ordinals=(), terms=terms) for n in query.ordinals]
+    chosen = [best[0].event for q in asked if (best := ctx.selector.best(q))]
+    years = {_fiscal_year(e) for e in chosen}
+    if not query.when.spans and len(years) > 1:
+        pools = [ctx.selector.filtered(q, strict=False) for q in asked]
+        for year in sorted({y for e in pools[0] if (y := _fiscal_year(e)) is not None}):
+            in_year = [_edition_in(ctx, q, pool, year) for q, pool in zip(asked, pools, strict=True)]
+            if all(in_year):
+                chosen = [e for e in in_year if e is not None]
+                break
+    if len(chosen) < len(asked) or len(set(chosen)) < len(chosen):
+        return None
+    return chosen
+
+
+def _edition_in(ctx: Context, asked: Query, pool: Sequence[Event], year: int) -> Event | None:
+    """The record of the asked number (`asked.ordinal`) in one 年度, best first."""
+    own = [e for e in pool if _fiscal_year(e) == year and number_in(e, asked.ordinal_unit) == asked.ordinal]
+    return next((r.event for r in ctx.selector.rank(asked, own) if r.score > 0), None)
+
+
+def _fiscal_year(event: Event) -> int | None:
+    return None if event.date.start is None else fiscal_year(event.date.start)
 
 
 def _compared(ctx: Context, event: Event) -> str:

@@ -204,3 +204,11 @@ def contact(ctx: Context, events: Sequence[Event]) -> Answer:
 
 def opinion(ctx: Context) -> Answer:
     return ctx.not_found(wording.NO_OPINION)
+
+
+def private(ctx: Context) -> Answer:
+    """A person's age, birthday, home town or term of office: the records name people by their post on
+    the day of a record, and hold nothing else about them."""
+    return ctx.not_found(
+        wording.NO_PRIVATE, lines=event_lines([r.event for r in ctx.selector.best(ctx.query)][:3])
+    )

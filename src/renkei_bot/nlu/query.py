@@ -424,7 +424,8 @@ class Understander:
         )
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
         # nor in a clause that only leads into the question (「予算の資料を作ってるんだけど、…」)
-        quiet = [*names, *aside.words()]
+        # nor in a wish about the answer's form (「締結日もあると助かります」: that ある asks nothing)
+        quiet = [*names, *aside.words(), *((h.begin, h.end) for h in facets if h.name == _WISH)]
         seen: set[str] = set()
         for t in tokens:
             if not quiet or not inside(t.begin, t.end, quiet):
@@ -750,6 +751,9 @@ class _Aside:
     tail: int | None = None  # where the small talk begins
     preface: int | None = None  # where a clause ending in 「…けど、」「…まして、」 ends, whatever follows
     said_before: int = 0  # where the last whole sentence before the question ends (0: none)
+    # where the sentences told before a question that names its own things end (「来月会議があって事例を
+    # 集めています。講演会で事例報告をした区は？」): a date to come there is the asker's plan
+    told: int | None = None
 
     @classmethod
     def of(cls, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> _Aside:
@@ -769,7 +773,10 @@ class _Aside:
         asked = asked if asked is not None else min(after, default=None)
         tail = asked if asked is not None and any(m.end <= asked for m in matches) else None
         before = max((e for e in ends if lead is not None and e <= lead), default=0)
-        return cls(lead, bare, tail, tok.preface_end(tokens), before)
+        told = max(ends, default=None)
+        if told is not None and sum(1 for t in tokens if t.begin >= told and _names_a_thing(t)) < _TOLD_NOUNS:
+            told = None  # 「来年度の予定を知りたいです。何がありますか？」: that date is what is asked
+        return cls(lead, bare, tail, tok.preface_end(tokens), before, told)
 
     def sentences(self) -> list[tuple[int, int]]:
         """The whole sentences before the question (「○○町総務課の佐藤でございます。」): a name the
@@ -794,13 +801,15 @@ class _Aside:
         (「来週の会議の資料を作ってるんだけど、ロゴマークが…」) loses only its dates from today on: a
         past one (「11年前の今月、杉並のフェスタに…と思うんだけど、」) is what the question recalls."""
         lead, tail = self.lead, self.tail
-        if lead is None and tail is None and self.preface is None:
+        if lead is None and tail is None and self.preface is None and self.told is None:
             return when
 
         def aside(p: Period) -> bool:
             if not p.relative:
                 return False
             if (lead is not None and p.stop <= lead) or (tail is not None and p.begin >= tail):
+                return True
+            if self.told is not None and p.stop <= self.told and p.start > today:
                 return True
             return lead is None and self.preface is not None and p.stop <= self.preface and p.end >= today
 
@@ -809,6 +818,14 @@ class _Aside:
             return when
         anniversary = when.anniversary if any(p.relative for p in kept) else None
         return dataclasses.replace(when, spans=kept, anniversary=anniversary)
+
+
+_TOLD_NOUNS = 2  # nouns of two characters or more a question must name for the sentences before it to be told
+
+
+def _names_a_thing(token: tok.Token) -> bool:
+    """A noun of two characters or more (講演会, 事例): what a question names, not 何 or こと."""
+    return tok.is_noun_like(token) and len(token.surface) >= 2 and token.pos[1] != "代名詞"
 
 
 def _restated(text: str, when: when_mod.When) -> when_mod.When:
@@ -917,6 +934,7 @@ def _guessed_last(
 
 _DAY_OF = frozenset({"time.on_that_day", "time.day_of"})
 _NOW = "time.now"
+_WISH = "asker.wish"  # a wish about the answer's form: its words give no cue
 
 
 def _now_of_the_question(tokens: Sequence[tok.Token], facets: tuple[FacetHit, ...]) -> tuple[FacetHit, ...]:
