@@ -156,6 +156,11 @@ def other_items_of(ctx: Context) -> Answer | None:
     return when_of(ctx, wording.other_items("」「".join(others), event.title, format_span(event.date)), event)
 
 
+def held_on(ctx: Context, event: Event) -> Answer:
+    """「…はいつ？」 of one record known beforehand (a company's signing): its day first."""
+    return when_of(ctx, wording.happened_on(headline(event), _with_fiscal(ctx, event)), event)
+
+
 def when_of(ctx: Context, summary: str, event: Event) -> Answer:
     """A 「いつ？」 answer from one record, all it says below."""
     return ctx.found(
