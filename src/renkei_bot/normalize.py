@@ -82,6 +82,8 @@ def to_hiragana(text: str) -> str:
 
 _SLACK_TOKEN = re.compile(r"<([!@#][^<>]*|(?:https?|mailto):[^<>]*)>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{2,40}:")
+# a broadcast typed as text at the start or after a space: nothing to read (an address like x@y stays)
+_TYPED_MENTION = re.compile(r"(?:^|(?<=\s))[@＠](?:here|channel|everyone|all)\b", re.IGNORECASE)
 
 
 def _slack_token(match: re.Match[str]) -> str:
@@ -96,4 +98,6 @@ def strip_markup(text: str) -> str:
     if "<" in text:  # a token or a tag needs one: most questions have neither
         text = _SLACK_TOKEN.sub(_slack_token, text)
         text = _TAG.sub(" ", text)
+    if "@" in text or "＠" in text:  # 「@here 過去に…」 typed as plain text (a console, a pasted message)
+        text = _TYPED_MENTION.sub(" ", text)
     return _EMOJI_CODE.sub(" ", text) if ":" in text else text

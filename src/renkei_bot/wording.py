@@ -1253,3 +1253,19 @@ FEEDBACK_CHOICES = {
     "missing": "記録にあるはずなのに見つからない",
     "misread": "質問の意味を取り違えている",
 }
+
+
+def partners_without(category: str, names: Sequence[str], total: int) -> str:
+    """「全国連携展示をまだやっていない協定先は？」"""
+    if not names:
+        return f"協定先{total}団体のどれにも「{category}」の記録があります。"
+    return (
+        f"「{category}」の記録がまだない協定先は{'、'.join(names)}です（{total}団体のうち{len(names)}団体）。"
+    )
+
+
+def regions_without(category: str, names: Sequence[str], total: int) -> str:
+    """「全国連携展示がまだ一度も行われていない地域は？」"""
+    if not names:
+        return f"協定先の{total}地域のどれにも「{category}」の記録があります。"
+    return f"「{category}」の記録がまだない地域は{'、'.join(names)}です（協定先の{total}地域のうち{len(names)}地域）。"

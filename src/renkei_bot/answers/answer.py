@@ -23,6 +23,7 @@ from renkei_bot.answers import (
     premise,
     relative,
     stated,
+    without,
 )
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.model import Answer
@@ -165,6 +166,8 @@ def _answer(ctx: Context) -> Answer:
         return compared  # 「1回目と2回目で同じ人？」
     if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
         return numbered
+    if (lacking := without.answer(ctx)) is not None:
+        return lacking  # 「全国連携展示がまだ一度も行われていない地域は？」
     if (which := kinds.answer(ctx)) is not None:
         return which  # 「事例報告をした区は？」: the wards the record names in those lines
     figure = _figure(ctx)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from renkei_bot.dates import month_end
 from renkei_bot.nlu import asker
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu import when as when_mod
@@ -842,7 +843,25 @@ def _restated(text: str, when: when_mod.When) -> when_mod.When:
     ]
     if not again:
         return when
-    return dataclasses.replace(when, spans=tuple(p for p in spans if p not in again))
+    kept = [_widened(q, again) for q in spans if q not in again]
+    return dataclasses.replace(when, spans=tuple(kept))
+
+
+def _widened(period: Period, again: Sequence[Period]) -> Period:
+    """「5年前の今頃（11月あたり）」: a window around a day, said again as a whole month of no year, is
+    that whole month of the window's year; any other date stays as it is."""
+    said = next((p for p in again if p.begin - 1 == period.stop), None)
+    if said is None or not period.relative or period.grain != "range" or not _whole_month(said):
+        return period
+    year = next((d.year for d in (period.start, period.end) if d.month == said.start.month), None)
+    if year is None:
+        return period
+    start = date(year, said.start.month, 1)
+    return dataclasses.replace(period, start=start, end=month_end(year, start.month))
+
+
+def _whole_month(period: Period) -> bool:
+    return period.start.day == 1 and period.end == month_end(period.start.year, period.start.month)
 
 
 _OPENING = "(（"

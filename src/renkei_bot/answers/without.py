@@ -1,0 +1,79 @@
+"""Which partners, or which of their regions, have no record of a kind yet (「協定を結んでいる地域の中で、
+全国連携展示がまだ一度も行われていないのは？」): the partners table against the records of that category.
+
+A record credits a partner it names, or every partner of a prefecture it names when it names none of
+that prefecture's partners itself (「京都府市町村」 is both 京都府市長会 and 京都府町村会; 「千葉県町村」 is
+not 千葉県市長会). A region is credited by any record naming it or anything in it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from renkei_bot import wording
+from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import cite, event_lines
+from renkei_bot.answers.model import Answer
+from renkei_bot.answers.partners import mentioned_partners, partner_line, table_source
+from renkei_bot.records import Event, Partner
+
+NEVER = "filter.never"  # まだ一度も…ない
+REGION = "unit.region"  # 地域・県: the partners' regions, not the partners
+_ASKS_PARTNERS = ("subject.partner", "subject.agreement", REGION)
+
+
+def answer(ctx: Context) -> Answer | None:
+    """None unless the question asks which partners (or regions) lack a category of record it names."""
+    query = ctx.query
+    if not query.has(NEVER) or not query.categories or query.when.spans:
+        return None
+    if not (query.has(*_ASKS_PARTNERS) or query.kind_asked == "prefecture") or mentioned_partners(ctx):
+        return None
+    category = query.categories[0]
+    held = ctx.store.in_category(category)
+    if not held:
+        return None
+    partners = list(ctx.store.partners.partners)
+    if query.has(REGION) or query.kind_asked == "prefecture":
+        regions = list(dict.fromkeys(r for p in partners if (r := _region(ctx, p)) is not None))
+        named = _named_regions(ctx, held)
+        lacking = [ctx.store.entity(r).name for r in regions if r not in named]
+        summary = wording.regions_without(category, lacking, len(regions))
+        found_any = bool(lacking)
+        lines = event_lines(held)
+        sources: tuple[str, ...] = tuple(cite(e) for e in held[:3])
+    else:
+        missing = [p for p in partners if not _credited(ctx, p, held)]
+        summary = wording.partners_without(category, [p.name for p in missing], len(partners))
+        found_any = bool(missing)
+        lines = (*(partner_line(p) for p in missing), *event_lines(held))
+        sources = (table_source(ctx, *missing), *(cite(e) for e in held[:3]))
+    return ctx.found(
+        summary, title=category, lines=lines, sources=sources, record_ids=tuple(e.id for e in held)
+    )
+
+
+def _region(ctx: Context, partner: Partner) -> str | None:
+    return ctx.store.entity(partner.id).parent
+
+
+def _named_regions(ctx: Context, events: Sequence[Event]) -> set[str]:
+    """Every entity the records name, and the region each belongs to."""
+    named: set[str] = set()
+    for event in events:
+        for ref in event.refs:
+            named.add(ref)
+            if ctx.store.has_entity(ref) and (parent := ctx.store.entity(ref).parent) is not None:
+                named.add(parent)
+    return named
+
+
+def _credited(ctx: Context, partner: Partner, events: Sequence[Event]) -> bool:
+    region = _region(ctx, partner)
+    siblings = {p.id for p in ctx.store.partners.partners if _region(ctx, p) == region}
+    for event in events:
+        refs = set(event.refs)
+        if partner.id in refs:
+            return True
+        if region is not None and _named_regions(ctx, [event]) & {region} and not refs & siblings:
+            return True
+    return False
