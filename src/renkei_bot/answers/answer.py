@@ -465,6 +465,25 @@ def _others(query: Query) -> bool:
 _FIGURE_SUBJECTS = frozenset({"series", "venue", "document", "organization", "company"})
 
 
+DESCRIBED = 2  # words of the question a stated figure's record must hold, beside the counter
+
+
+def _described_figure(ctx: Context) -> Answer | None:
+    """A figure counted in a table's unit (団体) that a record states, when the question describes that
+    record in words of its own (産地, 出店) and says nothing of agreements or members."""
+    query = ctx.query
+    if query.intent not in stated.TABLE_INTENTS or query.entities:
+        return None  # a record's own figure asked of it (参加自治体数) is answered as its detail
+    if query.has("subject.agreement", "subject.member", "subject.comprehensive"):
+        return None
+    found = stated.stated_figure(ctx, [r.event for r in ctx.selector.best(query)][:3])
+    if found is None or not found.record_ids:
+        return None
+    said, counter = compact(found.summary), stated.counter_asked(ctx)
+    held = [t for t in query.terms if len(t) >= 2 and t != counter and compact(t) in said]
+    return found if len(held) >= DESCRIBED else None
+
+
 def _figure(ctx: Context) -> Answer | None:
     """「ねぎサミットには何団体出店した？」: a figure a record states (28団体), or that none does."""
     query = ctx.query
@@ -484,9 +503,9 @@ def _figure(ctx: Context) -> Answer | None:
         if parts is not None:
             return parts
     if table_counter and not any(m.type in _FIGURE_SUBJECTS for m in query.entities):
-        return (
-            None  # 「何自治体」「何団体」「自治体数」 of the partners or the yearly counts: the tables answer
-        )
+        # 「何自治体」「何団体」「自治体数」 of the partners or the yearly counts: the tables answer, unless
+        # the words name a record that states the figure (「ねぎの集まりで産地から出店したのは何団体？」)
+        return _described_figure(ctx)
     events = [r.event for r in ctx.selector.best(query)][:3]
     found = stated.stated_figure(ctx, events)
     if found is not None and found.record_ids:  # 「会場と、何種類だったか」: the other facts asked too
