@@ -51,13 +51,23 @@ def in_context(event: Event) -> list[tuple[str, str]]:
     belongs to ((3)お茶の淹れ方講座), any other line alone."""
     out: list[tuple[str, str]] = []
     heading = ""
+    previous = ""
     for text in (event.title, *event.details):
         if ITEM_LINE.match(text):
             out.append((text, f"{heading} {text}"))
         else:
-            heading = text
-            out.append((text, text))
+            # 「②パネルディスカッション」「パネリスト」「①港区…」: a bare item heads the lines under it
+            heading = f"{previous} {text}" if _bare_item(previous) else text
+            out.append((text, heading))
+        previous = text
     return out
+
+
+BARE_ITEM = 20  # an item line this short with no 「key:」 is a heading of the lines that follow it
+
+
+def _bare_item(text: str) -> bool:
+    return bool(ITEM_LINE.match(text)) and len(text) <= BARE_ITEM and ":" not in text and "：" not in text
 
 
 COMMENT_WEIGHT = 5  # per character of a word said after the topic: it says which line of the record
