@@ -1143,6 +1143,11 @@ def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
 
 
+def claim_not_theirs(stated: str, person: str, title: str, day: str, fact: str) -> str:
+    """「大杉先生って荒川区長？」: the record names the place, but not on that person's line."""
+    return f"いいえ、{day}「{title}」の記録で、{person}さんの行に「{stated}」はありません。{fact}"
+
+
 def elapsed(years: int, months: int, day: str, title: str, today: str, *, anniversary: bool = False) -> str:
     """「何年たった？」: the whole years first, then the months, from the record to today; 「何周年？」
     in 周年."""

@@ -138,6 +138,17 @@ def confirm(ctx: Context) -> Answer | None:
     missing += [  # 「紹介したのは函館市ですか」
         n for n in query.names if compact(n) not in recorded and (tok.reading_form(n) or "\0") not in spoken
     ]
+    # 「大杉先生って荒川区長？」: what is claimed of a person is said on that person's own line, not
+    # anywhere in the record (荒川区長 is 西川 太一郎's post)
+    persons = [m for m in subject if m.type == "person"]
+    own = [d for d in (event.title, *event.details) for p in persons if _names(ctx, p, d)]
+    places = [m for m in claims if m.type != "person" and m.surface not in missing]
+    not_theirs = (
+        [m.surface for m in places]
+        if own and places and not any(all(_names(ctx, c, d) for c in places) for d in own)
+        else []
+    )
+    missing += not_theirs
     role_line = _role_line(ctx, event, claims)
     other_holder = role_line is not None and not any(
         _names(ctx, m, role_line) for m in claims if m.type == "person"
@@ -195,6 +206,9 @@ def confirm(ctx: Context) -> Answer | None:
         if not missing
         else wording.claim_differs("・".join(missing), event.title, day, fact)
     )
+    if not_theirs and missing == not_theirs:
+        who = ctx.store.entity(persons[0].entity_id).name
+        summary = wording.claim_not_theirs("・".join(missing), who, event.title, day, fact)
     if other_holder and role_line is not None and set(missing) <= {m.surface for m in claims}:
         # the person may be in the record in another role: say whose the role is, not that they are absent
         summary = wording.role_of_another(role_line, event.title, day)

@@ -507,6 +507,15 @@ class Understander:
         confirm = confirm or (
             not wh and asks and _named_after_topic(tokens, resolution.matches, self._honorifics)
         )
+        # 「神野先生ってプロジェクトの顧問？」: the topic said to be a noun that asks no aspect or figure
+        said_of = tok.noun_said_of_topic(tokens) if asks and not wh and not confirm else None
+        confirm = confirm or (
+            said_of is not None
+            and bool(resolution.matches)
+            and not any(said_of[0] <= h.begin < said_of[1] for h in facets)
+            # a name there (荒川区長, 首都大学東京の教授) is checked against the records' lines elsewhere
+            and not any(said_of[0] <= m.begin < said_of[1] for m in resolution.matches)
+        )
         # 「…展示のテーマは？」: an aspect's word, its topic particle and nothing more asks that aspect
         confirm = confirm and not _aspect_asked_last(tokens, facets)
         past = when.anniversary is not None and bool(when.anniversary.years_ago)

@@ -445,6 +445,23 @@ def described_after_topic(tokens: Sequence[Token]) -> bool:
     return before.begin >= topic and (before.pos[0] == "動詞" or before.surface in ("た", "だ"))
 
 
+def noun_said_of_topic(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """「神野先生ってプロジェクトの顧問？」: after the last topic particle, nouns joined by の and nothing
+    else before the question mark: the topic claimed to be that noun. Where those nouns are, or None."""
+    topic = last_topic(tokens)
+    if topic is None:
+        return None
+    after = [t for t in tokens if t.begin >= topic and t.pos[0] not in _PUNCTUATION_POS]
+    pointing = [t for t in after if t.pos[0] == _ADNOMINAL]  # このプロジェクト: but どんな asks
+    if any(t.surface in _WHICH_KIND or t.surface.startswith("ど") for t in pointing):
+        return None
+    if not after or not all(t.pos[0] in _NOUN_POS or t.surface in _OF or t in pointing for t in after):
+        return None
+    if after[-1].pos[0] not in _NOUN_POS or any(t.pos[0] == "代名詞" for t in after):
+        return None
+    return after[0].begin, after[-1].end
+
+
 def sentence_ends(tokens: Sequence[Token]) -> list[int]:
     """Where each sentence that ends in 。 or ！ (not a question mark) ends, before the text does:
     「お疲れさまです。来月の会議で説明します。…はいつでしたか。」 → after each 。 but the last."""
