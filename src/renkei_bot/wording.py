@@ -1274,3 +1274,8 @@ def regions_without(category: str, names: Sequence[str], total: int) -> str:
     if not names:
         return f"協定先の{total}地域のどれにも「{category}」の記録があります。"
     return f"「{category}」の記録がまだない地域は{'、'.join(names)}です（協定先の{total}地域のうち{len(names)}地域）。"
+
+
+def labelled_too(label: str, fiscal: str) -> str:
+    """「H30」: a year said as the records label a 年度, so both."""
+    return f"{label}・{fiscal}"

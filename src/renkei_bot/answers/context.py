@@ -12,7 +12,7 @@ from renkei_bot import wording
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import Selector
-from renkei_bot.dates import format_date, format_period
+from renkei_bot.dates import fiscal_era_text, format_date, format_period
 from renkei_bot.nlu.entities import EntityIndex
 from renkei_bot.nlu.facets import Vocabulary
 from renkei_bot.nlu.intents import Classifier
@@ -145,11 +145,16 @@ class Context:
 
     def label(self) -> str:
         """What a list is of: the period and the names asked about."""
-        parts = [period_label(p) for p in self.query.when.spans if not p.attached]
+        parts = [period_label(p, of_records=True) for p in self.query.when.spans if not p.attached]
         parts += [m.name for m in self.query.entities] + [t.surface for t in self.query.ties]
         parts += [c for c in self.query.categories if c not in parts]  # 国の方針
         return wording.label_of(parts)
 
 
-def period_label(period: Period) -> str:
-    return format_period(period.start, period.end, period.grain, period.text)
+def period_label(period: Period, *, of_records: bool = False) -> str:
+    """A period as answers name it; `of_records`: as a list of its records is labelled, where 「H30」
+    also holds the records labelled 平成30年度 (January to March of the next year too)."""
+    label = format_period(period.start, period.end, period.grain, period.text)
+    if of_records and period.labelled:
+        return wording.labelled_too(label, fiscal_era_text(period.start.year))
+    return label

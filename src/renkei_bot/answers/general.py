@@ -141,10 +141,12 @@ def summary(ctx: Context) -> Answer:
     by_category = Counter(e.category for e in events)
     breakdown = "、".join(f"{c} {n}件" for c, n in by_category.most_common())
     partners = [p for p in ctx.store.partners.partners if any(s.start <= p.agreed <= s.end for s in spans)]
-    text = wording.summary_of(period_label(spans[0]), len(events), breakdown, [p.name for p in partners])
+    text = wording.summary_of(
+        period_label(spans[0], of_records=True), len(events), breakdown, [p.name for p in partners]
+    )
     return ctx.found(
         text,
-        title=wording.title_summary(period_label(spans[0])),
+        title=wording.title_summary(period_label(spans[0], of_records=True)),
         lines=event_lines(events),
         show_all=True,
         sources=tuple(cite(e) for e in events[:3]),

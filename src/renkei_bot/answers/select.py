@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from renkei_bot.answers import ranking
 from renkei_bot.answers.ranking import ORDINAL_WEIGHT, YEAR_WEIGHT, Plan, Term
 from renkei_bot.answers.ranking import Ranked as Ranked  # answers import it from here
+from renkei_bot.dates import fiscal_era_text, fiscal_year_bounds
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
@@ -226,7 +227,7 @@ class Selector:
         # An answer filters by its period several times (best, next, its series, a check), and other
         # questions ask the same year or 年度: the events of a period are looked up once. The key is
         # what decides them (not where the question wrote the period).
-        key = tuple((p.any_year, p.month, p.day, p.start, p.end) for p in spans)
+        key = tuple((p.any_year, p.month, p.day, p.start, p.end, p.labelled) for p in spans)
         found = self._periods.get(key)
         if found is None:
             if len(self._periods) >= PERIODS_KEPT:
@@ -243,7 +244,15 @@ class Selector:
                 ids.update(e.id for e in self.in_month(p.month))
             else:
                 ids.update(e.id for e in self.store.between(p.start, p.end) if e.date.start is not None)
+            if p.labelled:  # 「R2講演会」: also the records labelled 令和2年度 (the 講演会 of 2021年2月)
+                ids.update(e.id for e in self._labelled(p.start.year))
         return frozenset(ids)
+
+    def _labelled(self, year: int) -> list[Event]:
+        """The records whose title names the 年度 that begins in `year` (令和2年度 …)."""
+        label = compact(fiscal_era_text(year))
+        start, end = fiscal_year_bounds(year)
+        return [e for e in self.store.between(start, end) if label in compact(e.title)]
 
     def in_month(self, month: int | None) -> list[Event]:
         """Dated events of a month in any year (「10月には何があった」 with no year)."""

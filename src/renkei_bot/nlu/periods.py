@@ -40,6 +40,9 @@ class Period:
     attached: bool = False
     era: str | None = None
     relative: bool = False
+    # 「R2」「H30」 (an era initial and a number, no 年): how the records label a 年度 too (令和2年度
+    # 全国連携講演会 of 2021年2月), so the records so labelled are of it as well as that year's
+    labelled: bool = False
 
     def covers(self, day: date) -> bool:
         if not self.any_year:

@@ -173,7 +173,7 @@ def _initials(text: str, today: date) -> list[Atom]:
                 period, _ = period_for(year, month, day, today=today, text=match[0], begin=match.start())
         except ValueError:
             continue
-        atoms.append(Atom(_with_era(period, era), "abs"))
+        atoms.append(Atom(replace(_with_era(period, era), labelled=bare), "abs"))
     return atoms
 
 
