@@ -1111,6 +1111,11 @@ def same_in_editions(labels: list[str], value: str) -> str:
     return f"はい、{'も'.join(labels)}も{value}です。"
 
 
+def each_edition(pairs: list[tuple[str, str]]) -> str:
+    """「第1弾〜第3弾って、それぞれどこで？」: each edition's own."""
+    return "、".join(f"{label}は「{value}」" for label, value in pairs) + "です。"
+
+
 def differ_in_editions(pairs: list[tuple[str, str]]) -> str:
     return "いいえ、" + "、".join(f"{label}は{value}" for label, value in pairs) + "です。"
 

@@ -173,6 +173,30 @@ def same_across(ctx: Context) -> Answer | None:
     )
 
 
+def each_of(ctx: Context) -> Answer | None:
+    """「第1弾〜第3弾って、それぞれどこでやった？」: what each edition numbered says of the aspect asked
+    (its venue, theme or people, else what its own line says it was). None unless each is found."""
+    query = ctx.query
+    if not query.has("ask.each") or not query.aspects or query.confirm:
+        return None
+    chosen = numbered_editions(ctx)
+    if chosen is None or len(chosen) != len(query.ordinals):
+        return None
+    said = [_compared(ctx, e) or next(iter(e.details), "") or headline(e) for e in chosen]
+    labels = [
+        f"第{n}{query.ordinal_unit}（{format_span(e.date)}）"
+        for n, e in zip(query.ordinals, chosen, strict=True)
+    ]
+    return ctx.found(
+        wording.each_edition(list(zip(labels, (s.lstrip("・ 　") for s in said), strict=True))),
+        title=headline(chosen[0])[:150],
+        lines=event_lines(chosen),
+        sources=tuple(cite(e) for e in chosen),
+        dates=iso_dates(chosen),
+        record_ids=tuple(e.id for e in chosen),
+    )
+
+
 def numbered_editions(ctx: Context) -> list[Event] | None:
     """The editions the question numbers (「第1回と第2回の講演会」), each its own record; None unless
     it numbers two or more and each is found. A series numbered anew each 年度 (平成29年度 第1回…) gives
@@ -183,10 +207,10 @@ def numbered_editions(ctx: Context) -> list[Event] | None:
     # each edition chosen by its own number: the other numbers said (第2回) are not its words
     terms = tuple(t for t in query.terms if not edition_word(t))
     asked = [dataclasses.replace(query, ordinal=n, ordinals=(), terms=terms) for n in query.ordinals]
-    chosen = [best[0].event for q in asked if (best := ctx.selector.best(q))]
+    pools = [ctx.selector.filtered(q, strict=False) for q in asked]
+    chosen = [found for q, pool in zip(asked, pools, strict=True) if (found := _numbered(ctx, q, pool))]
     years = {_fiscal_year(e) for e in chosen}
     if not query.when.spans and len(years) > 1:
-        pools = [ctx.selector.filtered(q, strict=False) for q in asked]
         for year in sorted({y for e in pools[0] if (y := _fiscal_year(e)) is not None}):
             in_year = [_edition_in(ctx, q, pool, year) for q, pool in zip(asked, pools, strict=True)]
             if all(in_year):
@@ -197,9 +221,23 @@ def numbered_editions(ctx: Context) -> list[Event] | None:
     return chosen
 
 
-def _edition_in(ctx: Context, asked: Query, pool: Sequence[Event], year: int) -> Event | None:
-    """The record of the asked number (`asked.ordinal`) in one 年度, best first."""
-    own = [e for e in pool if _fiscal_year(e) == year and number_in(e, asked.ordinal_unit) == asked.ordinal]
+def _numbered(ctx: Context, asked: Query, pool: Sequence[Event]) -> Event | None:
+    """The best record for one number asked; when it states another number, the best of its kind that
+    states this one (物産展 said of the 第3弾 does not make it the 第1弾 too)."""
+    best = next((r.event for r in ctx.selector.best(asked)), None)
+    if best is None or number_in(best, asked.ordinal_unit) in (0, asked.ordinal):
+        return best
+    of_kind = [e for e in pool if e.category == best.category]
+    return _edition_in(ctx, asked, of_kind) or best
+
+
+def _edition_in(ctx: Context, asked: Query, pool: Sequence[Event], year: int | None = None) -> Event | None:
+    """The best record of the asked number (`asked.ordinal`), of one 年度 when `year` is given."""
+    own = [
+        e
+        for e in pool
+        if (year is None or _fiscal_year(e) == year) and number_in(e, asked.ordinal_unit) == asked.ordinal
+    ]
     return next((r.event for r in ctx.selector.rank(asked, own) if r.score > 0), None)
 
 
