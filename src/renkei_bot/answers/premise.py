@@ -178,6 +178,9 @@ def confirm(ctx: Context) -> Answer | None:
     fact = _recorded_fact(ctx, event, ("venue", *asked) if query.stated_place and held_at else asked)
     if role_line is not None and missing:
         fact = wording.record_says(role_line)
+    if not missing and not claims and (said := _line_of_topic(ctx, event, claims)) is not None:
+        # 「舞鶴のシンポ、事務局からパネルに誰か出た？」: the one line holding the question's own words
+        fact = wording.record_says(said)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
         # names the title holds name the record, not a claim (「北海道MEGAグルメフェスでホタテ釣りって
         # あった？」): the line of the question's own words says more
