@@ -164,8 +164,8 @@ def _answer(ctx: Context) -> Answer:
         return stated.contact(ctx, [r.event for r in ctx.selector.best(ctx.query)][:3])
     if (compared := editions.same_across(ctx)) is not None:
         return compared  # 「1回目と2回目で同じ人？」
-    if (each := editions.each_of(ctx)) is not None:
-        return each  # 「第1弾〜第3弾って、それぞれどこでやった？」
+    if (per_edition := editions.each_of(ctx)) is not None:
+        return per_edition  # 「第1弾〜第3弾って、それぞれどこでやった？」
     if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
         return numbered
     if (lacking := without.answer(ctx)) is not None:

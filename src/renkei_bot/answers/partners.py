@@ -118,10 +118,10 @@ def agreement_date(ctx: Context) -> Answer:
     if not partners or _asks_more_than_the_date(ctx):
         answer = event_answers.when(ctx)  # 包括連携協定 with a company, or a described step of an agreement
         ones = [e for e in company_agreements_of(ctx) if set(companies) & set(e.refs)]
-        if len(companies) == 1 and len(ones) == 1 and not partners and not _asks_more_than_the_date(ctx):
-            if answer.record_ids[:1] != (ones[0].id,):
-                # 「三井住友海上と結んだのはいつ？」: its signing, not the meeting that confirmed the ceremony
-                return event_answers.held_on(ctx, ones[0])
+        one = len(companies) == 1 and len(ones) == 1 and not partners
+        if one and not _asks_more_than_the_date(ctx) and answer.record_ids[:1] != (ones[0].id,):
+            # 「三井住友海上と結んだのはいつ？」: its signing, not the meeting that confirmed the ceremony
+            return event_answers.held_on(ctx, ones[0])
         return answer
     lines: list[Line] = []
     sources: list[str] = []

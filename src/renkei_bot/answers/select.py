@@ -54,7 +54,9 @@ class Selector:
         self._edges: tuple[Event, Event] | None = None
         self._of_query: tuple[Query | None, dict[str, Any]] = (None, {})
         self._derived: dict[str, Any] = {}
-        self._periods: dict[tuple[tuple[bool, int | None, int | None, date, date], ...], frozenset[str]] = {}
+        self._periods: dict[
+            tuple[tuple[bool, int | None, int | None, date, date, bool], ...], frozenset[str]
+        ] = {}
 
     def of_query(self, query: Query, name: str, build: Callable[[], T]) -> T:
         """What `build` makes of one question, made once for the rest of its answer (several answer

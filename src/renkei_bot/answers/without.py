@@ -47,6 +47,8 @@ def answer(ctx: Context) -> Answer | None:
         found_any = bool(missing)
         lines = (*(partner_line(p) for p in missing), *event_lines(held))
         sources = (table_source(ctx, *missing), *(cite(e) for e in held[:3]))
+    if query.confirm:  # 「…したことがない協定先ってある？」
+        summary = wording.yes_or_no(found_any, summary)
     return ctx.found(
         summary, title=category, lines=lines, sources=sources, record_ids=tuple(e.id for e in held)
     )
