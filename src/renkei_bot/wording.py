@@ -1284,3 +1284,15 @@ def regions_without(category: str, names: Sequence[str], total: int) -> str:
 def labelled_too(label: str, fiscal: str) -> str:
     """「H30」: a year said as the records label a 年度, so both."""
     return f"{label}・{fiscal}"
+
+
+def no_category_of(partner: str, category: str) -> str:
+    """「山梨県町村会の全国連携展示はいつ？」 when none was held with it."""
+    return f"{partner}の「{category}」の記録はありません。{category}の記録は次のとおりです。"
+
+
+def count_not_by_ward(ward: str) -> str:
+    """「練馬区の交流自治体数は？」: the yearly table is of the 23 wards together."""
+    return (
+        f"連携自治体数の推移は特別区全体の数で、{ward}だけの数は記録にありません。全体の数は次のとおりです。"
+    )

@@ -168,6 +168,8 @@ def _answer(ctx: Context) -> Answer:
         return per_edition  # 「第1弾〜第3弾って、それぞれどこでやった？」
     if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
         return numbered
+    if (none_held := without.none_of_partner(ctx)) is not None:
+        return none_held  # 「山梨県町村会の全国連携展示っていつ？」: there was none
     if (lacking := without.answer(ctx)) is not None:
         return lacking  # 「全国連携展示がまだ一度も行われていない地域は？」
     if (which := kinds.answer(ctx)) is not None:
@@ -230,8 +232,11 @@ def _asks_same_time(ctx: Context) -> bool:
     """Whether two phrases share a day or month, asked without a question word (「…のほかに何が」
     and 「同じ日に協定を結んだ団体は？」 ask for other records instead)."""
     query = ctx.query
+    # 「構成自治体数って、群馬県市長会と同じ？」: the same figure, not the same day
+    figure = query.has("count.figure", "subject.member") and not query.has("time.same_day", "time.same_month")
     return (
         query.has("time.same_day", "time.same_month", "compare.same")
+        and not figure
         and not query.has("wh", "time.others", "time.on_that_day")  # 「…した日に、同じ日にやってた行事は」
         and query.sides is not None  # the sides last: worked out from the tokens on first use
     )

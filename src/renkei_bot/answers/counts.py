@@ -87,6 +87,12 @@ def yearly_count(ctx: Context) -> Answer:
                 answers.append(wording.largest_rise(row.label, format_fiscal_year(year), rise))
         lines = tuple(row_line(table, r) for r in rows)
         return ctx.found("\n".join(answers), lines=lines, notes=(wording.as_of(table.as_of),), **base)
+    wards = q.entity_ids("ward")
+    if wards and not q.entity_ids("partner"):
+        # 「練馬区の交流自治体数は？」: the table counts all 23 wards together, none on its own
+        name = ctx.store.entity(wards[0]).name
+        lines = tuple(row_line(table, r) for r in rows)
+        return ctx.not_found(wording.count_not_by_ward(name), lines=lines)
     asked_years = asked_spans(ctx)
     if asked_years and not years:
         first, last = table.years[0], table.years[-1]

@@ -359,7 +359,11 @@ def detail(ctx: Context) -> Answer:
     elif mention is not None:  # 「お茶の淹れ方講座は何時から」: a sub-item of the row, with its own date
         summary = wording.mentioned_on(mention.text, said_on(event, mention), event.title)
         picked = [d for d in picked if compact(mention.text) in compact(d)] or picked
-    elif direct is not None and (beside := _named_beside(ctx, event, direct[1])) is not None:
+    elif (
+        direct is not None
+        and not (aspects[:1] == ("venue",) and event.venue)  # its own venue: 第一生命 beside it is no place
+        and (beside := _named_beside(ctx, event, direct[1])) is not None
+    ):
         # 「ソトコト編集長の講演タイトルは」: the line naming what the question names beside the record,
         # not the record's own theme
         summary = wording.detail_line(beside, event.title, format_span(event.date))

@@ -19,6 +19,8 @@ from renkei_bot.records import Event, Partner
 NEVER = "filter.never"  # まだ一度も…ない
 REGION = "unit.region"  # 地域・県: the partners' regions, not the partners
 _ASKS_PARTNERS = ("subject.partner", "subject.agreement", REGION)
+_DAY_OF = ("time.on_that_day", "time.day_of", "time.same_day", "time.same_month")
+_PARTNER_AND_SERIES = frozenset({"partner", "series"})  # 「山梨県町村会の全国連携展示」 names no more
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -52,6 +54,27 @@ def answer(ctx: Context) -> Answer | None:
     return ctx.found(
         summary, title=category, lines=lines, sources=sources, record_ids=tuple(e.id for e in held)
     )
+
+
+def none_of_partner(ctx: Context) -> Answer | None:
+    """「山梨県町村会の全国連携展示っていつ？」: a category of record none of which credits the one partner
+    named: said so (いいえ to a yes/no), with the records of that category, never another record."""
+    query = ctx.query
+    named = mentioned_partners(ctx)
+    others = [m for m in query.entities if m.type not in _PARTNER_AND_SERIES]
+    if len(named) != 1 or others or not query.categories or query.when.spans:
+        return None
+    if query.has(*_DAY_OF):  # 「山梨県町村会と協定を締結した日に開かれていたイベント」: the partner dates it
+        return None
+    category = query.categories[0]
+    held = ctx.store.in_category(category)
+    if not held or _credited(ctx, named[0], held):
+        return None
+    summary = wording.no_category_of(named[0].name, category)
+    lines = (partner_line(named[0]), *event_lines(held))
+    if query.confirm:  # 「山梨県町村会の全国連携展示ってあった？」
+        return ctx.found(wording.yes_or_no(False, summary), title=category, lines=lines)
+    return ctx.not_found(summary, lines=lines)
 
 
 def _region(ctx: Context, partner: Partner) -> str | None:
