@@ -156,8 +156,8 @@ def _answer(ctx: Context) -> Answer:
     if summed_up and not ctx.query.when.spans:
         # 「奈良県町村会について分かることをまとめて」: each partner's card (協定, 構成自治体数, its records)
         return partners.partners_summed_up(ctx, summed_up)
-    if ctx.query.has("opinion"):
-        return stated.opinion(ctx)
+    if ctx.query.has("opinion") and not ctx.query.has("ask.when"):
+        return stated.opinion(ctx)  # (「成果をまとめて発表したのはいつ？」 asks the day of a fact)
     if ctx.query.has("person.private"):
         return stated.private(ctx)  # 「神野先生って今おいくつ？」: the records hold a name and a post
     if ctx.query.has("aspect.contact"):

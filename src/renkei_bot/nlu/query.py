@@ -263,7 +263,10 @@ class _Later:
 
 
 # a noun of two or more kanji or katakana right after a date (豪雨 of 平成30年7月豪雨), not 第 (第1回)
-_GLUED_NOUN = re.compile(r"(?!第)[一-龥ァ-ヴー]{2,6}")
+# a noun right after a date, or after its の (「平成30年7月の豪雨」 says the records' 平成30年7月豪雨)
+_GLUED_NOUN = re.compile(r"の?((?!第)[一-龥ァ-ヴー]{2,6})")
+_OF = "の"
+_WHOLE_YEARS = frozenset({"year", "fiscal_year"})
 
 
 class Understander:
@@ -710,14 +713,22 @@ class Understander:
         )
 
     def _named_dates(self, text: str, when: when_mod.When) -> when_mod.When:
-        """「平成30年7月豪雨への支援金」: a date glued to a noun the records write with it is part of a
-        name, not a period asked about (「2016年シンポジウム」, which no record writes, stays a period)."""
+        """「平成30年7月豪雨への支援金」「平成30年7月の豪雨」: a date glued to a noun the records write
+        with it is part of a name, not a period asked about (「2016年シンポジウム」, which no record
+        writes, stays a period)."""
         in_records = self._in_records
         assert in_records is not None
         spans = []
         for p in when.spans:
             glued = _GLUED_NOUN.match(text, p.stop)
-            named = not p.attached and glued is not None and in_records(text[p.begin : glued.end()])
+            # 「平成30年7月の豪雨」: の after a month or a day only (「令和2年度の全国連携展示」 asks that 年度)
+            joined = glued is not None and (not glued[0].startswith(_OF) or p.grain not in _WHOLE_YEARS)
+            named = (
+                not p.attached
+                and joined
+                and glued is not None
+                and in_records(text[p.begin : p.stop] + glued[1])
+            )
             spans.append(dataclasses.replace(p, attached=True) if named else p)
         return dataclasses.replace(when, spans=tuple(spans))
 
