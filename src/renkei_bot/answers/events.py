@@ -224,6 +224,8 @@ def count(ctx: Context) -> Answer:
 def _titled(ctx: Context, events: Sequence[Event]) -> Sequence[Event]:
     """「推進委員会って何回開いた？」: the records whose title names what is counted, when most do (the
     公表 that mentions the committee in its lines is no meeting of it); else all of them."""
+    if ctx.query.entity_ids("series"):
+        return events  # a series named says what is counted (東北絆まつりへの協力: each festival)
     terms = [compact(t) for t in ctx.query.terms if len(t) >= 2]
     titled = [e for e in events if any(t in compact(e.title) for t in terms)]
     # most of them: a word only some titles hold (連携事業) describes, it does not name what is counted
