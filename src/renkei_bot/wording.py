@@ -1296,3 +1296,13 @@ def count_not_by_ward(ward: str) -> str:
     return (
         f"連携自治体数の推移は特別区全体の数で、{ward}だけの数は記録にありません。全体の数は次のとおりです。"
     )
+
+
+def kinds_signed(place: str, signed: Sequence[str], unsigned: Sequence[str]) -> str:
+    """「広島県は市長会と町村会の両方と協定を結んでいますか？」"""
+    if not signed:
+        return f"{place}の{'・'.join(unsigned)}とは協定を結んでいません。"
+    said = f"{place}で協定を結んでいるのは{'・'.join(signed)}"
+    if not unsigned:
+        return f"{said}です（両方）。"
+    return f"{said}だけで、{'・'.join(unsigned)}とは結んでいません。"

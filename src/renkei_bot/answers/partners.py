@@ -364,3 +364,40 @@ def partners_summed_up(ctx: Context, found: Sequence[Partner]) -> Answer:
         dates=tuple(dict.fromkeys(p.agreed.isoformat() for p in found)),
         record_ids=tuple(dict.fromkeys((*(p.id for p in found), *(e.id for e in signings)))),
     )
+
+
+def kinds_signed(ctx: Context) -> Answer | None:
+    """「広島県は市長会と町村会の両方と協定を結んでいますか？」: which of the kinds of association asked
+    (市長会, 町村会) of one prefecture have signed; はい or いいえ to a yes/no. None unless one prefecture
+    and two kinds are asked of an agreement."""
+    query = ctx.query
+    places = query.entity_ids("prefecture")
+    if len(places) != 1 or not query.confirm or not query.has("subject.agreement"):
+        return None
+    if not query.has("subject.both"):  # 両方・どちらも: whether each kind signed, not when or how many
+        return None
+    place = places[0]
+    prefix = ctx.store.entity(place).name
+    # a kind said after the prefecture reads as its association (町村会 → 広島県町村会): a kind asked too
+    composed = [
+        m.name.removeprefix(prefix)
+        for m in query.entities
+        if m.type == "partner" and ctx.store.entity(m.entity_id).parent == place and m.surface != m.name
+    ]
+    kinds = list(dict.fromkeys([*(h.word for h in query.facets if h.name.startswith("kind.")), *composed]))
+    if len(kinds) < 2:
+        return None
+    of_place = [p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent == place]
+    signed = [p for p in of_place if p.name.endswith(tuple(kinds))]
+    unsigned = [k for k in kinds if not any(p.name.endswith(k) for p in of_place)]
+    name = ctx.store.entity(place).name
+    summary = wording.kinds_signed(name, [p.name for p in signed], unsigned)
+    if query.confirm:
+        summary = wording.yes_or_no(not unsigned, summary)
+    return ctx.found(
+        summary,
+        title=TABLE,
+        lines=tuple(partner_line(p) for p in signed),
+        sources=(table_source(ctx, *signed),),
+        record_ids=tuple(p.id for p in signed),
+    )
