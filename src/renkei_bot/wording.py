@@ -1306,3 +1306,11 @@ def kinds_signed(place: str, signed: Sequence[str], unsigned: Sequence[str]) -> 
     if not unsigned:
         return f"{said}です（両方）。"
     return f"{said}だけで、{'・'.join(unsigned)}とは結んでいません。"
+
+
+def no_agreement_of(names: Sequence[str]) -> str:
+    """「木古内町と協定を締結した日は？」: no agreement names that town."""
+    return (
+        f"{'・'.join(names)}との協定締結の記録はありません。"
+        "広域連携協定は町村会・市長会と結んでいます。関係する記録は次のとおりです。"
+    )

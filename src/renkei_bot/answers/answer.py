@@ -168,6 +168,8 @@ def _answer(ctx: Context) -> Answer:
         return per_edition  # 「第1弾〜第3弾って、それぞれどこでやった？」
     if ctx.query.has("ask.ordinal", "ask.edition_upto") and (numbered := editions.answer(ctx)) is not None:
         return numbered
+    if (unsigned := partners.never_agreed(ctx)) is not None:
+        return unsigned  # 「木古内町と江戸川区が協定を締結した日は？」: none was
     if (of_kinds := partners.kinds_signed(ctx)) is not None:
         return of_kinds  # 「広島県は市長会と町村会の両方と協定を結んでいますか？」
     if (none_held := without.none_of_partner(ctx)) is not None:

@@ -401,3 +401,29 @@ def kinds_signed(ctx: Context) -> Answer | None:
         sources=(table_source(ctx, *signed),),
         record_ids=tuple(p.id for p in signed),
     )
+
+
+def never_agreed(ctx: Context) -> Answer | None:
+    """「木古内町と江戸川区が正式に協定を締結した日は？」: an agreement asked of a town or city no agreement
+    record names (the wards sign with associations): said so, with the records of that town."""
+    query = ctx.query
+    if not query.has("subject.agreement") or query.has("subject.comprehensive", "subject.partner"):
+        return None  # 「どこの協定先の関連事業？」 asks which partner a record is of
+    if not (query.confirm or query.has("ask.when")):
+        return None
+    towns = [m for m in query.entities if m.type == _TOWN]
+    if not towns or any(m.type in _SIGNING for m in query.entities):
+        return None
+    signed = {r for e in ctx.store.in_category(AGREEMENTS) for r in e.refs}
+    if any(m.entity_id in signed for m in towns):
+        return None
+    names = [ctx.store.entity(m.entity_id).name for m in towns]
+    about = [e for m in towns for e in ctx.store.about(m.entity_id)][:3]
+    if query.confirm:  # 「嬬恋村と協定結んだ？」: いいえ
+        summary = wording.yes_or_no(False, wording.no_agreement_of(names))
+        return ctx.found(summary, title=TABLE, lines=event_lines(about), sources=(table_source(ctx),))
+    return ctx.not_found(wording.no_agreement_of(names), lines=event_lines(about))
+
+
+_TOWN = "municipality"
+_SIGNING = frozenset({"partner", "company"})  # the bodies the agreements are signed with
