@@ -1314,3 +1314,10 @@ def no_agreement_of(names: Sequence[str]) -> str:
         f"{'・'.join(names)}との協定締結の記録はありません。"
         "広域連携協定は町村会・市長会と結んでいます。関係する記録は次のとおりです。"
     )
+
+
+def share_of_total(name: str, members: int, total: int, count: int, *, over: bool) -> str:
+    """「北海道町村会の構成自治体数って、全体の半分を超えてる？」"""
+    side = "超えています" if over else "超えていません"
+    percent = round(100 * members / total)
+    return f"{name}の構成自治体数は{munis(members)}で、{count}団体の合計{munis(total)}の半分を{side}（約{percent}％）。"

@@ -168,6 +168,8 @@ def member_count(ctx: Context) -> Answer:
         if ctx.query.has("total.sum", "extreme.max", "extreme.min", "row.total"):
             return partner_total(ctx)
         return ctx.not_found(wording.WHICH_PARTNER, suggestions=(wording.ASK_PARTNERS,))
+    if len(partners) == 1 and ctx.query.has("fraction.half"):
+        return _share(ctx, partners[0])  # 「北海道町村会の構成自治体数って、全体の半分を超えてる？」
     summary = "".join(wording.members_of(p.name, p.members) for p in partners)
     if ctx.query.has("ask.when"):  # 「締結日と構成自治体数を」: both, the date first
         dates = "".join(wording.agreed_on(p.name, _with_fiscal_year(ctx, p.agreed)) for p in partners)
@@ -181,6 +183,24 @@ def member_count(ctx: Context) -> Answer:
         lines=tuple(partner_line(p) for p in partners),
         sources=(table_source(ctx, *partners),),
         record_ids=tuple(p.id for p in partners),
+    )
+
+
+def _share(ctx: Context, partner: Partner) -> Answer:
+    """One partner's members against half of every partner's: more than half or not, はい/いいえ to a
+    claim of 超える (at least) or 以下 (at most)."""
+    total = ctx.store.partners.total
+    over = 2 * partner.members > total
+    count = len(ctx.store.partners.partners)
+    summary = wording.share_of_total(partner.name, partner.members, total, count, over=over)
+    if ctx.query.confirm and ctx.query.has("compare.at_least", "compare.at_most"):
+        summary = wording.yes_or_no(over == ctx.query.has("compare.at_least"), summary)
+    return ctx.found(
+        summary,
+        title=wording.title_members(partner.name),
+        lines=(partner_line(partner),),
+        sources=(table_source(ctx, partner),),
+        record_ids=(partner.id,),
     )
 
 
