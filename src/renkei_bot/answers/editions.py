@@ -41,6 +41,19 @@ def numbered(events: Iterable[Event], unit: str) -> set[int]:
     return found
 
 
+def of_numbers(events: Sequence[Event], numbers: set[int], unit: str) -> list[Event]:
+    """The records of the numbers asked. A series whose first record states no number (「東京23区・京都府…
+    推進委員会の開催」, then 第2回, 第3回) has it as its first: the earliest unnumbered one before them."""
+    chosen = [e for e in events if number_in(e, unit) in numbers]
+    numbered = [e for e in events if number_in(e, unit)]
+    if 1 in numbers and numbered and not any(number_in(e, unit) == 1 for e in numbered):
+        first = min(numbered, key=_when)
+        before = [e for e in events if not number_in(e, unit) and _when(e) < _when(first)]
+        if before:
+            chosen = sorted([max(before, key=_when), *chosen], key=_when)
+    return chosen
+
+
 def edition(event: Event) -> str | None:
     """「第3回」「第4号」「創刊号」: the edition the title states, or None."""
     if event.ordinal:

@@ -376,7 +376,7 @@ def listing(ctx: Context) -> Answer:
                 events = top if len(top) == 1 and most >= 2 else events
     if len(ctx.query.ordinals) >= 2:  # 「第1弾〜第3弾」「第2回と第4回」: those of the numbers said
         numbers = set(ctx.query.ordinals)
-        events = [e for e in events if editions.number_in(e, ctx.query.ordinal_unit) in numbers] or events
+        events = editions.of_numbers(events, numbers, ctx.query.ordinal_unit) or events
     elif ctx.query.ordinal is not None:  # 「R1の第2回講演会で…」: the one of that number, if it is listed
         events = [e for e in events if e.ordinal == ctx.query.ordinal] or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]

@@ -378,6 +378,8 @@ class Understander:
         # nor is the order asked (一番はじめ: 初め is no topic)
         asking = covered + self.vocabulary.facets.asking_words(tokens)
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
+        # 「…確認させてください」「念のため確認お願いします」: a courtesy's words are no search terms
+        asking += [(h.begin, h.end) for h in facets if h.name == asker.CLOSING]
         aside = _Aside.of(tokens, resolution.matches)
         when = aside.when(when, today)
         when = _restated(text, when)
