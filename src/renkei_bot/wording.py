@@ -1321,3 +1321,8 @@ def share_of_total(name: str, members: int, total: int, count: int, *, over: boo
     side = "超えています" if over else "超えていません"
     percent = round(100 * members / total)
     return f"{name}の構成自治体数は{munis(members)}で、{count}団体の合計{munis(total)}の半分を{side}（約{percent}％）。"
+
+
+def time_not_recorded(title: str, day: str) -> str:
+    """「シンポジウムは何時から？」 of a record that gives its day but no hour."""
+    return f"記録には「{title}」の日付（{day}）はありますが、時刻は書かれていません。"

@@ -217,6 +217,15 @@ def _where_asked(ctx: Context) -> bool:
     return not ctx.query.confirm and said
 
 
+_CLOCK = re.compile(r"[0-9０-９]{1,2}[:：][0-9０-９]{2}|[0-9０-９]{1,2}時")  # 10:30, 14時 in a row's lines
+
+
+def _says_time(ctx: Context, event: Event) -> bool:
+    """Whether the record gives an hour: a 日時 line, or a clock time in any line."""
+    keys = _record_keys(ctx, "time")
+    return any(k in d for d in event.details for k in keys) or any(_CLOCK.search(d) for d in event.details)
+
+
 def _names_venue(ctx: Context, event: Event) -> bool:
     """Whether the record says where: a venue, a place it refers to, or a line with a venue's word."""
     if event.venue or any(
@@ -332,6 +341,10 @@ def detail(ctx: Context) -> Answer:
     ):
         # 「第一生命との協定締結式の会場は？」: a record that says nothing of where
         return ctx.not_found(wording.venue_not_recorded(event.title), lines=(event_line(event),))
+    if aspects[:1] == ("time",) and not _says_time(ctx, event):
+        # 「シンポジウムは何時から何時まで？」: a record that gives its day but no hour
+        said = wording.time_not_recorded(event.title, format_span(event.date))
+        return ctx.not_found(said, lines=(event_line(event),))
     picked = aspect_details(ctx, event, aspects) or list(event.details)
     summary = wording.detail_of(headline(event), format_span(event.date))
     direct = direct_value(ctx, event, aspects)
