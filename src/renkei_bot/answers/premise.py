@@ -131,6 +131,10 @@ def confirm(ctx: Context) -> Answer | None:
     if not claims and query.stated_place:
         missing = [] if compact(query.stated_place) in recorded else [query.stated_place]
     held_at = compact(f"{event.title}{event.venue}") if event.venue else ""
+    # 「第3回も京都開催？」 of a record with no venue: what another row writes of its day (第3回 東京開催(3/23))
+    elsewhere = _said_of_day(ctx, event) if query.stated_place and not held_at else []
+    if elsewhere and query.stated_place:
+        held_at = compact(" ".join(elsewhere))
     if query.stated_place and held_at and compact(query.stated_place) not in held_at:
         # 「第1回シンポジウムって京都で開催したんでしたっけ？」: where it was held is its venue, not a
         # panelist's 京都府 in another line
@@ -195,6 +199,8 @@ def confirm(ctx: Context) -> Answer | None:
     ):
         # 「漱石山房記念館の事例報告は文京区からでしたか？」: the line the question's own words point to
         fact = wording.record_says(said)
+    if elsewhere:
+        fact = wording.record_says(elsewhere[0])
     if stating:  # the line with the figure claimed says most
         fact = wording.record_says(stating[0].lstrip("・ "))
     elif missing and role_line is None:
@@ -247,6 +253,15 @@ def _role_line(ctx: Context, event: Event, claims: Sequence[Match]) -> str | Non
     words += [compact(m.surface) for m in ctx.query.entities if m.type in BODY_TYPES and m not in claims]
     lines = [d for d in event.details if any(w in compact(d) for w in words)]
     return lines[0].lstrip("・ ") if len(lines) == 1 else None
+
+
+def _said_of_day(ctx: Context, event: Event) -> list[str]:
+    """What rows write of this record's own day in a line of their own (L51's 「第3回 東京開催(3/23)」
+    for L63, and its 「第1回 東京開催(10/31)」 for itself)."""
+    day = event.date.start
+    if day is None or event.date.precision != "day":
+        return []
+    return [m.text for _, m in ctx.selector.mentions_on(day)]
 
 
 def _names(ctx: Context, match: Match, line: str) -> bool:

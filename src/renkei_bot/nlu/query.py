@@ -84,7 +84,19 @@ def stated_place(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str
         place = "".join(t.surface for t in tokens[j:i])
         if len(place) >= 2:
             return place
+    return _place_glued(tokens, held_verbs)
+
+
+def _place_glued(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str | None:
+    """「第3回も京都開催？」: a place name glued to a noun of holding (京都 + 開催)."""
+    for before, token in itertools.pairwise(tokens):
+        held = token.normalized in held_verbs or token.lemma in held_verbs
+        if held and before.end == token.begin and before.pos[1:3] == _PLACE_NAME and len(before.surface) >= 2:
+            return before.surface
     return None
+
+
+_PLACE_NAME = ("固有名詞", "地名")  # Sudachi's part of speech of a place's name (京都, 盛岡)
 
 
 def _present(facets: Sequence[FacetHit]) -> frozenset[str]:
