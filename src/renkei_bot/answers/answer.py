@@ -61,6 +61,11 @@ ALL_SHOWN = 40  # 「全部挙げて」: a list up to this long is shown whole, 
 
 
 def answer(ctx: Context) -> Answer:
+    weekday = ctx.query.has("ask.weekday") and not ctx.query.confirm and ctx.query.intent in _LISTING
+    if (
+        weekday
+    ):  # 「千葉県特産品販売って何曜日？」: the day of what is named (a sub-item's own 日時), asked as いつ
+        ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="when"))
     answered = calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
     # a day or a month that names which record (「2015年7月の総会だったよね」) chose one without the
     # question's rare words: the day was the claim
