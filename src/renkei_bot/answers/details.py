@@ -325,6 +325,12 @@ def detail(ctx: Context) -> Answer:
             ),
         )
         best = dated[:1] if order == "first" else dated[-1:]
+    series = ctx.query.entity_ids("series")
+    if ctx.query.has("ask.by_year") and series and not ctx.query.confirm:
+        # 「東北絆まつりへの協力、開催年ごとに場所と日にち」: every one of the series, each with what is asked
+        own = [e for e in ctx.selector.filtered(ctx.query, series_only=True) if e.series in series]
+        if len(own) > 1:
+            return _several(ctx, own)
     if 1 < len(best) <= MAX_TIED:
         return _several(ctx, [r.event for r in best])
     # one ranking of everything the question touches serves both the choice and the related lines
