@@ -1326,3 +1326,10 @@ def share_of_total(name: str, members: int, total: int, count: int, *, over: boo
 def time_not_recorded(title: str, day: str) -> str:
     """「シンポジウムは何時から？」 of a record that gives its day but no hour."""
     return f"記録には「{title}」の日付（{day}）はありますが、時刻は書かれていません。"
+
+
+def before_or_after(name: str, before: bool, same: bool) -> str:
+    """「広島は千葉より前ですか、後ですか？」: the way of the one named first, then the days."""
+    if same:
+        return ""
+    return f"{name}のほうが{'前' if before else '後'}です。"
