@@ -518,7 +518,10 @@ def _figure(ctx: Context) -> Answer | None:
         parts = stated.counted_by_parts(ctx, [r.event for r in ctx.selector.best(query)][:3], counter)
         if parts is not None:
             return parts
-    if table_counter and not any(m.type in _FIGURE_SUBJECTS for m in query.entities):
+    # 特別区長会 (every record's own body) is no subject a record counts for: 「特別区長会が協定を結んでいる
+    # 相手は何団体？」 asks the table
+    subjects = [m for m in query.entities if not ctx.store.entity(m.entity_id).own]
+    if table_counter and not any(m.type in _FIGURE_SUBJECTS for m in subjects):
         # 「何自治体」「何団体」「自治体数」 of the partners or the yearly counts: the tables answer, unless
         # the words name a record that states the figure (「ねぎの集まりで産地から出店したのは何団体？」)
         return _described_figure(ctx)
