@@ -1333,3 +1333,8 @@ def before_or_after(name: str, before: bool, same: bool) -> str:
     if same:
         return ""
     return f"{name}のほうが{'前' if before else '後'}です。"
+
+
+def nth_item(n: int, line: str, title: str, day: str) -> str:
+    """「議題の2番目は？」: the line numbered n of a record."""
+    return f"{n}番目は「{line}」です（{day}「{title}」）。"

@@ -16,6 +16,7 @@ from renkei_bot.answers import (
     events,
     general,
     guards,
+    items,
     kinds,
     partner_facts,
     partners,
@@ -179,6 +180,8 @@ def _answer(ctx: Context) -> Answer:
         return of_kinds  # 「広島県は市長会と町村会の両方と協定を結んでいますか？」
     if (none_held := without.none_of_partner(ctx)) is not None:
         return none_held  # 「山梨県町村会の全国連携展示っていつ？」: there was none
+    if (nth := items.answer(ctx)) is not None:
+        return nth  # 「第2回の委員会で、議題の2番目は？」
     if (lacking := without.answer(ctx)) is not None:
         return lacking  # 「全国連携展示がまだ一度も行われていない地域は？」
     if (which := kinds.answer(ctx)) is not None:
