@@ -443,7 +443,8 @@ class Understander:
         # Cues are looked for outside names: 連携 inside 全国連携講演会 is no cue.
         # nor in a clause that only leads into the question (「予算の資料を作ってるんだけど、…」)
         # nor in a wish about the answer's form (「締結日もあると助かります」: that ある asks nothing)
-        quiet = [*names, *aside.words(), *((h.begin, h.end) for h in facets if h.name == _WISH)]
+        # nor in the asker's own first visit (「はじめて伺うので」: no first record asked)
+        quiet = [*names, *aside.words(), *((h.begin, h.end) for h in facets if h.name in _OF_ASKER)]
         seen: set[str] = set()
         for t in tokens:
             if not quiet or not inside(t.begin, t.end, quiet):
@@ -987,7 +988,7 @@ def _guessed_last(
 
 _DAY_OF = frozenset({"time.on_that_day", "time.day_of"})
 _NOW = "time.now"
-_WISH = "asker.wish"  # a wish about the answer's form: its words give no cue
+_OF_ASKER = frozenset({"asker.wish", "asker.visit"})  # words of the asker's own wish or visit: no cue
 
 
 def _now_of_the_question(tokens: Sequence[tok.Token], facets: tuple[FacetHit, ...]) -> tuple[FacetHit, ...]:
