@@ -62,8 +62,8 @@ def none_of_partner(ctx: Context) -> Answer | None:
     query = ctx.query
     named = mentioned_partners(ctx)
     others = [m for m in query.entities if m.type not in _PARTNER_AND_SERIES]
-    if len(named) != 1 or others or not query.categories or query.when.spans:
-        return None
+    if len(named) != 1 or others or not query.categories or query.when.spans or query.premise:
+        return None  # (a date claimed is checked against the partner's own record)
     if query.has(*_DAY_OF):  # 「山梨県町村会と協定を締結した日に開かれていたイベント」: the partner dates it
         return None
     category = query.categories[0]

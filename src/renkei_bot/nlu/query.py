@@ -432,6 +432,7 @@ class Understander:
             m.group()[1:-1]
             for m in (_QUOTED.finditer(text) if "「" in text or "『" in text else ())
             if len(m.group()) >= 5
+            and not _FIGURE_ONLY.match(m.group()[1:-1])  # 「30団体」: a figure claimed, no words to search
             and not any(b <= m.start() + 1 and m.end() - 1 <= e for b, e in covered)
             and content_terms([t for t in tokens if m.start() < t.begin < m.end()], asking, stop)
         )
@@ -707,6 +708,7 @@ class Understander:
                     and p.stop < e
                     and not _only_date(text[b + 1 : e - 1], p)
                     and not self._unwritten_date(text, p)
+                    and not self._unwritten_sentence(text[b + 1 : e - 1])
                     for b, e in quoted
                 )
                 else p
@@ -717,6 +719,15 @@ class Understander:
             when = self._named_dates(text, when)
         masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
         return when, compose_partners(self.index.find(masked), masked, self._partners)
+
+    def _unwritten_sentence(self, quote: str) -> bool:
+        """「北海道町村会との協定締結は平成28年6月25日」: a quoted sentence (with a topic particle), which no
+        record writes, states its date; a quoted name (「平成30年7月豪雨」) does not."""
+        return (
+            self._in_records is not None
+            and _TOPIC_IN_QUOTE.search(quote) is not None
+            and not self._in_records(quote)
+        )
 
     def _unwritten_date(self, text: str, period: Period) -> bool:
         """A date and the noun glued after it (平成30年2月12日締結) that no record writes: stated, not a name."""
@@ -1117,6 +1128,10 @@ def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
     first: 「SDGsがテーマの講演会で講演したのは誰」 names a theme and asks for a person."""
     hits = sorted((h for h in facets if h.name.startswith("aspect.")), key=lambda h: -h.begin)
     return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in hits))
+
+
+_FIGURE_ONLY = re.compile(r"[0-9０-９,，]+[^0-9０-９\s]{0,4}$")  # 30団体, 372自治体: a number and its counter
+_TOPIC_IN_QUOTE = re.compile(r"(?:は|が|って)")  # a quote that says something of its topic is a sentence
 
 
 def _only_date(quote: str, period: Period) -> bool:
