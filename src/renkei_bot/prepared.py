@@ -25,7 +25,7 @@ from renkei_bot.atomic import write_bytes_atomically
 from renkei_bot.followups import Followups, load_followups
 from renkei_bot.loader.cache import cache_dir_from_env, cache_key
 from renkei_bot.loader.files import data_files, display_path
-from renkei_bot.nlu.entities import EntityIndex
+from renkei_bot.nlu.entities import EntityIndex, entity_strings
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
 from renkei_bot.nlu.glossary import Glossary, load_glossary
 from renkei_bot.nlu.intents import Classifier, load_intents, load_synonyms
@@ -34,7 +34,7 @@ from renkei_bot.nlu.romaji import TABLE as ROMAJI_TABLE
 from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
-_MAGIC = "renkei-bot prepared indexes v4"  # v4: positions in arrays, records' strings shared
+_MAGIC = "renkei-bot prepared indexes v5"  # v5: positions in arrays, equal strings and ids shared
 _LANGUAGE_MAGIC = "renkei-bot prepared language v4"  # v4: day_counters, FacetSet.aspect_lemmas
 _LEXICON_MAGIC = "renkei-bot prepared lexicon v7"  # v7: the records' okurigana (by_normal)
 _PACKAGE = Path(__file__).parent
@@ -190,7 +190,7 @@ def _read(path: Path) -> tuple[Store, EntityIndex] | None:
 def _write(path: Path, store: Store, index: EntityIndex) -> None:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, **_record_reducers({})}
+    pickler.dispatch_table = {**copyreg.dispatch_table, **_record_reducers(entity_strings(store.entities))}
     try:
         pickler.dump((_MAGIC, store, index))
         write_bytes_atomically(path, buffer.getvalue())
@@ -214,7 +214,8 @@ def _prune(path: Path, pattern: str) -> None:
 def _record_reducers(canonical: dict[str, str]) -> dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]]:
     """Each record type rebuilt by its constructor. Equal strings of the records' fields (a type, a
     category, an entity id and every ref to it) are written once and read back as one object: at ×1000
-    a third of the records' three million strings are distinct."""
+    a third of the records' three million strings are distinct. `canonical` starts with the entities'
+    own strings, the very objects the entity index's tables hold (nlu/entities.py, _Sharing)."""
     return {
         cls: _reducer(cls, canonical)
         for cls in vars(records).values()
