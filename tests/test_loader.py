@@ -11,7 +11,7 @@ import yaml
 from datafixture import COUNTS, ENTITIES, EVENTS, PARTNERS, event, write_dataset, write_yaml
 from renkei_bot.errors import DataError
 from renkei_bot.loader import load, load_dataset
-from renkei_bot.loader.cache import cache_dir_from_env
+from renkei_bot.loader.cache import cache_dir_from_env, cache_key, files_key
 from renkei_bot.loader.dataset import _fast_load, _YamlLoader
 from renkei_bot.paths import DATA_DIR
 
@@ -440,3 +440,13 @@ def test_real_data_through_the_cache(tmp_path: Path) -> None:
     first = load(DATA_DIR, cache_dir=tmp_path)
     second = load(DATA_DIR, cache_dir=tmp_path)
     assert not first.cache_hit and second.cache_hit and second.dataset == first.dataset
+
+
+def test_files_key_is_the_cache_key_of_the_files_bytes(tmp_path: Path) -> None:
+    # read a piece at a time (the prepared cache's key at start-up), the same key as of the whole bytes
+    contents = {"a.yaml": b"", "b.yaml": "出来事\n".encode() * 400_000, "c.yaml": b"x"}
+    for name, content in contents.items():
+        (tmp_path / name).write_bytes(content)
+    named = [(name, tmp_path / name) for name in contents]
+    assert files_key(named) == cache_key(list(contents.items()))
+    assert files_key(named[:2]) != files_key(named)
