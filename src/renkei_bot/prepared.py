@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from renkei_bot import collector, records
 from renkei_bot.atomic import write_bytes_atomically
 from renkei_bot.followups import Followups, load_followups
-from renkei_bot.loader.cache import cache_dir_from_env, cache_key, files_key
+from renkei_bot.loader.cache import cache_dir_from_env, cache_key, remembered_files_key
 from renkei_bot.loader.files import data_files, display_path
 from renkei_bot.nlu.entities import EntityIndex, entity_strings
 from renkei_bot.nlu.facets import Vocabulary, load_vocabulary
@@ -102,7 +102,7 @@ def load_prepared(
         store = Store.load(data_dir, env=env)
         return Prepared(store, EntityIndex(store.entities, honorifics=honorifics), cache_hit=False)
     files = [(display_path(data_dir, p), p) for p in data_files(data_dir)]
-    path = directory / f"prepared-{_key(files_key(files), repr(honorifics))}.pickle"
+    path = directory / f"prepared-{_key(remembered_files_key(directory, files), repr(honorifics))}.pickle"
     found = _read(path)
     key = path.stem.removeprefix("prepared-")
     if found is not None:
