@@ -11,7 +11,7 @@ import yaml
 from datafixture import COUNTS, ENTITIES, EVENTS, PARTNERS, event, write_dataset, write_yaml
 from renkei_bot.errors import DataError
 from renkei_bot.loader import load, load_dataset
-from renkei_bot.loader.cache import cache_dir_from_env
+from renkei_bot.loader.cache import cache_dir_from_env, cache_key, files_key, remembered_files_key
 from renkei_bot.loader.dataset import _fast_load, _YamlLoader
 from renkei_bot.paths import DATA_DIR
 
@@ -440,3 +440,35 @@ def test_real_data_through_the_cache(tmp_path: Path) -> None:
     first = load(DATA_DIR, cache_dir=tmp_path)
     second = load(DATA_DIR, cache_dir=tmp_path)
     assert not first.cache_hit and second.cache_hit and second.dataset == first.dataset
+
+
+def test_files_key_is_the_cache_key_of_the_files_bytes(tmp_path: Path) -> None:
+    # read a piece at a time (the prepared cache's key at start-up), the same key as of the whole bytes
+    contents = {"a.yaml": b"", "b.yaml": "出来事\n".encode() * 400_000, "c.yaml": b"x"}
+    for name, content in contents.items():
+        (tmp_path / name).write_bytes(content)
+    named = [(name, tmp_path / name) for name in contents]
+    assert files_key(named) == cache_key(list(contents.items()))
+    assert files_key(named[:2]) != files_key(named)
+
+
+def test_remembered_files_key_is_the_files_key_until_a_file_changes(tmp_path: Path) -> None:
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    data.mkdir()
+    (data / "a.yaml").write_bytes(b"events: []\n")
+    (data / "b.yaml").write_bytes(b"x: 1\n")
+    named = [(p.name, p) for p in sorted(data.iterdir())]
+    # files written just now are hashed every time (their next write could share their timestamps)
+    assert remembered_files_key(cache, named) == files_key(named)
+    assert not list(cache.glob("datakey-*"))
+    # settled files (racy_seconds=-1 takes these as settled): the key is noted, then read back
+    first = remembered_files_key(cache, named, racy_seconds=-1)
+    assert first == files_key(named)
+    assert [p.read_text() for p in cache.glob("datakey-*")] == [first]
+    assert remembered_files_key(cache, named, racy_seconds=-1) == first
+    # the same size, other bytes, put in place as editors and git do (a new file renamed over it: a
+    # new inode; a write in place within one clock tick is what racy_seconds guards against)
+    (data / "b.new").write_bytes(b"x: 2\n")
+    (data / "b.new").replace(data / "b.yaml")
+    changed = remembered_files_key(cache, named, racy_seconds=-1)
+    assert changed == files_key(named) != first

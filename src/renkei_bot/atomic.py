@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -13,6 +12,8 @@ def write_files_atomically(files: Mapping[Path, bytes]) -> None:
 
     If writing any of them fails, nothing is renamed and the existing files stay untouched.
     """
+    import tempfile  # here: a start that finds its caches written (a cold `ask`) writes nothing
+
     staged: list[tuple[Path, Path]] = []
     try:
         for path, content in files.items():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import logging
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
@@ -37,7 +36,13 @@ from renkei_bot.prepared import lexicon_cache, load_language, load_prepared
 from renkei_bot.store import Store
 from renkei_bot.turn import Turn, turn_of
 
-log = logging.getLogger(__name__)
+
+def _log_failure(message: str, *args: object) -> None:
+    """Logs the exception being handled, with its traceback. logging is imported on the first failure:
+    a cold `ask` that answers does not pay for it (about 3 ms)."""
+    import logging
+
+    logging.getLogger(__name__).exception(message, *args)
 
 
 YOUNG_THRESHOLD = 10_000  # allocations between young collections once the records are loaded (CPython: 700)
@@ -208,7 +213,7 @@ class Engine:
             if len(parts) > 1:  # 「…はいつ？会場は？」: several questions in one message
                 result = self._parts.answer(question, parts, today, result)
         except Exception:
-            log.exception("failed to answer %r", question[:200])
+            _log_failure("failed to answer %r", question[:200])
             apology = Answer(question=question, intent="error", found=False, summary=wording.APOLOGY)
             return Exchange(apology, previous)
         if query.truncated:
@@ -303,7 +308,7 @@ class Engine:
         try:
             result = work(text[:MAX_QUESTION])
         except Exception:
-            log.exception("failed to answer %d characters", len(text))
+            _log_failure("failed to answer %d characters", len(text))
             return Answer(question=text, intent="error", found=False, summary=wording.APOLOGY)
         if len(text) > MAX_QUESTION:
             result = dataclasses.replace(result, notes=(*result.notes, wording.too_long(MAX_QUESTION)))

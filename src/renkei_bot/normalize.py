@@ -6,7 +6,6 @@ or rewrite the range tilde (〜 ～ ~), which carries meaning in 8月21日～9�
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -63,6 +62,8 @@ def normalize(text: str) -> str:
 
 def strip_html(text: str) -> str:
     """Remove HTML tags and decode entities (the source document's PDF leftovers)."""
+    import html  # here: nothing on the way to an answer calls this (html and its entities: about 2 ms)
+
     return html.unescape(_TAG.sub(" ", text))
 
 

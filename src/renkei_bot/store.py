@@ -8,15 +8,19 @@ month-precision event covers its whole month for range queries and sorts at the 
 from __future__ import annotations
 
 import calendar
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from renkei_bot.dates import fiscal_year
 from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import CountTable, Dataset, Entity, Event, Partner, PartnerTable
 from renkei_bot.store_index import IntervalIndex, TextIndex
+
+K = TypeVar("K")
 
 
 def _span(event: Event) -> tuple[date, date] | None:
@@ -99,11 +103,11 @@ class Store:
                 by_series[event.series].append(p)
         self._dated = IntervalIndex(dated)
         self._bounded = IntervalIndex(bounded)
-        self._month_day = dict(month_day)
-        self._fiscal = dict(by_fy)
-        self._entity = dict(by_entity)
-        self._category = dict(by_category)
-        self._series = dict(by_series)
+        self._month_day = _arrays(month_day)
+        self._fiscal = _arrays(by_fy)
+        self._entity = _arrays(by_entity)
+        self._category = _arrays(by_category)
+        self._series = _arrays(by_series)
         self._first = min(firsts, default=None)
         self._last = max(lasts, default=None)
 
@@ -255,6 +259,12 @@ class Store:
         if after is not None and before is not None and fiscal_year(after) == fiscal_year(before):
             return fiscal_year(after)
         return None
+
+
+def _arrays(lists: Mapping[K, list[int]]) -> dict[K, array[int]]:
+    """Positions as arrays, not lists of ints: the same reads, and the prepared cache reads them back as
+    memory copies instead of an int object per position (two million at ×1000)."""
+    return {key: array("i", positions) for key, positions in lists.items()}
 
 
 def _searchable(event: Event) -> str:

@@ -10,6 +10,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import accumulate
 
 
 class IntervalIndex:
@@ -25,15 +26,17 @@ class IntervalIndex:
         grouped: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
         for first, last, position in intervals:
             grouped[(last - first).bit_length()].append((first, last, position))
-        self._buckets: list[tuple[int, list[int], list[int], list[int]]] = []
+        # Arrays, not lists of ints: the same bisects, and a cached index reads back as a few memory
+        # copies instead of an int object per interval (a third of a million at ×1000).
+        self._buckets: list[tuple[int, array[int], array[int], array[int]]] = []
         for bits, items in sorted(grouped.items()):
             items.sort()
             self._buckets.append(
                 (
                     (1 << bits) - 1,  # the longest length (last - first) in this bucket
-                    [first for first, _, _ in items],
-                    [last for _, last, _ in items],
-                    [position for _, _, position in items],
+                    array("i", [first for first, _, _ in items]),
+                    array("i", [last for _, last, _ in items]),
+                    array("i", [position for _, _, position in items]),
                 )
             )
 
@@ -70,7 +73,10 @@ class TextIndex:
         for position, text in enumerate(texts):
             distinct.setdefault(text, []).append(position)
         self._texts = list(distinct)
-        self._positions = list(distinct.values())  # per distinct text: its positions, ascending
+        # per distinct text n: its positions, ascending, are _positions[_starts[n] : _starts[n + 1]]
+        # (two arrays, not a list per text: a cached index reads back as memory copies)
+        self._positions = array("i", [p for positions in distinct.values() for p in positions])
+        self._starts = array("i", [0, *accumulate(len(positions) for positions in distinct.values())])
         postings: dict[str, list[int]] = defaultdict(list)
         for number, text in enumerate(self._texts):
             for gram in set(map(operator.add, text, text[1:])):
@@ -98,7 +104,8 @@ class TextIndex:
                 if len(candidates) <= 8:
                     break
                 candidates = [n for n in candidates if _contains(other, n)]
-        found = [p for n in candidates if phrase in texts[n] for p in self._positions[n]]
+        positions, starts = self._positions, self._starts
+        found = [p for n in candidates if phrase in texts[n] for p in positions[starts[n] : starts[n + 1]]]
         found.sort()
         return found
 

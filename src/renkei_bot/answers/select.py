@@ -117,7 +117,8 @@ class Selector:
     def categories(self) -> list[str]:
         """Every category in the records, longest first (so 全国連携講演会 wins over 講演会)."""
         if self._categories is None:
-            self._categories = sorted({e.category for e in self.store.events}, key=lambda c: (-len(c), c))
+            # the store's own list (its index by category), not a walk over every event
+            self._categories = sorted(self.store.categories, key=lambda c: (-len(c), c))
         return self._categories
 
     # --- building blocks --------------------------------------------------------------------

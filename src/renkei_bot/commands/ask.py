@@ -8,7 +8,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -55,6 +54,8 @@ _LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2
 
 def json_line(data: dict[str, Any]) -> str:
     """One JSON object on one line, whatever line breaks the strings hold."""
+    import json  # only for --json: a plain `ask` does not load the module
+
     return json.dumps(data, ensure_ascii=False).translate(_LINE_BREAKS)
 
 

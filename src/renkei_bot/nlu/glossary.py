@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -67,19 +68,23 @@ class Glossary:
         self._japanese = {w: e.japanese for e in self.entries for w in e.words}
         words = sorted(self._japanese, key=len, reverse=True)
         alternatives = "|".join(r"[\s\-]*".join(map(re.escape, w.split())) for w in words)
-        self._pattern = (
-            re.compile(rf"( ?)(?<![A-Za-z])({alternatives})(?![A-Za-z])( ?)", re.IGNORECASE)
-            if words
-            else None
-        )
+        self._source = rf"( ?)(?<![A-Za-z])({alternatives})(?![A-Za-z])( ?)" if words else None
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        """Compiled on the first text with a Latin letter: most questions have none, and compiling the
+        glossary's words takes about 3 ms (a compiled pattern read from the language cache is compiled
+        again, so a cold `ask` paid it every time)."""
+        return None if self._source is None else re.compile(self._source, re.IGNORECASE)
 
     def apply(self, text: str) -> str:
         """`text` with every glossary word and kana counter replaced by its Japanese (text normalised)."""
         for pattern in self._counter_patterns:
             text = pattern.sub(lambda m: m.group(1) + self._counter_japanese[m.group(2)], text)
-        if self._pattern is None or not _LATIN.search(text):
+        if not _LATIN.search(text):
             return text
-        return self._pattern.sub(self._replace, text)
+        words = self._pattern
+        return text if words is None else words.sub(self._replace, text)
 
     def _replace(self, match: re.Match[str]) -> str:
         # The spaces that set a Latin word apart go with it, unless a Latin word is beside them:
