@@ -227,7 +227,10 @@ def _titled(ctx: Context, events: Sequence[Event]) -> Sequence[Event]:
     if ctx.query.entity_ids("series"):
         return events  # a series named says what is counted (東北絆まつりへの協力: each festival)
     terms = [compact(t) for t in ctx.query.terms if len(t) >= 2]
-    titled = [e for e in events if any(t in compact(e.title) for t in terms)]
+    # the title itself first (cheap), compacted only when it holds a space (a corpus of 145,000 records)
+    titled = [
+        e for e in events if any(t in e.title or (" " in e.title and t in compact(e.title)) for t in terms)
+    ]
     # most of them: a word only some titles hold (連携事業) describes, it does not name what is counted
     return titled if 2 * len(titled) > len(events) else events
 

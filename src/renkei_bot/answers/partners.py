@@ -117,7 +117,7 @@ def agreement_date(ctx: Context) -> Answer:
         return partners_list(ctx)  # 「協定はいつ？」 with no party: every agreement, with its date
     if not partners or _asks_more_than_the_date(ctx):
         answer = event_answers.when(ctx)  # 包括連携協定 with a company, or a described step of an agreement
-        ones = [e for e in company_agreements_of(ctx) if set(companies) & set(e.refs)]
+        ones = _signed_with(ctx, companies[0]) if len(companies) == 1 else []
         one = len(companies) == 1 and len(ones) == 1 and not partners
         if one and not _asks_more_than_the_date(ctx) and answer.record_ids[:1] != (ones[0].id,):
             # 「三井住友海上と結んだのはいつ？」: its signing, not the meeting that confirmed the ceremony
@@ -296,14 +296,21 @@ def _partners_in_record(ctx: Context) -> Answer | None:
     return ctx.found_record(wording.involved("、".join(bodies), event.title, format_span(event.date)), event)
 
 
+def _signed_with(ctx: Context, company: str) -> list[Event]:
+    """The agreements signed with one company, from its own records (not every agreement's)."""
+    return [e for e in ctx.store.about(company) if _signs(e)]
+
+
+def _signs(event: Event) -> bool:
+    return event.category == AGREEMENTS and "締結" in event.title and "案" not in event.title
+
+
 def company_agreements_of(ctx: Context) -> list[Event]:
     """Every 包括連携協定 signed with a company, whatever period the question names."""
     return [
         e
         for e in ctx.store.in_category(AGREEMENTS)
-        if "締結" in e.title
-        and "案" not in e.title
-        and any(ctx.store.entity(r).type == "company" for r in e.refs)
+        if _signs(e) and any(ctx.store.entity(r).type == "company" for r in e.refs)
     ]
 
 
@@ -311,7 +318,7 @@ def _company_agreements(ctx: Context) -> list[Event]:
     """包括連携協定 signed with companies in the question's period (they are not in the partners table)."""
     signed: list[Event] = []
     for event in ctx.selector.in_period(ctx.query, ctx.store.events):
-        if event.category != AGREEMENTS or "締結" not in event.title or "案" in event.title:
+        if not _signs(event):
             continue
         if any(ctx.store.entity(r).type == "company" for r in event.refs):
             signed.append(event)
