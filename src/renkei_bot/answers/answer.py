@@ -495,12 +495,22 @@ def _described_figure(ctx: Context) -> Answer | None:
         return None  # a record's own figure asked of it (参加自治体数) is answered as its detail
     if query.has("subject.agreement", "subject.member", "subject.comprehensive"):
         return None
+    # the words must be the records' own, one of them rare (産地, 出店), before any ranking: most table
+    # questions (連携自治体数の推移) say none such, and ranking a corpus of 145,000 records costs
+    selector, counter = ctx.selector, stated.counter_asked(ctx)
+    tables = compact("".join((counts.TABLE, partners.TABLE, *(r.label for r in ctx.store.counts.rows))))
+    held = [
+        t
+        for t in query.terms
+        if len(t) >= 2 and t != counter and compact(t) not in tables and selector.term_hits(t)
+    ]  # (the tables' own words, 連携自治体, name the tables, not a record)
+    if len(held) < DESCRIBED or not any(selector.idf(t) >= general.EVIDENCE for t in held):
+        return None
     found = stated.stated_figure(ctx, [r.event for r in ctx.selector.best(query)][:3])
     if found is None or not found.record_ids:
         return None
-    said, counter = compact(found.summary), stated.counter_asked(ctx)
-    held = [t for t in query.terms if len(t) >= 2 and t != counter and compact(t) in said]
-    return found if len(held) >= DESCRIBED else None
+    said = compact(found.summary)
+    return found if sum(1 for t in held if compact(t) in said) >= DESCRIBED else None
 
 
 def _figure(ctx: Context) -> Answer | None:

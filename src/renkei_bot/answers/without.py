@@ -67,6 +67,11 @@ def none_of_partner(ctx: Context) -> Answer | None:
     if query.has(*_DAY_OF):  # 「山梨県町村会と協定を締結した日に開かれていたイベント」: the partner dates it
         return None
     category = query.categories[0]
+    # most questions are answered by the partner's own records, or its region's: looked up there first
+    region = _region(ctx, named[0])
+    near = [e for i in (named[0].id, region) if i for e in ctx.store.about(i) if e.category == category]
+    if _credited(ctx, named[0], near):
+        return None
     held = ctx.store.in_category(category)
     if not held or _credited(ctx, named[0], held):
         return None
