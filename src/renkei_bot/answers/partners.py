@@ -421,13 +421,7 @@ def kinds_signed(ctx: Context) -> Answer | None:
     summary = wording.kinds_signed(name, [p.name for p in signed], unsigned)
     if query.confirm:
         summary = wording.yes_or_no(not unsigned, summary)
-    return ctx.found(
-        summary,
-        title=TABLE,
-        lines=tuple(partner_line(p) for p in signed),
-        sources=(table_source(ctx, *signed),),
-        record_ids=tuple(p.id for p in signed),
-    )
+    return _rows(ctx, summary, signed)
 
 
 def never_agreed(ctx: Context) -> Answer | None:

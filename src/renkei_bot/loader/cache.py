@@ -115,18 +115,8 @@ def remembered_files_key(
     if all(max(st.st_mtime_ns, st.st_ctime_ns) < settled for _, st in stats):
         with contextlib.suppress(OSError):
             write_bytes_atomically(note, key.encode("ascii"))
-            _prune_notes(cache_dir, keep=note)
+            _prune(cache_dir, keep=note, pattern="datakey-*.txt")
     return key
-
-
-def _prune_notes(cache_dir: Path, *, keep: Path) -> None:
-    olds = sorted(
-        (p for p in cache_dir.glob("datakey-*.txt") if p != keep),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for old in olds[KEEP_FILES - 1 :]:
-        old.unlink(missing_ok=True)
 
 
 def cache_path(cache_dir: Path, key: str) -> Path:
@@ -162,11 +152,12 @@ def write_cache(cache_dir: Path, key: str, dataset: Dataset) -> Path | None:
     return path
 
 
-def _prune(cache_dir: Path, *, keep: Path) -> None:
-    """Keep the newest KEEP_FILES caches (several data dirs may share one cache dir)."""
+def _prune(cache_dir: Path, *, keep: Path, pattern: str = "dataset-*.pickle") -> None:
+    """Keep the newest KEEP_FILES of a kind of file (caches, or the notes of their data files' keys):
+    several data dirs may share one cache dir."""
     with contextlib.suppress(OSError):
         olds = sorted(
-            (p for p in cache_dir.glob("dataset-*.pickle") if p != keep),
+            (p for p in cache_dir.glob(pattern) if p != keep),
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )
