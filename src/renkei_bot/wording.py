@@ -1265,20 +1265,16 @@ FEEDBACK_CHOICES = {
 }
 
 
-def partners_without(category: str, names: Sequence[str], total: int) -> str:
-    """「全国連携展示をまだやっていない協定先は？」"""
+def not_held_yet(category: str, names: Sequence[str], total: int, *, regions: bool) -> str:
+    """「全国連携展示をまだやっていない協定先は？」「…一度も行われていない地域は？」: the partners (or their
+    regions) no record of the category credits, of how many."""
+    unit, whole = ("地域", f"協定先の{total}地域") if regions else ("団体", f"協定先{total}団体")
     if not names:
-        return f"協定先{total}団体のどれにも「{category}」の記録があります。"
+        return f"{whole}のどれにも「{category}」の記録があります。"
+    kind = "地域" if regions else "協定先"
     return (
-        f"「{category}」の記録がまだない協定先は{'、'.join(names)}です（{total}団体のうち{len(names)}団体）。"
+        f"「{category}」の記録がまだない{kind}は{'、'.join(names)}です（{whole}のうち{len(names)}{unit}）。"
     )
-
-
-def regions_without(category: str, names: Sequence[str], total: int) -> str:
-    """「全国連携展示がまだ一度も行われていない地域は？」"""
-    if not names:
-        return f"協定先の{total}地域のどれにも「{category}」の記録があります。"
-    return f"「{category}」の記録がまだない地域は{'、'.join(names)}です（協定先の{total}地域のうち{len(names)}地域）。"
 
 
 def labelled_too(label: str, fiscal: str) -> str:

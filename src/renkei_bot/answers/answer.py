@@ -62,10 +62,8 @@ ALL_SHOWN = 40  # 「全部挙げて」: a list up to this long is shown whole, 
 
 
 def answer(ctx: Context) -> Answer:
-    weekday = ctx.query.has("ask.weekday") and not ctx.query.confirm and ctx.query.intent in _LISTING
-    if (
-        weekday
-    ):  # 「千葉県特産品販売って何曜日？」: the day of what is named (a sub-item's own 日時), asked as いつ
+    # 「千葉県特産品販売って何曜日？」: the day of what is named (a sub-item's own 日時), asked as いつ
+    if ctx.query.has("ask.weekday") and not ctx.query.confirm and ctx.query.intent in _LISTING:
         ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, intent="when"))
     answered = calendar.with_weekday(ctx, _answer(ctx))  # 「何曜日だった？」: the weekday of the answer's day
     # a day or a month that names which record (「2015年7月の総会だったよね」) chose one without the
@@ -487,7 +485,7 @@ _FIGURE_SUBJECTS = frozenset({"series", "venue", "document", "organization", "co
 DESCRIBED = 2  # words of the question a stated figure's record must hold, beside the counter
 
 
-def _described_figure(ctx: Context) -> Answer | None:
+def _described_figure(ctx: Context, counter: str) -> Answer | None:
     """A figure counted in a table's unit (団体) that a record states, when the question describes that
     record in words of its own (産地, 出店) and says nothing of agreements or members."""
     query = ctx.query
@@ -497,7 +495,7 @@ def _described_figure(ctx: Context) -> Answer | None:
         return None
     # the words must be the records' own, one of them rare (産地, 出店), before any ranking: most table
     # questions (連携自治体数の推移) say none such, and ranking a corpus of 145,000 records costs
-    selector, counter = ctx.selector, stated.counter_asked(ctx)
+    selector = ctx.selector
     tables = compact("".join((counts.TABLE, partners.TABLE, *(r.label for r in ctx.store.counts.rows))))
     held = [
         t
@@ -537,7 +535,7 @@ def _figure(ctx: Context) -> Answer | None:
     if table_counter and not any(m.type in _FIGURE_SUBJECTS for m in subjects):
         # 「何自治体」「何団体」「自治体数」 of the partners or the yearly counts: the tables answer, unless
         # the words name a record that states the figure (「ねぎの集まりで産地から出店したのは何団体？」)
-        return _described_figure(ctx)
+        return _described_figure(ctx, counter)
     events = [r.event for r in ctx.selector.best(query)][:3]
     found = stated.stated_figure(ctx, events)
     if found is not None and found.record_ids:  # 「会場と、何種類だったか」: the other facts asked too

@@ -118,9 +118,7 @@ def earlier(ctx: Context) -> Answer | None:
     summary = wording.came_first(first.name, first.shown, second.name, second.shown)
     if ctx.query.has("compare.later") and not ctx.query.confirm:  # 「どっちが後？」: the later one leads
         summary = wording.came_last(second.name, second.shown, first.name, first.shown)
-    if ctx.query.has(
-        "compare.which_way"
-    ):  # 「…より前ですか、後ですか？」: which way, for the one named first
+    if ctx.query.has("compare.which_way"):  # 「…より前ですか、後ですか？」: the way of the one named first
         one, two = anchors
         summary = wording.before_or_after(one.name, one.day < two.day, one.day == two.day) + summary
     elif ctx.query.confirm:  # 「広島は千葉より先でしたよね？」: the one named first is claimed to be earlier

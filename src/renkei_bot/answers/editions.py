@@ -200,14 +200,8 @@ def each_of(ctx: Context) -> Answer | None:
         f"第{n}{query.ordinal_unit}（{format_span(e.date)}）"
         for n, e in zip(query.ordinals, chosen, strict=True)
     ]
-    return ctx.found(
-        wording.each_edition(list(zip(labels, (s.lstrip("・ 　") for s in said), strict=True))),
-        title=headline(chosen[0])[:150],
-        lines=event_lines(chosen),
-        sources=tuple(cite(e) for e in chosen),
-        dates=iso_dates(chosen),
-        record_ids=tuple(e.id for e in chosen),
-    )
+    summary = wording.each_edition(list(zip(labels, (s.lstrip("・ 　") for s in said), strict=True)))
+    return ctx.found_records(summary, chosen, title=headline(chosen[0])[:150])
 
 
 def numbered_editions(ctx: Context) -> list[Event] | None:

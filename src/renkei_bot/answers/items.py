@@ -6,7 +6,7 @@ import re
 
 from renkei_bot import wording
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, headline, iso_dates, record_lines
+from renkei_bot.answers.lines import record_lines
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import format_span
 from renkei_bot.records import Event
@@ -29,14 +29,7 @@ def answer(ctx: Context) -> Answer | None:
     if line is None:
         return None
     summary = wording.nth_item(wanted[0], line.lstrip("・ 　"), event.title, format_span(event.date))
-    return ctx.found(
-        summary,
-        title=headline(event)[:150],
-        lines=record_lines(event, [line]),
-        sources=(cite(event),),
-        dates=iso_dates([event]),
-        record_ids=(event.id,),
-    )
+    return ctx.found_record(summary, event, record_lines(event, [line]))
 
 
 def _item(event: Event, n: int) -> str | None:

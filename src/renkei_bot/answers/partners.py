@@ -117,9 +117,10 @@ def agreement_date(ctx: Context) -> Answer:
         return partners_list(ctx)  # 「協定はいつ？」 with no party: every agreement, with its date
     if not partners or _asks_more_than_the_date(ctx):
         answer = event_answers.when(ctx)  # 包括連携協定 with a company, or a described step of an agreement
-        ones = _signed_with(ctx, companies[0]) if len(companies) == 1 else []
-        one = len(companies) == 1 and len(ones) == 1 and not partners
-        if one and not _asks_more_than_the_date(ctx) and answer.record_ids[:1] != (ones[0].id,):
+        if partners or len(companies) != 1 or _asks_more_than_the_date(ctx):
+            return answer
+        ones = _signed_with(ctx, companies[0])
+        if len(ones) == 1 and answer.record_ids[:1] != (ones[0].id,):
             # 「三井住友海上と結んだのはいつ？」: its signing, not the meeting that confirmed the ceremony
             return event_answers.held_on(ctx, ones[0])
         return answer
@@ -417,11 +418,8 @@ def kinds_signed(ctx: Context) -> Answer | None:
     of_place = [p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent == place]
     signed = [p for p in of_place if p.name.endswith(tuple(kinds))]
     unsigned = [k for k in kinds if not any(p.name.endswith(k) for p in of_place)]
-    name = ctx.store.entity(place).name
-    summary = wording.kinds_signed(name, [p.name for p in signed], unsigned)
-    if query.confirm:
-        summary = wording.yes_or_no(not unsigned, summary)
-    return _rows(ctx, summary, signed)
+    summary = wording.kinds_signed(prefix, [p.name for p in signed], unsigned)
+    return _rows(ctx, wording.yes_or_no(not unsigned, summary), signed)
 
 
 def never_agreed(ctx: Context) -> Answer | None:
@@ -435,8 +433,8 @@ def never_agreed(ctx: Context) -> Answer | None:
     towns = [m for m in query.entities if m.type == _TOWN]
     if not towns or any(m.type in _SIGNING for m in query.entities):
         return None
-    signed = {r for e in ctx.store.in_category(AGREEMENTS) for r in e.refs}
-    if any(m.entity_id in signed for m in towns):
+    # looked up in each town's own records, not over every agreement (a corpus may hold thousands)
+    if any(e.category == AGREEMENTS for m in towns for e in ctx.store.about(m.entity_id)):
         return None
     names = [ctx.store.entity(m.entity_id).name for m in towns]
     about = [e for m in towns for e in ctx.store.about(m.entity_id)][:3]

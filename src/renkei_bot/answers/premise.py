@@ -133,7 +133,7 @@ def confirm(ctx: Context) -> Answer | None:
     held_at = compact(f"{event.title}{event.venue}") if event.venue else ""
     # 「第3回も京都開催？」 of a record with no venue: what another row writes of its day (第3回 東京開催(3/23))
     elsewhere = _said_of_day(ctx, event) if query.stated_place and not held_at else []
-    if elsewhere and query.stated_place:
+    if elsewhere:
         held_at = compact(" ".join(elsewhere))
     if query.stated_place and held_at and compact(query.stated_place) not in held_at:
         # 「第1回シンポジウムって京都で開催したんでしたっけ？」: where it was held is its venue, not a

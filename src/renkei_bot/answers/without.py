@@ -39,13 +39,13 @@ def answer(ctx: Context) -> Answer | None:
         regions = list(dict.fromkeys(r for p in partners if (r := _region(ctx, p)) is not None))
         named = _named_regions(ctx, held)
         lacking = [ctx.store.entity(r).name for r in regions if r not in named]
-        summary = wording.regions_without(category, lacking, len(regions))
+        summary = wording.not_held_yet(category, lacking, len(regions), regions=True)
         found_any = bool(lacking)
         lines = event_lines(held)
         sources: tuple[str, ...] = tuple(cite(e) for e in held[:3])
     else:
         missing = [p for p in partners if not _credited(ctx, p, held)]
-        summary = wording.partners_without(category, [p.name for p in missing], len(partners))
+        summary = wording.not_held_yet(category, [p.name for p in missing], len(partners), regions=False)
         found_any = bool(missing)
         lines = (*(partner_line(p) for p in missing), *event_lines(held))
         sources = (table_source(ctx, *missing), *(cite(e) for e in held[:3]))
@@ -104,6 +104,6 @@ def _credited(ctx: Context, partner: Partner, events: Sequence[Event]) -> bool:
         refs = set(event.refs)
         if partner.id in refs:
             return True
-        if region is not None and _named_regions(ctx, [event]) & {region} and not refs & siblings:
+        if region is not None and region in _named_regions(ctx, [event]) and not refs & siblings:
             return True
     return False

@@ -726,7 +726,7 @@ class Understander:
         record writes, states its date; a quoted name (「平成30年7月豪雨」) does not."""
         return (
             self._in_records is not None
-            and _TOPIC_IN_QUOTE.search(quote) is not None
+            and tok.last_topic(tok.tokenize(quote)) is not None
             and not self._in_records(quote)
         )
 
@@ -751,9 +751,9 @@ class Understander:
             # 「平成30年7月の豪雨」: の after a month or a day only (「令和2年度の全国連携展示」 asks that 年度)
             joined = glued is not None and (not glued[0].startswith(_OF) or p.grain not in _WHOLE_YEARS)
             named = (
-                not p.attached
+                glued is not None
                 and joined
-                and glued is not None
+                and not p.attached
                 and in_records(text[p.begin : p.stop] + glued[1])
             )
             spans.append(dataclasses.replace(p, attached=True) if named else p)
@@ -1132,7 +1132,6 @@ def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
 
 
 _FIGURE_ONLY = re.compile(r"[0-9０-９,，]+[^0-9０-９\s]{0,4}$")  # 30団体, 372自治体: a number and its counter
-_TOPIC_IN_QUOTE = re.compile(r"(?:は|が|って)")  # a quote that says something of its topic is a sentence
 
 
 def _only_date(quote: str, period: Period) -> bool:
