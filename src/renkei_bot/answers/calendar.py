@@ -129,10 +129,16 @@ def earlier(ctx: Context) -> Answer | None:
     return _pair(ctx, summary, first, second)
 
 
+def _compared(ctx: Context) -> list[Match]:
+    """The names two things are compared by: 特別区長会, the other side of every agreement
+    (「千葉県は市長会と町村会、どっちが先に特別区長会と協定結んだ？」), is none of them."""
+    return [m for m in dict.fromkeys(ctx.query.entities) if not ctx.store.entity(m.entity_id).own]
+
+
 def _two_anchors(ctx: Context) -> tuple[_Anchor, _Anchor] | None:
     """The two things compared: the two names when each phrase is a name alone (「青森県市長会と千葉県
     町村会」), else the best record of each phrase (「ロゴマークの決定と北海道町村会との意見交換会」)."""
-    names = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
+    names = [a for m in _compared(ctx) if (a := _anchor(ctx, m)) is not None]
     sides = ctx.query.sides
     by_surface = {m.surface: m for m in ctx.query.entities}
     if sides is not None and (len(names) < 2 or any(set(words) - by_surface.keys() for words in sides)):
@@ -188,9 +194,11 @@ _DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後
 
 def interval(ctx: Context) -> Answer | None:
     """ask.interval with two named things: the days from the second to the first."""
-    anchors = [a for m in dict.fromkeys(ctx.query.entities) if (a := _anchor(ctx, m)) is not None]
+    anchors = [a for m in _compared(ctx) if (a := _anchor(ctx, m)) is not None]
     if len(anchors) < 2 and (numbered := editions.numbered_editions(ctx)) is not None:
         anchors = [a for e in numbered if (a := _anchor_of(e)) is not None]  # 「第1回と第2回の講演会」
+    if len(anchors) < 2:
+        anchors = _step_and_signing(ctx)
     if len(anchors) < 2:
         return None
     first, second = anchors[:2]
@@ -212,6 +220,25 @@ def interval(ctx: Context) -> Answer | None:
         directed=directed,
     )
     return _pair(ctx, summary, first, second)
+
+
+def _step_and_signing(ctx: Context) -> list[_Anchor]:
+    """「協定案を区長会で確認してから締結式まで何日？」: one party's signing, and the record before it
+    that a step of its agreement (agreement.step: 案, 確認, 総会) fits best."""
+    parties = [m for m in _compared(ctx) if m.type in ("partner", "company")]
+    if len(parties) != 1 or not ctx.query.has("agreement.step"):
+        return []
+    signing = _anchor(ctx, parties[0])
+    if signing is None:
+        return []
+    words = ctx.query.facet_words("agreement.step")
+    query = dataclasses.replace(ctx.query, entities=(parties[0],), terms=words, related=(), ties=(), parts=())
+    before = [
+        e for e in ctx.selector.filtered(query) if e.date.start is not None and e.date.start < signing.day
+    ]
+    ranked = [r for r in ctx.selector.rank(query, before) if r.score > 0]
+    step = _anchor_of(ranked[0].event) if ranked else None
+    return [step, signing] if step is not None else []
 
 
 def _pair(ctx: Context, summary: str, first: _Anchor, second: _Anchor) -> Answer:

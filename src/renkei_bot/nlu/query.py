@@ -722,13 +722,13 @@ class Understander:
         return when, compose_partners(self.index.find(masked), masked, self._partners)
 
     def _unwritten_sentence(self, quote: str) -> bool:
-        """「北海道町村会との協定締結は平成28年6月25日」: a quoted sentence (with a topic particle), which no
-        record writes, states its date; a quoted name (「平成30年7月豪雨」) does not."""
-        return (
-            self._in_records is not None
-            and tok.last_topic(tok.tokenize(quote)) is not None
-            and not self._in_records(quote)
-        )
+        """「北海道町村会との協定締結は平成28年6月25日」「平成30年8月6日、…と協定を締結した」: a quoted
+        sentence (with a topic particle, or ending in a predicate), which no record writes, states its
+        date; a quoted name (「平成30年7月豪雨」) does not."""
+        if self._in_records is None or self._in_records(quote):
+            return False
+        tokens = tok.tokenize(quote)
+        return tok.last_topic(tokens) is not None or tok.ends_with_predicate(tokens)
 
     def _unwritten_date(self, text: str, period: Period) -> bool:
         """A date and the noun glued after it (平成30年2月12日締結) that no record writes: stated, not a name."""
