@@ -39,7 +39,7 @@ def about_table(ctx: Context) -> bool:
     """A question over the members of the partners, whatever intent its other words suggest:
     「いちばんメンバーが少ない協定先どこ」."""
     q = ctx.query
-    only_partners = all(m.type == "partner" for m in q.entities) and not q.ties
+    only_partners = not _beside_partners(ctx) and not q.ties
     if not only_partners:
         return False
     stated = q.confirm and bool(q.numbers) and bool(q.entities)  # 「千葉県市長会って37自治体で合ってる？」
@@ -65,6 +65,14 @@ def about_table(ctx: Context) -> bool:
     )
 
 
+def _beside_partners(ctx: Context) -> list[Match]:
+    """What the question names besides partners: none of them the prefecture of a partner it names
+    (「広島の展示で見たけど、広島県町村会の構成自治体は9？」: 広島 says no more than 広島県町村会)."""
+    partners = {m.entity_id for m in ctx.query.entities if m.type == "partner"}
+    parents = {ctx.store.entity(p).parent for p in partners}
+    return [m for m in ctx.query.entities if m.type != "partner" and m.entity_id not in parents]
+
+
 def answer(ctx: Context) -> Answer | None:
     """The answer over a set of partners; None when the question is about one partner's own facts or
     asks for the plain list (the intent's handler answers those)."""
@@ -72,7 +80,7 @@ def answer(ctx: Context) -> Answer | None:
     sides = _sides(ctx)
     if len(sides) >= 2 and q.has("compare.same", "time.same_day", "compare.different") and not q.has("wh"):
         return _same_day_as(ctx, sides)  # 「埼玉県町村会の協定って群馬と同じ日？」「…別々の日だった？」
-    if q.ties or q.has("subject.company") or any(m.type != "partner" for m in q.entities):
+    if q.ties or q.has("subject.company") or _beside_partners(ctx):
         return None  # companies and events are the chronology's records, not rows of this table
     left_out = _excepted_partners(ctx)  # 「北海道町村会を除いた12団体の合計」: the rest, not that one
     named = [p for p in mentioned_partners(ctx) if p.id not in left_out]
