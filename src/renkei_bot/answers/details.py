@@ -388,8 +388,11 @@ def detail(ctx: Context) -> Answer:
         summary = wording.detail_line(beside, event.title, format_span(event.date))
     elif direct is not None:
         summary = wording.aspect_answer(direct[0], direct[1], event.title, format_span(event.date))
+        # (「…やったって本当？会場も知りたい」: an aspect asked as well is asked, nothing is claimed of it)
         claimed = list(ctx.claimed_for_aspect()) or [
-            m for m in ctx.query.entities if m.type != "series" and m.entity_id != event.series
+            m
+            for m in ctx.query.entities
+            if m.type != "series" and m.entity_id != event.series and not ctx.query.has("ask.also")
         ]
         if ctx.query.confirm and ctx.query.quoted and ctx.query.aspects:
             # 「…のテーマ、「食べておいしい ちばの味」だった？」: the words quoted are the value, or not
@@ -712,6 +715,20 @@ def person(ctx: Context, person_id: str) -> Answer:
         dates=iso_dates(events),
         record_ids=tuple(e.id for e in events),
     )
+
+
+def line_of_words(ctx: Context, event: Event) -> str | None:
+    """The one detail of a record holding the question's words, or the records' words for them
+    (調査 → アンケート), that its headline does not show; None when none or several do."""
+    shown = compact(brief(event))
+    said = [*ctx.query.terms, *ctx.query.related]
+    words = [w for t in said if len(t) >= 2 and (w := compact(t)) not in shown]
+    held = {
+        d: sum(len(w) for w in words if w in compact(d)) for d in event.details if compact(d) not in shown
+    }
+    best = max(held.values(), default=0)
+    top = [d for d, n in held.items() if n == best]
+    return top[0].lstrip("・ ") if best and len(top) == 1 else None
 
 
 def facts(ctx: Context, events: Sequence[Event]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from renkei_bot import wording
@@ -15,6 +16,7 @@ from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, format_span, month_end
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.when_relative import SEASON_DAYS
+from renkei_bot.normalize import compact
 from renkei_bot.records import DateSpan, Event
 
 
@@ -57,7 +59,7 @@ def fallback(ctx: Context) -> Answer:
         return _evidence(ctx) or ctx.not_found(wording.NOT_UNDERSTOOD, did_you_mean=ctx.near_miss_names())
     if close:
         return ctx.found(
-            wording.closest_records(details.facts(ctx, close), len(close))
+            _closest_records(ctx, close)
             if len(close) <= wording.HEAD_ITEMS
             else wording.containing(len(close)),
             title=wording.default_title(True),
@@ -99,7 +101,7 @@ def _evidence(ctx: Context) -> Answer | None:
         return None
     events = [r.event for r in ranked]  # the floor and the limit are the ranking's
     return ctx.found(
-        wording.closest_records(details.facts(ctx, events), len(events)),
+        _closest_records(ctx, events),
         title=wording.default_title(True),
         lines=event_lines(events, full=len(events) == 1),
         sources=tuple(cite(e) for e in events),
@@ -107,6 +109,17 @@ def _evidence(ctx: Context) -> Answer | None:
         record_ids=tuple(e.id for e in events),
         notes=(wording.words_not_used(unused),) if unused else (),
     )
+
+
+def _closest_records(ctx: Context, events: Sequence[Event]) -> str:
+    """What each of the closest records is; of one, also the line holding the question's words
+    (「…調査みたいなのもやってた？」: 連携・交流についてのアンケートも実施), unless the first line gives it
+    already (as 「内容は…」 for 「内容:…」)."""
+    summary = wording.closest_records(details.facts(ctx, events), len(events))
+    said = details.line_of_words(ctx, events[0]) if len(events) == 1 else None
+    if said is not None and compact(said.partition(":")[2] or said) not in compact(summary):
+        summary += wording.record_says(said)
+    return summary
 
 
 def _closest(ctx: Context) -> list[Event]:
