@@ -56,8 +56,13 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
         partner = ctx.store.partner(entity_id)
         if partner is not None and partner not in found:
             found.append(partner)
-    if not found and ctx.query.has("subject.agreement"):
-        # 「青森とはいつ協定を結んだの？」: the partners of the prefecture named
+    # 「青森とはいつ協定を結んだの？」「青森県の2団体、構成自治体数を合わせると？」: the partners of the
+    # prefecture named (not a region a record names, 何市何町何村, nor a kind of them: 市長会だけ)
+    members = ctx.query.has("subject.member") and not ctx.query.has(
+        "kind.", "unit.region", "aspect.participants"
+    )
+    only_places = all(m.type == "prefecture" for m in ctx.query.entities)
+    if not found and (ctx.query.has("subject.agreement") or (members and only_places)):
         places = set(ctx.query.entity_ids("prefecture"))
         found = [p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent in places]
     return found
