@@ -367,6 +367,12 @@ def total_meaning(note: str) -> str:
     return f"合計は各区分を足した数ではありません。{note}"
 
 
+def nth_rise(label: str, place: int, most: bool, fiscal_years: str, rise: int) -> str:
+    """「合計が2番目に大きく増えたのは」: the 年度 at that place of the rises."""
+    which = "大きく" if most else "小さく"
+    return f"{label}が{place}番目に{which}増えたのは{fiscal_years}（前年度から{rise:+,}自治体）です。"
+
+
 def largest_rise(label: str, fiscal_year: str, rise: int) -> str:
     return f"{label}がいちばん増えたのは{fiscal_year}（前年度から{rise:+,}自治体）です。"
 

@@ -64,6 +64,15 @@ def answer(ctx: Context) -> Answer | None:
     if q.has("table.parts", "table.meaning"):  # 「3区分の和と合計の差は」「合計が合わないのはなぜ」
         return _overlap(ctx, table, years)
     bound = _bound(ctx)
+    place = next((n for n, unit in q.counted if unit == PLACE), None)
+    if (
+        place is not None
+        and q.has("rank.next")
+        and q.has("change.increase")
+        and q.has("extreme.max", "extreme.min")
+    ):
+        # 「合計が2番目に大きく増えたのは」: the N-th rise, not a rise of N
+        return _nth_rise(ctx, table, named or [table.row("total")], place, most=q.has("extreme.max"))
     if not years and q.numbers and q.has("change.increase") and q.has("wh"):
         # 「各区交流自治体が前の年度より100増えたのは何年度」: the years of that rise, not of that figure
         rise = bound or tq.Bound(q.numbers[-1], at_least=True)
@@ -313,6 +322,24 @@ def _every_year(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer
             first, last = format_fiscal_year(cells[0][0]), format_fiscal_year(cells[-1][0])
             parts.append(wording.every_year_rising(row.label, first, last))
     return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
+
+
+PLACE = "番目"  # the counter of a place in an order (2番目に多い)
+
+
+def _nth_rise(
+    ctx: Context, table: CountTable, rows: list[CountRow], place: int, *, most: bool
+) -> Answer | None:
+    """The 年度 of the N-th largest (or smallest) change from the year before; equal rises share a place."""
+    parts = []
+    for row in rows:
+        steps = tq.rises(row)
+        sizes = sorted({d for _, d in steps}, reverse=most)
+        if not 1 <= place <= len(sizes):
+            return None
+        years = [format_fiscal_year(y) for y, d in steps if d == sizes[place - 1]]
+        parts.append(wording.nth_rise(row.label, place, most, "・".join(years), sizes[place - 1]))
+    return _found(ctx, table, "\n".join(parts), rows)
 
 
 def _smallest_rise(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer:

@@ -351,6 +351,7 @@ class Understander:
                 text = respelled
                 when, resolution = self._names_and_dates(text, today)
         tokens = tokenize(text)
+        when = _unglued_years(when, tokens)
         # a name guessed fuzzily around a kind of place standing alone (北海道の町 ~ 北海道町村) is no name:
         # the question asks which 町
         exact = [(m.begin, m.end) for m in resolution.matches if m.method != "fuzzy"]
@@ -874,6 +875,20 @@ _TOLD_NOUNS = 2  # nouns of two characters or more a question must name for the 
 def _names_a_thing(token: tok.Token) -> bool:
     """A noun of two characters or more (講演会, 事例): what a question names, not 何 or こと."""
     return tok.is_noun_like(token) and len(token.surface) >= 2 and token.pos[1] != "代名詞"
+
+
+def _unglued_years(when: when_mod.When, tokens: Sequence[tok.Token]) -> when_mod.When:
+    """「2018と2020の合計は」: a bare year joined by a particle to a year glued to no name is glued to
+    none either (「ビジネス交流会 2018と2020」: both are the name's)."""
+    free_ends = {p.stop for p in when.spans if not p.attached}
+    joined = {t.end for t in tokens if t.pos[0] == "助詞" and t.begin in free_ends}
+    if not any(p.attached and p.text.isdigit() and p.begin in joined for p in when.spans):
+        return when
+    spans = tuple(
+        dataclasses.replace(p, attached=False) if p.attached and p.text.isdigit() and p.begin in joined else p
+        for p in when.spans
+    )
+    return dataclasses.replace(when, spans=spans)
 
 
 def _restated(text: str, when: when_mod.When) -> when_mod.When:
