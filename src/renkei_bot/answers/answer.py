@@ -489,10 +489,8 @@ def _described_figure(ctx: Context, counter: str) -> Answer | None:
     """A figure counted in a table's unit (団体) that a record states, when the question describes that
     record in words of its own (産地, 出店) and says nothing of agreements or members."""
     query = ctx.query
-    if query.intent not in stated.TABLE_INTENTS or query.entities:
+    if query.entities:
         return None  # a record's own figure asked of it (参加自治体数) is answered as its detail
-    if query.has("subject.agreement", "subject.member", "subject.comprehensive"):
-        return None
     # the words must be the records' own, one of them rare (産地, 出店), before any ranking: most table
     # questions (連携自治体数の推移) say none such, and ranking a corpus of 145,000 records costs
     selector = ctx.selector
@@ -502,12 +500,23 @@ def _described_figure(ctx: Context, counter: str) -> Answer | None:
         for t in query.terms
         if len(t) >= 2 and t != counter and compact(t) not in tables and selector.term_hits(t)
     ]  # (the tables' own words, 連携自治体, name the tables, not a record)
-    if len(held) < DESCRIBED or not any(selector.idf(t) >= general.EVIDENCE for t in held):
+    rare = [t for t in held if selector.idf(t) >= general.EVIDENCE]
+    # 「コッペパンのお祭りがあった浅草のイベント、協定先は何自治体？」: two rare words describe one record
+    # so well that agreements or members said beside them are that record's, not the tables'
+    described = len(rare) >= DESCRIBED
+    if query.has("subject.agreement", "subject.member", "subject.comprehensive") and not described:
+        return None
+    if query.intent not in stated.TABLE_INTENTS and not (described and query.intent in partner_facts.INTENTS):
+        return None
+    if len(held) < DESCRIBED or not rare:
         return None
     found = stated.stated_figure(ctx, [r.event for r in ctx.selector.best(query)][:3])
     if found is None or not found.record_ids:
         return None
     said = compact(found.summary)
+    if described:  # the record the words describe: its own text holds them
+        event = ctx.store.event(found.record_ids[0]) if ctx.store.has_event(found.record_ids[0]) else None
+        said = compact(" ".join((event.title, event.venue or "", *event.details))) if event else said
     return found if sum(1 for t in held if compact(t) in said) >= DESCRIBED else None
 
 
