@@ -507,6 +507,15 @@ def years_since_signing(years: int, year: str, names: str) -> str:
     return f"{year}に協定締結から{years}周年になるのは{names}です。"
 
 
+def signed_next(named: str, names: str, day: str) -> str:
+    """「AとBの次に協定を結んだのは」: the partners that signed next, and when."""
+    return f"{named}の次に協定を結んだのは{names}です（{day}）。"
+
+
+def signed_none_after(named: str) -> str:
+    return f"{named}の後に協定を結んだ団体はありません（{named}が最後です）。"
+
+
 def ranked_nth(place: int, most: bool, names: str, after: str) -> str:
     """「北海道町村会の次に多いのは」「2番目に少ないのは」: the partner(s) at that place."""
     which = "多い" if most else "少ない"

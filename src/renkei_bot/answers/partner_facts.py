@@ -60,16 +60,26 @@ def about_table(ctx: Context) -> bool:
         and q.has("subject.agreement")
         and bool(tq.dated_spans(q.when.spans))
     )
+    # 「北海道町村会の次に大きい団体は？」「京都府の2団体の次に協定を結んだのは？」: the next partner by
+    # members or by the day it signed
+    next_ranked = (
+        bool(q.entities) and q.has("rank.next") and q.has("extreme.max", "extreme.min", "subject.agreement")
+    )
     return (
-        stated or exists or of_kind or two or signed_then or (q.has("subject.member") and q.has(*_OPERATIONS))
+        stated
+        or exists
+        or of_kind
+        or two
+        or signed_then
+        or next_ranked
+        or (q.has("subject.member") and q.has(*_OPERATIONS))
     )
 
 
 def _beside_partners(ctx: Context) -> list[Match]:
     """What the question names besides partners: none of them the prefecture of a partner it names
     (「広島の展示で見たけど、広島県町村会の構成自治体は9？」: 広島 says no more than 広島県町村会)."""
-    partners = {m.entity_id for m in ctx.query.entities if m.type == "partner"}
-    parents = {ctx.store.entity(p).parent for p in partners}
+    parents = {ctx.store.entity(p.id).parent for p in mentioned_partners(ctx)}
     return [m for m in ctx.query.entities if m.type != "partner" and m.entity_id not in parents]
 
 
@@ -80,6 +90,12 @@ def answer(ctx: Context) -> Answer | None:
     sides = _sides(ctx)
     if len(sides) >= 2 and q.has("compare.same", "time.same_day", "compare.different") and not q.has("wh"):
         return _same_day_as(ctx, sides)  # 「埼玉県町村会の協定って群馬と同じ日？」「…別々の日だった？」
+    # 「青森県の市長会・町村会の次に特別区長会と協定を結んだのは」: the next in the table
+    signed_next = (
+        q.has("rank.next") and q.has("subject.agreement") and not q.has("extreme.", "subject.company")
+    )
+    if signed_next and (before := mentioned_partners(ctx)):
+        return _signed_next(ctx, before)
     if q.ties or q.has("subject.company") or _beside_partners(ctx):
         return None  # companies and events are the chronology's records, not rows of this table
     left_out = _excepted_partners(ctx)  # 「北海道町村会を除いた12団体の合計」: the rest, not that one
@@ -469,6 +485,20 @@ def _next_ranked(ctx: Context, named: list[Partner], *, most: bool) -> Answer | 
     names = wording.named_members([(p.name, p.members) for p in nth])
     summary = wording.ranked_nth(place + 1, most, names, named[0].name if named else "")
     return _rows(ctx, summary, [*named, *nth], show_all=False)
+
+
+def _signed_next(ctx: Context, named: list[Partner]) -> Answer:
+    """The partners that signed on the first day after the named ones did: the next in the table."""
+    last = max(p.agreed for p in named)
+    later = [p for p in ctx.store.partners.partners if p.agreed > last]
+    if not later:
+        return _rows(ctx, wording.signed_none_after("・".join(p.name for p in named)), named)
+    day = min(p.agreed for p in later)
+    nxt = [p for p in later if p.agreed == day]
+    summary = wording.signed_next(
+        "・".join(p.name for p in named), "・".join(p.name for p in nxt), format_date(day)
+    )
+    return _rows(ctx, summary, [*named, *nxt])
 
 
 def _ranked(ctx: Context, chosen: Selection) -> Answer:

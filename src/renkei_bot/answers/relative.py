@@ -38,6 +38,10 @@ def _stated_days(ctx: Context) -> list[date]:
 
 def applies(ctx: Context) -> bool:
     query = ctx.query
+    if query.has("rank.next") and mentioned_partners(ctx):
+        # 「青森県の市長会・町村会の次に協定を結んだのは」「北海道町村会の次に大きいのは」: next in the
+        # partners table, not after today
+        return False
     if query.has("time.others") and _stated_days(ctx) and (query.entities or query.terms):
         return True  # 「2016年4月26日には、協定の締結式のほかに何が」
     if (
