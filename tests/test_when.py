@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renkei_bot.nlu.kanjinum import to_int
+from renkei_bot.nlu.kanjinum import figures_as_digits, to_int
 from renkei_bot.nlu.periods import AnniversaryAsk, Period
 from renkei_bot.nlu.when import resolve
 from renkei_bot.normalize import normalize
@@ -349,3 +349,17 @@ def test_typical_question_is_fast() -> None:
     for _ in range(runs):
         resolve(text, today=TODAY)
     assert (time.perf_counter() - start) / runs < 0.001  # ~30 µs on a laptop
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("構成自治体 二十以上の協定先", "構成自治体 20以上の協定先"),
+        ("百四十四自治体", "144自治体"),
+        ("十勝の展示で一番多い", "十勝の展示で一番多い"),  # words, not figures
+        ("第一回の展示", "第一回の展示"),  # an edition, read where editions are
+    ],
+)
+def test_kanji_numerals_before_a_counter_are_figures(text: str, read: str) -> None:
+    words = ("自治体", "団体", "以上", "回")
+    assert figures_as_digits(text, words) == read

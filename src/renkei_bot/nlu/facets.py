@@ -505,6 +505,7 @@ class Vocabulary:
     place_kinds: tuple[tuple[str, str], ...] = ()  # 区 → ward: the kind of place a question asks which of
     own_staff: tuple[str, ...] = ()  # 事務局: the records' word for the project's own staff
     first_said: tuple[str, ...] = ()  # 初めて: a record that calls itself the first of its kind
+    figure_words: tuple[str, ...] = ()  # 自治体, 以上: words after which kanji numerals are a figure
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
@@ -532,6 +533,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         place_kinds=_pairs(path, raw, "place_kinds"),
         own_staff=_word_list(path, raw, "own_staff"),
         first_said=_word_list(path, raw, "first_said"),
+        figure_words=_word_list(path, raw, "figure_words"),
     )
 
 

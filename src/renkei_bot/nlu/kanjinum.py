@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Sequence
+
 KANJI_DIGITS = "〇零一二三四五六七八九"
 KANJI_UNITS = "十百千"
 _DIGIT = {ch: (0 if ch in "〇零" else KANJI_DIGITS.index(ch) - 1) for ch in KANJI_DIGITS}
@@ -46,3 +50,27 @@ def to_int(text: str) -> int | None:
         else:
             return None
     return total + (current or 0)
+
+
+def figures_as_digits(text: str, words: Sequence[str]) -> str:
+    """「二十以上の協定先」 → 「20以上の協定先」: kanji numerals right before one of `words` (a counter or
+    以上) are a figure; elsewhere they are part of a word (十勝, 一番) and stay."""
+    if not words or not any(ch in _DIGIT or ch in _UNIT for ch in text):
+        return text
+    pattern = _figure_pattern(tuple(words))
+
+    def digits(match: re.Match[str]) -> str:
+        value = to_int(match.group(1))
+        return match.group(0) if value is None else str(value)
+
+    return pattern.sub(digits, text)
+
+
+@functools.cache
+def _figure_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    after = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    # the whole run of numerals (百四十四, not 四十四), a space allowed before the word; an ordinal
+    # (第一回) is a name's edition, read where editions are, not a figure
+    return re.compile(
+        f"(?<![第{KANJI_DIGITS}{KANJI_UNITS}])([{KANJI_DIGITS}{KANJI_UNITS}]{{1,7}})(?=\\s?(?:{after}))"
+    )

@@ -21,6 +21,7 @@ from renkei_bot.nlu.entities import EntityIndex, Match, NearMiss, Resolution, Ti
 from renkei_bot.nlu.facets import FacetHit, Vocabulary
 from renkei_bot.nlu.glossary import Glossary
 from renkei_bot.nlu.intents import Classifier, Features
+from renkei_bot.nlu.kanjinum import figures_as_digits
 from renkei_bot.nlu.periods import Period
 from renkei_bot.nlu.spelled import Speller
 from renkei_bot.nlu.terms import (
@@ -331,6 +332,7 @@ class Understander:
         if cleaned is None:
             cleaned = normalize(strip_markup(question))
         text = self.glossary.apply(cleaned)  # keynote → 基調講演
+        text = figures_as_digits(text, self.vocabulary.figure_words)  # 二十以上 → 20以上
         truncated = len(text) > MAX_QUESTION
         text = text[:MAX_QUESTION]
         when, resolution = self._names_and_dates(text, today)
