@@ -146,13 +146,14 @@ class _Fuzzy:
         gaps = free.find(0) != -1
         for index in eligible:
             key = self.keys[index]
+            # one call in C, before the key's anchors are worked out in Python: a key failing it needs none
+            if not LCSseq.similarity(text, key, processor=None, score_cutoff=_needed(key)):
+                continue  # the whole text has too little of the key for any window to reach NEAR_FLOOR
             starts: Iterable[int] = self._starts(index, where)
             if prune is not None:
                 starts = prune(index, starts)
                 if not starts:
                     continue
-            if not LCSseq.similarity(text, key, processor=None, score_cutoff=_needed(key)):
-                continue  # the whole text has too little of the key for any window to reach NEAR_FLOOR
             anchors = [a for a in starts if _may_reach(text, key, a, open_region)]
             # A window starts and ends on a name character, not on a particle or a bracket (unless the
             # key does): the positions where the key's first and last characters may sit.

@@ -648,7 +648,7 @@ class Understander:
             ),
             comment=_comment(text, tokens, terms),
             dated_by=_dated_by(tokens, facets, asking, stop),
-            topic_end=tok.last_topic(tokens),
+            topic_end=topic_at,
             categories=tuple(
                 c for c in self._categories if c in (mask(text, restated) if restated else text)
             ),
@@ -809,11 +809,8 @@ class _Aside:
     @classmethod
     def of(cls, tokens: Sequence[tok.Token], matches: Sequence[Match]) -> _Aside:
         ends = tok.sentence_ends(tokens)  # 「お疲れさまです。来月の会議で…。奈良県町村会との…は？」
-        leads = [
-            e
-            for e in (tok.preface_end(tokens), *ends)
-            if e is not None and any(m.begin >= e for m in matches)
-        ]
+        preface = tok.preface_end(tokens)
+        leads = [e for e in (preface, *ends) if e is not None and any(m.begin >= e for m in matches)]
         lead = max(leads, default=None)
         bare = lead is not None and not any(m.begin < lead for m in matches)
         # small talk after the question: after its question mark, or after the sentence that names
@@ -827,7 +824,7 @@ class _Aside:
         told = max(ends, default=None)
         if told is not None and sum(1 for t in tokens if t.begin >= told and _names_a_thing(t)) < _TOLD_NOUNS:
             told = None  # 「来年度の予定を知りたいです。何がありますか？」: that date is what is asked
-        return cls(lead, bare, tail, tok.preface_end(tokens), before, told)
+        return cls(lead, bare, tail, preface, before, told)
 
     def sentences(self) -> list[tuple[int, int]]:
         """The whole sentences before the question (「○○町総務課の佐藤でございます。」): a name the
