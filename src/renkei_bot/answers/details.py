@@ -723,9 +723,13 @@ def line_of_words(ctx: Context, event: Event) -> str | None:
     shown = compact(brief(event))
     said = [*ctx.query.terms, *ctx.query.related]
     words = [w for t in said if len(t) >= 2 and (w := compact(t)) not in shown]
-    held = {
-        d: sum(len(w) for w in words if w in compact(d)) for d in event.details if compact(d) not in shown
-    }
+    return line_holding([d for d in event.details if compact(d) not in shown], words)
+
+
+def line_holding(lines: Sequence[str], words: Sequence[str]) -> str | None:
+    """The one line holding the most of the (compacted) words, by their length; None when none does
+    or several hold as much."""
+    held = {d: sum(len(w) for w in words if w in compact(d)) for d in lines}
     best = max(held.values(), default=0)
     top = [d for d, n in held.items() if n == best]
     return top[0].lstrip("・ ") if best and len(top) == 1 else None

@@ -275,10 +275,7 @@ def _line_of_topic(ctx: Context, event: Event, claims: Sequence[Match]) -> str |
     title = compact(event.title)
     said = [*ctx.query.terms, *(m.surface for m in ctx.query.entities if m not in claims)]
     words = [w for t in said if len(t) >= 2 and (w := compact(t)) not in title]
-    held = {d: sum(len(w) for w in words if w in compact(d)) for d in event.details}
-    best = max(held.values(), default=0)
-    top = [d for d, n in held.items() if n == best]
-    return top[0].lstrip("・ ") if best and len(top) == 1 else None
+    return details.line_holding(event.details, words)
 
 
 def _said_of_topic(ctx: Context, subject: Sequence[Match]) -> list[Match]:
