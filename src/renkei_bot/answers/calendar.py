@@ -11,7 +11,7 @@ from renkei_bot.answers import editions
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, headline, iso_dates
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.answers.partners import company_agreements_of, partner_line, table_source
+from renkei_bot.answers.partners import company_agreements_of, partner_line, partners_of, table_source
 from renkei_bot.answers.ranking import Ranked
 from renkei_bot.dates import format_date, format_span, whole_months
 from renkei_bot.nlu.resolution import Match
@@ -57,9 +57,7 @@ def _anchor(ctx: Context, match: Match) -> _Anchor | None:
         return _Anchor(partner.name, partner.agreed, partner_line(partner), table_source(ctx, partner))
     agreement = ctx.query.has("subject.agreement")
     if agreement and match.type == "prefecture":
-        of_place = [
-            p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent == match.entity_id
-        ]
+        of_place = partners_of(ctx, {match.entity_id})
         if of_place:
             first = min(of_place, key=lambda p: p.agreed)
             name = "・".join(p.name for p in of_place)

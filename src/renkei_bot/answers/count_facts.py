@@ -14,6 +14,7 @@ from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.counts import TABLE, asked_spans, era_years, pick_rows, row_line, stated_figure
+from renkei_bot.answers.items import NTH
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.partners import partner_line
 from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year
@@ -64,7 +65,7 @@ def answer(ctx: Context) -> Answer | None:
     if q.has("table.parts", "table.meaning"):  # 「3区分の和と合計の差は」「合計が合わないのはなぜ」
         return _overlap(ctx, table, years)
     bound = _bound(ctx)
-    place = next((n for n, unit in q.counted if unit == PLACE), None)
+    place = next((n for n, unit in q.counted if unit == NTH), None)
     if (
         place is not None
         and q.has("rank.next")
@@ -247,20 +248,21 @@ def _rose_by(ctx: Context, table: CountTable, rows: list[CountRow], rise: tq.Bou
     as the bound says (100以上); none: the largest rise."""
     parts = []
     for row in rows:
-        rises = [
-            (year, before, now)
-            for year in table.years[1:]
-            if (before := row.value(year - 1)) is not None and (now := row.value(year)) is not None
-        ]
-        hits = [(y, b, n) for y, b, n in rises if (n - b == rise.value if exact else rise.holds(n - b))]
+        steps = tq.rises(row)
+        hits = [y for y, d in steps if (d == rise.value if exact else rise.holds(d))]
         said = "" if exact else wording.bound_said(at_least=rise.at_least, strict=rise.strict)
         if hits:
-            years = "、".join(f"{format_fiscal_year(y)}（{b:,}→{n:,}）" for y, b, n in hits)
+            years = "、".join(
+                f"{format_fiscal_year(y)}（{row.value(y - 1):,}→{row.value(y):,}）" for y in hits
+            )
             parts.append(wording.rose_by(row.label, rise.value, said, years))
-        elif rises:
-            year, before, now = max(rises, key=lambda r: r[2] - r[1])
-            most = f"{format_fiscal_year(year)}の{now - before:+,}"
-            parts.append(wording.never_rose_by(row.label, rise.value, said, most))
+        elif steps:
+            year, most_rise = max(steps, key=lambda step: step[1])
+            parts.append(
+                wording.never_rose_by(
+                    row.label, rise.value, said, f"{format_fiscal_year(year)}の{most_rise:+,}"
+                )
+            )
     return _found(ctx, table, "\n".join(parts), rows)
 
 
@@ -322,9 +324,6 @@ def _every_year(ctx: Context, table: CountTable, rows: list[CountRow]) -> Answer
             first, last = format_fiscal_year(cells[0][0]), format_fiscal_year(cells[-1][0])
             parts.append(wording.every_year_rising(row.label, first, last))
     return _found(ctx, table, wording.yes_or_no(holds, "\n".join(parts)), rows)
-
-
-PLACE = "番目"  # the counter of a place in an order (2番目に多い)
 
 
 def _nth_rise(

@@ -15,7 +15,14 @@ from renkei_bot import wording
 from renkei_bot.answers import table_query as tq
 from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.model import Answer
-from renkei_bot.answers.partners import TABLE, mentioned_partners, partner_line, table_source
+from renkei_bot.answers.partners import (
+    TABLE,
+    mentioned_partners,
+    partner_line,
+    partners_of,
+    region_of,
+    table_source,
+)
 from renkei_bot.dates import fiscal_year, format_date, format_fiscal_year, format_period, format_year
 from renkei_bot.nlu.entities import Match
 from renkei_bot.records import Partner
@@ -79,7 +86,7 @@ def about_table(ctx: Context) -> bool:
 def _beside_partners(ctx: Context) -> list[Match]:
     """What the question names besides partners: none of them the prefecture of a partner it names
     (「広島の展示で見たけど、広島県町村会の構成自治体は9？」: 広島 says no more than 広島県町村会)."""
-    parents = {ctx.store.entity(p.id).parent for p in mentioned_partners(ctx)}
+    parents = {region_of(ctx, p) for p in mentioned_partners(ctx)}
     return [m for m in ctx.query.entities if m.type != "partner" and m.entity_id not in parents]
 
 
@@ -357,9 +364,7 @@ def _sides(ctx: Context) -> list[list[Partner]]:
         if match.type == "partner" and (partner := ctx.store.partner(match.entity_id)) is not None:
             sides.append([partner])
         elif match.type == "prefecture":
-            of_place = [
-                p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent == match.entity_id
-            ]
+            of_place = partners_of(ctx, {match.entity_id})
             if of_place and not any(p in side for side in sides for p in of_place):
                 sides.append(of_place)
     return sides

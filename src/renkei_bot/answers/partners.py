@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from renkei_bot import wording
@@ -50,6 +50,16 @@ def table_source(ctx: Context, *partners: Partner) -> str:
     return f"{TABLE}（{lines}）"
 
 
+def region_of(ctx: Context, partner: Partner) -> str | None:
+    """The prefecture (or region) a partner association belongs to: 北海道 of 北海道町村会."""
+    return ctx.store.entity(partner.id).parent
+
+
+def partners_of(ctx: Context, places: Collection[str]) -> list[Partner]:
+    """The partners of the prefectures (or regions) given, in the table's order."""
+    return [p for p in ctx.store.partners.partners if region_of(ctx, p) in places]
+
+
 def mentioned_partners(ctx: Context) -> list[Partner]:
     found: list[Partner] = []
     for entity_id in ctx.query.entity_ids("partner"):
@@ -63,8 +73,7 @@ def mentioned_partners(ctx: Context) -> list[Partner]:
     )
     only_places = all(m.type == "prefecture" for m in ctx.query.entities)
     if not found and (ctx.query.has("subject.agreement") or (members and only_places)):
-        places = set(ctx.query.entity_ids("prefecture"))
-        found = [p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent in places]
+        found = partners_of(ctx, set(ctx.query.entity_ids("prefecture")))
     return found
 
 
@@ -235,7 +244,7 @@ def partner_total(ctx: Context) -> Answer:
         if lows:
             parts.append(wording.fewest_members([p.name for p in lows], low))
         return _rows(ctx, "".join(parts), [*tops, *lows])
-    regions = len({ctx.store.entity(p.id).parent for p in partners})  # 北海道, 京都府 … (9地域)
+    regions = len({region_of(ctx, p) for p in partners})  # 北海道, 京都府 … (9地域)
     summary = wording.partner_total(len(partners), table.total, regions)
     sources = (f"{TABLE}（L{table.line}）",)
     return ctx.found(summary, title=TABLE, lines=lines, sources=sources, show_all=True)  # all the rows
@@ -420,7 +429,7 @@ def kinds_signed(ctx: Context) -> Answer | None:
     kinds = list(dict.fromkeys([*(h.word for h in query.facets if h.name.startswith("kind.")), *composed]))
     if len(kinds) < 2:
         return None
-    of_place = [p for p in ctx.store.partners.partners if ctx.store.entity(p.id).parent == place]
+    of_place = partners_of(ctx, {place})
     signed = [p for p in of_place if p.name.endswith(tuple(kinds))]
     unsigned = [k for k in kinds if not any(p.name.endswith(k) for p in of_place)]
     summary = wording.kinds_signed(prefix, [p.name for p in signed], unsigned)

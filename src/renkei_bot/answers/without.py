@@ -13,7 +13,7 @@ from renkei_bot import wording
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_lines
 from renkei_bot.answers.model import Answer
-from renkei_bot.answers.partners import mentioned_partners, partner_line, table_source
+from renkei_bot.answers.partners import mentioned_partners, partner_line, region_of, table_source
 from renkei_bot.records import Event, Partner
 
 NEVER = "filter.never"  # まだ一度も…ない
@@ -36,7 +36,7 @@ def answer(ctx: Context) -> Answer | None:
         return None
     partners = list(ctx.store.partners.partners)
     if query.has(REGION) or query.kind_asked == "prefecture":
-        regions = list(dict.fromkeys(r for p in partners if (r := _region(ctx, p)) is not None))
+        regions = list(dict.fromkeys(r for p in partners if (r := region_of(ctx, p)) is not None))
         named = _named_regions(ctx, held)
         lacking = [ctx.store.entity(r).name for r in regions if r not in named]
         summary = wording.not_held_yet(category, lacking, len(regions), regions=True)
@@ -68,7 +68,7 @@ def none_of_partner(ctx: Context) -> Answer | None:
         return None
     category = query.categories[0]
     # most questions are answered by the partner's own records, or its region's: looked up there first
-    region = _region(ctx, named[0])
+    region = region_of(ctx, named[0])
     near = [e for i in (named[0].id, region) if i for e in ctx.store.about(i) if e.category == category]
     if _credited(ctx, named[0], near):
         return None
@@ -80,10 +80,6 @@ def none_of_partner(ctx: Context) -> Answer | None:
     if query.confirm:  # 「山梨県町村会の全国連携展示ってあった？」
         return ctx.found(wording.yes_or_no(False, summary), title=category, lines=lines)
     return ctx.not_found(summary, lines=lines)
-
-
-def _region(ctx: Context, partner: Partner) -> str | None:
-    return ctx.store.entity(partner.id).parent
 
 
 def _named_regions(ctx: Context, events: Sequence[Event]) -> set[str]:
@@ -98,8 +94,8 @@ def _named_regions(ctx: Context, events: Sequence[Event]) -> set[str]:
 
 
 def _credited(ctx: Context, partner: Partner, events: Sequence[Event]) -> bool:
-    region = _region(ctx, partner)
-    siblings = {p.id for p in ctx.store.partners.partners if _region(ctx, p) == region}
+    region = region_of(ctx, partner)
+    siblings = {p.id for p in ctx.store.partners.partners if region_of(ctx, p) == region}
     for event in events:
         refs = set(event.refs)
         if partner.id in refs:
