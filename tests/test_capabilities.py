@@ -1179,6 +1179,9 @@ CASES = [
     ("千葉県市長会の次に大きい協定先は？", TODAY, True, ["青森県町村会"]),
     ("構成自治体が三十以上の協定先はいくつ？", TODAY, True, ["3団体"]),
     ("群馬県市長会って二十三自治体で合ってる？", TODAY, True, ["はい"]),
+    # a figure quoted from a draft with its counter: the record's figure in that counter refutes it
+    ("資料に「ねぎサミットの産地出店者は35団体」と書いたけど合ってる？", TODAY, True, ["いいえ", "28団体"]),
+    ("メモに「ねぎサミットの出店は産地の28団体」とあるけどそれでいい？", TODAY, True, ["はい", "28団体"]),
 ]
 
 

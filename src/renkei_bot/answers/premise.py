@@ -404,7 +404,31 @@ def yes_no(ctx: Context, answer: Answer) -> Answer:
     if holds is None:
         holds = _names_hold(ctx, answer) and not ctx.query.names and not ctx.query.unknown_names
         holds = holds and _posts_hold(ctx, answer)
+    holds = holds and _figures_hold(ctx, answer)
     return dataclasses.replace(answer, summary=wording.yes_or_no(holds, summary))
+
+
+def _figures_hold(ctx: Context, answer: Answer) -> bool:
+    """A figure the question states with its counter (「産地出店者は30団体」) is not contradicted by
+    the records behind the answer: they state no other figure with that counter (28団体). Dates, years
+    and the records' own counts (第3回) are checked elsewhere."""
+    vocabulary = ctx.vocabulary
+    skipped = (
+        vocabulary.year_counters
+        | vocabulary.day_counters
+        | vocabulary.calendar_counters
+        | vocabulary.record_counters
+    )
+    claimed = [(n, unit) for n, unit in ctx.query.counted if unit not in skipped]
+    events = [ctx.store.event(i) for i in answer.record_ids if ctx.store.has_event(i)]
+    if not claimed or not events:
+        return True
+    text = compact(" ".join(t for e in events for t in (e.title, *e.details)))
+    for n, unit in claimed:
+        stated = {int(f) for f in re.findall(rf"(?<![0-9第])([0-9]+)\s?{re.escape(unit)}", text)}
+        if stated and n not in stated:
+            return False
+    return True
 
 
 def _recorded_day(answer: Answer) -> str:

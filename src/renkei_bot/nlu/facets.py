@@ -497,6 +497,7 @@ class Vocabulary:
     record_counters: frozenset[str] = frozenset()
     year_counters: frozenset[str] = frozenset()  # 年, 周年: a figure of years since a record
     day_counters: frozenset[str] = frozenset()  # 日間: how many days a record ran (its dates)
+    calendar_counters: frozenset[str] = frozenset()  # 年度, 月: a figure that is a date
     generic_counters: frozenset[str] = frozenset()
     company_counters: frozenset[str] = frozenset()
     money_counter: str = ""
@@ -525,6 +526,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         record_counters=frozenset(_word_list(path, raw, "record_counters")),
         year_counters=frozenset(_word_list(path, raw, "year_counters")),
         day_counters=frozenset(_word_list(path, raw, "day_counters")),
+        calendar_counters=frozenset(_word_list(path, raw, "calendar_counters")),
         generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
         company_counters=frozenset(_word_list(path, raw, "company_counters")),
         money_counter=str(raw.get("money_counter", "")),
