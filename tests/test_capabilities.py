@@ -1182,6 +1182,9 @@ CASES = [
     # a figure quoted from a draft with its counter: the record's figure in that counter refutes it
     ("資料に「ねぎサミットの産地出店者は35団体」と書いたけど合ってる？", TODAY, True, ["いいえ", "28団体"]),
     ("メモに「ねぎサミットの出店は産地の28団体」とあるけどそれでいい？", TODAY, True, ["はい", "28団体"]),
+    # an interval asked in years or months with a word of the gap (離れる, 空く, かかる, 差): those first
+    ("京都府市長会と千葉県市長会の協定、何年はなれてる？", TODAY, True, ["3年6か月", "1278日"]),
+    ("ニュース第2号と第3号は何か月あいてる？", TODAY, True, ["10か月"]),
 ]
 
 

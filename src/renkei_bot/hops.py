@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from renkei_bot import wording
+from renkei_bot.answers.calendar import DIRECTIONS
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, whole_months
 from renkei_bot.nlu import tokens as tok
@@ -212,10 +213,18 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
         return _months_apart(query, answers, steps)  # 「HP開設からTwitter開始（2021年1月）まで何年？」
     if days[0] is None or days[1] is None:
         return None
-    said_in = wording.years_from_to if hit.name == "time.elapsed" else wording.days_from_to
-    summary = said_in(
-        format_date(days[0]), format_date(days[1]), (days[1] - days[0]).days, whole_months(days[0], days[1])
+    # asked in years or months (何年, 何か月): those first; 「何年後」 says which way
+    in_months = in_years or _MONTHS in hit.word
+    args = (
+        format_date(days[0]),
+        format_date(days[1]),
+        (days[1] - days[0]).days,
+        whole_months(days[0], days[1]),
     )
+    if hit.name == "time.elapsed" or (in_months and not hit.word.endswith(DIRECTIONS)):
+        summary = wording.years_from_to(*args)
+    else:
+        summary = wording.days_from_to(*args, in_months=in_months)
     return _between(query, summary, answers, (days[0].isoformat(), days[1].isoformat()), steps)
 
 
@@ -236,6 +245,7 @@ def _between(
 
 
 _YEARS = "年"  # a duration asked in years (何年) is answered in years and months
+_MONTHS = "月"  # 何か月, 何ヶ月: likewise
 
 
 def _months_apart(query: Query, answers: Sequence[Answer], steps: Steps) -> Answer | None:

@@ -820,10 +820,12 @@ def _years_months(months: int) -> str:
     return (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")
 
 
-def _days_apart(days: int, months: int) -> str:
+def _days_apart(days: int, months: int, *, in_months: bool = False) -> str:
     """「588日後（1年7か月後）」「153日後（5か月後）」: the days, with the whole years and months when
-    there is at least one month."""
+    there is at least one month; asked in years or months (`in_months`), those first (「5か月後（153日後）」)."""
     which = "後" if days > 0 else "前"
+    if in_months and months:
+        return f"{_years_months(months)}{which}（{abs(days)}日{which}）"
     about = f"（{_years_months(months)}{which}）" if months else ""
     return f"{abs(days)}日{which}{about}"
 
@@ -837,15 +839,21 @@ def days_between(
     months: int = 0,
     *,
     directed: bool = True,
+    in_months: bool = False,
 ) -> str:
     """「AはBの何日後？」: the difference first, then both days; 「AとBは何日はなれてる？」 (not
-    `directed`): the days between them, neither after nor before."""
+    `directed`): the days between them, neither after nor before; 「何年」「何か月」 (`in_months`): the
+    years and months first."""
     if days == 0:
         return f"同じ日です（{first}・{second}とも{first_day}）。"
     if not directed:
-        about = f"（{_years_months(months)}）" if months else ""
-        return f"{abs(days)}日{about}はなれています（{first}は{first_day}、{second}は{second_day}）。"
-    return f"{_days_apart(days, months)}です（{first}は{first_day}、{second}は{second_day}）。"
+        apart = (
+            f"{_years_months(months)}（{abs(days)}日）"
+            if in_months and months
+            else f"{abs(days)}日" + (f"（{_years_months(months)}）" if months else "")
+        )
+        return f"{apart}はなれています（{first}は{first_day}、{second}は{second_day}）。"
+    return f"{_days_apart(days, months, in_months=in_months)}です（{first}は{first_day}、{second}は{second_day}）。"
 
 
 def years_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
@@ -869,12 +877,12 @@ def days_held(days: int, span: str, title: str) -> str:
     return f"{days}日間です（{span}「{title}」）。"
 
 
-def days_from_to(from_day: str, to_day: str, days: int, months: int) -> str:
+def days_from_to(from_day: str, to_day: str, days: int, months: int, *, in_months: bool = False) -> str:
     """「AからBまで何日？」: the difference first, then the two days in the order asked (the records
-    follow, each on its line)."""
+    follow, each on its line); 「何年後」 (`in_months`): the years and months first."""
     if days == 0:
         return f"同じ日です（どちらも{from_day}）。"
-    return f"{_days_apart(days, months)}です（{from_day} → {to_day}）。"
+    return f"{_days_apart(days, months, in_months=in_months)}です（{from_day} → {to_day}）。"
 
 
 def among(names: str) -> str:

@@ -187,7 +187,10 @@ def each(ctx: Context) -> Answer | None:
     return _pair(ctx, summary, first, second)
 
 
-_DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後, 何日前)
+DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後, 何日前)
+
+
+_MONTHS_OR_YEARS = ("年", "月")  # 「何年」「何か月」: an interval asked in these is said in them first
 
 
 def interval(ctx: Context) -> Answer | None:
@@ -205,7 +208,7 @@ def interval(ctx: Context) -> Answer | None:
     days = (first.day - second.day).days
     # 「何日後」「何日前」 ask which way; 「何日はなれてる」「何日違う」 only how far (earlier one first)
     hit = next((h for h in ctx.query.facets if h.name == "ask.interval"), None)
-    directed = hit is not None and hit.word.endswith(_DIRECTIONS)
+    directed = hit is not None and hit.word.endswith(DIRECTIONS)
     if not directed and days > 0:
         first, second, days = second, first, -days
     summary = wording.days_between(
@@ -216,6 +219,7 @@ def interval(ctx: Context) -> Answer | None:
         days,
         whole_months(*sorted((second.day, first.day))),
         directed=directed,
+        in_months=hit is not None and any(unit in hit.word for unit in _MONTHS_OR_YEARS),
     )
     return _pair(ctx, summary, first, second)
 

@@ -498,6 +498,7 @@ class Vocabulary:
     year_counters: frozenset[str] = frozenset()  # 年, 周年: a figure of years since a record
     day_counters: frozenset[str] = frozenset()  # 日間: how many days a record ran (its dates)
     calendar_counters: frozenset[str] = frozenset()  # 年度, 月: a figure that is a date
+    time_units: tuple[str, ...] = ()  # 日, 月, 年: a length of time (何か月)
     generic_counters: frozenset[str] = frozenset()
     company_counters: frozenset[str] = frozenset()
     money_counter: str = ""
@@ -527,6 +528,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         year_counters=frozenset(_word_list(path, raw, "year_counters")),
         day_counters=frozenset(_word_list(path, raw, "day_counters")),
         calendar_counters=frozenset(_word_list(path, raw, "calendar_counters")),
+        time_units=_word_list(path, raw, "time_units"),
         generic_counters=frozenset(_word_list(path, raw, "generic_counters")),
         company_counters=frozenset(_word_list(path, raw, "company_counters")),
         money_counter=str(raw.get("money_counter", "")),

@@ -37,6 +37,7 @@ from renkei_bot.nlu.terms import (
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.records import Correction
 
+_APART_GAP = 4  # 「何か月ぐらいかかった」: how long and the gap's word, at most this many characters apart
 _DIGIT = re.compile("[0-9]")  # what _NUMBER needs
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
 BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")  # an aside in brackets, full- or half-width
@@ -421,6 +422,18 @@ class Understander:
         )
         until = tok.until_after_from(tokens) if "ask.interval" not in said and not amount else None
         lasting = [h for h in facets if h.name == "ask.duration" and until is not None and h.begin >= until]
+        if not lasting and "ask.interval" not in said and "time.apart" in said:
+            # 「AとBの協定は何年離れてる？」「…から締結式まで何か月ぐらいかかった？」: how long in days,
+            # months or years (not どのくらい: 「どのくらい差がある」 may ask a table's change), then the
+            # words of a gap between two things
+            gaps = [h.begin for h in facets if h.name == "time.apart"]
+            lasting = [
+                h
+                for h in facets
+                if h.name == "ask.duration"
+                and any(unit in h.word for unit in self.vocabulary.time_units)
+                and any(0 <= b - h.end <= _APART_GAP for b in gaps)
+            ]
         if lasting:
             facets = tuple(
                 sorted(
