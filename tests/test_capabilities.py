@@ -1185,6 +1185,8 @@ CASES = [
     # an interval asked in years or months with a word of the gap (離れる, 空く, かかる, 差): those first
     ("京都府市長会と千葉県市長会の協定、何年はなれてる？", TODAY, True, ["3年6か月", "1278日"]),
     ("ニュース第2号と第3号は何か月あいてる？", TODAY, True, ["10か月"]),
+    # a category listed beside a verb of holding (「開催や参画」) narrows nothing: every record of the month
+    ("2018年10月に開催や参画をしたイベントを全部並べて", TODAY, True, ["5件"]),
 ]
 
 

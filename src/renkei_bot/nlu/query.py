@@ -620,6 +620,11 @@ class Understander:
             [(m.begin, m.end) for m in resolution.matches if m.type == "person"],
             stop,
         )
+        categories = tuple(c for c in self._categories if c in (mask(text, restated) if restated else text))
+        if categories:
+            held = self._held_beside(tokens, categories)
+            categories = tuple(c for c in categories if c not in held)
+            terms = tuple(t for t in terms if t not in held)
         ordinal = _ORDINAL.search(text)
         if ordinal and (ordinal.group(2) or ordinal.group(4)) == "回":
             when = _numbered_in_fiscal_year(when)
@@ -662,9 +667,7 @@ class Understander:
             comment=_comment(text, tokens, terms),
             dated_by=_dated_by(tokens, facets, asking, stop),
             topic_end=topic_at,
-            categories=tuple(
-                c for c in self._categories if c in (mask(text, restated) if restated else text)
-            ),
+            categories=categories,
             roles=roles_of(resolution.matches, facets, text),
             typos=self._typos_in(text),
             kind_asked=kind[0] if kind else None,
@@ -681,6 +684,17 @@ class Understander:
         )
         object.__setattr__(query, "_present", present)  # what has() looks up: made above already
         return query
+
+    def _held_beside(self, tokens: Sequence[tok.Token], categories: Sequence[str]) -> set[str]:
+        """Categories listed beside a verb of holding (「開催・参画したイベント」: held or taken part in,
+        any record): they narrow nothing."""
+        verbs = self.vocabulary.held_verbs
+        return {
+            t.surface
+            for i, t in enumerate(tokens)
+            if t.surface in categories
+            and any(o.lemma in verbs or o.normalized in verbs for o in tok.listed_beside(tokens, i))
+        }
 
     def _kind_asked(
         self, tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]]

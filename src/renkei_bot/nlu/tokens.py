@@ -723,3 +723,16 @@ def person_name(text: str) -> PersonName | None:
     first, rest = tokens[0], tokens[1:]
     given = text[rest[0].begin : rest[-1].end].replace(" ", "")
     return PersonName(first.surface, _kana_reading([first]), given, _kana_reading(rest))
+
+
+# The marks and particles that list words side by side: 「開催・参画」「開催や参画」「開催、参画」.
+_LISTING = frozenset({("補助記号", "一般"), ("補助記号", "読点"), ("助詞", "副助詞"), ("助詞", "並立助詞")})
+
+
+def listed_beside(tokens: Sequence[Token], i: int) -> list[Token]:
+    """The words listed right beside token i (参画 in 「開催・参画した」 → 開催), either side."""
+    out = []
+    for sep, other in ((i - 1, i - 2), (i + 1, i + 2)):
+        if min(sep, other) >= 0 and max(sep, other) < len(tokens) and tokens[sep].pos[:2] in _LISTING:
+            out.append(tokens[other])
+    return out
