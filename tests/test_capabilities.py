@@ -1187,6 +1187,19 @@ CASES = [
     ("ニュース第2号と第3号は何か月あいてる？", TODAY, True, ["10か月"]),
     # a category listed beside a verb of holding (「開催や参画」) narrows nothing: every record of the month
     ("2018年10月に開催や参画をしたイベントを全部並べて", TODAY, True, ["5件"]),
+    # a draft's figure of a rise, stated without a question mark (「…とありますが、確認をお願いします」)
+    (
+        "メモに「HP会員登録自治体は28年度から30年度で100自治体増えた」とありますが、確認をお願いします。",
+        TODAY,
+        True,
+        ["いいえ", "+64"],
+    ),
+    (
+        "メモに「HP会員登録自治体は28年度から30年度で64自治体増えた」とありますが、確認をお願いします。",
+        TODAY,
+        True,
+        ["はい", "+64"],
+    ),
 ]
 
 

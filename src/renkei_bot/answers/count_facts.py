@@ -401,7 +401,7 @@ def _between(
         return None
     summary = "\n".join(parts)
     stated = stated_figure(ctx, table)
-    if asks and ctx.query.confirm and stated is not None:  # 「増加は+463であってますか」: that figure
+    if asks and stated is not None:  # 「増加は+463であってますか」「…150自治体増加」とあります」: that figure
         changed = any((r.value(last) or 0) - (r.value(first) or 0) == stated for r in rows)
     return _found(ctx, table, wording.yes_or_no(changed, summary) if asks else summary, rows)
 
