@@ -1200,6 +1200,13 @@ CASES = [
         True,
         ["はい", "+64"],
     ),
+    # which came first, and the interval asked beside it in one sentence
+    (
+        "奈良県町村会と埼玉県町村会、どっちが先に協定を結んで、何日あいてる？",
+        TODAY,
+        True,
+        ["奈良県町村会が先", "69日"],
+    ),
 ]
 
 

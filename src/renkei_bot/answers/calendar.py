@@ -124,6 +124,8 @@ def earlier(ctx: Context) -> Answer | None:
         summary = wording.yes_or_no(
             named > other if ctx.query.has("compare.later") else named < other, summary
         )
+    if ctx.query.has("ask.interval") and first.exact and second.exact:  # 「どっちが先で、何日あいてる？」
+        summary += _apart(ctx, first, second, directed=False)
     return _pair(ctx, summary, first, second)
 
 
@@ -205,23 +207,27 @@ def interval(ctx: Context) -> Answer | None:
     first, second = anchors[:2]
     if not (first.exact and second.exact):
         return None  # a month or a year recorded: no count of days
-    days = (first.day - second.day).days
     # 「何日後」「何日前」 ask which way; 「何日はなれてる」「何日違う」 only how far (earlier one first)
     hit = next((h for h in ctx.query.facets if h.name == "ask.interval"), None)
     directed = hit is not None and hit.word.endswith(DIRECTIONS)
-    if not directed and days > 0:
-        first, second, days = second, first, -days
-    summary = wording.days_between(
+    if not directed and first.day > second.day:
+        first, second = second, first
+    return _pair(ctx, _apart(ctx, first, second, directed=directed), first, second)
+
+
+def _apart(ctx: Context, first: _Anchor, second: _Anchor, *, directed: bool) -> str:
+    """The days from the second to the first, in years and months first when asked in them."""
+    hit = next((h for h in ctx.query.facets if h.name == "ask.interval"), None)
+    return wording.days_between(
         first.name,
         format_date(first.day),
         second.name,
         format_date(second.day),
-        days,
+        (first.day - second.day).days,
         whole_months(*sorted((second.day, first.day))),
         directed=directed,
         in_months=hit is not None and any(unit in hit.word for unit in _MONTHS_OR_YEARS),
     )
-    return _pair(ctx, summary, first, second)
 
 
 def _step_and_signing(ctx: Context) -> list[_Anchor]:
