@@ -1215,6 +1215,13 @@ CASES = [
         ["千葉県市長会", "37"],
     ),
     ("構成自治体が12に満たない団体は？", TODAY, True, ["京都府町村会", "広島県町村会"]),
+    # the same day as a series of many records: the one on that day (東北六魂祭2016 青森), not its first
+    (
+        "青森県市長会との協定式の日は、六魂祭の開催日と重なってた？",
+        TODAY,
+        True,
+        ["はい", "2016年（平成28年）6月25日"],
+    ),
 ]
 
 

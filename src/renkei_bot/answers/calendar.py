@@ -159,6 +159,14 @@ def same_time(ctx: Context) -> Answer | None:
         return None
     first, second = anchors
     month = ctx.query.has("time.same_month")
+    sides = ctx.query.sides
+    if not month and first.day != second.day and sides is not None:
+        # 「ニュース第2号って区長会総会と同じ日？」: a side of many records (区長会総会) is the one on the
+        # other side's day, when it has one
+        if (moved := _on_day(ctx, sides[1], first.day)) is not None and moved.line != first.line:
+            second = moved
+        elif (moved := _on_day(ctx, sides[0], second.day)) is not None and moved.line != second.line:
+            first = moved
     same = (
         (first.day.year, first.day.month) == (second.day.year, second.day.month)
         if month
@@ -166,6 +174,27 @@ def same_time(ctx: Context) -> Answer | None:
     )
     summary = wording.same_or_not(first.name, first.shown, second.name, second.shown, same=same, month=month)
     return _pair(ctx, wording.yes_or_no(same, summary), first, second)
+
+
+def _on_day(ctx: Context, words: tuple[str, ...], day: date) -> _Anchor | None:
+    """The record of one phrase compared that falls on `day`, when it has several records."""
+    named = tuple(m for m in ctx.query.entities if m.surface in words)
+    if not named:
+        return None  # words alone: their best record, not any record holding one of them
+    query = dataclasses.replace(ctx.query, entities=named, terms=words, related=(), ties=(), parts=())
+    records = ctx.selector.filtered(query, strict=False)
+    on = [e for e in records if e.date.precision == "day" and _falls_on(e, day)]
+    if len(records) < 2 or not on:
+        return None
+    ranked = [r.event for r in ctx.selector.rank(query, on)] or on
+    return _anchor_of(ranked[0])
+
+
+def _falls_on(event: Event, day: date) -> bool:
+    span = event.date
+    if span.start is None:
+        return False
+    return day in span.days or span.start <= day <= (span.end or span.start)
 
 
 def each(ctx: Context) -> Answer | None:
