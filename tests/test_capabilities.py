@@ -1222,6 +1222,8 @@ CASES = [
         True,
         ["はい", "2016年（平成28年）6月25日"],
     ),
+    # the next of a series after the record a place picks, the series named without a comma
+    ("東北絆まつり仙台の次の開催地は？", TODAY, True, ["盛岡"]),
 ]
 
 

@@ -145,7 +145,13 @@ def after_named(query: Query, today: date, steps: Steps) -> Answer | None:
     if found is None:
         return None
     anchor, day = found
-    result = steps.respond(steps.understand(text[:start] + text[hit.begin :], day))
+    # 「東北絆まつり盛岡の次の開催地は？」: a series named with what picks one of its records (盛岡)
+    # stays the subject of the rest
+    named = [m for m in query.entities if start <= m.begin and m.end <= end]
+    picked = any(m.type != "series" for m in named)
+    series = "".join(m.surface for m in named if m.type == "series") if picked else ""
+    rest = text[:start] + (series + _OF if series else "") + text[hit.begin :]
+    result = steps.respond(steps.understand(rest, day))
     # the next one of the same kind (series, category) as the record named: 「西川会長の次に会長になった
     # のは」 names no such kind, and the records hold no successors
     same = steps.kinds(anchor.record_ids[:1]) & steps.kinds(result.record_ids[:1])
@@ -153,6 +159,7 @@ def after_named(query: Query, today: date, steps: Steps) -> Answer | None:
 
 
 _CLAUSE_MARKS = ("、", ",", " ")  # where the words naming the record before 次 begin
+_OF = "の"  # 「東北絆まつりの次の開催地」: the series said again before the rest of the question
 
 
 def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
