@@ -210,7 +210,9 @@ CASES = [
     ("東北絆まつり2018ってどこで開かれたっけ、仙台？", TODAY, True, ["いいえ", "盛岡"]),
     # a stated day and ほかに; a count with another aspect
     ("2018年4月16日には協定締結式のほかに何がありましたか", TODAY, True, ["区長会総会"]),
-    ("地域創生ビジネス交流会には何回参画した？会場はどこ？", TODAY, True, ["2回"]),
+    # (参画 counts the one record that says so, 2018; the 2020 one was 開催, a joint project)
+    ("地域創生ビジネス交流会には何回参画した？会場はどこ？", TODAY, True, ["1回"]),
+    ("地域創生ビジネス交流会は何回あった？会場はどこ？", TODAY, True, ["2回"]),
     # which of two came first: partners, companies, two phrases
     ("群馬県と奈良県町村会、どちらが先に協定を結んだ？", TODAY, True, ["奈良県町村会が先"]),
     ("第一生命と三井住友海上、どっちの包括連携協定が先？", TODAY, True, ["第一生命保険株式会社が先"]),
@@ -1224,6 +1226,13 @@ CASES = [
     ),
     # the next of a series after the record a place picks, the series named without a comma
     ("東北絆まつり仙台の次の開催地は？", TODAY, True, ["盛岡"]),
+    # how many times, asked beside a quoted phrase: the records the count path counts (subjects.subject_events)
+    (
+        "特別区制度懇談会で「これまでのプロジェクトの取り組み状況」の報告が行われたのは何回？",
+        TODAY,
+        True,
+        ["8回"],
+    ),
 ]
 
 

@@ -13,6 +13,7 @@ from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, detail_value, event_lines, headline, iso_dates, names_entity
 from renkei_bot.answers.model import Answer
+from renkei_bot.answers.subjects import subject_events
 from renkei_bot.dates import fiscal_year, format_span
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
@@ -113,7 +114,6 @@ def _position(ctx: Context, event: Event) -> str | None:
 
 def answer(ctx: Context) -> Answer | None:
     """ask.ordinal: the edition of the record asked; ask.edition_upto (何号まで): the latest edition."""
-    from renkei_bot.answers.events import subject_events
 
     if ctx.query.has("ask.edition_upto"):
         events = [e for e in subject_events(ctx) or [] if edition(e)]

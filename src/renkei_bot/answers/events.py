@@ -24,13 +24,13 @@ from renkei_bot.answers.lines import (
 from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
+from renkei_bot.answers.subjects import subject_events
 from renkei_bot.dates import first_unit_end, format_date, format_fiscal_year, format_span
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 MAX_SOURCES = 5
 RELATED = 0.6  # other events scoring this share of the best are shown as related
-SUBJECT = 0.8  # events scoring this share of the best are "the ones the question is about"
 SPECIFIC = 3.0  # idf of a word rare enough to narrow a list by (in under about 5% of the records)
 NAMING = 2.2  # with a period asked, a word this rare names what is listed (講演会, 展示; not プロジェクト)
 
@@ -196,21 +196,6 @@ def until_said(ctx: Context, event: Event) -> str | None:
     if not said:
         return None
     return wording.detail_line(said[0] + "。", event.title, format_span(event.date))
-
-
-def subject_events(ctx: Context) -> list[Event] | None:
-    """The events a count or a first/last is over: about all the question's entities, else the events
-    its words pick out best (everything scoring near the top)."""
-    if (ctx.query.entities or ctx.query.ties) and not ctx.query.terms:
-        return ctx.selector.filtered(ctx.query, series_only=True)
-    pool = ctx.selector.filtered(ctx.query, series_only=True) or ctx.selector.filtered(
-        ctx.query, strict=False
-    )
-    ranked = [r for r in ctx.selector.rank(ctx.query, pool, floor=SUBJECT) if r.score > 0]
-    if not ranked:
-        return None
-    events = [r.event for r in ranked if r.score >= SUBJECT * ranked[0].score]
-    return sorted(events, key=lambda e: ctx.store.position(e.id))
 
 
 def count(ctx: Context) -> Answer:

@@ -17,10 +17,11 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.events import own_said, subject_events, until_said, when_of
+from renkei_bot.answers.events import own_said, until_said, when_of
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import company_agreements_of, mentioned_partners
+from renkei_bot.answers.subjects import subject_events
 from renkei_bot.dates import format_date, format_span, month_end, whole_months
 from renkei_bot.nlu.query import Query
 from renkei_bot.nlu.resolution import Match
