@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers.calendar import DIRECTIONS
+from renkei_bot.answers.calendar import DIRECTIONS, MONTHS_OR_YEARS
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.dates import format_date, whole_months
 from renkei_bot.nlu import tokens as tok
@@ -221,7 +221,7 @@ def between_named(query: Query, today: date, steps: Steps) -> Answer | None:
     if days[0] is None or days[1] is None:
         return None
     # asked in years or months (何年, 何か月): those first; 「何年後」 says which way
-    in_months = in_years or _MONTHS in hit.word
+    in_months = in_years or any(unit in hit.word for unit in MONTHS_OR_YEARS)
     args = (
         format_date(days[0]),
         format_date(days[1]),
@@ -252,7 +252,6 @@ def _between(
 
 
 _YEARS = "年"  # a duration asked in years (何年) is answered in years and months
-_MONTHS = "月"  # 何か月, 何ヶ月: likewise
 
 
 def _months_apart(query: Query, answers: Sequence[Answer], steps: Steps) -> Answer | None:

@@ -221,7 +221,7 @@ def each(ctx: Context) -> Answer | None:
 DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後, 何日前)
 
 
-_MONTHS_OR_YEARS = ("年", "月")  # 「何年」「何か月」: an interval asked in these is said in them first
+MONTHS_OR_YEARS = ("年", "月")  # 「何年」「何か月」: an interval asked in these is said in them first
 
 
 def interval(ctx: Context) -> Answer | None:
@@ -255,7 +255,7 @@ def _apart(ctx: Context, first: _Anchor, second: _Anchor, *, directed: bool) -> 
         (first.day - second.day).days,
         whole_months(*sorted((second.day, first.day))),
         directed=directed,
-        in_months=hit is not None and any(unit in hit.word for unit in _MONTHS_OR_YEARS),
+        in_months=hit is not None and any(unit in hit.word for unit in MONTHS_OR_YEARS),
     )
 
 

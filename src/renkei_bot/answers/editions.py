@@ -114,7 +114,6 @@ def _position(ctx: Context, event: Event) -> str | None:
 
 def answer(ctx: Context) -> Answer | None:
     """ask.ordinal: the edition of the record asked; ask.edition_upto (何号まで): the latest edition."""
-
     if ctx.query.has("ask.edition_upto"):
         events = [e for e in subject_events(ctx) or [] if edition(e)]
         if not events:

@@ -294,24 +294,17 @@ def _excepted_partners(ctx: Context) -> set[str]:
         joined = later is not None and later.entity_id in left and later.begin - m.end <= JOINER
         if joined or any(0 <= b - m.end <= EXCEPT_REACH for b in excepts):
             left.add(m.entity_id)
-    if not left and len(named) == 1 and excepts:
-        # 「北海道町村会はダントツなので除いて」: the one partner named, with nothing else named between
-        # it and the excepting word (no kind: 「北海道町村会のほか、市長会を除いて」)
-        m = named[0]
-        reach = [b for b in excepts if b >= m.end]
-        between = [
-            h
-            for h in ctx.query.facets
-            if h.name.startswith("kind.") and reach and m.end <= h.begin < reach[0]
-        ]
-        if reach and not between and reach[0] - m.end <= EXCEPT_CLAUSE:
-            left.add(m.entity_id)
+    after = [b for b in excepts if named and b >= named[0].end]
+    if not left and len(named) == 1 and after and after[0] - named[0].end <= EXCEPT_CLAUSE:
+        # 「北海道町村会はダントツなので除いて」: the one partner named, with no kind named between it and
+        # the excepting word (「北海道町村会のほか、市長会を除いて」 leaves out the kind)
+        kinds = [h.begin for h in ctx.query.facets if h.name.startswith("kind.")]
+        if not any(named[0].end <= b < after[0] for b in kinds):
+            left.add(named[0].entity_id)
     return left
 
 
-EXCEPT_CLAUSE = (
-    16  # 「北海道町村会はダントツなので除いて」: the name and a later excepting word in one clause
-)
+EXCEPT_CLAUSE = 16  # 「北海道町村会はダントツなので除いて」: a name and a later excepting word, one clause
 
 
 JOINER = 1  # と, 、, ・: the one character between two names said together
