@@ -1,16 +1,19 @@
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import pytest
 
 from renkei_bot.dates import (
+    days_in_month,
     era_to_year,
     fiscal_era_text,
     fiscal_year,
     format_date,
     format_fiscal_year,
     format_span,
+    is_leap,
     wareki_year,
 )
 from renkei_bot.records import DateSpan
@@ -63,3 +66,13 @@ def test_spans() -> None:
         start=None, precision="unknown", text="", after=date(2017, 1, 19), before=date(2017, 1, 27)
     )
     assert "2017" not in format_span(unknown)
+
+
+def test_days_in_month_and_leap_years_are_the_calendar_modules() -> None:
+    for year in (*range(1, 2500), 9999):
+        assert is_leap(year) == calendar.isleap(year)
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    for month in (0, 13):
+        with pytest.raises(ValueError, match="bad month number"):
+            days_in_month(2026, month)

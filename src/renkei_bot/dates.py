@@ -6,16 +6,29 @@ Dates are shown in both calendars: 2016年（平成28年）4月26日.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
 from renkei_bot.records import DateSpan
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without the calendar module (and locale): a cold start
+    without bytecode caches compiled it for these two lines (about 6 ms)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}; must be 1-12")
+    return 29 if month == 2 and is_leap(year) else _MONTH_DAYS[month - 1]
+
 
 def month_end(year: int, month: int) -> date:
     """The last day of a month: the one month-end helper."""
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, days_in_month(year, month))
 
 
 # (era name, first day, romaji initial). Newest first, so the first era whose start <= day wins.

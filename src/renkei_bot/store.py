@@ -7,7 +7,6 @@ month-precision event covers its whole month for range queries and sorts at the 
 
 from __future__ import annotations
 
-import calendar
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from renkei_bot.dates import fiscal_year
+from renkei_bot.dates import days_in_month, fiscal_year
 from renkei_bot.normalize import compact, to_hiragana
 from renkei_bot.records import CountTable, Dataset, Entity, Event, Partner, PartnerTable
 from renkei_bot.store_index import IntervalIndex, TextIndex
@@ -30,7 +29,7 @@ def _span(event: Event) -> tuple[date, date] | None:
         return None
     last = span.end or span.start
     if span.precision == "month":
-        last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        last = last.replace(day=days_in_month(last.year, last.month))
     return span.start, last
 
 

@@ -11,7 +11,6 @@ are not anniversaries. An event of 2月29日 is remembered on 2月28日 in commo
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,7 +19,7 @@ from typing import Protocol
 from renkei_bot import wording
 from renkei_bot.answers.lines import brief
 from renkei_bot.answers.model import Answer, Line
-from renkei_bot.dates import format_date, format_span
+from renkei_bot.dates import format_date, format_span, is_leap
 from renkei_bot.records import Event
 
 ROUND_EVERY = 5  # 5, 10, 15 … years are called out
@@ -60,7 +59,7 @@ def first_days(event: Event) -> tuple[date, ...]:
 
 def _month_days(day: date) -> list[tuple[int, int]]:
     wanted = [(day.month, day.day)]
-    if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+    if day.month == 2 and day.day == 28 and not is_leap(day.year):
         wanted.append((2, 29))
     return wanted
 

@@ -90,13 +90,18 @@ def files_key(files: Sequence[tuple[str, Path]]) -> str:
 
 
 def remembered_files_key(
-    cache_dir: Path, files: Sequence[tuple[str, Path]], *, racy_seconds: float = RACY_SECONDS
+    cache_dir: Path,
+    files: Sequence[tuple[str, Path]],
+    *,
+    racy_seconds: float = RACY_SECONDS,
+    note_kind: str = "datakey",
 ) -> str:
     """files_key, remembered in cache_dir under the files' names, sizes, inodes and times, so a start
     whose files are unchanged does not read them (at ×1000, 150 MB, often paged out by the time the
     next process starts). Any write changes a file's ctime, which no tool sets back; a file written in
     the last RACY_SECONDS is hashed every time, as its next write could share its timestamps (git's
-    "racily clean" rule). Any failure to read or write the note is a miss: the files are hashed."""
+    "racily clean" rule). Any failure to read or write the note is a miss: the files are hashed.
+    `note_kind` names the notes (the newest KEEP_FILES of each kind are kept)."""
     try:
         stats = [(name, path.stat()) for name, path in files]
     except OSError:
@@ -105,7 +110,7 @@ def remembered_files_key(
     for name, st in stats:
         fields = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
         stamp.update(f"{name}\0{fields}\0".encode())
-    note = cache_dir / f"datakey-{stamp.hexdigest()}.txt"
+    note = cache_dir / f"{note_kind}-{stamp.hexdigest()}.txt"
     with contextlib.suppress(OSError, UnicodeDecodeError):
         remembered = note.read_text(encoding="ascii")
         if len(remembered) == 64 and all(c in "0123456789abcdef" for c in remembered):
@@ -115,7 +120,7 @@ def remembered_files_key(
     if all(max(st.st_mtime_ns, st.st_ctime_ns) < settled for _, st in stats):
         with contextlib.suppress(OSError):
             write_bytes_atomically(note, key.encode("ascii"))
-            _prune(cache_dir, keep=note, pattern="datakey-*.txt")
+            _prune(cache_dir, keep=note, pattern=f"{note_kind}-*.txt")
     return key
 
 

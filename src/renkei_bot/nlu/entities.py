@@ -1,4 +1,4 @@
-"""The entity recogniser: names in a question → entity ids. The only module that imports rapidfuzz.
+"""The entity recogniser: names in a question → entity ids.
 
 Three passes over the folded question, each on what the previous ones left:
 1. exact: every spelling (name, alias, variants), longest first, non-overlapping;
@@ -8,6 +8,10 @@ Three passes over the folded question, each on what the previous ones left:
    against the readings' romaji (nlu/romaji.py), exactly and then fuzzily. A surname is a name only
    with an honorific after it (沼尾先生, ぬまおさん, Numao sensei).
 A span shared by several entities is a Tie. Stop-list words never become a match on their own.
+
+rapidfuzz is imported by the functions that score (here and in nlu/fuzzy_choice.py), not at start: a
+question whose names are all found exactly (the issue's own, a quarter of the dev set) never loads it,
+and loading it was 5 ms of a cold `ask` (16 ms without bytecode caches).
 """
 
 from __future__ import annotations
@@ -16,9 +20,6 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from itertools import accumulate
-
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import LCSseq, Levenshtein
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.entity_keys import (
@@ -140,6 +141,9 @@ class _Fuzzy:
         where, eligible = chosen or self.chosen(text, free)
         if not eligible:
             return out
+        from rapidfuzz import fuzz  # here: see the module's docstring
+        from rapidfuzz.distance import LCSseq, Levenshtein
+
         if content is None:
             content = content_flags(text)
         kana = hiragana_flags(text)
@@ -194,6 +198,8 @@ def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int
     fuzz.ratio(w, key) = 200·LCS(w, key) / (len(w) + len(key)); every window is a substring of the
     region below and at least len(key) − 1 (and 2) long, so the region's LCS bounds them all.
     """
+    from rapidfuzz.distance import LCSseq  # here: see the module's docstring
+
     begin, end = max(anchor - 1, 0), anchor + len(key) + 2
     if not open_region(begin, min(end, len(text))):
         return False
@@ -364,6 +370,8 @@ class EntityIndex:
         pool = list(map(self._fuzzy.keys.__getitem__, self._fuzzy.sharing(query, minimum=1)))
         if query in self._keys:
             pool.append(query)
+        from rapidfuzz import fuzz, process  # here: see the module's docstring
+
         ranked = process.extract(
             query, pool, scorer=fuzz.ratio, processor=None, score_cutoff=SUGGEST_CUTOFF, limit=None
         )
@@ -464,6 +472,8 @@ class EntityIndex:
         def consistent(c: Candidate) -> bool:
             # Fuzzy may grow an exact match into a longer name (北海道 + 町村界 → 北海道町村会), never
             # contradict it, and must fit the window better than the exact spans alone do.
+            from rapidfuzz import fuzz  # here: see the module's docstring
+
             inside = swallowed(c)
             alone = fuzz.ratio("".join(text[h.begin : h.end] for h in inside), c.key, processor=None)
             return all(text[h.begin : h.end] in c.key for h in inside) and (not inside or alone < c.score)

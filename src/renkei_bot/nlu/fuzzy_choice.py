@@ -9,9 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from renkei_bot.nlu.entity_keys import Hit
 
 NEAR_FLOOR = 60.0  # below this a span is not even "close"
@@ -27,6 +24,9 @@ def accept_cutoff(key_length: int) -> float:
 def one_edit_away(word: str, words: Collection[str], *, shortest: int) -> str | None:
     """The one word of `words` (of at least `shortest` letters) that `word` becomes by adding,
     dropping or changing one letter; None when none or several do."""
+    from rapidfuzz import process  # on the first long katakana word: a cold `ask` need not load rapidfuzz
+    from rapidfuzz.distance import Levenshtein
+
     near = process.extract(word, words, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
     found = [w for w, _, _ in near if len(w) >= shortest]
     return found[0] if len(found) == 1 else None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
+
+from renkei_bot.dates import days_in_month
 
 Grain = Literal["day", "month", "year", "fiscal_year", "range", "month_day"]
 AnniversaryKind = Literal["day", "month", "season"]
@@ -88,7 +89,7 @@ class When:
 def shift_years(day: date, years: int) -> date:
     """The same day `years` later (negative: earlier); 2月29日 becomes 2月28日 in a common year."""
     year = day.year + years
-    return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
+    return date(year, day.month, min(day.day, days_in_month(year, day.month)))
 
 
 def shift_months(first: date, months: int) -> date:

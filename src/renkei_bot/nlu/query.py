@@ -34,6 +34,7 @@ from renkei_bot.nlu.terms import (
     proper_names,
     related_terms,
 )
+from renkei_bot.nlu.when_atoms import compiled
 from renkei_bot.normalize import normalize, strip_markup
 from renkei_bot.records import Correction
 
@@ -277,8 +278,9 @@ class _Later:
 
 
 # a noun of two or more kanji or katakana right after a date (豪雨 of 平成30年7月豪雨), not 第 (第1回)
-# a noun right after a date, or after its の (「平成30年7月の豪雨」 says the records' 平成30年7月豪雨)
-_GLUED_NOUN = re.compile(r"の?((?!第)[一-龥ァ-ヴー]{2,6})")
+# a noun right after a date, or after its の (「平成30年7月の豪雨」 says the records' 平成30年7月豪雨);
+# compiled on the first question with a date, like the date finders' patterns
+_GLUED_NOUN = r"の?((?!第)[一-龥ァ-ヴー]{2,6})"
 _OF = "の"
 _WHOLE_YEARS = frozenset({"year", "fiscal_year"})
 
@@ -309,7 +311,8 @@ class Understander:
         self.glossary = glossary or Glossary()
         # by type, not a walk over every entity (a quarter of a million at ×1000): the same ones in order
         self._partners = partners_with_parent((*index.by_type("prefecture"), *index.by_type("partner")))
-        self._unknown_org = _unknown_org(vocabulary)
+        # compiled on the first text that holds an org's end (its kanji classes: 1.2 ms of a cold start)
+        self._unknown_org: re.Pattern[str] | None = None
         self._org_suffix = _org_suffix(vocabulary)
         self._honorifics = frozenset(index.honorifics.words)
         # 「神野 直彦」: the surnames of the records' people, written apart in their aliases
@@ -323,6 +326,11 @@ class Understander:
             if "ask.duration" in vocabulary.facets
             else frozenset()
         )
+
+    def _unknown_orgs(self) -> re.Pattern[str]:
+        if self._unknown_org is None:
+            self._unknown_org = _unknown_org(self.vocabulary)
+        return self._unknown_org
 
     def understand(
         self, question: str, *, today: date, cleaned: str | None = None, introduced: bool = False
@@ -605,7 +613,7 @@ class Understander:
         unknown = (
             tuple(
                 _OF_PREFECTURE.sub("", m.group(0))  # 「沖縄県の町村会」 is 沖縄県町村会
-                for m in self._unknown_org.finditer(text)
+                for m in self._unknown_orgs().finditer(text)
                 if not any(b <= m.start() and m.end() <= e for b, e in covered)
                 and not any(m.start() <= b < m.end() for b, _ in guessed)  # 群間県 is 群馬県, guessed
             )
@@ -746,7 +754,9 @@ class Understander:
                 for p in when.spans
             )
             when = dataclasses.replace(when, spans=spans)
-        if self._in_records is not None and any(_GLUED_NOUN.match(text, p.stop) for p in when.spans):
+        if self._in_records is not None and any(
+            compiled(_GLUED_NOUN).match(text, p.stop) for p in when.spans
+        ):
             when = self._named_dates(text, when)
         masked = mask(text, [(p.begin, p.stop) for p in when.spans if not p.attached])
         return when, compose_partners(self.index.find(masked), masked, self._partners)
@@ -762,7 +772,7 @@ class Understander:
 
     def _unwritten_date(self, text: str, period: Period) -> bool:
         """A date and the noun glued after it (平成30年2月12日締結) that no record writes: stated, not a name."""
-        glued = _GLUED_NOUN.match(text, period.stop)
+        glued = compiled(_GLUED_NOUN).match(text, period.stop)
         return (
             self._in_records is not None
             and glued is not None
@@ -777,7 +787,7 @@ class Understander:
         assert in_records is not None
         spans = []
         for p in when.spans:
-            glued = _GLUED_NOUN.match(text, p.stop)
+            glued = compiled(_GLUED_NOUN).match(text, p.stop)
             # 「平成30年7月の豪雨」: の after a month or a day only (「令和2年度の全国連携展示」 asks that 年度)
             joined = glued is not None and (not glued[0].startswith(_OF) or p.grain not in _WHOLE_YEARS)
             named = (

@@ -46,10 +46,17 @@ LOANWORD_KANA = 5  # a loanword typed in hiragana this long needs no long-vowel 
 _KANA_RUN = re.compile(rf"[ぁ-ゖー]{{{MIN_RUN},}}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
 _KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}")
+# A class holding the kanji range takes about 1 ms to compile, at every start: _KANJI is the only one
+# here, and "kanji or katakana", "kanji or kana" are asked of it and of a kana class (_written).
 _KANJI = re.compile(r"[一-龥々]")
-_WRITTEN = re.compile(r"[一-龥々ァ-ヶ]")  # a piece worth rewriting: kanji or katakana in it
+_KATAKANA = re.compile(r"[ァ-ヶ]")
+_KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
 _ONLY_KANA = re.compile(r"[ぁ-ゖー]+")
-_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龥々]")
+
+
+def _written(text: str) -> bool:
+    """Kanji or katakana in it: a piece worth rewriting."""
+    return bool(_KANJI.search(text) or _KATAKANA.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -175,11 +182,11 @@ class Lexicon:
                     continue
                 if _ONLY_KANA.fullmatch(token.surface):
                     kana_words.add(token.reading)
-                elif _WRITTEN.search(token.surface):
+                elif _written(token.surface):
                     counts[token.reading, token.surface] += 1
                     if len(token.surface) >= COMPOUND:  # 三井住友海上…: its parts (三井, 住友) too
                         for surface, reading in tok.short_readings(token.surface):
-                            if _WRITTEN.search(surface) and _ONLY_KANA.fullmatch(reading):
+                            if _written(surface) and _ONLY_KANA.fullmatch(reading):
                                 counts[reading, surface] += 1
         for (reading, surface), n in counts.most_common():
             current = chosen.setdefault(reading, surface)
@@ -346,7 +353,7 @@ def _add_word(word: str, chosen: dict[str, str], kana_words: set[str]) -> None:
         return
     if _ONLY_KANA.fullmatch(word):
         kana_words.add(reading)
-    elif _WRITTEN.search(word):
+    elif _written(word):
         chosen.setdefault(reading, word)
 
 
@@ -463,7 +470,8 @@ class Speller:
                     edits.append((begin, end, spelled))
         words = [m for m in _LATIN_WORD.finditer(text) if free(m) and m.group().lower() not in lexicon.latin]
         # 「シンポジウム no 基調講演 wa dare?」: Japanese words joined by romaji particles
-        mixed = bool(_JAPANESE.search(_LATIN_WORD.sub("", text)))
+        unlatin = _LATIN_WORD.sub("", text)
+        mixed = bool(_KANJI.search(unlatin) or _KANA.search(unlatin))
         latin = _latin(lexicon, words, mixed=mixed)
         edits += latin
         for m in _KATAKANA_RUN.finditer(text):  # ツイッター → Twitter, as the records write it
@@ -505,7 +513,6 @@ def _kana_in_compound(
     return token.normalized if written is not None and written[0] == token.normalized else None
 
 
-_KATAKANA = re.compile(r"[ァ-ヶ]")
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 KATAKANA_TYPED = 0.8  # this share of a question's kana in katakana, and no kanji: typed in katakana
 
@@ -720,13 +727,13 @@ def _kana(lexicon: Lexicon, run: str, grammar: Sequence[tuple[int, int]] = ()) -
     if cut is None:
         return run
     pieces = [written for written, _, _ in cut]
-    if not any(_WRITTEN.search(p) for p in pieces):
+    if not any(map(_written, pieces)):
         return run
     if len(run) < SHORT_RUN and len(pieces) > 1:
         return run  # 「のうち」 is の and うち, a phrase of kana words, not one word spelled out
     # a written piece where Sudachi reads only particles, endings and verbs is a guess (のって → 載って,
     # あいて → 相手)
-    if any(_WRITTEN.search(w) and _covers(b, e, grammar) for w, b, e in cut):
+    if any(_written(w) and _covers(b, e, grammar) for w, b, e in cut):
         return run
     return "".join(pieces)
 
@@ -739,7 +746,7 @@ def _latin(
         key = fold_romaji(match.group())
         pieces = lexicon.cut(key, lexicon.romaji, lexicon.longest_romaji) if key else None
         if pieces:
-            written = any(_WRITTEN.search(p) for p in pieces)
+            written = any(map(_written, pieces))
             spelled.append((match.start(), match.end(), "".join(pieces), written))
     if any(written for *_, written in spelled):
         return [(b, e, japanese) for b, e, japanese, _ in spelled]

@@ -20,7 +20,7 @@ from renkei_bot.nlu.periods import (
     shift_years,
     week_monday,
 )
-from renkei_bot.nlu.when_atoms import NUMERALS, Atom, any_year_anchor
+from renkei_bot.nlu.when_atoms import NUMERALS, Atom, any_year_anchor, compiled
 
 _Bounds = tuple[date, date, Grain]
 SEASON_DAYS = 7  # 「今ごろ」: a week either side of the day
@@ -97,7 +97,7 @@ _SEASON_WORDS = ("今ごろ", "今頃", "いまごろ", "この時期", "今の�
 
 _ALTERNATIVES = sorted((*_WORDS, *_EVERY_YEAR_WORDS, *_SEASON_WORDS), key=len, reverse=True)
 _FIXED = re.compile("|".join(_ALTERNATIVES))
-_AGO = re.compile(
+_AGO = (
     rf"(?<![0-9{KANJI_DIGITS}{KANJI_UNITS}])(?P<n>{NUMBER})\s?(?P<unit>年度|年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|日)前(?!半)"
     r"(?:の(?P<ref>今日|本日|この日|同じ日|今月|この月|明日|あした|昨日|きのう))?"
 )
@@ -156,7 +156,7 @@ def _fixed(word: str, today: date, begin: int) -> Atom:
 
 def relative_atoms(text: str, *, today: date) -> list[Atom]:
     atoms: list[Atom] = []
-    for match in _AGO.finditer(text) if NUMERALS.search(text) else ():  # 3年前 needs a number
+    for match in compiled(_AGO).finditer(text) if NUMERALS.search(text) else ():  # 3年前 needs a number
         try:
             atom = _ago(match, today)
         except (ValueError, OverflowError):
