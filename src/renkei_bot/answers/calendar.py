@@ -14,6 +14,7 @@ from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.partners import company_agreements_of, partner_line, partners_of, table_source
 from renkei_bot.answers.ranking import Ranked
 from renkei_bot.dates import format_date, format_span, whole_months
+from renkei_bot.nlu.query import Query
 from renkei_bot.nlu.resolution import Match
 from renkei_bot.records import Event
 
@@ -92,15 +93,20 @@ def _anchor_of(event: Event) -> _Anchor | None:
     return _event_anchor(wording.quoted_title(headline(event)), event, day) if day is not None else None
 
 
+def _of_words(ctx: Context, names: tuple[Match, ...], words: tuple[str, ...]) -> Query:
+    """The question narrowed to one side of what it compares: those names and words alone."""
+    return dataclasses.replace(ctx.query, entities=names, terms=words, related=(), ties=(), parts=())
+
+
 def _side_ranked(ctx: Context, words: tuple[str, ...], without: str = "") -> list[Ranked]:
     """The records one phrase fits best, `without` one of them; the names it holds (群馬 of 「群馬の
     協定式」) choose among the records of those names first."""
     named = tuple(m for m in ctx.query.entities if m.surface in words)
     if named and not without:
-        of_names = dataclasses.replace(ctx.query, entities=named, terms=words, related=(), ties=(), parts=())
+        of_names = _of_words(ctx, named, words)
         if best := ctx.selector.best(of_names):
             return best
-    query = dataclasses.replace(ctx.query, entities=(), terms=words, related=(), ties=(), parts=())
+    query = _of_words(ctx, (), words)
     if not without:
         return ctx.selector.best(query)
     pool = [e for e in ctx.selector.filtered(query, strict=False) if e.id != without]
@@ -181,7 +187,7 @@ def _on_day(ctx: Context, words: tuple[str, ...], day: date) -> _Anchor | None:
     named = tuple(m for m in ctx.query.entities if m.surface in words)
     if not named:
         return None  # words alone: their best record, not any record holding one of them
-    query = dataclasses.replace(ctx.query, entities=named, terms=words, related=(), ties=(), parts=())
+    query = _of_words(ctx, named, words)
     records = ctx.selector.filtered(query, strict=False)
     on = [e for e in records if e.date.precision == "day" and _falls_on(e, day)]
     if len(records) < 2 or not on:
@@ -269,7 +275,7 @@ def _step_and_signing(ctx: Context) -> list[_Anchor]:
     if signing is None:
         return []
     words = ctx.query.facet_words("agreement.step")
-    query = dataclasses.replace(ctx.query, entities=(parties[0],), terms=words, related=(), ties=(), parts=())
+    query = _of_words(ctx, (parties[0],), words)
     before = [
         e for e in ctx.selector.filtered(query) if e.date.start is not None and e.date.start < signing.day
     ]

@@ -27,7 +27,7 @@ from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.pointing import ITEM_LINE, best_line, keys_of, name_keys, naming
 from renkei_bot.answers.select import Ranked
-from renkei_bot.answers.subjects import subject_events
+from renkei_bot.answers.subjects import subject_events, titled
 from renkei_bot.dates import format_span
 from renkei_bot.nlu.query import Query
 from renkei_bot.normalize import compact
@@ -439,7 +439,7 @@ def detail(ctx: Context) -> Answer:
     times_asked = any(w.endswith(counters) for w in ctx.query.facet_words("count.how_many"))
     if times_asked and ctx.query.entities:
         # 「何回参画した？会場はどこ？」: how many times first, then what was asked of them
-        times = len({e.lines for e in subject_events(ctx) or []})  # as a count is (events.count)
+        times = len({e.lines for e in titled(ctx, subject_events(ctx) or [])})  # as events.count counts
         summary = wording.times(times) + summary if times else summary
     others = [r.event for r in ranked[1:3] if r.score >= RELATED * ranked[0].score and r.event.id != event.id]
     lines = [Line(d, source=line_ref(event.lines)) for d in picked]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -24,7 +23,7 @@ from renkei_bot.answers.lines import (
 from renkei_bot.answers.mentions import pointed_mention, said_on
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.select import OWN_SERIES
-from renkei_bot.answers.subjects import subject_events
+from renkei_bot.answers.subjects import subject_events, titled
 from renkei_bot.dates import first_unit_end, format_date, format_fiscal_year, format_span
 from renkei_bot.normalize import compact
 from renkei_bot.records import Event
@@ -204,26 +203,7 @@ def count(ctx: Context) -> Answer:
     events = subject_events(ctx)
     if not events:
         return ctx.nothing()
-    return _counted(ctx, _titled(ctx, events))
-
-
-def _titled(ctx: Context, events: Sequence[Event]) -> Sequence[Event]:
-    """「推進委員会って何回開いた？」: the records whose title names what is counted, when most do (the
-    公表 that mentions the committee in its lines is no meeting of it); else all of them."""
-    if ctx.query.entity_ids("series"):
-        return events  # a series named says what is counted (東北絆まつりへの協力: each festival)
-    terms = [compact(t) for t in ctx.query.terms if len(t) >= 2]
-    if not terms:
-        return events
-    # one search per title (a corpus may hold 145,000 records), spaces taken out only where there are any
-    words = re.compile("|".join(map(re.escape, terms)))
-    titled = [
-        e
-        for e in events
-        if words.search(e.title) or (" " in e.title and words.search(e.title.replace(" ", "")))
-    ]
-    # most of them: a word only some titles hold (連携事業) describes, it does not name what is counted
-    return titled if 2 * len(titled) > len(events) else events
+    return _counted(ctx, titled(ctx, events))
 
 
 def _counted(ctx: Context, events: Sequence[Event], claimed: int | None = None) -> Answer:
