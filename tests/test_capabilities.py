@@ -1233,6 +1233,21 @@ CASES = [
         True,
         ["8回"],
     ),
+    # a keyed part named as the topic of a bare question word: the sponsor, not the venue どこ asks
+    ("地域創生ビジネス交流会2018の後援ってどこでしたか", TODAY, True, ["後援", "東京都"]),
+    ("北海道MEGAグルメフェスの協賛はどこ？", TODAY, True, ["協賛", "雪印メグミルク"]),
+    # a date counted from today said after the topic is the claim checked, not the period searched
+    ("ロゴマークが決まったのって9年前だったよね？", TODAY, True, ["いいえ", "2015年"]),
+    # an adjective typed in kana is read as said (おおい: 多い, not 大井)
+    ("構成自治体数で千葉県市長会の次におおいのはどこ？", TODAY, True, ["青森県町村会", "30"]),
+    # a rank in a ranking (3位), and a sum written with +
+    ("構成自治体数ランキングの4位はどこ？", TODAY, True, ["4番目", "奈良県町村会"]),
+    ("青森県市長会+青森県町村会で構成自治体はいくつ？", TODAY, True, ["40"]),
+    # a lecture's theme asked after a comma, not the speaker's talk
+    ("広井先生が講演した講演会、テーマは何でしたか", TODAY, True, ["テーマ", "関係人口"]),
+    # a procedure or a term of validity: the records, a history, hold none
+    ("全国連携展示に出展したいのですが、どうやって申し込めばいいですか", TODAY, False, ["手続き"]),
+    ("三井住友海上との包括連携協定はいつまで有効？", TODAY, False, ["協定の期間"]),
 ]
 
 

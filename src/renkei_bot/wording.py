@@ -213,9 +213,10 @@ def not_a_partner(name: str, count: int, same_place: Sequence[str] = ()) -> str:
     return said
 
 
-AGREEMENT_TERM_NOT_RECORDED = (
-    "記録には協定の期間（いつまで有効か）は書かれていません。記録にあるのは締結した日です。"
-)
+def agreement_term_not_recorded(noun: str = "") -> str:
+    return (
+        f"記録には協定の期間（{noun or 'いつまで有効か'}）は書かれていません。記録にあるのは締結した日です。"
+    )
 
 
 def agreed_on(name: str, day: str) -> str:
@@ -262,6 +263,12 @@ def partners_listed(count: int, members: int) -> str:
 
 def premise_differs(asked: str, recorded: str) -> str:
     return f"ご質問の「{asked}」とは異なり、記録では{recorded}です。"
+
+
+def premise_differs_ago(said: str, asked: str, recorded: str, years_ago: Sequence[int]) -> str:
+    ago = "・".join(f"{n}年前" for n in years_ago if n > 0)
+    counted = f"（{ago}）" if ago else ""
+    return f"ご質問の「{said}」（{asked}）とは異なり、記録では{recorded}{counted}です。"
 
 
 def label_of(parts: list[str]) -> str:
@@ -986,6 +993,10 @@ CONTACT_NOT_RECORDED = "記録には電話番号・メールアドレス・URL �
 NO_PRIVATE = (
     "記録には人の年齢・誕生日・出身・任期などは書かれていません。"
     "記録にあるのは、その日の出来事に出てくる名前と肩書きです。"
+)
+NO_PROCEDURE = (
+    "記録はプロジェクトの経過の記録で、申し込み方・手続き・期限などは書かれていません。"
+    "記録にある出来事や数ならお答えできます。"
 )
 NO_OPINION = "記録は出来事と数の記録で、意見やおすすめは書かれていません。記録にある事実ならお答えできます。"
 

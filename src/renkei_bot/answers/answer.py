@@ -115,6 +115,14 @@ def _day_claimed(ctx: Context) -> Context | None:
     return dataclasses.replace(ctx, query=claim)
 
 
+def _procedure(ctx: Context) -> Answer | None:
+    """A procedure or a term the records do not write: an agreement's term said as such, with the
+    day each partner named signed (「北海道町村会との協定は何年まで有効？」)."""
+    unrecorded = stated.procedure(ctx)
+    agreement = ctx.query.has("subject.agreement", "subject.comprehensive")
+    return (partners.agreement_term(ctx) or unrecorded) if unrecorded and agreement else unrecorded
+
+
 def _answer(ctx: Context) -> Answer:
     ctx = _this_month(ctx)
     if _past_years_asked(ctx):
@@ -162,6 +170,11 @@ def _answer(ctx: Context) -> Answer:
         return partners.partners_summed_up(ctx, summed_up)
     if ctx.query.has("opinion") and not ctx.query.has("ask.when"):
         return stated.opinion(ctx)  # (「成果をまとめて発表したのはいつ？」 asks the day of a fact)
+    no_money = not ctx.query.has(
+        "count.money"
+    )  # 「助成金の上限は？申請を考えて」: an amount, declined as one
+    if ctx.query.has("procedure") and no_money and (unrecorded := _procedure(ctx)) is not None:
+        return unrecorded  # 「会員登録はどうやって申し込めばいい？」: the records hold no procedure
     if ctx.query.has("person.private"):
         return stated.private(ctx)  # 「神野先生って今おいくつ？」: the records hold a name and a post
     if ctx.query.has("aspect.contact"):

@@ -140,7 +140,13 @@ class Context:
             return ()
         if any(s.start <= d <= s.end for s in spans for d in recorded):
             return ()
-        asked = period_label(spans[0])
+        said = spans[0]
+        asked = period_label(said)
+        if said.relative:  # 「10年前」: counted from today, and the records' date counted the same way
+            ago = sorted({self.query.today.year - d.year for d in recorded})
+            return (
+                wording.premise_differs_ago(said.text, asked, "、".join(map(format_date, recorded)), ago),
+            )
         return (wording.premise_differs(asked, "、".join(format_date(d) for d in recorded)),)
 
     def label(self) -> str:

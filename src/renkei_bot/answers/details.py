@@ -126,10 +126,26 @@ def direct_value(ctx: Context, event: Event, aspects: Sequence[str]) -> tuple[st
         own_asked = aspect == "theme" and not ctx.query.has("theme.of_record")  # not 「…講演会のテーマ」
         if own_asked and (own := _own_title(ctx, event)) is not None:
             return label, own  # 「熊倉先生の講義タイトル」: her talk's, not the whole lecture's
+        # 「後援は？」: the row's 後援: part, named by the word asked, before the aspect's own keys (主催)
+        word = _asked_key(ctx, aspect)
         values = [v for k, v in keyed_details(event) if any(key in k for key in keys)]
+        if word and (said := [v for v in values if _labels(v, word)]):
+            return word, _segment(preferred(ctx, said)[0], (word,))
         if values:
             return label, _segment(preferred(ctx, values)[0], keys)
     return None
+
+
+def _asked_key(ctx: Context, aspect: str) -> str:
+    """The word the question asks an aspect with, when the rows write that aspect with it too
+    (後援 and 共催 of aspect.organizer); else ''."""
+    keys = _record_keys(ctx, aspect)
+    return next((h.word for h in ctx.query.facets if h.name == f"aspect.{aspect}" and h.word in keys), "")
+
+
+def _labels(value: str, key: str) -> bool:
+    """Whether a 「key：value」 detail's value has a part labelled `key` (「主催:… 後援:千代田区」)."""
+    return _segment(value, (key,)) is not value
 
 
 # a whole title in quotes (「…」 熊倉 純子, 「…」について), not a phrase quoted inside one (～「…」～)

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from renkei_bot import wording
-from renkei_bot.answers import details
+from renkei_bot.answers import details, stated
 from renkei_bot.answers import events as event_answers
 from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import cite, event_line, event_lines, iso_dates
@@ -114,13 +114,21 @@ def ceremonies(ctx: Context) -> Answer:
     return ctx.found_records(summary, held, title=wording.title_count(wording.CEREMONIES))
 
 
+def agreement_term(ctx: Context) -> Answer | None:
+    """「協定の期間は何年？」「いつまで有効？」: an agreement's term or end is in no record; the rows of
+    the partners named say what is (the day each signed)."""
+    partners = mentioned_partners(ctx)
+    if not partners and not ctx.query.entity_ids("company"):
+        return None
+    said = wording.agreement_term_not_recorded(stated.procedure_noun(ctx))
+    return ctx.not_found(said, lines=[partner_line(p) for p in partners])
+
+
 def agreement_date(ctx: Context) -> Answer:
     partners = mentioned_partners(ctx)
     companies = ctx.query.entity_ids("company")
-    if ctx.query.has("time.until") and (partners or companies):
-        # 「協定の期間は何年？」「いつまで？」: an agreement's term or end is in no record
-        signed = [partner_line(p) for p in partners]
-        return ctx.not_found(wording.AGREEMENT_TERM_NOT_RECORDED, lines=signed)
+    if ctx.query.has("time.until") and (term := agreement_term(ctx)) is not None:
+        return term
     if _asks_person(ctx):  # 「締結式に出席した第一生命の社長のお名前」: who, not when
         return details.who(ctx)
     if not partners and not companies and _companies_only(ctx):

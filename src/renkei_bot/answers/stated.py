@@ -201,6 +201,23 @@ def contact(ctx: Context, events: Sequence[Event]) -> Answer:
     return ctx.not_found(wording.CONTACT_NOT_RECORDED, lines=event_lines(list(events)[:3]))
 
 
+def procedure(ctx: Context) -> Answer | None:
+    """「会員登録はどうやって申し込めばいい？」「協定は何年まで有効？」: a procedure or a term of validity,
+    which the records, a history, hold only if they write the word asked with (none does today)."""
+    asked = [h.word for h in ctx.query.facets if h.name == "procedure"]
+    if any(ctx.selector.term_hits(w) for w in asked):
+        return None
+    lines = event_lines([r.event for r in ctx.selector.best(ctx.query)][:3])
+    named = procedure_noun(ctx)
+    said = wording.attribute_not_recorded(named) if named else wording.NO_PROCEDURE
+    return ctx.not_found(said, lines=lines)
+
+
+def procedure_noun(ctx: Context) -> str:
+    """The noun a procedure is asked with (「有効期間は？」), to say back; '' when a verb asks it."""
+    return next((h.word for h in ctx.query.facets if h.name == "procedure" and h.word in ctx.query.terms), "")
+
+
 def opinion(ctx: Context) -> Answer:
     return ctx.not_found(wording.NO_OPINION)
 

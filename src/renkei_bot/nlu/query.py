@@ -606,7 +606,15 @@ class Understander:
             and present.isdisjoint(("ask.any", "ask.exists", "claim."))
         ):
             # 「2019年でしたっけ？」 states a date to check; 「今年の予定は決まってる？」 searches this year
-            scope = [p for p in when.spans if p.attached or p.relative or tok.qualifies(tokens, p.stop)]
+            # a past date counted from today said after the topic is claimed too (「決めたのって10年前だよね」);
+            # a year to come (「再来年で10周年？」) is where a count of years ends
+            scope = [
+                p
+                for p in when.spans
+                if p.attached
+                or (p.relative and (topic_at is None or p.begin < topic_at or p.end >= today))
+                or tok.qualifies(tokens, p.stop)
+            ]
             premise = tuple(p for p in when.spans if p not in scope)
             when = dataclasses.replace(when, spans=tuple(scope))
         guessed = [(m.begin, m.end) for m in resolution.matches if m.method == "fuzzy"]
@@ -661,7 +669,7 @@ class Understander:
             premise=premise,
             names=names_left,
             order=order_of(facets),
-            aspects=aspects_of(facets),
+            aspects=aspects_of(facets, text, self.vocabulary),
             today=today,
             truncated=truncated,
             stated_place=place,
@@ -825,7 +833,11 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
     )
 
 
-_PREFACE_SILENT = ("count.money", "opinion")  # what a clause leading in does not ask: no refusal from it
+_PREFACE_SILENT = (
+    "count.money",
+    "opinion",
+    "procedure",
+)  # what a clause leading in does not ask: no refusal from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -1175,11 +1187,26 @@ def _named_last(
     return tok.nothing_but_endings(tokens, end) and len(matches) > 1
 
 
-def aspects_of(facets: Sequence[FacetHit]) -> tuple[str, ...]:
+def aspects_of(facets: Sequence[FacetHit], text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The aspects of an event a question asks for (theme, venue, participants …), the one written last
-    first: 「SDGsがテーマの講演会で講演したのは誰」 names a theme and asks for a person."""
+    first: 「SDGsがテーマの講演会で講演したのは誰」 names a theme and asks for a person. An aspect that a
+    record states as 「key：value」, named as the topic of a bare question word, comes before the word's
+    own aspect: 「後援はどこ」 asks the sponsor, not the venue どこ alone would ask (「知事は誰」 still
+    asks a person: a post is no keyed value)."""
     hits = sorted((h for h in facets if h.name.startswith("aspect.")), key=lambda h: -h.begin)
-    return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in hits))
+    asking = {(h.begin, h.end) for h in facets if h.name == "wh"}
+    named = [
+        h
+        for h in hits
+        if (h.begin, h.end) not in asking
+        and (spec := vocabulary.facets.aspect(h.name.split(".", 1)[1])) is not None
+        and spec.value_keys
+        and any(
+            (b.begin, b.end) in asking and b.name != h.name and tok.topic_between(text[h.end : b.begin])
+            for b in hits
+        )
+    ]
+    return tuple(dict.fromkeys(h.name.split(".", 1)[1] for h in [*named, *hits]))
 
 
 _FIGURE_ONLY = re.compile(r"[0-9０-９,，]+[^0-9０-９\s]{0,4}$")  # 30団体, 372自治体: a number and its counter

@@ -690,9 +690,17 @@ def _grammar_spans(tokens: Sequence[tok.Token], begin: int, end: int) -> list[tu
     before a word (「あったかお教え」: た, か, お, not 孝夫), as offsets into the span."""
     return [
         (t.begin - begin, t.end - begin)
-        for t in tokens
-        if begin <= t.begin and t.end <= end and (tok.is_inflection(t) or _honorific(t))
+        for t, after in itertools.zip_longest(tokens, tokens[1:])
+        if begin <= t.begin
+        and t.end <= end
+        and (tok.is_inflection(t) or _honorific(t) or _said_adjective(t, after))
     ]
+
+
+def _said_adjective(token: tok.Token, after: tok.Token | None) -> bool:
+    """An adjective in kana said of something, not naming it (「次におおいのは」: 多い, not 大井);
+    one before a noun may be a name's first part (おおい競馬場)."""
+    return tok.is_adjective(token) and (after is None or after.pos[0] != "名詞")
 
 
 def _honorific(token: tok.Token) -> bool:

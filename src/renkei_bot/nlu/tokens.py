@@ -371,6 +371,13 @@ def nothing_but_endings(tokens: Sequence[Token], offset: int) -> bool:
 
 _TOPIC = (("助詞", "係助詞"), ("助詞", "副助詞"))
 _TOPIC_WORDS = frozenset({"は", "って", "とは"})
+
+
+def topic_between(gap: str) -> bool:
+    """Whether the text between two words is only a topic mark (「後援は どこ」「会場って、どこ」)."""
+    return gap.rstrip("、, ") in _TOPIC_WORDS
+
+
 _ADNOMINAL = "連体詞"
 COUNT_SUFFIX = "数"  # 参加自治体数: the count of what comes before it
 _HOW_MANY = frozenset({"いくつ", "幾つ", "いくら", "幾ら", "なんぼ"})
@@ -499,6 +506,10 @@ def is_inflection(token: Token) -> bool:
     """A particle, an auxiliary or a verb, or the stem of an auxiliary (そう of 結んだそうです, よう):
     what a word spelled in kana is not (のって, あいて)."""
     return token.pos[0] in _INFLECTION_POS or token.pos[1:2] == _AUXILIARY_STEM
+
+
+def is_adjective(token: Token) -> bool:
+    return token.pos[0] == "形容詞"
 
 
 _AUXILIARY_STEM = ("助動詞語幹",)
