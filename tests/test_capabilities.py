@@ -1248,6 +1248,11 @@ CASES = [
     # a procedure or a term of validity: the records, a history, hold none
     ("全国連携展示に出展したいのですが、どうやって申し込めばいいですか", TODAY, False, ["手続き"]),
     ("三井住友海上との包括連携協定はいつまで有効？", TODAY, False, ["協定の期間"]),
+    # a body claimed of the line the question's own words point to: checked on that line (not anywhere)
+    ("「奥の細道千住あらかわサミット」の事例を報告したのは新宿区だっけ？", TODAY, True, ["いいえ", "荒川区"]),
+    ("「奥の細道千住あらかわサミット」の事例を報告したのは荒川区だっけ？", TODAY, True, ["はい", "荒川区"]),
+    # the yearly table's agreement row named by a clause (協定を締結した自治体), checked in a year it is empty
+    ("平成27年度の時点で協定を締結した自治体ってあったっけ？", TODAY, True, ["いいえ"]),
 ]
 
 

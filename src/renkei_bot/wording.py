@@ -1182,6 +1182,11 @@ def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
 
 
+def claim_on_another_line(stated: str, title: str, day: str, fact: str) -> str:
+    """「「漱石山房記念館」の事例は豊島区？」: the record names 豊島区, but not where it says 漱石山房."""
+    return f"いいえ、{day}「{title}」の記録で、そこに書かれているのは「{stated}」ではありません。{fact}"
+
+
 def claim_not_theirs(stated: str, person: str, title: str, day: str, fact: str) -> str:
     """「大杉先生って荒川区長？」: the record names the place, but not on that person's line."""
     return f"いいえ、{day}「{title}」の記録で、{person}さんの行に「{stated}」はありません。{fact}"

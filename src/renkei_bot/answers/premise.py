@@ -153,6 +153,11 @@ def confirm(ctx: Context) -> Answer | None:
         else []
     )
     missing += not_theirs
+    # 「「漱石山房記念館」の事例を報告したのは豊島区？」: a body claimed of the line the question's own
+    # words point to is checked on that line; another of its kind there (新宿区) says no
+    topic_line = _line_of_topic(ctx, event, claims) if places and not persons else None
+    rivalled = [m.surface for m in places if topic_line and _rivalled(ctx, event, m, topic_line)]
+    missing += rivalled
     role_line = _role_line(ctx, event, claims)
     other_holder = role_line is not None and not any(
         _names(ctx, m, role_line) for m in claims if m.type == "person"
@@ -190,8 +195,12 @@ def confirm(ctx: Context) -> Answer | None:
         # あった？」): the line of the question's own words says more
         titled = all(compact(m.surface) in compact(event.title) for m in claims)
         said = (_line_of_topic(ctx, event, claims) if titled else None) or _line_naming(ctx, event, claims)
+        if topic_line and all(_names(ctx, m, topic_line) for m in places):
+            said = topic_line.lstrip("・ ")  # 「漱石山房…は新宿区？」: the line of the question's words
         fact = wording.record_says(said) if said else fact
-    if (
+    if rivalled and topic_line:
+        fact = wording.record_says(topic_line.lstrip("・ "))
+    elif (
         missing
         and not stating
         and role_line is None
@@ -215,6 +224,8 @@ def confirm(ctx: Context) -> Answer | None:
         if not missing
         else wording.claim_differs("・".join(missing), event.title, day, fact)
     )
+    if rivalled and missing == rivalled:
+        summary = wording.claim_on_another_line("・".join(missing), event.title, day, fact)
     if not_theirs and missing == not_theirs:
         who = ctx.store.entity(persons[0].entity_id).name
         summary = wording.claim_not_theirs("・".join(missing), who, event.title, day, fact)
@@ -355,6 +366,15 @@ def _unclaimed(ctx: Context) -> Query:
     if rest == ctx.query.terms or not (rest or ctx.query.entities or ctx.query.categories):
         return ctx.query
     return dataclasses.replace(ctx.query, terms=rest)
+
+
+def _rivalled(ctx: Context, event: Event, claim: Match, line: str) -> bool:
+    """The line does not name the claimed body but names another of its kind the record refers to
+    (新宿区 where 豊島区 is claimed)."""
+    if _names(ctx, claim, line):
+        return False
+    others = [ctx.store.entity(r) for r in event.refs if r != claim.entity_id]
+    return any(e.type == claim.type and names_entity(line, e, e.name) for e in others)
 
 
 def _line_naming(ctx: Context, event: Event, claims: Sequence[Match]) -> str | None:
