@@ -1253,6 +1253,11 @@ CASES = [
     ("「奥の細道千住あらかわサミット」の事例を報告したのは荒川区だっけ？", TODAY, True, ["はい", "荒川区"]),
     # the yearly table's agreement row named by a clause (協定を締結した自治体), checked in a year it is empty
     ("平成27年度の時点で協定を締結した自治体ってあったっけ？", TODAY, True, ["いいえ"]),
+    # a place or floor claimed of an item a record lists is checked against that item's own venue
+    ("宇治茶販売コーナーは3階の教室だった？", TODAY, True, ["いいえ", "1階エントランスホール"]),
+    ("お茶の淹れ方講座の会場は3階でしたか", TODAY, True, ["はい"]),
+    # a name a record of how it was done does not write (Zoom) is claimed too: いいえ, and how it was
+    ("令和2年度の講演会はオンラインで、Teamsで配信されましたか", TODAY, True, ["いいえ", "YouTube"]),
 ]
 
 

@@ -1182,9 +1182,13 @@ def claim_differs(stated: str, title: str, day: str, fact: str) -> str:
     return f"いいえ、{day}「{title}」の記録に「{stated}」はありません。{fact}"
 
 
+def item_venue(item: str, venue: str) -> str:
+    return f"記録では「{item}」の会場は「{venue}」です。"
+
+
 def claim_on_another_line(stated: str, title: str, day: str, fact: str) -> str:
     """「「漱石山房記念館」の事例は豊島区？」: the record names 豊島区, but not where it says 漱石山房."""
-    return f"いいえ、{day}「{title}」の記録で、そこに書かれているのは「{stated}」ではありません。{fact}"
+    return f"いいえ、{day}「{title}」の記録では「{stated}」ではありません。{fact}"
 
 
 def claim_not_theirs(stated: str, person: str, title: str, day: str, fact: str) -> str:

@@ -183,6 +183,15 @@ def confirm(ctx: Context) -> Answer | None:
     stating = sorted((d for d in event.details if held[d]), key=lambda d: -held[d])
     if figures and not stating:
         missing += [f for f, p in figures.items() if not p.search(recorded)]
+    # 「お茶の淹れ方講座は1階のエントランスホールで？」: a place claimed of an item the record lists
+    # ((3)お茶の淹れ方講座, ②会場:…3階…) is checked against that item's own venue
+    item = _item_venue(ctx, event)
+    venue_figures = [f for f in figures if item and (unit := f.lstrip("0123456789")) and unit in item[1]]
+    of_item = [c for c in [query.stated_place, *venue_figures] if c] if item else []
+    off_item = [c for c in of_item if item and compact(c) not in compact(item[1])]
+    if of_item:
+        missing = [*dict.fromkeys([*(m for m in missing if m not in of_item), *off_item])]
+        stating = []
     # a place of holding claimed (「京都で開催した？」) is answered with where it was held
     fact = _recorded_fact(ctx, event, ("venue", *asked) if query.stated_place and held_at else asked)
     if role_line is not None and missing:
@@ -198,7 +207,9 @@ def confirm(ctx: Context) -> Answer | None:
         if topic_line and all(_names(ctx, m, topic_line) for m in places):
             said = topic_line.lstrip("・ ")  # 「漱石山房…は新宿区？」: the line of the question's words
         fact = wording.record_says(said) if said else fact
-    if rivalled and topic_line:
+    if item and of_item:
+        fact = wording.item_venue(item[2].lstrip("・ "), item[1])
+    elif rivalled and topic_line:
         fact = wording.record_says(topic_line.lstrip("・ "))
     elif (
         missing
@@ -224,6 +235,8 @@ def confirm(ctx: Context) -> Answer | None:
         if not missing
         else wording.claim_differs("・".join(missing), event.title, day, fact)
     )
+    if off_item and missing == off_item:
+        summary = wording.claim_on_another_line("・".join(missing), event.title, day, fact)
     if rivalled and missing == rivalled:
         summary = wording.claim_on_another_line("・".join(missing), event.title, day, fact)
     if not_theirs and missing == not_theirs:
@@ -325,6 +338,13 @@ def manner(ctx: Context) -> Answer | None:
         deciding = [r.event for r in best if any(line for _, line in _verdicts(specs, r.event))]
         event = deciding[0] if deciding else event
     verdicts = _verdicts(specs, event)
+    # 「オンラインだけど、Zoomでの配信だった？」: a name the record does not write is claimed too; the
+    # record's line of how it was done (配信方法:YouTube) answers it
+    recorded = compact(" ".join((event.title, *event.details)))
+    unwritten = [n for n in ctx.query.names if compact(n) not in recorded]
+    done = details.aspect_details(ctx, event, ["method"]) if unwritten else []
+    if done:
+        verdicts.append((False, done[0]))
     holds = all(v for v, _ in verdicts)
     said = next((line for v, line in verdicts if v == holds and line), "")
     if not said:
@@ -366,6 +386,16 @@ def _unclaimed(ctx: Context) -> Query:
     if rest == ctx.query.terms or not (rest or ctx.query.entities or ctx.query.categories):
         return ctx.query
     return dataclasses.replace(ctx.query, terms=rest)
+
+
+def _item_venue(ctx: Context, event: Event) -> tuple[str, str, str] | None:
+    """The venue written under the item the question names (details.sub_item_value), the place it
+    claims left out of the words that pick the item."""
+    place = ctx.query.stated_place
+    if not place and not ctx.query.numbers:
+        return None
+    unplaced = dataclasses.replace(ctx.query, terms=tuple(t for t in ctx.query.terms if t != place))
+    return details.sub_item_value(dataclasses.replace(ctx, query=unplaced), event, ["venue"])
 
 
 def _rivalled(ctx: Context, event: Event, claim: Match, line: str) -> bool:
