@@ -1258,6 +1258,9 @@ CASES = [
     ("お茶の淹れ方講座の会場は3階でしたか", TODAY, True, ["はい"]),
     # a name a record of how it was done does not write (Zoom) is claimed too: いいえ, and how it was
     ("令和2年度の講演会はオンラインで、Teamsで配信されましたか", TODAY, True, ["いいえ", "YouTube"]),
+    # a yes/no numbering the one record of a series wrongly: いいえ and its number (not "not recorded")
+    ("全国水源の里シンポジウムって第11回だったっけ？", TODAY, True, ["いいえ", "第12回"]),
+    ("平成29年度の第1回全国連携講演会はいつでしたか", TODAY, False, ["第1回"]),
 ]
 
 

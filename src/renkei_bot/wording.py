@@ -943,6 +943,10 @@ def unknown_name(name: str) -> str:
     return f"「{name}」は記録に見当たりません。"
 
 
+def edition_differs(claimed: str, recorded: str, title: str, day: str) -> str:
+    return f"いいえ、{recorded}です（{day}「{title}」）。ご質問の「{claimed}」ではありません。"
+
+
 def no_edition(series: str, edition: str, count: int) -> str:
     return f"{series}の{edition}は記録にありません（記録にあるのは{count}件です）。"
 

@@ -14,7 +14,7 @@ from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.editions import numbered
 from renkei_bot.answers.lines import event_lines
 from renkei_bot.answers.model import Answer
-from renkei_bot.dates import format_date
+from renkei_bot.dates import format_date, format_span
 from renkei_bot.nlu import tokens as tok
 from renkei_bot.records import Event
 
@@ -329,8 +329,21 @@ def missing_ordinal(ctx: Context) -> Answer | None:
             continue
         if n <= len(in_period) and not all(e.ordinal for e in in_period):
             continue  # a series that does not (always) number itself: 第n回 is its n-th
+        # (「平成29年度の第1回の講演会はいつ？」: an edition of a 年度 the records lack, not a claim)
+        claimed = (ctx.query.confirm or ctx.query.has("confirm.yes_no")) and not ctx.query.when.spans
+        if claimed and len(in_period) == 1 and in_period[0].ordinal:
+            return _edition_differs(ctx, in_period[0], n)  # 「舞鶴のは第10回でしたよね」: the one there was
         return ctx.not_found(wording.no_edition(match.name, f"第{n}回", len(in_period)))
     return None
+
+
+def _edition_differs(ctx: Context, event: Event, claimed: int) -> Answer:
+    """A yes/no that numbers the one record the rest of it picks wrongly: いいえ, and its number, with
+    the lines of the record the question may ask about besides."""
+    summary = wording.edition_differs(
+        f"第{claimed}回", f"第{event.ordinal}回", event.title, format_span(event.date)
+    )
+    return ctx.found_record(summary, event, event_lines([event], full=True))
 
 
 # Which guards apply to which intents: help, greetings and the fixed tables need none.
