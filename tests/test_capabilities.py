@@ -1261,6 +1261,9 @@ CASES = [
     # a yes/no numbering the one record of a series wrongly: いいえ and its number (not "not recorded")
     ("全国水源の里シンポジウムって第11回だったっけ？", TODAY, True, ["いいえ", "第12回"]),
     ("平成29年度の第1回全国連携講演会はいつでしたか", TODAY, False, ["第1回"]),
+    # a partner's share of every partner's members, in % and tenths
+    ("奈良県町村会は構成自治体全体の何パーセント？", TODAY, True, ["7.3％"]),
+    ("青森の市長会と町村会で全体の何割を占めますか", TODAY, True, ["約1割"]),
 ]
 
 

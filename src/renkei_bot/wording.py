@@ -1366,6 +1366,15 @@ def share_of_total(name: str, members: int, total: int, count: int, *, over: boo
     return f"{name}の構成自治体数は{munis(members)}で、{count}団体の合計{munis(total)}の半分を{side}（約{percent}％）。"
 
 
+def percent_of_total(names: str, members: int, total: int, count: int) -> str:
+    """「北海道町村会は全体の何％？」: to one decimal, and in tenths (約4割)."""
+    percent = 100 * members / total
+    return (
+        f"{names}の構成自治体数{munis(members)}は、{count}団体の合計{munis(total)}の"
+        f"{percent:.1f}％（約{round(percent / 10)}割）です。"
+    )
+
+
 def time_not_recorded(title: str, day: str) -> str:
     """「シンポジウムは何時から？」 of a record that gives its day but no hour."""
     return f"記録には「{title}」の日付（{day}）はありますが、時刻は書かれていません。"

@@ -162,6 +162,8 @@ def _answer(ctx: Context) -> Answer:
     refusal = guards.check(ctx)
     if refusal is not None:
         return refusal
+    if ctx.query.has("change.rate") and (share := partners.percent_of_total(ctx)) is not None:
+        return share  # 「北海道町村会は全体の何％を占めてる？」
     if (times := events.count_claimed(ctx)) is not None:
         return times  # 「講演会は全部で5回開催された？」
     summed_up = partners.mentioned_partners(ctx) if ctx.query.has("ask.summary") else []

@@ -209,6 +209,26 @@ def member_count(ctx: Context) -> Answer:
     )
 
 
+def percent_of_total(ctx: Context) -> Answer | None:
+    """「協定先の自治体372のうち、北海道町村会は何％？」: the partners named, as a share of every
+    partner's members; None when none is named or years are (a rate of the yearly table)."""
+    partners = mentioned_partners(ctx)
+    if not partners or any(p.grain == "fiscal_year" for p in ctx.query.when.spans):
+        return None
+    table = ctx.store.partners
+    members = sum(p.members for p in partners)
+    summary = wording.percent_of_total(
+        "・".join(p.name for p in partners), members, table.total, len(table.partners)
+    )
+    return ctx.found(
+        summary,
+        title=wording.title_members(partners[0].name),
+        lines=tuple(partner_line(p) for p in partners),
+        sources=(table_source(ctx, *partners),),
+        record_ids=tuple(p.id for p in partners),
+    )
+
+
 def _share(ctx: Context, partner: Partner) -> Answer:
     """One partner's members against half of every partner's: more than half or not, はい/いいえ to a
     claim of 超える (at least) or 以下 (at most)."""
