@@ -1264,6 +1264,11 @@ CASES = [
     # a partner's share of every partner's members, in % and tenths
     ("奈良県町村会は構成自治体全体の何パーセント？", TODAY, True, ["7.3％"]),
     ("青森の市長会と町村会で全体の何割を占めますか", TODAY, True, ["約1割"]),
+    # one partner against the partner at a place of the members order: their difference
+    ("千葉県市長会は3番目に多い団体より何自治体多い？", TODAY, True, ["7自治体"]),
+    # figures claimed of a name alone: the record writing figures in those counters checks them
+    ("やましろ地域って5市6町1村だったっけ？", TODAY, True, ["はい", "5市・6町・1村"]),
+    ("十勝地域は17町1村でしたか", TODAY, True, ["いいえ", "16町・2村"]),
 ]
 
 

@@ -121,6 +121,9 @@ def answer(ctx: Context) -> Answer | None:
     )
     if len(named) == 2 and (q.has("change.increase") or more) and not q.has("total.sum"):
         return _members_apart(ctx, named)  # 「千葉県市長会と千葉県町村会、構成自治体数の差は？」
+    ranked_other = len(named) == 1 and q.has("rank.next") and (q.has("change.increase") or more)
+    if ranked_other and (nth := _nth(ctx, _place_said(ctx), most=not q.has("extreme.min"))):
+        return _members_apart(ctx, [named[0], nth[0]])  # 「北海道町村会は2番目に多い団体より何自治体多い？」
     if named and q.confirm and q.numbers and not q.has("total.sum"):
         return _members_stated(ctx, named)
     if q.has("rank.next") and q.has("extreme.max", "extreme.min") and len(named) <= 1:
@@ -483,20 +486,29 @@ def _years_before(day: date, n: int) -> date:
         return day.replace(year=day.year - n, day=28)
 
 
+def _place_said(ctx: Context) -> int | None:
+    """The place in the members order a question names (「2番目」 → 1, counted from 0), or None."""
+    wanted = [n for n in ctx.query.numbers if 1 <= n <= len(ctx.store.partners.partners)]
+    return wanted[0] - 1 if wanted else None
+
+
+def _nth(ctx: Context, place: int | None, *, most: bool) -> list[Partner]:
+    """The partners at a place of the members order (ties share it), most or fewest first."""
+    counts = sorted({p.members for p in ctx.store.partners.partners}, reverse=most)
+    if place is None or place >= len(counts):
+        return []
+    return sorted(
+        (p for p in ctx.store.partners.partners if p.members == counts[place]), key=lambda p: p.line
+    )
+
+
 def _next_ranked(ctx: Context, named: list[Partner], *, most: bool) -> Answer | None:
     """The partner right after the one named in the members order (or the N-th, 「2番目に多い」)."""
-    order = sorted(ctx.store.partners.partners, key=lambda p: (-p.members if most else p.members, p.line))
-    counts = sorted({p.members for p in order}, reverse=most)
-    if named:
-        place = counts.index(named[0].members) + 1
-    else:
-        wanted = [n for n in ctx.query.numbers if 1 <= n <= len(counts)]
-        if not wanted:
-            return None  # 「何番目」 with no figure said: not guessed
-        place = wanted[0] - 1
-    if place >= len(counts):
+    counts = sorted({p.members for p in ctx.store.partners.partners}, reverse=most)
+    place = counts.index(named[0].members) + 1 if named else _place_said(ctx)
+    nth = _nth(ctx, place, most=most)  # 「何番目」 with no figure said: not guessed
+    if place is None or not nth:
         return None
-    nth = [p for p in order if p.members == counts[place]]
     names = wording.named_members([(p.name, p.members) for p in nth])
     summary = wording.ranked_nth(place + 1, most, names, named[0].name if named else "")
     return _rows(ctx, summary, [*named, *nth], show_all=False)

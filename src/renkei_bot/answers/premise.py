@@ -70,6 +70,9 @@ def confirm(ctx: Context) -> Answer | None:
         subject = people[:1]
         # the project itself is no claim: every record is about it (「…全国連携プロジェクトの顧問を」)
         claims = [m for m in query.entities if m is not people[0] and not ctx.store.entity(m.entity_id).own]
+    if claims and not subject and not query.terms and query.numbers and not query.stated_place:
+        # 「十勝地域は16町2村でしたよね？」: a name and figures only; the figures are claimed of it
+        subject, claims = claims, []
     stated = [m.surface for m in claims] or ([query.stated_place] if query.stated_place else [])
     stated += [n for n in query.names if n not in stated]
     # 「産地出店者は30団体でしたか」: a figure is a claim too (not the 23 of 東京23区, a name's own)
@@ -119,6 +122,8 @@ def confirm(ctx: Context) -> Answer | None:
     if not best:
         return None
     event = best[0].event
+    if not _counter_lines(ctx, event):  # 「十勝地域は16町2村？」: the record that writes such figures
+        event = next((r.event for r in best if _counter_lines(ctx, r.event)), event)
     recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
     spoken = to_hiragana(recorded)
     missing = [  # 「日暮里のマルシェ」: にっぽりマルシェ is written in kana
@@ -181,8 +186,14 @@ def confirm(ctx: Context) -> Answer | None:
     }
     held = {d: sum(bool(p.search(compact(d))) for p in figures.values()) for d in event.details}
     stating = sorted((d for d in event.details if held[d]), key=lambda d: -held[d])
-    if figures and not stating:
-        missing += [f for f, p in figures.items() if not p.search(recorded)]
+    # each figure claimed in a counter (17町 is not written, beside a 1村 that is); a date's parts aside
+    counted_units = {u for u in units.values() if u and u not in ctx.vocabulary.calendar_counters}
+    unwritten = [
+        f
+        for f, p in figures.items()
+        if not p.search(recorded) and (not stating or f.lstrip("0123456789") in counted_units)
+    ]
+    missing += unwritten
     # 「お茶の淹れ方講座は1階のエントランスホールで？」: a place claimed of an item the record lists
     # ((3)お茶の淹れ方講座, ②会場:…3階…) is checked against that item's own venue
     item = _item_venue(ctx, event)
@@ -221,8 +232,10 @@ def confirm(ctx: Context) -> Answer | None:
         fact = wording.record_says(said)
     if elsewhere:
         fact = wording.record_says(elsewhere[0])
-    if stating:  # the line with the figure claimed says most
+    if stating and not unwritten:  # the line with the figure claimed says most
         fact = wording.record_says(stating[0].lstrip("・ "))
+    elif figures and not of_item and (written := _counter_lines(ctx, event)) and written[0] != event.venue:
+        fact = wording.record_says(written[0].lstrip("・ "))  # 「15町3村？」: the line with 16町・2村
     elif missing and role_line is None:
         # 「みなかみ町と一緒に事例報告したのって世田谷区？」: the line naming what the question names
         # beside its claim says who it was (①中野区・みなかみ町)
@@ -386,6 +399,25 @@ def _unclaimed(ctx: Context) -> Query:
     if rest == ctx.query.terms or not (rest or ctx.query.entities or ctx.query.categories):
         return ctx.query
     return dataclasses.replace(ctx.query, terms=rest)
+
+
+def _counter_lines(ctx: Context, event: Event) -> list[str]:
+    """The lines of a record (its venue too) writing figures in the counters the question claims
+    figures in (16町・2村 of 十勝地域(16町・2村)), those naming what the question names first. Not
+    dates' counters (年, 月), an edition's (第3回) or a figure inside a name (東北絆まつり2020)."""
+    names = "".join(compact(m.surface) for m in ctx.query.entities)
+    units = {
+        u
+        for n, u in ctx.query.counted
+        if u
+        and u not in ctx.vocabulary.calendar_counters
+        and n != ctx.query.ordinal
+        and str(n) not in names
+        and compact(u) not in names  # 2020 before 山形 counts no 山形
+    }
+    said = [re.compile(rf"[0-9]+\s?{re.escape(u)}") for u in units]
+    lines = [d for d in (event.venue or "", *event.details) if d and any(p.search(compact(d)) for p in said)]
+    return details.preferred(ctx, lines)
 
 
 def _item_venue(ctx: Context, event: Event) -> tuple[str, str, str] | None:
