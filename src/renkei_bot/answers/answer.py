@@ -119,8 +119,9 @@ def _procedure(ctx: Context) -> Answer | None:
     """A procedure or a term the records do not write: an agreement's term said as such, with the
     day each partner named signed (「北海道町村会との協定は何年まで有効？」)."""
     unrecorded = stated.procedure(ctx)
-    agreement = ctx.query.has("subject.agreement", "subject.comprehensive")
-    return (partners.agreement_term(ctx) or unrecorded) if unrecorded and agreement else unrecorded
+    if unrecorded is None or not ctx.query.has("subject.agreement", "subject.comprehensive"):
+        return unrecorded
+    return partners.agreement_term(ctx) or unrecorded
 
 
 def _answer(ctx: Context) -> Answer:
@@ -172,9 +173,8 @@ def _answer(ctx: Context) -> Answer:
         return partners.partners_summed_up(ctx, summed_up)
     if ctx.query.has("opinion") and not ctx.query.has("ask.when"):
         return stated.opinion(ctx)  # (「成果をまとめて発表したのはいつ？」 asks the day of a fact)
-    no_money = not ctx.query.has(
-        "count.money"
-    )  # 「助成金の上限は？申請を考えて」: an amount, declined as one
+    # (「助成金の上限は？申請を考えて」 asks an amount, declined as one)
+    no_money = not ctx.query.has("count.money")
     if ctx.query.has("procedure") and no_money and (unrecorded := _procedure(ctx)) is not None:
         return unrecorded  # 「会員登録はどうやって申し込めばいい？」: the records hold no procedure
     if ctx.query.has("person.private"):

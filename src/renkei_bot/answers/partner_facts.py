@@ -506,9 +506,9 @@ def _next_ranked(ctx: Context, named: list[Partner], *, most: bool) -> Answer | 
     """The partner right after the one named in the members order (or the N-th, 「2番目に多い」)."""
     counts = sorted({p.members for p in ctx.store.partners.partners}, reverse=most)
     place = counts.index(named[0].members) + 1 if named else _place_said(ctx)
-    nth = _nth(ctx, place, most=most)  # 「何番目」 with no figure said: not guessed
+    nth = _nth(ctx, place, most=most)
     if place is None or not nth:
-        return None
+        return None  # 「何番目」 with no figure said: not guessed
     names = wording.named_members([(p.name, p.members) for p in nth])
     summary = wording.ranked_nth(place + 1, most, names, named[0].name if named else "")
     return _rows(ctx, summary, [*named, *nth], show_all=False)

@@ -189,15 +189,13 @@ def confirm(ctx: Context) -> Answer | None:
     # each figure claimed in a counter (17町 is not written, beside a 1村 that is); a date's parts aside
     counted_units = {u for u in units.values() if u and u not in ctx.vocabulary.calendar_counters}
     unwritten = [
-        f
-        for f, p in figures.items()
-        if not p.search(recorded) and (not stating or f.lstrip("0123456789") in counted_units)
+        f for f, p in figures.items() if not p.search(recorded) and (not stating or _unit(f) in counted_units)
     ]
     missing += unwritten
     # 「お茶の淹れ方講座は1階のエントランスホールで？」: a place claimed of an item the record lists
     # ((3)お茶の淹れ方講座, ②会場:…3階…) is checked against that item's own venue
     item = _item_venue(ctx, event)
-    venue_figures = [f for f in figures if item and (unit := f.lstrip("0123456789")) and unit in item[1]]
+    venue_figures = [f for f in figures if item and _unit(f) and _unit(f) in item[1]]
     of_item = [c for c in [query.stated_place, *venue_figures] if c] if item else []
     off_item = [c for c in of_item if item and compact(c) not in compact(item[1])]
     if of_item:
@@ -248,9 +246,7 @@ def confirm(ctx: Context) -> Answer | None:
         if not missing
         else wording.claim_differs("・".join(missing), event.title, day, fact)
     )
-    if off_item and missing == off_item:
-        summary = wording.claim_on_another_line("・".join(missing), event.title, day, fact)
-    if rivalled and missing == rivalled:
+    if missing and missing in (off_item, rivalled):  # written in the record, not where it is claimed
         summary = wording.claim_on_another_line("・".join(missing), event.title, day, fact)
     if not_theirs and missing == not_theirs:
         who = ctx.store.entity(persons[0].entity_id).name
@@ -399,6 +395,11 @@ def _unclaimed(ctx: Context) -> Query:
     if rest == ctx.query.terms or not (rest or ctx.query.entities or ctx.query.categories):
         return ctx.query
     return dataclasses.replace(ctx.query, terms=rest)
+
+
+def _unit(figure: str) -> str:
+    """The counter of a figure as claimed (「3階」 → 階), '' for a bare number."""
+    return figure.lstrip("0123456789")
 
 
 def _counter_lines(ctx: Context, event: Event) -> list[str]:

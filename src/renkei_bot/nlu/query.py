@@ -833,11 +833,8 @@ def _requests(facets: Sequence[FacetHit]) -> bool:
     )
 
 
-_PREFACE_SILENT = (
-    "count.money",
-    "opinion",
-    "procedure",
-)  # what a clause leading in does not ask: no refusal from it
+# what a clause leading in does not ask: no refusal from it
+_PREFACE_SILENT = ("count.money", "opinion", "procedure")
 
 
 @dataclass(frozen=True, slots=True)
