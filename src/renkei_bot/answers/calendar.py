@@ -189,18 +189,11 @@ def _on_day(ctx: Context, words: tuple[str, ...], day: date) -> _Anchor | None:
         return None  # words alone: their best record, not any record holding one of them
     query = _of_words(ctx, named, words)
     records = ctx.selector.filtered(query, strict=False)
-    on = [e for e in records if e.date.precision == "day" and _falls_on(e, day)]
+    on = [e for e in records if e.date.precision == "day" and e.date.covers(day)]
     if len(records) < 2 or not on:
         return None
     ranked = [r.event for r in ctx.selector.rank(query, on)] or on
     return _anchor_of(ranked[0])
-
-
-def _falls_on(event: Event, day: date) -> bool:
-    span = event.date
-    if span.start is None:
-        return False
-    return day in span.days or span.start <= day <= (span.end or span.start)
 
 
 def each(ctx: Context) -> Answer | None:

@@ -200,6 +200,11 @@ def member_count(ctx: Context) -> Answer:
     if len(partners) > 1 and ctx.query.has("total.sum"):  # the sum asked leads
         parts = "、".join(f"{p.name}{p.members}" for p in partners)
         summary = wording.members_sum(sum(p.members for p in partners), parts)
+    return _members_answer(ctx, summary, partners)
+
+
+def _members_answer(ctx: Context, summary: str, partners: Sequence[Partner]) -> Answer:
+    """An answer of the partners' member counts: their table rows, cited."""
     return ctx.found(
         summary,
         title=wording.title_members(partners[0].name),
@@ -220,13 +225,7 @@ def percent_of_total(ctx: Context) -> Answer | None:
     summary = wording.percent_of_total(
         "・".join(p.name for p in partners), members, table.total, len(table.partners)
     )
-    return ctx.found(
-        summary,
-        title=wording.title_members(partners[0].name),
-        lines=tuple(partner_line(p) for p in partners),
-        sources=(table_source(ctx, *partners),),
-        record_ids=tuple(p.id for p in partners),
-    )
+    return _members_answer(ctx, summary, partners)
 
 
 def _share(ctx: Context, partner: Partner) -> Answer:
@@ -238,13 +237,7 @@ def _share(ctx: Context, partner: Partner) -> Answer:
     summary = wording.share_of_total(partner.name, partner.members, total, count, over=over)
     if ctx.query.confirm and ctx.query.has("compare.at_least", "compare.at_most"):
         summary = wording.yes_or_no(over == ctx.query.has("compare.at_least"), summary)
-    return ctx.found(
-        summary,
-        title=wording.title_members(partner.name),
-        lines=(partner_line(partner),),
-        sources=(table_source(ctx, partner),),
-        record_ids=(partner.id,),
-    )
+    return _members_answer(ctx, summary, [partner])
 
 
 def partner_total(ctx: Context) -> Answer:

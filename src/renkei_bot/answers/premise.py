@@ -160,7 +160,8 @@ def confirm(ctx: Context) -> Answer | None:
     missing += not_theirs
     # 「「漱石山房記念館」の事例を報告したのは豊島区？」: a body claimed of the line the question's own
     # words point to is checked on that line; another of its kind there (新宿区) says no
-    topic_line = _line_of_topic(ctx, event, claims) if places and not persons else None
+    of_topic = _line_of_topic(ctx, event, claims)  # the one line the question's own words point to
+    topic_line = of_topic if places and not persons else None
     rivalled = [m.surface for m in places if topic_line and _rivalled(ctx, event, m, topic_line)]
     missing += rivalled
     role_line = _role_line(ctx, event, claims)
@@ -205,14 +206,14 @@ def confirm(ctx: Context) -> Answer | None:
     fact = _recorded_fact(ctx, event, ("venue", *asked) if query.stated_place and held_at else asked)
     if role_line is not None and missing:
         fact = wording.record_says(role_line)
-    if not missing and not claims and (said := _line_of_topic(ctx, event, claims)) is not None:
+    if not missing and not claims and (said := of_topic) is not None:
         # 「舞鶴のシンポ、事務局からパネルに誰か出た？」: the one line holding the question's own words
         fact = wording.record_says(said)
     if not missing and claims:  # 「しらぬか町長もシンポジウムに出てましたか」: the line that bears it out
         # names the title holds name the record, not a claim (「北海道MEGAグルメフェスでホタテ釣りって
         # あった？」): the line of the question's own words says more
         titled = all(compact(m.surface) in compact(event.title) for m in claims)
-        said = (_line_of_topic(ctx, event, claims) if titled else None) or _line_naming(ctx, event, claims)
+        said = (of_topic if titled else None) or _line_naming(ctx, event, claims)
         if topic_line and all(_names(ctx, m, topic_line) for m in places):
             said = topic_line.lstrip("・ ")  # 「漱石山房…は新宿区？」: the line of the question's words
         fact = wording.record_says(said) if said else fact
@@ -220,12 +221,7 @@ def confirm(ctx: Context) -> Answer | None:
         fact = wording.item_venue(item[2].lstrip("・ "), item[1])
     elif rivalled and topic_line:
         fact = wording.record_says(topic_line.lstrip("・ "))
-    elif (
-        missing
-        and not stating
-        and role_line is None
-        and (said := _line_of_topic(ctx, event, claims)) is not None
-    ):
+    elif missing and not stating and role_line is None and (said := of_topic) is not None:
         # 「漱石山房記念館の事例報告は文京区からでしたか？」: the line the question's own words point to
         fact = wording.record_says(said)
     if elsewhere:
