@@ -1269,6 +1269,31 @@ CASES = [
     # figures claimed of a name alone: the record writing figures in those counters checks them
     ("やましろ地域って5市6町1村だったっけ？", TODAY, True, ["はい", "5市・6町・1村"]),
     ("十勝地域は17町1村でしたか", TODAY, True, ["いいえ", "16町・2村"]),
+    # a verb written in kana is read as the vocabulary's word (のびる → 伸びる)
+    ("HP会員登録自治体がいちばんのびたのは何年度？", TODAY, True, ["2016年度"]),
+    # 何 before a verbal noun done (何確認した) asks what, not how many
+    ("2019年4月26日の総会では何確認した？", TODAY, True, ["東北絆まつり2019福島PR"]),
+    # an introduction naming an association the records lack, and its 当会: declined
+    ("長崎県町村会でございます。当会の協定締結日を教えてください", TODAY, False, ["長崎県町村会"]),
+    ("長崎県町村会の者です。協定はいつ？", TODAY, False, ["長崎県町村会"]),
+    # a row of the yearly table named after the HP (全国連携ホームページの会員登録自治体数)
+    ("全国連携ホームページの会員登録自治体数が最も多かった年度は？", TODAY, True, ["269自治体"]),
+    # a yes/no question first, a question word after: はい/いいえ first
+    ("合計は3区分を足しただけの数？何月現在？", TODAY, True, ["いいえ"]),
+    # 年末 of a year: its December
+    ("2019年の年末に閣議決定されたのは？", TODAY, True, ["2019年（令和元年）12月20日"]),
+    # a date and a kind name the record; the place claimed of it is checked, it does not pick another
+    (
+        "2021年2月の講演会は区政会館の会議室で開かれましたか",
+        TODAY,
+        True,
+        ["いいえ", "2021年（令和3年）2月10日"],
+    ),
+    ("東北絆まつり2021は普段通りに協力できた？", TODAY, True, ["いいえ", "縮小"]),
+    # a name the title writes another way (Ranzan) names the record, not one of its lines
+    ("Ranzanのラベンダーイベントはどこの会の関連事業？", TODAY, True, ["埼玉県町村会関連事業"]),
+    # 「…日から開始した」: begun that day, not any day since
+    ("2020年4月1日から開始した事業は？", TODAY, True, ["関係人口創出プロジェクト"]),
 ]
 
 

@@ -17,7 +17,7 @@ COUNTER = [(s.name, q) for s in VOCABULARY.facets.specs for q in s.counter_examp
 
 
 def facets_of(question: str) -> set[str]:
-    return {h.name for h in VOCABULARY.facets.match(tokenize(question))}
+    return {h.name for h in VOCABULARY.facets.match(VOCABULARY.spelled(tokenize(question)))}
 
 
 @pytest.mark.parametrize(("facet", "question"), EXAMPLES)

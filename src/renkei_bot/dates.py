@@ -194,9 +194,16 @@ def format_period(start: date, end: date, grain: str, text: str) -> str:
     return text
 
 
-def first_unit_end(start: date) -> date:
-    """「今年度から始まった」: an open range from a fiscal year, a year or a month means begun in that
-    unit; its end, from where the range starts (4月1日 a fiscal year, 1月1日 a year, else a month)."""
+def first_unit_end(start: date, grain: str | None = None) -> date:
+    """「今年度から始まった」: an open range from a fiscal year, a year, a month or a day means begun in
+    that unit; its end, by the grain the range opens from (`grain`), else from where it starts
+    (4月1日 a fiscal year, 1月1日 a year, else a month)."""
+    if grain == "day":
+        return start  # 「4月1日からスタートした」: that day
+    if grain in ("month", "month_day"):
+        return month_end(start.year, start.month)
+    if grain == "year":
+        return date(start.year, 12, 31)
     if (start.month, start.day) == (4, 1):
         return date(start.year + 1, 3, 31)
     if (start.month, start.day) == (1, 1):

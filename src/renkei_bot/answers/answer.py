@@ -88,10 +88,12 @@ def _holds_rare_words(ctx: Context, answer: Answer) -> bool:
     about a day answered from another record of that day is no answer."""
     events = [ctx.store.event(i) for i in answer.record_ids[:RECORDS_CHECKED] if ctx.store.has_event(i)]
     polite = set(ctx.index.honorifics.words)  # 先生 names no record
+    # the place the question claims (「…区政会館の会議室でやりました？」) is checked, it names no record
+    claimed = ctx.query.stated_place or ""
     rare = [
         compact(t)
         for t in ctx.query.terms
-        if len(t) >= 2 and t not in polite and ctx.selector.idf(t) >= pointing.RARE
+        if len(t) >= 2 and t not in polite and t not in claimed and ctx.selector.idf(t) >= pointing.RARE
     ]
     if not events or not rare:
         return True
@@ -543,8 +545,11 @@ def _figure(ctx: Context) -> Answer | None:
         return None
     if any(h.name.startswith("kind.") and h.word.endswith(counter) for h in query.facets):
         return None  # 「協定を結んでいる町村会はいくつ？」: a kind of partner, counted in the table
-    if any(h.name.startswith("row.") for h in query.facets) and not query.entities:
-        return None  # 「連携してる自治体の合計数」: a row of the yearly table, which the table answers
+    rows = [h for h in query.facets if h.name.startswith("row.")]
+    if rows and all(any(m.begin < h.end and h.begin < m.end for h in rows) for m in query.entities):
+        # 「連携してる自治体の合計数」「全国連携ホームページの会員登録自治体数」: a row of the yearly
+        # table (a name the row's own words are in, the HP, is no record that states the figure)
+        return None
     if counter in ctx.vocabulary.company_counters and query.has("subject.company"):
         return partners.company_agreements(ctx)  # 「包括連携協定を結んだ企業は何社？」
     table_counter = counter in ctx.vocabulary.table_counters

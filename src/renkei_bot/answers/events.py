@@ -355,7 +355,9 @@ def listing(ctx: Context) -> Answer:
         events = [e for e in events if e.ordinal == ctx.query.ordinal] or events
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     if spans and ctx.query.has("time.started"):  # 「今月から始まった」: begun in it, not running through it
-        windows = [(p.start, first_unit_end(p.start) if p.end == date.max else p.end) for p in spans]
+        windows = [
+            (p.start, first_unit_end(p.start, p.opened) if p.end == date.max else p.end) for p in spans
+        ]
         events = [e for e in events if e.date.start and any(a <= e.date.start <= b for a, b in windows)]
     if not events:
         return ctx.nothing()

@@ -142,13 +142,10 @@ def pointed_line(ctx: Context, event: Event) -> str | None:
     ward or a person its title does not name, written in a single line of the record."""
     title = compact(event.title)
     held = _held_at(ctx)
-    # a name the title holds in any of its forms (渋谷 for 渋谷区) says which record, not which line
-    in_title = {
-        compact(key)
-        for m in ctx.query.entities
-        if any(compact(k) in title for k in (m.surface, ctx.store.entity(m.entity_id).name))
-        for key in (m.surface, ctx.store.entity(m.entity_id).name)
-    }
+    # a name the title holds in any of its forms (渋谷 for 渋谷区, Ranzan for 嵐山町) says which record,
+    # not which line
+    forms = [(m.surface, (e := ctx.store.entity(m.entity_id)).name, *e.aliases) for m in ctx.query.entities]
+    in_title = {compact(key) for keys in forms if any(compact(k) in title for k in keys) for key in keys}
     keys = [k for k in name_keys(ctx) if k not in title and k not in held and k not in in_title]
     # where it is named: a line about 新宿区 names it first, one giving a post (新宿区総合政策部) later
     at = sorted(

@@ -589,7 +589,7 @@ def _within(ctx: Context, span: Period, day: date) -> bool:
 def _claimed_end(ctx: Context, span: Period) -> date:
     """「2020年から始めたんですよね」: a start claimed from an open range is in its first unit."""
     if span.end == date.max and ctx.query.has("time.started"):
-        return first_unit_end(span.start)
+        return first_unit_end(span.start, span.opened)
     return span.end
 
 

@@ -34,6 +34,8 @@ _KIND = "kind."  # 市長会, 町村会: a kind of partner
 _TABLE_ROW = "row."  # a row of the yearly table asked about
 _PERSON = "person"
 _PERSON_NAME = "人名"
+_NAME_PARTS = frozenset({"名詞", "接尾辞"})  # 長崎 + 県
+_PLACE_NAME = "地名"  # 名詞,固有名詞,地名
 _SILENT = frozenset({"空白"})
 _COPULA = frozenset({"助動詞", "動詞"})  # です, で + ござい + ます
 _FULL_STOPS = ("。", "！", "!")
@@ -87,8 +89,10 @@ def without_intro(
     body = _body([m for m in matches if m.end <= intro_end])
     own = [h for h in facets if h.name == OWN and h.begin >= intro_end]
     rest = text[intro_end:]
-    if body is not None and own:
-        return _named(rest, [(h.begin - intro_end, h.end - intro_end) for h in own], body.name)
+    intro = [t for t in tokens if t.end <= intro_end]
+    written = _written(text, body, facets) if body is not None else _unknown_body(text, intro, facets)
+    if written is not None and own:
+        return _named(rest, [(h.begin - intro_end, h.end - intro_end) for h in own], written)
     # the association an asker belongs to is what they ask about when they ask of its agreement or its
     # members (「北海道町村会の者です。特別区長会と協定を結んでから何年？」「広島県町村会です。…千葉県
     # 町村会の何日あと？」), unless it asks which (どの団体) or of the yearly table's rows; their ward,
@@ -98,12 +102,9 @@ def without_intro(
     of_partners = _WHICH_BODY in asked or any(name.startswith(_KIND) for name in asked)
     over_partners = of_partners and bool(asked & {"wh", _HOW_MANY})
     its_own = bool(asked & _PARTNER_FACTS) and not over_partners
-    if (
-        body is None
-        or body.type != _ASSOCIATION
-        or not its_own
-        or any(name.startswith(_TABLE_ROW) for name in asked)
-    ):
+    # 「長野県町村会の者です。」: an association too, one the records may not know
+    association = written is not None and (body is None or body.type == _ASSOCIATION or written != body.name)
+    if not association or not its_own or any(name.startswith(_TABLE_ROW) for name in asked):
         return rest.lstrip()
     return None
 
@@ -166,6 +167,30 @@ def _body(matches: Sequence[Match]) -> Match | None:
         if found:
             return found[-1]
     return None
+
+
+def _written(text: str, body: Match, facets: Sequence[FacetHit]) -> str:
+    """The body as the introduction writes it: 「長野県町村会でございます。」 names 長野県 and a kind of
+    partner right after it, which together are a body the records may not know (so 「当会」 is
+    長野県町村会, not 長野県)."""
+    kind = next((h for h in facets if h.name.startswith(_KIND) and h.begin == body.end), None)
+    return text[body.begin : kind.end] if kind is not None and body.type != _ASSOCIATION else body.name
+
+
+def _unknown_body(text: str, intro: Sequence[tok.Token], facets: Sequence[FacetHit]) -> str | None:
+    """「長崎県町村会の者です。」 where no name is known: a place name and a kind of partner written
+    together (長崎 + 県 + 町村会), the body as written; None without one."""
+    kind = next((h for h in reversed(facets) if h.name.startswith(_KIND) and h.end <= intro[-1].end), None)
+    if kind is None:
+        return None
+    before = [t for t in intro if t.end <= kind.begin]
+    begin = kind.begin
+    named = False
+    for t in reversed(before):  # the nouns written right before the kind, back to a particle
+        if t.end != begin or t.pos[0] not in _NAME_PARTS:
+            break
+        begin, named = t.begin, named or _PLACE_NAME in t.pos[2:3]
+    return text[begin : kind.end] if named else None
 
 
 def _named(text: str, spans: Sequence[tuple[int, int]], name: str) -> str:

@@ -10,13 +10,14 @@ phrases veto it (「どこの自治体」 asks who took part, not where). `at_en
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from renkei_bot.errors import DataError
-from renkei_bot.nlu.tokens import Token, is_verbal_noun
+from renkei_bot.nlu.tokens import Token, is_verbal_noun, tokenize
 from renkei_bot.yaml_file import read_yaml
 
 FILE = "_facets.yaml"
@@ -416,6 +417,8 @@ class FacetSet:
                 ):
                     j += 1
                 counted = "".join(w.surface for w in words[i + 1 : j])
+                if j == i + 2 and is_verbal_noun(words[i + 1]) and j < len(words) and _is_suru(words[j]):
+                    counted = ""  # 「総会で何確認してた？」: what was done, not a count of it
                 if (
                     counted
                     and counted not in spec.not_counted
@@ -508,6 +511,54 @@ class Vocabulary:
     own_staff: tuple[str, ...] = ()  # 事務局: the records' word for the project's own staff
     first_said: tuple[str, ...] = ()  # 初めて: a record that calls itself the first of its kind
     figure_words: tuple[str, ...] = ()  # 自治体, 以上: words after which kanji numerals are a figure
+    # のびる → 伸びる: the verbs and adjectives of the facets by their reading, for a question that writes
+    # one in kana where Sudachi keeps the kana as its normalised form (一番のびた年度)
+    kana_predicates: tuple[tuple[str, str], ...] = ()
+
+    def spelled(self, tokens: list[Token]) -> list[Token]:
+        """`tokens` with each verb or adjective written in kana given the facets' spelling as its
+        normalised form, so that the facets read 「のびた」 as 伸びる; the others as they are."""
+        if not self.kana_predicates:
+            return tokens
+        spelling = dict(self.kana_predicates)
+        out = tokens
+        for i, t in enumerate(tokens):
+            if t.pos[0] in _PREDICATES and t.normalized in spelling:
+                if out is tokens:
+                    out = list(tokens)
+                out[i] = t._replace(normalized=spelling[t.normalized])
+        return out
+
+
+_PREDICATES = frozenset({"動詞", "形容詞"})
+_SURU = frozenset({"する", "為る"})
+
+
+def _is_suru(token: Token) -> bool:
+    """する after a verbal noun (確認 + し): the noun is done, as a verb."""
+    return token.pos[0] == "動詞" and (token.lemma in _SURU or token.normalized in _SURU)
+
+
+_KANJI = re.compile(r"[一-龯々]")
+KANA_PREDICATE_MIN = 3  # a shorter kana verb (あう, たす, へる) reads as too many words to respell
+
+
+def kana_predicates(specs: Sequence[FacetSpec]) -> tuple[tuple[str, str], ...]:
+    """The facets' verbs and adjectives written with kanji (伸びる, 少ない), keyed by their reading in
+    hiragana (のびる), which Sudachi gives as the normalised form of the kana-written word. A reading
+    that is itself a facet's word, or that two spellings share, is left out."""
+    words = {w for spec in specs for w in (*spec.lemmas, *(part for p in spec.phrases for part in p))}
+    found: dict[str, set[str]] = {}
+    for word in sorted(words):
+        if not _KANJI.search(word):
+            continue
+        parts = tokenize(word)
+        if len(parts) != 1 or parts[0].pos[0] not in _PREDICATES or parts[0].lemma != word:
+            continue
+        reading = parts[0].reading
+        if len(reading) >= KANA_PREDICATE_MIN and reading not in words:
+            found.setdefault(reading, set()).add(word)
+    return tuple((reading, next(iter(w))) for reading, w in sorted(found.items()) if len(w) == 1)
 
 
 def load_vocabulary(directory: Path) -> Vocabulary:
@@ -538,6 +589,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         own_staff=_word_list(path, raw, "own_staff"),
         first_said=_word_list(path, raw, "first_said"),
         figure_words=_word_list(path, raw, "figure_words"),
+        kana_predicates=kana_predicates(specs),
     )
 
 

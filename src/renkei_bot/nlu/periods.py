@@ -44,6 +44,9 @@ class Period:
     # 「R2」「H30」 (an era initial and a number, no 年): how the records label a 年度 too (令和2年度
     # 全国連携講演会 of 2021年2月), so the records so labelled are of it as well as that year's
     labelled: bool = False
+    # an open range (「4月1日から」「今年度から」): the grain of the period it opens from, so that
+    # 「…からスタートした」 means begun that day (or month, or 年度), not any day after
+    opened: Grain | None = None
 
     def covers(self, day: date) -> bool:
         if not self.any_year:

@@ -361,7 +361,7 @@ class Understander:
             if respelled != text:
                 text = respelled
                 when, resolution = self._names_and_dates(text, today)
-        tokens = tokenize(text)
+        tokens = self.vocabulary.spelled(tokenize(text))  # 一番のびた: 伸びる
         when = _unglued_years(when, tokens)
         # a name guessed fuzzily around a kind of place standing alone (北海道の町 ~ 北海道町村) is no name:
         # the question asks which 町
@@ -535,6 +535,10 @@ class Understander:
         confirm = confirm or (asks_plainly and unstated and not wh and not _requests(facets))
         # 「合計って、3つの区分を単純に足した数？」: the topic claimed to be the noun a clause describes
         confirm = confirm or (asks and not wh and tok.described_after_topic(tokens))
+        # 「合計って、各区分を足しただけの数字？何月時点？」: a yes/no question, then one with a question word
+        first = tok.first_question(tokens) if wh and not confirm else []
+        if first and not any(h.name == "wh" and h.begin < first[-1].end for h in facets):
+            confirm = tok.described_after_topic(first)
         # 「北海道町村会って構成自治体数いちばん多い？」: a partner named and claimed the most (or least)
         partner_named = any(m.type == "partner" for m in resolution.matches)
         confirm = confirm or (asks_plainly and not wh and "extreme." in present and partner_named)

@@ -439,6 +439,7 @@ def preface_end(tokens: Sequence[Token]) -> int | None:
 
 
 _PERIOD = ("補助記号", "句点")  # 。！!
+_ADVERBIAL_PARTICLE = ("助詞", "副助詞")  # だけ, のみ, ばかり
 
 
 def described_after_topic(tokens: Sequence[Token]) -> bool:
@@ -448,7 +449,10 @@ def described_after_topic(tokens: Sequence[Token]) -> bool:
     words = [t for t in tokens if t.pos[0] not in _PUNCTUATION_POS]
     if topic is None or len(words) < 3 or not words[-1].pos[0].startswith("名詞"):
         return False
-    before = words[-2]
+    at = len(words) - 2  # 「足しただけの数字」: past だけ の to the verb
+    while at > 0 and (words[at].surface in _OF or words[at].pos[:2] == _ADVERBIAL_PARTICLE):
+        at -= 1
+    before = words[at]
     return before.begin >= topic and (before.pos[0] == "動詞" or before.surface in ("た", "だ"))
 
 
@@ -487,6 +491,16 @@ def question_end(tokens: Sequence[Token]) -> int | None:
         if words[at].surface in ("?", "？") and words[at + 1].pos[0] not in _PUNCTUATION_POS:
             return words[at].end
     return None
+
+
+def first_question(tokens: Sequence[Token]) -> list[Token]:
+    """The words of the first of two or more questions (「合計って、各区分を足しただけの数字？何月時点？」
+    → 合計って、各区分を足しただけの数字？); [] when there is one question only."""
+    words = [t for t in tokens if t.pos[0] != "空白"]
+    for at in range(len(words) - 1):
+        if words[at].surface in ("?", "？") and words[at + 1].pos[0] not in _PUNCTUATION_POS:
+            return words[: at + 1]
+    return []
 
 
 def last_topic(tokens: Sequence[Token]) -> int | None:

@@ -29,7 +29,14 @@ _CONNECTOR = re.compile(r"\s?(?:から|より|～|~|〜|-|→)\s?")
 _CLOSE = re.compile(r"\s?(?:まで(?:の間)?|の間)")
 _JOIN = re.compile(r"(?:の|\s)?(?:ちょうど|丁度)?")  # 「5年前のちょうど今ごろ」
 _OPEN = re.compile(r"\s?(?P<w>以降|以後|以来|から|より後|以前|より前|まで)")
-_PART = re.compile(r"\s?の?(?P<w>前半|後半|上半期|下半期|上旬|初旬|中旬|下旬|初め|月末|末|春|夏|秋|冬)")
+_PART = re.compile(
+    r"\s?の?(?P<w>前半|後半|上半期|下半期|上旬|初旬|中旬|下旬|初め|月末|年度末|年度初め|年度始め|年末|年の瀬|暮れ|年始|年明け|末|春|夏|秋|冬)"
+)
+# the month a year's (or a 年度's) end or beginning means: 年末 is December, 年度末 March
+_YEAR_END = frozenset({"年末", "年の瀬", "暮れ", "末"})
+_YEAR_START = frozenset({"年始", "年明け"})
+_FISCAL_END = frozenset({"年度末", "末"})
+_FISCAL_START = frozenset({"年度初め", "年度始め"})
 # Seasons of a calendar year, as months (冬 is December and the next January and February).
 _SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14)}
 _WHAT_DAY = "何の日"
@@ -114,7 +121,13 @@ def _narrow(atom: Atom, text: str) -> Atom:
     ):
         return atom
     word, start, end = match["w"], p.start, p.end
-    if word in _SEASONS:
+    if p.grain == "year" and word in _YEAR_END | _YEAR_START:  # 「5年前の年末」: that December
+        start = date(p.start.year, 12 if word in _YEAR_END else 1, 1)
+        end = shift_months(start, 1) - timedelta(days=1)
+    elif p.grain == "fiscal_year" and word in _FISCAL_END | _FISCAL_START:  # 「令和2年度末」: March
+        start = date(p.end.year, 3, 1) if word in _FISCAL_END else p.start
+        end = shift_months(start, 1) - timedelta(days=1)
+    elif word in _SEASONS:
         if p.grain != "year":
             return atom
         first, last = _SEASONS[word]
@@ -191,7 +204,13 @@ def _open(atom: Atom, text: str) -> Atom:
     else:
         start, end = p.start, date.max
     period = replace(
-        p, start=start, end=end, grain="range", stop=match.end(), text=text[p.begin : match.end()]
+        p,
+        start=start,
+        end=end,
+        grain="range",
+        stop=match.end(),
+        text=text[p.begin : match.end()],
+        opened=p.grain,
     )
     return Atom(period, atom.kind, atom.anniversary)
 
