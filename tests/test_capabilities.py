@@ -1294,6 +1294,15 @@ CASES = [
     ("Ranzanのラベンダーイベントはどこの会の関連事業？", TODAY, True, ["埼玉県町村会関連事業"]),
     # 「…日から開始した」: begun that day, not any day since
     ("2020年4月1日から開始した事業は？", TODAY, True, ["関係人口創出プロジェクト"]),
+    # a person asked by the place they came from: the one of the line's people whose post names it
+    ("美幌町から来て講演会で報告した人は誰？", TODAY, True, ["小室"]),
+    # the name of an event whose title is short: what its first line names
+    ("釧路管内との最初の連携イベントの名前は？", TODAY, True, ["にっぽりマルシェ"]),
+    # companies counted at one record: not written, so not found; counted by the agreements: 3社
+    ("ビジネス交流会2018には何社が参加しましたか", TODAY, False, ["社"]),
+    ("包括連携協定は何社と結んでいますか", TODAY, True, ["3社"]),
+    # the other party of an agreement that no record writes (a company Sudachi calls a common noun)
+    ("楽天との包括連携協定はいつ結んだ？", TODAY, False, ["楽天"]),
 ]
 
 

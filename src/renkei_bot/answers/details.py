@@ -652,9 +652,40 @@ def who(ctx: Context) -> Answer:
     people = ctx.query.entity_ids("person")
     if people and ("affiliation" in ctx.query.aspects or not ctx.query.terms):
         return person(ctx, people[0])
+    if not people and (from_place := _person_of_place(ctx)) is not None:
+        return from_place
     if "people" not in ctx.query.aspects:
         ctx = ctx.with_aspects("people")
     return detail(ctx)
+
+
+_FROM_TYPES = frozenset({"municipality", "ward", "prefecture", "government", "organization"})
+_FROM_PLACE = "person.from_place"  # 「美幌町から」: said right after the place
+_NAME_END = re.compile(r"(?<=氏)\s*")  # the records end each person's name with 氏
+
+
+def _person_of_place(ctx: Context) -> Answer | None:
+    """「美幌町から講演会に出てたのは誰？」: in a line listing people (post, name 氏, post, name 氏), the
+    one whose post names the place or body asked from."""
+    came = [h.begin for h in ctx.query.facets if h.name == _FROM_PLACE]
+    places = [m for m in ctx.query.entities if m.type in _FROM_TYPES and m.end in came]
+    if not places or ctx.query.kind_asked:  # 「…で一緒だった特別区の方は誰」: which of a kind, not from where
+        return None
+    entities = [(m.surface, ctx.store.entity(m.entity_id)) for m in places]
+    keys = {compact(k) for surface, e in entities for k in (surface, e.name, *e.aliases) if k}
+    for ranked in ctx.selector.best(ctx.query)[:1]:
+        event = ranked.event
+        named: list[tuple[str, str]] = []  # (the person's part of the line, the line)
+        for text in event.details:
+            people = [p.strip() for p in _NAME_END.split(text) if p.strip()]
+            if len(people) < 2:
+                continue  # one person in the line: what the line says is the answer already
+            named += [(p, text) for p in people if p.endswith("氏") and any(k in compact(p) for k in keys)]
+        if named:
+            said = wording.detail_line("、".join(p for p, _ in named), event.title, format_span(event.date))
+            shown = [Line(t) for t in dict.fromkeys(t for _, t in named)]
+            return ctx.found_record(said, event, lines=(event_line(event), *shown))
+    return None
 
 
 def _post_line(ctx: Context, keys: Sequence[str], texts: Sequence[str]) -> str | None:

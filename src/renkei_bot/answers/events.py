@@ -12,6 +12,7 @@ from renkei_bot.answers.context import Context
 from renkei_bot.answers.lines import (
     KEYED,
     EventLines,
+    brief,
     cite,
     detail_value,
     event_line,
@@ -270,8 +271,11 @@ def first_last(ctx: Context) -> Answer:
             else max(dated, key=lambda e: (e.date.start, ctx.store.position(e.id)))
         )
         same = [e for e in dated if e.date.start == edge.date.start]
-    summary = wording.edge_event(order, headline(edge), format_span(edge.date))
     asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
+    # 「最初の連携イベントってなんて名前？」: a short title (北海道町村会との連携(第1弾)) with what its
+    # first lines name (にっぽりマルシェ「…」を開催)
+    named = brief(edge) if "name" in asked else headline(edge)
+    summary = wording.edge_event(order, named, format_span(edge.date))
     if asked and len(same) == 1:  # 「最初のイベントの会場は？」: what was asked of it, in the same line
         summary += details.aspects_said(ctx, edge, asked)
     counters = tuple(ctx.vocabulary.record_counters)

@@ -161,7 +161,12 @@ def counted_by_parts(ctx: Context, events: Sequence[Event], counter: str) -> Ans
 def figure_missing(ctx: Context, events: Sequence[Event]) -> Answer | None:
     """「カップルは何組？」 of records that state no such figure: an honest "not recorded"."""
     counter = counter_asked(ctx)
-    if counter is None or ctx.query.intent in TABLE_INTENTS or not events:
+    # the tables count partners (自治体, 団体) and the companies signed with; 「交流会に何社参加？」 of a
+    # record is neither
+    tabled = counter not in ctx.vocabulary.company_counters or ctx.query.has(
+        "subject.agreement", "subject.comprehensive", "subject.partner", "subject.company"
+    )
+    if counter is None or (ctx.query.intent in TABLE_INTENTS and tabled) or not events:
         return None
     said = (
         wording.MONEY_NOT_RECORDED

@@ -327,6 +327,39 @@ class Understander:
             else frozenset()
         )
 
+    def _unknown_counterparts(
+        self,
+        tokens: Sequence[tok.Token],
+        facets: Sequence[FacetHit],
+        covered: Sequence[tuple[int, int]],
+        names: Sequence[str],
+    ) -> tuple[str, ...]:
+        """「楽天と包括連携協定を結んだのは？」: the other party of an agreement (a noun before と, an
+        agreement said after it) that no record writes and that names nothing the question asks with
+        (企業と…): a name the records lack, though Sudachi takes it for a common noun."""
+        if self._in_records is None:
+            return ()
+        agreed = [h.begin for h in facets if h.name in _AGREEMENT_SUBJECTS]
+        asking = [(h.begin, h.end) for h in facets]
+        found: list[str] = []
+        for before, t, after in zip([None, *tokens], tokens, tokens[1:], strict=False):
+            if (
+                after.surface == _WITH
+                # the whole noun (not the end of one, 村界 of a mistyped 奈良県町村界) and no Latin word
+                and (before is None or before.end < t.begin or not _modifies(before))
+                and not t.surface.isascii()
+                and t.pos[0] == "名詞"
+                and t.pos[:2] != ("名詞", "数詞")
+                and len(t.surface) >= 2
+                and any(0 <= b - after.end <= _COUNTERPART_SPAN for b in agreed)
+                and not inside(t.begin, t.end, [*covered, *asking])
+                and t.surface not in names
+                and t.surface not in self.vocabulary.stop_terms
+                and not self._in_records(t.surface)
+            ):
+                found.append(t.surface)
+        return tuple(found)
+
     def _unknown_orgs(self) -> re.Pattern[str]:
         if self._unknown_org is None:
             self._unknown_org = _unknown_org(self.vocabulary)
@@ -640,6 +673,8 @@ class Understander:
             [(m.begin, m.end) for m in resolution.matches if m.type == "person"],
             stop,
         )
+        # 「楽天と包括連携協定を」: the other party of an agreement the records never write is unknown
+        unknown = (*unknown, *self._unknown_counterparts(tokens, facets, covered, unknown))
         categories = tuple(c for c in self._categories if c in (mask(text, restated) if restated else text))
         if categories:
             held = self._held_beside(tokens, categories)
@@ -1063,6 +1098,19 @@ def _guessed_last(
 
 
 _DAY_OF = frozenset({"time.on_that_day", "time.day_of"})
+_AGREEMENT_SUBJECTS = frozenset({"subject.agreement", "subject.comprehensive"})
+_WITH = "と"  # 「楽天と包括連携協定を」: the other party of an agreement
+_NOUN_PARTS = frozenset({"名詞", "接頭辞"})
+_OF_PARTICLE = "の"
+
+
+def _modifies(token: tok.Token) -> bool:
+    """A word the next noun is part of or modified by (村界 after 奈良県町, 集まり after 町と村の): that
+    noun is no name standing alone."""
+    return token.pos[0] in _NOUN_PARTS or token.pos[0] == "接尾辞" or token.surface == _OF_PARTICLE
+
+
+_COUNTERPART_SPAN = 6  # characters from と to the agreement's word (「との包括連携協定」)
 _NOW = "time.now"
 _OF_ASKER = frozenset({"asker.wish", "asker.visit"})  # words of the asker's own wish or visit: no cue
 
