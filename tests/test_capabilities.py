@@ -1303,6 +1303,15 @@ CASES = [
     ("包括連携協定は何社と結んでいますか", TODAY, True, ["3社"]),
     # the other party of an agreement that no record writes (a company Sudachi calls a common noun)
     ("楽天との包括連携協定はいつ結んだ？", TODAY, False, ["楽天"]),
+    # 「N年前の今ごろ」 of a record the question names, a little more than a week from the day
+    (
+        "8年前の今ごろホームページで始まった京都のコーナーは何？",
+        date(2025, 7, 9),
+        True,
+        ["京都府市町村魅力発信コーナー"],
+    ),
+    # a past period holding the record names it; the years are counted to today
+    ("10年前の春に北海道町村会と協定を結んで、今日で何年？", date(2026, 7, 10), True, ["10年"]),
 ]
 
 

@@ -13,6 +13,7 @@ from renkei_bot.answers.context import Context, period_label
 from renkei_bot.answers.events import listed_summary
 from renkei_bot.answers.lines import EventLines, cite, event_lines, iso_dates
 from renkei_bot.answers.model import Answer, Line
+from renkei_bot.answers.pointing import RARE
 from renkei_bot.dates import format_date, format_span, month_end
 from renkei_bot.nlu.intents import Classifier
 from renkei_bot.nlu.when_relative import SEASON_DAYS
@@ -191,12 +192,10 @@ def anniversary(ctx: Context) -> Answer:
     if ask.kind == "day" and ask.years_ago is None and ctx.store.first_date <= target <= ctx.store.last_date:
         # 「きのうは何の日？」 on a day inside the records: what happened that very day, if anything
         that_day = [e for e in ctx.store.between(target, target) if e.date.start == target]
-        named = [
-            set(ctx.selector.events_of(m.entity_id)) | ctx.selector.term_hits(m.surface)
-            for m in ctx.query.entities
-        ] or [set(hits) for t in ctx.query.terms if (hits := ctx.selector.term_hits(t))]
-        if named:  # 「今日、大井競馬場でやってるイベントは？」「今日浅草で」: running that day too, there
-            about = set.intersection(*named)
+        about = _named_records(ctx)
+        if (
+            about is not None
+        ):  # 「今日、大井競馬場でやってるイベントは？」「今日浅草で」: running that day too, there
             that_day = [e for e in ctx.store.between(target, target) if e.id in about]
         if that_day:
             return _listing(ctx, format_date(target), that_day)
@@ -215,6 +214,15 @@ def anniversary(ctx: Context) -> Answer:
         # 「10年前の今ごろ」: that year's fortnight around the day, not every year's
         first, last = target - timedelta(days=SEASON_DAYS), target + timedelta(days=SEASON_DAYS)
         events = [e for e in ctx.store.between(first, last) if e.date.start is not None]
+        about = _named_records(ctx, rare=True)
+        if about is not None and not any(e.id in about for e in events):
+            # 「9年前の今ごろ、京都のコーナーが始まった」: the record named, a little further from the day
+            wide = target - timedelta(days=SEASON_WIDE), target + timedelta(days=SEASON_WIDE)
+            further = [e for e in ctx.store.between(*wide) if e.date.start is not None and e.id in about]
+            if further:
+                (first, last), events = wide, further
+        elif about is not None:
+            events = [e for e in events if e.id in about]
         span = DateSpan(start=first, precision="day", text="", end=last)
         return _listing(ctx, format_span(span), events)
     if ask.kind == "season":
@@ -227,6 +235,21 @@ def anniversary(ctx: Context) -> Answer:
         events = [e for e in ctx.store.between(target, target) if e.date.precision == "day"]
         return _listing(ctx, format_date(target), events)
     return anniv.anniversary_answer(ctx.store, target, question=ctx.query.raw)
+
+
+SEASON_WIDE = 21  # 「N年前の今ごろ」 of a record the question names: up to three weeks from the day
+
+
+def _named_records(ctx: Context, *, rare: bool = False) -> set[str] | None:
+    """The records holding every name of the question (else every word that any record holds); None
+    when it names nothing. `rare`: the project's own names and common words (プロジェクト) name nothing."""
+    entities = [m for m in ctx.query.entities if not (rare and ctx.store.entity(m.entity_id).own)]
+    terms = [t for t in ctx.query.terms if not rare or ctx.selector.idf(t) >= RARE]
+    named = [
+        set(ctx.selector.events_of(m.entity_id)) | ctx.selector.term_hits(m.surface) for m in entities
+    ] or [set(hits) for t in terms if (hits := ctx.selector.term_hits(t))]
+    about = set.intersection(*named) if named else set()
+    return about or None  # words that no one record holds together name nothing to narrow by
 
 
 def _starts_in_month(event: Event, first: date) -> bool:

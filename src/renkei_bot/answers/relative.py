@@ -208,7 +208,6 @@ def elapsed(ctx: Context) -> Answer | None:
     when = ctx.query.when
     # 「今年の8月で何周年？」: counted to the end of the period the question states, else to today
     stated = [p for p in when.spans if not p.attached and not p.any_year and p.end != date.max]
-    until = stated[-1].end if stated else ctx.query.today
     when = dataclasses.replace(when, spans=tuple(p for p in when.spans if p.attached), anniversary=None)
     ctx = dataclasses.replace(ctx, query=dataclasses.replace(ctx.query, when=when))
     if not (ctx.query.entities or ctx.query.terms or ctx.query.categories):
@@ -217,8 +216,12 @@ def elapsed(ctx: Context) -> Answer | None:
     if not anchors:
         return None
     anchor = min(anchors[:3], key=lambda e: (e.date.start or date.max, ctx.store.position(e.id)))
-    start, today = anchor.date.start, until
+    start = anchor.date.start
     assert start is not None
+    # 「10年前の春に結んだ協定、今日から数えて何年前？」: a period holding the record says which record,
+    # it is not where the years end
+    stated = [p for p in stated if not p.start <= start <= p.end]
+    today = stated[-1].end if stated else ctx.query.today
     months = whole_months(start, today)
     if months < 0:
         return None
