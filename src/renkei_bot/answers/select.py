@@ -179,7 +179,10 @@ class Selector:
         own = {m.entity_id for m in query.entities if self.store.entity(m.entity_id).own}
         # …nor beside a rare word written in rows that do not name it (ロゴマーク: 「ロゴマークを決定」
         # names no project, though it is the project's logo)
-        if own and (any(m.entity_id not in own for m in query.entities) or self._beyond(own, query.terms)):
+        # …nor when the question asks which of a kind (「パネルに出た特別区の方はどこの区？」: 特別区 is
+        # the kind asked, the wards, not a name of the records)
+        beside = any(m.entity_id not in own for m in query.entities) or query.kind_asked is not None
+        if own and (beside or self._beyond(own, query.terms)):
             skipped |= own
         series = [m.entity_id for m in query.entities if m.type == "series" and m.entity_id not in skipped]
         groups = [
