@@ -1312,6 +1312,25 @@ CASES = [
     ),
     # a past period holding the record names it; the years are counted to today
     ("10年前の春に北海道町村会と協定を結んで、今日で何年？", date(2026, 7, 10), True, ["10年"]),
+    # a claim hedged at the end (…だった気がするんですが…) is checked like a yes/no question
+    (
+        "青森県町村会との協定は平成27年だった気がするんですが…",
+        TODAY,
+        True,
+        ["いいえ", "2016年（平成28年）6月25日"],
+    ),
+    # a loanword in katakana (キーノート) is read as the records' word
+    ("令和元年7月の講演会のキーノートはどなた？", TODAY, True, ["藤野"]),
+    # 「…できたんですか」 of a record that says it could not
+    ("絆まつり2021では、各区でチラシを配ったりできたんですか", TODAY, True, ["いいえ"]),
+    # an association of a prefecture spelled in kana that the table lacks
+    ("ふくおか県市長会との協定はいつ？", TODAY, False, ["ふくおか県市長会"]),
+    # a terse name and an order word: the first of them
+    ("全国連携ニュース 創刊", TODAY, True, ["2019年（平成31年）3月15日"]),
+    # a person asked of a record that names none
+    ("ロゴマークを考えた人の名前は？", TODAY, False, []),
+    # a quoted title with ○ for its number counts the records of that pattern
+    ("「北海道町村会との連携(第○弾)」は全部で何回？", TODAY, True, ["3回"]),
 ]
 
 

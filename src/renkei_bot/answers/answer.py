@@ -247,6 +247,9 @@ def _answer(ctx: Context) -> Answer:
     if (ctx.query.intent == "first_last" or edge_claimed) and _about_partners(ctx):
         return partners.partners_list(ctx)
     handler = HANDLERS.get(ctx.query.intent, general.fallback)
+    terse = not ctx.query.when.spans and not ctx.query.has("wh") and not ctx.query.aspects
+    if ctx.query.order is not None and ctx.query.intent == "events_about" and terse:
+        handler = events.first_last  # 「東京23区全国連携ニュース 創刊」: the first of what is named
     if ctx.query.roles and ctx.query.intent in _ROLE_LISTED and not ctx.query.confirm:
         handler = details.who  # 「群馬県町村会の会長は？」: the post of the body named asks who holds it
     return premise.yes_no(ctx, handler(ctx))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -204,7 +205,22 @@ def count(ctx: Context) -> Answer:
     events = subject_events(ctx)
     if not events:
         return ctx.nothing()
-    return _counted(ctx, titled(ctx, events))
+    return _counted(ctx, _of_pattern(ctx, events) or titled(ctx, events))
+
+
+_WILDCARD = re.compile(r"[○〇◯●□△×＊*]")  # 「第○弾」: any number there
+_NUMBER = r"[0-9一二三四五六七八九十]+"
+
+
+def _of_pattern(ctx: Context, events: Sequence[Event]) -> list[Event]:
+    """「「北海道町村会との連携(第○弾)」は何回？」: the records whose title a quoted pattern matches, a
+    ○ standing for any number; [] when the question quotes no such pattern."""
+    patterns = [
+        re.compile(_NUMBER.join(re.escape(part) for part in _WILDCARD.split(compact(q))))
+        for q in ctx.query.quoted
+        if _WILDCARD.search(q)
+    ]
+    return [e for e in events if any(p.search(compact(e.title)) for p in patterns)]
 
 
 def _counted(ctx: Context, events: Sequence[Event], claimed: int | None = None) -> Answer:

@@ -113,7 +113,7 @@ def answer(ctx: Context) -> Answer | None:
     if named and q.has("compare.same", "time.same_day"):
         if q.has("subject.member") and not q.has("time.same_day"):
             return _same_members(ctx, named[0])
-        if q.has("subject.agreement", "time.same_day"):
+        if q.has("subject.agreement", "time.same_day") and _signed_that_day_asked(ctx):
             return _same_day(ctx, named)
     # 「AはBより何自治体多い？」: how many more is their difference too
     more = q.has("count.how_many") and q.has(
@@ -404,6 +404,18 @@ def _same_day_as(ctx: Context, sides: list[list[Partner]]) -> Answer:
         )
     claimed_same = not ctx.query.has("compare.different")
     return _rows(ctx, wording.yes_or_no(same == claimed_same, summary), [*shown, *with_first])
+
+
+_SIGNERS = ("subject.agreement", "subject.partner", "kind.")
+
+
+def _signed_that_day_asked(ctx: Context) -> bool:
+    """「北海道町村会と同じ日に協定を結んだのは？」 asks who signed that day; 「青森と協定式をやった日、
+    同じ日に何が始まってた？」 asks what else happened (the agreement only names the day)."""
+    same = [h.begin for h in ctx.query.facets if h.name == "time.same_day"]
+    if not same:
+        return True
+    return any(h.name.startswith(_SIGNERS) and h.begin > same[0] for h in ctx.query.facets)
 
 
 def _same_day(ctx: Context, named: list[Partner]) -> Answer:

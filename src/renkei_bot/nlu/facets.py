@@ -23,7 +23,7 @@ from renkei_bot.yaml_file import read_yaml
 FILE = "_facets.yaml"
 _SENTENCE_END = ("補助記号", "句点")  # 。？！
 END_WINDOW = 4  # an at_end facet must be among the last tokens before 。？! or the end
-_ENDS = frozenset("。？?！!　 ")
+_ENDS = frozenset("。？?！!　 .…")  # a trailing 「…」 ends a sentence too
 _ENDS_TEXT = "".join(sorted(_ENDS))  # for str.strip: a word of these alone strips to nothing
 
 

@@ -24,6 +24,8 @@ from renkei_bot.errors import DataError
 from renkei_bot.yaml_file import read_yaml
 
 _LATIN = re.compile(r"[A-Za-z]")
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+(?: [ァ-ヺー]+)*")
+_KATAKANA = re.compile(r"[ァ-ヺ]")
 
 
 def _ascii_word(ch: str) -> bool:
@@ -36,6 +38,9 @@ class Entry:
     japanese: str
     examples: tuple[str, ...] = ()  # questions whose rewrite must hold `japanese` (tests run them)
     counter_examples: tuple[str, ...] = ()  # questions the entry must leave as they are
+    # the loanword in katakana (キーノート), matched as a whole katakana run; a space inside matches
+    # a space, a middle dot or nothing (キーノート・スピーチ)
+    katakana: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,15 @@ class Glossary:
         words = sorted(self._japanese, key=len, reverse=True)
         alternatives = "|".join(r"[\s\-]*".join(map(re.escape, w.split())) for w in words)
         self._source = rf"( ?)(?<![A-Za-z])({alternatives})(?![A-Za-z])( ?)" if words else None
+        self._loanwords = {"".join(w.split()): e.japanese for e in self.entries for w in e.katakana}
+        kana = sorted({w for e in self.entries for w in e.katakana}, key=len, reverse=True)
+        spelled = "|".join(r"[\s・]?".join(map(re.escape, w.split())) for w in kana)
+        self._kana_source = rf"(?<![ァ-ヺー])({spelled})(?![ァ-ヺー])" if kana else None
+
+    @cached_property
+    def _kana_pattern(self) -> re.Pattern[str] | None:
+        """Compiled on the first text with katakana."""
+        return None if self._kana_source is None else re.compile(self._kana_source)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -81,6 +95,8 @@ class Glossary:
         """`text` with every glossary word and kana counter replaced by its Japanese (text normalised)."""
         for pattern in self._counter_patterns:
             text = pattern.sub(lambda m: m.group(1) + self._counter_japanese[m.group(2)], text)
+        if self._kana_source is not None and _KATAKANA.search(text) and (kana := self._kana_pattern):
+            text = kana.sub(lambda m: self._loanwords[re.sub(r"[\s・]", "", m.group(1))], text)
         if not _LATIN.search(text):
             return text
         words = self._pattern
@@ -152,7 +168,17 @@ def _entry(path: Path, n: int, item: Any) -> Entry:
     if not isinstance(item, Mapping) or not isinstance(item.get("japanese"), str):
         raise DataError(f"{path}: entry {n}: expected words, japanese and examples")
     words = tuple(" ".join(w.lower().split()) for w in strings("words", required=True))
+    loanwords = tuple(" ".join(w.split()) for w in strings("katakana"))
     latin = [w for w in words if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*", w)]
     if latin:
         raise DataError(f"{path}: entry {n}: words must be Latin letters and digits: {latin}")
-    return Entry(words, item["japanese"], strings("examples", required=True), strings("counter_examples"))
+    kana = [w for w in loanwords if not _KATAKANA_WORD.fullmatch(w)]
+    if kana:
+        raise DataError(f"{path}: entry {n}: katakana must be katakana words: {kana}")
+    return Entry(
+        words,
+        item["japanese"],
+        strings("examples", required=True),
+        strings("counter_examples"),
+        katakana=loanwords,
+    )

@@ -73,6 +73,33 @@ def _unknown_org(vocabulary: Vocabulary) -> re.Pattern[str]:
     )
 
 
+_PREFECTURE_ENDS = frozenset("都道府県")
+
+
+def _kana_associations(
+    text: str, tokens: Sequence[tok.Token], covered: Sequence[tuple[int, int]], kinds: Sequence[str]
+) -> tuple[str, ...]:
+    """「おきなわ県町村会」: an association of a place spelled in kana (Sudachi reads おきなわ as a place
+    name) that no entity matched, as written."""
+    found = []
+    for place, end in itertools.pairwise(tokens):
+        if (
+            place.pos[2:3] == ("地名",)
+            and not place.surface.isascii()
+            and not _KANJI_IN.search(place.surface)
+            and end.surface in _PREFECTURE_ENDS
+            and end.begin == place.end
+            and not inside(place.begin, end.end, list(covered))
+        ):
+            kind = next((k for k in kinds if text.startswith(k, end.end)), None)
+            if kind is not None:
+                found.append(text[place.begin : end.end + len(kind)])
+    return tuple(found)
+
+
+_KANJI_IN = re.compile(r"[一-龥]")
+
+
 def stated_place(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str | None:
     """「Xで開かれた」「Xで開催」: the place the question takes for granted (checked against the record):
     the nouns right before で, when a verb of holding follows it."""
@@ -675,6 +702,7 @@ class Understander:
         )
         # 「楽天と包括連携協定を」: the other party of an agreement the records never write is unknown
         unknown = (*unknown, *self._unknown_counterparts(tokens, facets, covered, unknown))
+        unknown = (*unknown, *_kana_associations(text, tokens, covered, self.vocabulary.associations))
         categories = tuple(c for c in self._categories if c in (mask(text, restated) if restated else text))
         if categories:
             held = self._held_beside(tokens, categories)

@@ -3,6 +3,7 @@ the order words (最初/最後), and the spans they came from."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Literal
@@ -161,6 +162,10 @@ def named_things(tokens: list[tok.Token], names: Sequence[str]) -> tuple[str, ..
     )
 
 
+MIN_KANA_NAME = 3  # a name written in hiragana alone this long at least (ぬまお)
+_HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+
+
 def proper_names(
     tokens: list[tok.Token],
     covered: list[tuple[int, int]],
@@ -174,8 +179,8 @@ def proper_names(
     out: list[str] = []
     for token in tokens:
         word = token.surface
-        if len(word) < 2:
-            continue
+        if len(word) < (MIN_KANA_NAME if _HIRAGANA_WORD.fullmatch(word) else 2):
+            continue  # 「黄金がにの…」: two hiragana taken for a name (にの) are a word cut short
         if people and any(token.begin == end or token.end == begin for begin, end in people):
             continue
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
