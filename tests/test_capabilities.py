@@ -1331,6 +1331,10 @@ CASES = [
     ("ロゴマークを考えた人の名前は？", TODAY, False, []),
     # a quoted title with ○ for its number counts the records of that pattern
     ("「北海道町村会との連携(第○弾)」は全部で何回？", TODAY, True, ["3回"]),
+    # 「Xと同じ日に…Y」: X names the day, Y is asked of that day's other record
+    ("協定締結式と同じ日にあったシンポジウムの基調講演は誰？", TODAY, True, ["大杉"]),
+    # two records compared by venue, not by day
+    ("ねぎサミットと北海道MEGAグルメフェスって、同じ会場でしたか", TODAY, True, ["はい", "大井競馬場"]),
 ]
 
 

@@ -1119,6 +1119,12 @@ def next_one(after: bool, facts: str) -> str:
     return f"{'次' if after else '前回'}は{facts}です。"
 
 
+def same_venue_or_not(first: str, first_venue: str, second: str, second_venue: str, *, same: bool) -> str:
+    """「AとBって同じ会場？」: both venues, said as one place or two."""
+    verdict = "同じ会場です" if same else "別の会場です"
+    return f"{verdict}（{first}は{first_venue}、{second}は{second_venue}）。"
+
+
 def nothing_else_on(label: str, title: str) -> str:
     return f"{label}の記録は「{title}」だけです。"
 

@@ -139,6 +139,8 @@ def _answer(ctx: Context) -> Answer:
         return first  # 「青森県と千葉県町村会、どっちが先に協定締結した？」
     if _asks_same_time(ctx) and (same := calendar.same_time(ctx)) is not None:
         return same  # 「ロゴマークの決定と北海道町村会との意見交換会は同じ日？」
+    if _asks_same_venue(ctx) and (same := calendar.same_venue(ctx)) is not None:
+        return same  # 「ねぎサミットとMEGAグルメフェスって同じ会場？」
     asks_days = ctx.query.intent == "when" or ctx.query.has("ask.when", "time.day_of")
     ranged = len(ctx.query.ordinals) >= 2  # 「第1弾〜第3弾、それぞれいつ」: each of them, a list
     # partners named, each: their table rows answer (「千葉県の市長会と町村会、それぞれの締結日と…」)
@@ -263,12 +265,26 @@ def _asks_same_time(ctx: Context) -> bool:
     and 「同じ日に協定を結んだ団体は？」 ask for other records instead)."""
     query = ctx.query
     # 「構成自治体数って、群馬県市長会と同じ？」: the same figure, not the same day
-    figure = query.has("count.figure", "subject.member") and not query.has("time.same_day", "time.same_month")
+    # 「…って同じ会場でしたっけ」: the same venue (an aspect), not the same day
+    figure = query.has("count.figure", "subject.member", "aspect.") and not query.has(
+        "time.same_day", "time.same_month"
+    )
     return (
         query.has("time.same_day", "time.same_month", "compare.same")
         and not figure
         and not query.has("wh", "time.others", "time.on_that_day")  # 「…した日に、同じ日にやってた行事は」
         and query.sides is not None  # the sides last: worked out from the tokens on first use
+    )
+
+
+def _asks_same_venue(ctx: Context) -> bool:
+    """Whether two phrases are asked to share a venue (compare.same and aspect.venue, no question word)."""
+    query = ctx.query
+    return (
+        query.has("compare.same")
+        and query.has("aspect.venue")
+        and not query.has("wh")
+        and query.sides is not None
     )
 
 

@@ -16,6 +16,7 @@ from renkei_bot.answers.ranking import Ranked
 from renkei_bot.dates import format_date, format_span, whole_months
 from renkei_bot.nlu.query import Query
 from renkei_bot.nlu.resolution import Match
+from renkei_bot.normalize import compact
 from renkei_bot.records import Event
 
 
@@ -40,6 +41,7 @@ class _Anchor:
     said: str = ""  # the day as the record gives it (2021年1月: a month, not 1月1日)
     exact: bool = True  # the record gives the day itself
     iso: str = ""  # as answers give dates: 2021-01 for a month
+    venue: str | None = None  # where the record was held, when it is a record with a venue
 
     @property
     def iso_day(self) -> str:
@@ -79,7 +81,9 @@ def _anchor(ctx: Context, match: Match) -> _Anchor | None:
 def _event_anchor(name: str, event: Event, day: date) -> _Anchor:
     exact = event.date.precision == "day"
     iso = iso_dates([event])[0]
-    return _Anchor(name, day, event_line(event), cite(event), format_span(event.date), exact, iso)
+    return _Anchor(
+        name, day, event_line(event), cite(event), format_span(event.date), exact, iso, event.venue
+    )
 
 
 def _side(ctx: Context, words: tuple[str, ...]) -> _Anchor | None:
@@ -180,6 +184,32 @@ def same_time(ctx: Context) -> Answer | None:
     )
     summary = wording.same_or_not(first.name, first.shown, second.name, second.shown, same=same, month=month)
     return _pair(ctx, wording.yes_or_no(same, summary), first, second)
+
+
+def same_venue(ctx: Context) -> Answer | None:
+    """「ねぎサミットとMEGAグルメフェスって同じ会場？」: whether the two phrases' records were held at the
+    same place (the venue's name before its hall or floor: 大井競馬場), the answer first, then both."""
+    anchors = _two_anchors(ctx) if ctx.query.sides is not None else None
+    if anchors is None or not all(a.venue for a in anchors):
+        return None
+    first, second = anchors
+    places = [compact(a.venue or "") for a in anchors]
+    shared = _shared_head(places[0], places[1])
+    same = len(shared) >= SAME_PLACE or places[0] == places[1]
+    summary = wording.same_venue_or_not(
+        first.name, first.venue or "", second.name, second.venue or "", same=same
+    )
+    return _pair(ctx, wording.yes_or_no(same, summary), first, second)
+
+
+SAME_PLACE = 3  # venues sharing their first characters this far share a place (大井競馬場…)
+
+
+def _shared_head(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 def _on_day(ctx: Context, words: tuple[str, ...], day: date) -> _Anchor | None:

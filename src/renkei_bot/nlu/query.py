@@ -347,6 +347,9 @@ class Understander:
             a.split()[0] for e in index.by_type("person") for a in e.aliases if " " in a
         )
         self._place_kinds = dict(vocabulary.place_kinds)
+        self._same_day_words = (
+            vocabulary.facets.spec(_SAME_DAY).lemmas if _SAME_DAY in vocabulary.facets else frozenset()
+        )
         self._wh_starts = vocabulary.facets.spec("wh").starts if "wh" in vocabulary.facets else ()
         self._duration_words = (
             vocabulary.facets.spec("ask.duration").lemmas
@@ -748,7 +751,7 @@ class Understander:
                 else ()
             ),
             comment=_comment(text, tokens, terms),
-            dated_by=_dated_by(tokens, facets, asking, stop),
+            dated_by=_dated_by(tokens, facets, asking, stop, self._same_day_words),
             topic_end=topic_at,
             categories=categories,
             roles=roles_of(resolution.matches, facets, text),
@@ -1126,6 +1129,7 @@ def _guessed_last(
 
 
 _DAY_OF = frozenset({"time.on_that_day", "time.day_of"})
+_SAME_DAY = "time.same_day"  # 「…と同じ日」 (a phrase; its lemmas, 当日, say the day of the record itself)
 _AGREEMENT_SUBJECTS = frozenset({"subject.agreement", "subject.comprehensive"})
 _WITH = "と"  # 「楽天と包括連携協定を」: the other party of an agreement
 _NOUN_PARTS = frozenset({"名詞", "接頭辞"})
@@ -1162,9 +1166,13 @@ def _dated_by(
     facets: Sequence[FacetHit],
     asking: list[tuple[int, int]],
     stop: frozenset[str],
+    lemmas: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
-    """The search terms before the first 「…した日」「…と同じ日」: what the day is that of."""
-    at = next((h.begin for h in facets if h.name in _DAY_OF), None)
+    """The search terms before the first 「…した日」「…と同じ日」: what the day is that of. `lemmas`:
+    time.same_day's single words (当日), which name no other record's day."""
+    at = next(
+        (h.begin for h in facets if h.name in _DAY_OF or (h.name == _SAME_DAY and h.word not in lemmas)), None
+    )
     if at is None:
         return ()
     return tuple(content_terms([t for t in tokens if t.end <= at], asking, stop))
