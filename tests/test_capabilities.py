@@ -1335,6 +1335,8 @@ CASES = [
     ("協定締結式と同じ日にあったシンポジウムの基調講演は誰？", TODAY, True, ["大杉"]),
     # two records compared by venue, not by day
     ("ねぎサミットと北海道MEGAグルメフェスって、同じ会場でしたか", TODAY, True, ["はい", "大井競馬場"]),
+    # 「…のあと、最初の…」: the first after a day
+    ("9年前の今日のあと最初の区長会総会はいつ？", date(2026, 8, 1), True, ["2017年（平成29年）8月7日"]),
 ]
 
 

@@ -28,7 +28,10 @@ __all__ = ["AnniversaryAsk", "Period", "When", "resolve"]
 _CONNECTOR = re.compile(r"\s?(?:から|より|～|~|〜|-|→)\s?")
 _CLOSE = re.compile(r"\s?(?:まで(?:の間)?|の間)")
 _JOIN = re.compile(r"(?:の|\s)?(?:ちょうど|丁度)?")  # 「5年前のちょうど今ごろ」
-_OPEN = re.compile(r"\s?(?P<w>以降|以後|以来|から|より後|以前|より前|まで)")
+_OPEN = re.compile(
+    r"\s?(?P<w>以降|以後|以来|から|より後|以前|より前|まで|の?(?:あと|後)(?![半期])|の前(?![半期]))"
+)
+_AFTER_BEFORE = frozenset({"あと", "後", "前"})
 _PART = re.compile(
     r"\s?の?(?P<w>前半|後半|上半期|下半期|上旬|初旬|中旬|下旬|初め|月末|年度末|年度初め|年度始め|年末|年の瀬|暮れ|年始|年明け|末|春|夏|秋|冬)"
 )
@@ -196,10 +199,12 @@ def _open(atom: Atom, text: str) -> Atom:
     match = _OPEN.match(text, p.stop)
     if match is None or p.attached or p.any_year:
         return atom
-    word = match["w"]
+    word = match["w"].lstrip("の")
     if word in ("以前", "まで"):
         start, end = date.min, p.end
-    elif word == "より前":
+    elif word in ("あと", "後"):  # 「10年前の今日のあと、最初の…」: after that day
+        start, end = (p.end + timedelta(days=1) if p.end < date.max else p.end), date.max
+    elif word in ("より前", "前"):
         start, end = date.min, p.start - timedelta(days=1) if p.start > date.min else p.start
     else:
         start, end = p.start, date.max
@@ -212,7 +217,9 @@ def _open(atom: Atom, text: str) -> Atom:
         text=text[p.begin : match.end()],
         opened=p.grain,
     )
-    return Atom(period, atom.kind, atom.anniversary)
+    # 「10年前の今日のあと」: a range after that day, no longer a day of the calendar asked (「今月から
+    # 始まった」 still asks this month)
+    return Atom(period, atom.kind, None if word in _AFTER_BEFORE else atom.anniversary)
 
 
 def _combine(atoms: list[Atom], text: str, today: date) -> list[Atom]:
