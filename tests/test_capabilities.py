@@ -1337,6 +1337,11 @@ CASES = [
     ("ねぎサミットと北海道MEGAグルメフェスって、同じ会場でしたか", TODAY, True, ["はい", "大井競馬場"]),
     # 「…のあと、最初の…」: the first after a day
     ("9年前の今日のあと最初の区長会総会はいつ？", date(2026, 8, 1), True, ["2017年（平成29年）8月7日"]),
+    # a row of the yearly table at a day counted from today: that day's 年度
+    ("6年前の今日、広域連携協定の締結自治体は何自治体あった？", date(2026, 8, 1), True, ["372自治体"]),
+    # the partners' regions counted
+    ("協定先がある県はいくつ？", TODAY, True, ["9地域"]),
+    ("協定先っていくつあるの？", TODAY, True, ["13団体"]),
 ]
 
 

@@ -248,6 +248,11 @@ def fewest_members(names: list[str], members: int) -> str:
     return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{munis(members)}）です。"
 
 
+def partner_regions(count: int, names: Sequence[str], partners: int) -> str:
+    """「協定先は何県？」: the regions the partners are in."""
+    return f"協定先は{count}地域（{'、'.join(names)}）の{partners}団体です。"
+
+
 def partner_total(count: int, total: int, regions: int) -> str:
     return f"広域連携協定の締結団体は{regions}地域の{count}団体、構成自治体数の合計は{munis(total)}です。"
 

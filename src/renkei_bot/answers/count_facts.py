@@ -38,6 +38,12 @@ def about_table(ctx: Context) -> bool:
         return True  # 「各年8月1日現在とはどういう意味？」
     if q.has("row.agreement") and _bound(ctx) is not None and not q.has("subject.member"):
         return True  # 「広域連携協定締結自治体がはじめて300を超えた年度」
+    dated = bool(tq.dated_spans(q.when.spans))
+    # (何自治体, not 何件: the agreements signed then are counted in the partners table)
+    counters = ctx.vocabulary.table_counters
+    munis = any(w.endswith(tuple(counters)) for w in q.facet_words("count.how_many"))
+    if q.has("row.agreement") and munis and dated and not q.entities:
+        return True  # 「7年前の今日、広域連携協定の締結自治体は何自治体？」: that day's 年度 in the table
     return q.has("row.total") and not q.has("subject.member", "subject.agreement") and computes
 
 

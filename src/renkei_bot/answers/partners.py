@@ -246,6 +246,8 @@ def partner_total(ctx: Context) -> Answer:
     lines = tuple(partner_line(p) for p in partners)
     if _companies_only(ctx):
         return company_agreements(ctx)
+    if (by_region := _regions_counted(ctx)) is not None:
+        return by_region
     kinds = (
         [h.word for h in ctx.query.facets if h.name.startswith("kind.")]
         if not mentioned_partners(ctx)
@@ -271,9 +273,38 @@ def partner_total(ctx: Context) -> Answer:
     return ctx.found(summary, title=TABLE, lines=lines, sources=sources, show_all=True)  # all the rows
 
 
+def _regions_counted(ctx: Context) -> Answer | None:
+    """「協定先は道府県でいうといくつ？」「何県ある？」: how many regions (prefectures) the partners are
+    in, and which."""
+    q = ctx.query
+    asked = [h.word for h in q.facets if h.name in _COUNTING]
+    how_many_of = any(
+        (w.startswith(_WHAT) or w.endswith(_NUMBER_OF))
+        and w.removesuffix(_NUMBER_OF).endswith(ctx.vocabulary.region_counters)
+        for w in asked
+    )
+    if (
+        mentioned_partners(ctx)
+        or ctx.query.when.spans
+        or not ((q.has("unit.region") and q.has("count.how_many")) or how_many_of)
+    ):
+        return None
+    partners = list(ctx.store.partners.partners)
+    regions = list(dict.fromkeys(region_of(ctx, p) for p in partners))
+    names = [ctx.store.entity(r).name for r in regions if r and ctx.store.has_entity(r)]
+    return _rows(ctx, wording.partner_regions(len(regions), names, len(partners)), partners)
+
+
+_WHAT = "何"
+_NUMBER_OF = "数"  # 都道府県数
+_COUNTING = frozenset({"wh", "count.how_many", "count.figure", "aspect.participants"})
+
+
 def partners_list(ctx: Context, *, order: str | None = None) -> Answer:
     if _companies_only(ctx) and not mentioned_partners(ctx):
         return company_agreements(ctx)
+    if (by_region := _regions_counted(ctx)) is not None:
+        return by_region
     partners = list(ctx.store.partners.partners)
     spans = [p for p in ctx.query.when.spans if not p.attached and not p.any_year]
     companies: list[Event] = []

@@ -45,7 +45,8 @@ def counter_asked(ctx: Context) -> str | None:
             for w in ctx.query.facet_words("count.how_many")
             if not w.startswith("何") and not w.endswith("数")
         ]
-        if plain and not ctx.query.has("subject.member"):
+        # (「協定先っていくつ」: the partners, counted in the table)
+        if plain and not ctx.query.has("subject.member", "subject.partner"):
             # 「参加自治体っていくつ」: a counter the noun ends with (自治体, not its last character)
             ends = [c for c in ctx.vocabulary.table_counters if topic[0].endswith(c)]
             return max(ends, key=len) if ends else topic[1]  # 「紹介したお祭りっていくつ」 → 祭り

@@ -506,6 +506,7 @@ class Vocabulary:
     company_counters: frozenset[str] = frozenset()
     money_counter: str = ""
     table_counters: frozenset[str] = frozenset()
+    region_counters: tuple[str, ...] = ()  # 県, 地域: 「何県」 counts the partners' prefectures
     held_verbs: frozenset[str] = frozenset()
     place_kinds: tuple[tuple[str, str], ...] = ()  # 区 → ward: the kind of place a question asks which of
     own_staff: tuple[str, ...] = ()  # 事務局: the records' word for the project's own staff
@@ -584,6 +585,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         company_counters=frozenset(_word_list(path, raw, "company_counters")),
         money_counter=str(raw.get("money_counter", "")),
         table_counters=frozenset(_word_list(path, raw, "table_counters")),
+        region_counters=_word_list(path, raw, "region_counters"),
         held_verbs=frozenset(_word_list(path, raw, "held_verbs")),
         place_kinds=_pairs(path, raw, "place_kinds"),
         own_staff=_word_list(path, raw, "own_staff"),
