@@ -1342,6 +1342,9 @@ CASES = [
     # the partners' regions counted
     ("協定先がある県はいくつ？", TODAY, True, ["9地域"]),
     ("協定先っていくつあるの？", TODAY, True, ["13団体"]),
+    # figures claimed of several partners: each a partner's members or their total
+    ("群馬は市長会12・町村会23で計35だよね？", TODAY, True, ["いいえ", "群馬県市長会23自治体"]),
+    ("京都府は市長会15と町村会11で合計26で合ってる？", TODAY, True, ["はい", "合計26自治体"]),
 ]
 
 

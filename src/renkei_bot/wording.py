@@ -248,6 +248,15 @@ def fewest_members(names: list[str], members: int) -> str:
     return f"構成自治体数がいちばん少ないのは{'、'.join(names)}（{munis(members)}）です。"
 
 
+def partner_members(name: str, members: int) -> str:
+    return f"{name}{munis(members)}"
+
+
+def members_with_total(figures: str, total: int) -> str:
+    """「群馬は市長会23・町村会21で計44？」: each partner's members, then their total."""
+    return f"構成自治体数は{figures}で、合計{munis(total)}です。"
+
+
 def partner_regions(count: int, names: Sequence[str], partners: int) -> str:
     """「協定先は何県？」: the regions the partners are in."""
     return f"協定先は{count}地域（{'、'.join(names)}）の{partners}団体です。"

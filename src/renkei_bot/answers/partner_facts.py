@@ -105,6 +105,8 @@ def answer(ctx: Context) -> Answer | None:
         return _signed_next(ctx, before)
     if q.ties or q.has("subject.company") or _beside_partners(ctx):
         return None  # companies and events are the chronology's records, not rows of this table
+    if (figures := _figures_claimed(ctx)) is not None:
+        return figures  # 「群馬は市長会23・町村会21で計44、正しい？」
     left_out = _excepted_partners(ctx)  # 「北海道町村会を除いた12団体の合計」: the rest, not that one
     named = [p for p in mentioned_partners(ctx) if p.id not in left_out]
     by_year = q.has("unit.fiscal_year") and q.has("extreme.max", "extreme.min")
@@ -404,6 +406,41 @@ def _same_day_as(ctx: Context, sides: list[list[Partner]]) -> Answer:
         )
     claimed_same = not ctx.query.has("compare.different")
     return _rows(ctx, wording.yes_or_no(same == claimed_same, summary), [*shown, *with_first])
+
+
+def _figures_claimed(ctx: Context) -> Answer | None:
+    """「群馬は市長会23・町村会21で計44になってるけど、これ正しい？」: figures claimed of a prefecture's
+    partners (of the kinds named): each must be one partner's members or their total. はい or いいえ,
+    then each partner's figure and the total."""
+    q = ctx.query
+    places = q.entity_ids("prefecture")
+    named = [m for m in q.entities if m.type == "partner"]
+    # the figures said as members (23, 23自治体), not 2本立て
+    units = dict(q.counted)
+    claimed = [n for n in q.numbers if units.get(n, "") in ("", *ctx.vocabulary.table_counters)]
+    if not q.confirm or not claimed or len(q.entities) != len(places) + len(named):
+        return None
+    # each partner where the question names it: its own name, or its kind after the prefecture's
+    said = {m.entity_id: m.begin for m in named}
+    kinds = [h for h in q.facets if h.name.startswith("kind.")]
+    for p in partners_of(ctx, set(places)):
+        at = next((h.begin for h in kinds if p.name.endswith(h.word)), None)
+        if at is not None or not kinds:
+            said.setdefault(p.id, at if at is not None else len(said))
+    partners = sorted((p for p in ctx.store.partners.partners if p.id in said), key=lambda p: said[p.id])
+    if len(partners) < 2:
+        return None  # one partner's figure is checked as its own (「千葉県市長会って37で合ってる？」)
+    total = sum(p.members for p in partners)
+    # in the order said: each partner's figure, then (if said) their total
+    expected = [p.members for p in partners] + [total]
+    holds = len(claimed) <= len(expected) and all(
+        n == e for n, e in zip(claimed, expected[: len(claimed)], strict=True)
+    )
+    if len(claimed) == 1:
+        holds = claimed[0] == total  # 「群馬の2団体は合わせて35？」: the total alone
+    figures = [wording.partner_members(p.name, p.members) for p in partners]
+    summary = wording.members_with_total("、".join(figures), total)
+    return _rows(ctx, wording.yes_or_no(holds, summary), partners)
 
 
 _SIGNERS = ("subject.agreement", "subject.partner", "kind.")
