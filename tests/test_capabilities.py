@@ -1345,6 +1345,8 @@ CASES = [
     # figures claimed of several partners: each a partner's members or their total
     ("群馬は市長会12・町村会23で計35だよね？", TODAY, True, ["いいえ", "群馬県市長会23自治体"]),
     ("京都府は市長会15と町村会11で合計26で合ってる？", TODAY, True, ["はい", "合計26自治体"]),
+    # a 「いつ」 asked first of a record that gives no day: that, then the rest asked
+    ("第2回のシンポジウムって何年？あと基調講演の先生も", TODAY, True, ["日付の記載がありません"]),
 ]
 
 

@@ -201,6 +201,10 @@ class Parts:
             leads = bool(result.dates) and (
                 result.dates[0] not in whole.dates or whole.intent != result.intent
             )
+            # (「第2回シンポジウムって何年？あと基調講演も」: a record of no day says so, and where it sits)
+            leads = leads or (
+                not result.dates and bool(result.record_ids) and result.summary not in whole.summary
+            )
         elif kind == "count":  # 「全部で何回？京都で開いたのは何回目？」: the count, of the same records
             # (a whole answer citing no record of its own says nothing the count could repeat)
             same = not whole.record_ids or not set(result.record_ids).isdisjoint(whole.record_ids)
