@@ -1347,6 +1347,14 @@ CASES = [
     ("京都府は市長会15と町村会11で合計26で合ってる？", TODAY, True, ["はい", "合計26自治体"]),
     # a 「いつ」 asked first of a record that gives no day: that, then the rest asked
     ("第2回のシンポジウムって何年？あと基調講演の先生も", TODAY, True, ["日付の記載がありません"]),
+    # yes/no endings of western Japan and Tohoku (…やんな？ …だべ？)
+    ("千葉県市長会の構成自治体数って27やんな？", TODAY, True, ["いいえ", "37自治体"]),
+    # 「N年前の年度」: the 年度 N before this one
+    ("10年前の年度の合計は？", date(2028, 3, 15), True, ["926自治体"]),
+    # a compound the records write apart (実施決定: 実施を決定)
+    ("プロジェクトの実施決定はいつ？", TODAY, True, ["2014年（平成26年）9月16日"]),
+    # a hint after the question (…何でした？お茶っぽいやつ) asks nothing of its own
+    ("平成29年度の第1回全国連携展示のテーマ何でした？お茶っぽいやつ", TODAY, True, ["お茶の京都"]),
 ]
 
 

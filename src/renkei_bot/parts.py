@@ -26,6 +26,8 @@ _ASKING = ("wh", "aspect.", "count.how_many", "time.day_of", "ask.when")
 _OPERATING = ("change.", "total.", "extreme.")  # 「差は？」「合計は？」: asks a figure of what came before
 
 
+HINT = 12  # a hint after a question is short (お茶っぽいやつ)
+_BRACKETS = ("(", "（")
 ONE_LINE = 160  # answers this short together read as one sentence: both in the first line
 
 
@@ -70,6 +72,8 @@ class Parts:
         """The message's answer as its parts ask for it; `whole` is the answer to the message whole.
         Each part is understood once; the rules below read those queries."""
         queries = [self._understand(part, today) for part in parts]
+        if (hinted := self._hint_after(question, parts, queries)) is not None:
+            return hinted
         if not whole.found and (each := self._one_by_one(question, queries)) is not None:
             return each  # the message whole finds nothing: each question on its own may
         if (both := self._and_also(question, queries)) is not None:
@@ -81,6 +85,20 @@ class Parts:
         if rest := self._rest_too(queries, whole):
             return _joined(question, [whole, *rest])
         return whole
+
+    def _hint_after(self, question: str, parts: list[str], queries: list[Query]) -> Answer | None:
+        """「…テーマ何でした？お茶っぽいやつ」: a short last part that says nothing the vocabulary reads
+        (no facet: 「社名も」 asks more, 「（プロジェクト関係で）」 narrows, in brackets), no name, date or
+        figure, after a question: the question answered as asked."""
+        if len(queries) != 2 or len(parts[-1]) > HINT or parts[-1].startswith(_BRACKETS):
+            return None
+        asked, hint = queries
+        if not asked.has(*_ASKING) or hint.facets or hint.confirm or parts[-1].endswith(("?", "？")):
+            return None
+        if hint.entities or hint.when.spans or hint.numbers:
+            return None
+        answered = self._respond(asked)
+        return dataclasses.replace(answered, question=question) if answered.found else None
 
     def _rest_too(self, queries: list[Query], whole: Answer) -> list[Answer]:
         """「…合わせると何自治体？あとその差は？」: later questions that ask something of their own, each

@@ -6,6 +6,8 @@ Each guard returns a found=false Answer when the question names something the re
 
 from __future__ import annotations
 
+import heapq
+import re
 from collections.abc import Callable, Sequence
 
 from renkei_bot import wording
@@ -91,6 +93,8 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     if any(ctx.selector.term_hits(w) for w in (noun, *said_as)):
         return None
     units = [u for u in tok.short_units(noun) if len(u) >= 2]
+    if _written_apart(ctx, units):
+        return None
     asking = [u for u in (noun, *units) if ctx.asking_word(u)]
     # 講師名, 開催期間: a word that asks, qualified by what the records know; 有効期間: 有効 they never
     # write; 連携項目: its head (項目) asks nothing, so the compound is a thing, and no record has it
@@ -99,6 +103,27 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     if asking and not head_is_thing and all(ctx.selector.term_hits(u) or ctx.asking_word(u) for u in units):
         return None
     return _not_recorded(ctx, noun)
+
+
+APART = 2  # characters a record may write between a compound's parts (実施を決定, 協定の締結)
+
+
+def _written_apart(ctx: Context, units: Sequence[str]) -> bool:
+    """「実施決定っていつ？」: a compound a record writes with a particle between its parts (「実施を
+    決定」); 連携項目 is not 「連携した取り組みが、…の項目」."""
+    if len(units) != 2:
+        return False
+    both = frozenset(ctx.selector.term_hits(units[0])) & frozenset(ctx.selector.term_hits(units[1]))
+    apart = re.compile(f"{re.escape(units[0])}.{{0,{APART}}}{re.escape(units[1])}")
+    return any(
+        apart.search(text)
+        for i in heapq.nsmallest(MAX_APART_CHECKED, both)  # the same ones on every run
+        if ctx.store.has_event(i)
+        for text in (ctx.store.event(i).title, *ctx.store.event(i).details)
+    )
+
+
+MAX_APART_CHECKED = 50  # records read for a compound written apart (the same at any corpus size)
 
 
 def unrecorded_title(ctx: Context) -> Answer | None:

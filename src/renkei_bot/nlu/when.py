@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from renkei_bot.dates import month_end
+from renkei_bot.dates import fiscal_year, fiscal_year_bounds, month_end
 from renkei_bot.nlu.periods import AnniversaryAsk, Period, When, shift_months, shift_years
 from renkei_bot.nlu.when_atoms import Atom, absolute_atoms, period_for
 from renkei_bot.nlu.when_relative import relative_atoms
@@ -222,6 +222,23 @@ def _open(atom: Atom, text: str) -> Atom:
     return Atom(period, atom.kind, None if word in _AFTER_BEFORE else atom.anniversary)
 
 
+_OF_FISCAL_YEAR = re.compile(r"の年度")
+_COUNTED_FROM = re.compile(r"(?:から|より)(?:数えて)?(?:ちょうど|丁度)?")
+
+
+def _fiscal_ago(atom: Atom, text: str, today: date) -> Atom:
+    """「10年前の年度」: the 年度 ten before this one (not the 年度 of the calendar year ten ago)."""
+    p = atom.period
+    match = _OF_FISCAL_YEAR.match(text, p.stop)
+    if match is None or atom.kind != "relative" or p.grain != "year":
+        return atom
+    start, end = fiscal_year_bounds(fiscal_year(today) - (today.year - p.start.year))
+    period = replace(
+        p, start=start, end=end, grain="fiscal_year", stop=match.end(), text=text[p.begin : match.end()]
+    )
+    return Atom(period, atom.kind, atom.anniversary)
+
+
 def _combine(atoms: list[Atom], text: str, today: date) -> list[Atom]:
     joined: list[Atom] = []
     for atom in atoms:
@@ -230,7 +247,18 @@ def _combine(atoms: list[Atom], text: str, today: date) -> list[Atom]:
             joined[-1] = merged
         else:
             joined.append(atom)
-    narrowed = [_narrow(atom, text) for atom in joined]
+    narrowed = [_fiscal_ago(_narrow(atom, text), text, today) for atom in joined]
+    # 「今年度から（数えて）10年前の年度」: the 年度 counted from is where the count starts, not a period
+    narrowed = [
+        a
+        for k, a in enumerate(narrowed)
+        if not (
+            k + 1 < len(narrowed)
+            and a.kind == "relative"
+            and _COUNTED_FROM.fullmatch(text, a.period.stop, narrowed[k + 1].period.begin)
+            and narrowed[k + 1].kind == "relative"
+        )
+    ]
     result: list[Atom] = []
     i = 0
     while i < len(narrowed):
