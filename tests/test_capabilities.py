@@ -1355,6 +1355,15 @@ CASES = [
     ("プロジェクトの実施決定はいつ？", TODAY, True, ["2014年（平成26年）9月16日"]),
     # a hint after the question (…何でした？お茶っぽいやつ) asks nothing of its own
     ("平成29年度の第1回全国連携展示のテーマ何でした？お茶っぽいやつ", TODAY, True, ["お茶の京都"]),
+    # a day claimed of the one of a person's records that the question's words pick
+    (
+        "神野先生に顧問をお願いしたのは2015年6月23日でしたっけ？",
+        TODAY,
+        True,
+        ["いいえ", "2015年（平成27年）9月16日"],
+    ),
+    # the region counted said as the subject (…には、協定を結んだ地域がいくつ参加した？)
+    ("2016年12月の魅力発信イベントには、協定を結んだ地域がいくつ参加した？", TODAY, True, ["3地域"]),
 ]
 
 

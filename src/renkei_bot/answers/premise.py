@@ -82,6 +82,8 @@ def confirm(ctx: Context) -> Answer | None:
         return details.detail(ctx)  # 「東北絆まつり2021では協力できたのですか？」: what the record says of it
     if not stated or not (subject or query.terms or query.ordinal):
         named = query.entity_ids("person")
+        if named and (on_day := _person_on_day(ctx, named[0])) is not None:
+            return on_day
         return details.person(ctx, named[0]) if named else None
     skip = [m.entity_id for m in claims]
     series = any(m.type == "series" for m in subject)
@@ -577,6 +579,25 @@ def _dates_hold(ctx: Context, answer: Answer) -> bool | None:
     if not spans or not recorded:
         return None
     return any(_within(ctx, s, d) for s in spans for d in recorded)
+
+
+def _person_on_day(ctx: Context, person_id: str) -> Answer | None:
+    """「神野先生に顧問をお願いしたのは平成27年9月16日の総会で合ってる？」: the day claimed of the one
+    of the person's records that the question's words pick (顧問), checked."""
+    query = ctx.query
+    days = [p for p in (*query.when.spans, *query.premise) if not p.attached and p.grain in ("day", "month")]
+    if not days or not query.terms:
+        return None
+    undated = dataclasses.replace(query, when=dataclasses.replace(query.when, spans=()), premise=())
+    theirs = set(ctx.store.about(person_id))
+    ranked = [r.event for r in ctx.selector.best(undated) if r.event in theirs and r.event.date.start]
+    if not ranked:
+        return None
+    event = ranked[0]
+    assert event.date.start is not None
+    holds = any(_within(ctx, p, event.date.start) for p in days)
+    summary = wording.yes_or_no(holds, wording.happened_on(headline(event), format_span(event.date)))
+    return ctx.found_record(summary, event, event_lines([event]))
 
 
 def _within(ctx: Context, span: Period, day: date) -> bool:

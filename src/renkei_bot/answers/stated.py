@@ -50,7 +50,9 @@ def counter_asked(ctx: Context) -> str | None:
             # 「参加自治体っていくつ」: a counter the noun ends with (自治体, not its last character)
             ends = [c for c in ctx.vocabulary.table_counters if topic[0].endswith(c)]
             return max(ends, key=len) if ends else topic[1]  # 「紹介したお祭りっていくつ」 → 祭り
-    return None
+    # 「…には、協定を結んだ地域がいくつ参加した？」: the region counted, said as the subject
+    regions = [w for w in ctx.query.facet_words("unit.region") if w in ctx.vocabulary.table_counters]
+    return regions[0] if regions and ctx.query.has("aspect.participants") else None
 
 
 def stated_figure(ctx: Context, events: Sequence[Event]) -> Answer | None:
