@@ -1364,6 +1364,8 @@ CASES = [
     ),
     # the region counted said as the subject (…には、協定を結んだ地域がいくつ参加した？)
     ("2016年12月の魅力発信イベントには、協定を結んだ地域がいくつ参加した？", TODAY, True, ["3地域"]),
+    # a person from an association, on a line of their own with the post in brackets; 何市の asks which
+    ("2016年のシンポジウムに北海道町村会から出てたパネリストは何町の町長？", TODAY, True, ["白糠町長"]),
 ]
 
 

@@ -203,6 +203,9 @@ def _answer(ctx: Context) -> Answer:
         return lacking  # 「全国連携展示がまだ一度も行われていない地域は？」
     if (which := kinds.answer(ctx)) is not None:
         return which  # 「事例報告をした区は？」: the wards the record names in those lines
+    # 「京都府市長会から出てたパネリスト、何市の市長さん？」: a person asked by where they came from
+    if _asks_person_from(ctx) and (from_place := details.person_of_place(ctx)) is not None:
+        return from_place
     figure = _figure(ctx)
     if figure is not None:
         return figure
@@ -274,6 +277,20 @@ def _asks_same_time(ctx: Context) -> bool:
         and not figure
         and not query.has("wh", "time.others", "time.on_that_day")  # 「…した日に、同じ日にやってた行事は」
         and query.sides is not None  # the sides last: worked out from the tokens on first use
+    )
+
+
+def _asks_person_from(ctx: Context) -> bool:
+    """Whether the one thing asked is a person, by where they came from (「京都府市長会から出てた
+    パネリスト、何市の市長さん？」): not a yes/no, a day, a count or another aspect beside."""
+    q = ctx.query
+    return (
+        q.has("person.from_place")
+        and q.has("aspect.people")
+        and q.has("wh")
+        and not q.confirm
+        and not q.has("count.how_many", "ask.when")
+        and all(a in details.OF_PEOPLE for a in q.aspects)
     )
 
 

@@ -652,24 +652,30 @@ def who(ctx: Context) -> Answer:
     people = ctx.query.entity_ids("person")
     if people and ("affiliation" in ctx.query.aspects or not ctx.query.terms):
         return person(ctx, people[0])
-    if not people and (from_place := _person_of_place(ctx)) is not None:
+    # 「美幌町から講演会に出てたのは誰？」: the person alone asked (not 「テーマと、内閣府から講演した人」)
+    alone = all(a in OF_PEOPLE for a in ctx.query.aspects)
+    if not people and alone and (from_place := person_of_place(ctx)) is not None:
         return from_place
     if "people" not in ctx.query.aspects:
         ctx = ctx.with_aspects("people")
     return detail(ctx)
 
 
-_FROM_TYPES = frozenset({"municipality", "ward", "prefecture", "government", "organization"})
+# the aspects a person's own line answers (who, their name and post, where they came from)
+OF_PEOPLE = frozenset({"people", "participants", "role", "content", "name", "origin"})
+_FROM_TYPES = frozenset({"municipality", "ward", "prefecture", "government", "organization", "partner"})
 _FROM_PLACE = "person.from_place"  # 「美幌町から」: said right after the place
-_NAME_END = re.compile(r"(?<=氏)\s*")  # the records end each person's name with 氏
+_NAMED = "氏"  # the records end each person's name with 氏
+# one person's part of a line: what comes before the name's 氏, and the post in brackets after it
+_PERSON_PART = re.compile(rf"[^{_NAMED}]*?{_NAMED}(?:\s*[(（][^)）]*[)）])?")
 
 
-def _person_of_place(ctx: Context) -> Answer | None:
+def person_of_place(ctx: Context) -> Answer | None:
     """「美幌町から講演会に出てたのは誰？」: in a line listing people (post, name 氏, post, name 氏), the
     one whose post names the place or body asked from."""
     came = [h.begin for h in ctx.query.facets if h.name == _FROM_PLACE]
     places = [m for m in ctx.query.entities if m.type in _FROM_TYPES and m.end in came]
-    if not places or ctx.query.kind_asked:  # 「…で一緒だった特別区の方は誰」: which of a kind, not from where
+    if not places:
         return None
     entities = [(m.surface, ctx.store.entity(m.entity_id)) for m in places]
     keys = {compact(k) for surface, e in entities for k in (surface, e.name, *e.aliases) if k}
@@ -677,10 +683,9 @@ def _person_of_place(ctx: Context) -> Answer | None:
         event = ranked.event
         named: list[tuple[str, str]] = []  # (the person's part of the line, the line)
         for text in event.details:
-            people = [p.strip() for p in _NAME_END.split(text) if p.strip()]
-            if len(people) < 2:
-                continue  # one person in the line: what the line says is the answer already
-            named += [(p, text) for p in people if p.endswith("氏") and any(k in compact(p) for k in keys)]
+            # each person's part: 「post name 氏」, or 「name 氏(post)」 on a line of its own
+            people = [p.strip() for p in _PERSON_PART.findall(text) if p.strip()] or [text.strip("・ ")]
+            named += [(p, text) for p in people if _NAMED in p and any(k in compact(p) for k in keys)]
         if named:
             said = wording.detail_line("、".join(p for p, _ in named), event.title, format_span(event.date))
             shown = [Line(t) for t in dict.fromkeys(t for _, t in named)]
