@@ -1366,6 +1366,13 @@ CASES = [
     ("2016年12月の魅力発信イベントには、協定を結んだ地域がいくつ参加した？", TODAY, True, ["3地域"]),
     # a person from an association, on a line of their own with the post in brackets; 何市の asks which
     ("2016年のシンポジウムに北海道町村会から出てたパネリストは何町の町長？", TODAY, True, ["白糠町長"]),
+    # 「Xの日って、Yもやってた？」: the other records of X's day, checked for Y
+    (
+        "北海道町村会との締結式の日って、シンポジウムもやってた？",
+        TODAY,
+        True,
+        ["はい", "全国連携シンポジウム"],
+    ),
 ]
 
 

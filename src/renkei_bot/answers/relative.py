@@ -48,6 +48,7 @@ def applies(ctx: Context) -> bool:
     if (
         query.has("time.same_day", "time.same_month", "time.day_of_record")
         or (query.has("time.day_of") and query.has("time.others", "time.started"))  # 「…が出た日に始まった」
+        or _also_that_day(query)
         or _asks_of_that_day(query)
     ):
         # 「協定を結んだ日に、ほかに何が」: about any record, a partner's signing included
@@ -82,6 +83,13 @@ def answer(ctx: Context) -> Answer | None:
     if query.has("time.previous"):
         return following(ctx, after=False)
     return running(ctx)
+
+
+def _also_that_day(query: Query) -> bool:
+    """「…の締結式の日って、KITTEでイベントもやってた？」: something else said to have happened that day
+    too (も after the day and a word between; 「特産品販売やった日も」 asks the day itself too)."""
+    days = [h.end for h in query.facets if h.name == "time.day_of"]
+    return any(h.name == "ask.also" and any(h.begin > d for d in days) for h in query.facets)
 
 
 def _asks_of_that_day(query: Query) -> bool:
