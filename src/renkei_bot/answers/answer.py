@@ -587,9 +587,8 @@ def _figure(ctx: Context) -> Answer | None:
         # table (a name the row's own words are in, the HP, is no record that states the figure)
         return None
     if counter in ctx.vocabulary.company_counters and query.has("subject.company", "subject.comprehensive"):
-        return partners.company_agreements(
-            ctx
-        )  # 「包括連携協定を結んだ企業は何社？」「包括連携協定は何社と？」
+        # 「包括連携協定を結んだ企業は何社？」「包括連携協定は何社と？」
+        return partners.company_agreements(ctx)
     table_counter = counter in ctx.vocabulary.table_counters
     if table_counter and query.entities and not query.entity_ids("partner"):
         # 「やましろ地域は何市町村が事業主体？」: a row that writes the count by kind (5市・6町・1村)

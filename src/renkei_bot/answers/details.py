@@ -671,8 +671,9 @@ _PERSON_PART = re.compile(rf"[^{_NAMED}]*?{_NAMED}(?:\s*[(（][^)）]*[)）])?")
 
 
 def person_of_place(ctx: Context) -> Answer | None:
-    """「美幌町から講演会に出てたのは誰？」: in a line listing people (post, name 氏, post, name 氏), the
-    one whose post names the place or body asked from."""
+    """「美幌町から講演会に出てたのは誰？」: the person said to come from a place or body (person.from_place
+    right after it): in the best record's lines of people (post name 氏 …, or name 氏(post) on a line of
+    its own), each whose part names it; None when none does."""
     came = [h.begin for h in ctx.query.facets if h.name == _FROM_PLACE]
     places = [m for m in ctx.query.entities if m.type in _FROM_TYPES and m.end in came]
     if not places:

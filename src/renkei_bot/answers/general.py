@@ -193,9 +193,8 @@ def anniversary(ctx: Context) -> Answer:
         # 「きのうは何の日？」 on a day inside the records: what happened that very day, if anything
         that_day = [e for e in ctx.store.between(target, target) if e.date.start == target]
         about = _named_records(ctx)
-        if (
-            about is not None
-        ):  # 「今日、大井競馬場でやってるイベントは？」「今日浅草で」: running that day too, there
+        # 「今日、大井競馬場でやってるイベントは？」「今日浅草で」: running that day too, there
+        if about is not None:
             that_day = [e for e in ctx.store.between(target, target) if e.id in about]
         if that_day:
             return _listing(ctx, format_date(target), that_day)

@@ -409,9 +409,10 @@ def _same_day_as(ctx: Context, sides: list[list[Partner]]) -> Answer:
 
 
 def _figures_claimed(ctx: Context) -> Answer | None:
-    """「群馬は市長会23・町村会21で計44になってるけど、これ正しい？」: figures claimed of a prefecture's
-    partners (of the kinds named): each must be one partner's members or their total. はい or いいえ,
-    then each partner's figure and the total."""
+    """「群馬は市長会23・町村会21で計44になってるけど、これ正しい？」: figures claimed of several partners
+    (named, or a prefecture's of the kinds named), in the order the question names them: each partner's
+    members, then their total (one figure alone is the total). はい or いいえ, then each partner's figure
+    and the total."""
     q = ctx.query
     places = q.entity_ids("prefecture")
     named = [m for m in q.entities if m.type == "partner"]

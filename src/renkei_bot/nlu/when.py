@@ -29,7 +29,8 @@ _CONNECTOR = re.compile(r"\s?(?:から|より|～|~|〜|-|→)\s?")
 _CLOSE = re.compile(r"\s?(?:まで(?:の間)?|の間)")
 _JOIN = re.compile(r"(?:の|\s)?(?:ちょうど|丁度)?")  # 「5年前のちょうど今ごろ」
 _OPEN = re.compile(
-    r"\s?(?P<w>以降|以後|以来|から|より後|以前|より前|まで|の?(?:あと|後)(?![半期])|の前(?![半期]))"
+    # (not 後半 or 前日: a half, the day before)
+    r"\s?(?P<w>以降|以後|以来|から|より後|以前|より前|まで|の?(?:あと|後)(?![半期日年月週])|の前(?![半期日年月週]))"
 )
 _AFTER_BEFORE = frozenset({"あと", "後", "前"})
 _PART = re.compile(
