@@ -76,6 +76,13 @@ def compact(text: str) -> str:
 _KATA_TO_HIRA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
 
 
+_KANJI = re.compile(r"[一-龯々]")
+
+
+def has_kanji(text: str) -> bool:
+    return _KANJI.search(text) is not None
+
+
 def to_hiragana(text: str) -> str:
     """Katakana → hiragana, for comparing readings (Sudachi gives readings in katakana)."""
     return text.translate(_KATA_TO_HIRA)

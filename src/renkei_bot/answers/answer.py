@@ -269,12 +269,12 @@ def _asks_same_time(ctx: Context) -> bool:
     query = ctx.query
     # 「構成自治体数って、群馬県市長会と同じ？」: the same figure, not the same day
     # 「…って同じ会場でしたっけ」: the same venue (an aspect), not the same day
-    figure = query.has("count.figure", "subject.member", "aspect.") and not query.has(
+    not_a_day = query.has("count.figure", "subject.member", "aspect.") and not query.has(
         "time.same_day", "time.same_month"
     )
     return (
         query.has("time.same_day", "time.same_month", "compare.same")
-        and not figure
+        and not not_a_day
         and not query.has("wh", "time.others", "time.on_that_day")  # 「…した日に、同じ日にやってた行事は」
         and query.sides is not None  # the sides last: worked out from the tokens on first use
     )
@@ -282,7 +282,8 @@ def _asks_same_time(ctx: Context) -> bool:
 
 def _asks_person_from(ctx: Context) -> bool:
     """Whether the one thing asked is a person, by where they came from (「京都府市長会から出てた
-    パネリスト、何市の市長さん？」): not a yes/no, a day, a count or another aspect beside."""
+    パネリスト、何市の市長さん？」): not a yes/no, a day or a count (details.person_of_place declines when
+    another aspect is asked beside)."""
     q = ctx.query
     return (
         q.has("person.from_place")
@@ -290,7 +291,6 @@ def _asks_person_from(ctx: Context) -> bool:
         and q.has("wh")
         and not q.confirm
         and not q.has("count.how_many", "ask.when")
-        and all(a in details.OF_PEOPLE for a in q.aspects)
     )
 
 

@@ -194,8 +194,7 @@ def same_venue(ctx: Context) -> Answer | None:
         return None
     first, second = anchors
     places = [compact(a.venue or "") for a in anchors]
-    shared = _shared_head(places[0], places[1])
-    same = len(shared) >= SAME_PLACE or places[0] == places[1]
+    same = places[0][:SAME_PLACE] == places[1][:SAME_PLACE]
     summary = wording.same_venue_or_not(
         first.name, first.venue or "", second.name, second.venue or "", same=same
     )
@@ -203,13 +202,6 @@ def same_venue(ctx: Context) -> Answer | None:
 
 
 SAME_PLACE = 3  # venues sharing their first characters this far share a place (大井競馬場…)
-
-
-def _shared_head(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 def _on_day(ctx: Context, words: tuple[str, ...], day: date) -> _Anchor | None:

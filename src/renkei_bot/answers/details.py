@@ -652,9 +652,7 @@ def who(ctx: Context) -> Answer:
     people = ctx.query.entity_ids("person")
     if people and ("affiliation" in ctx.query.aspects or not ctx.query.terms):
         return person(ctx, people[0])
-    # 「美幌町から講演会に出てたのは誰？」: the person alone asked (not 「テーマと、内閣府から講演した人」)
-    alone = all(a in OF_PEOPLE for a in ctx.query.aspects)
-    if not people and alone and (from_place := person_of_place(ctx)) is not None:
+    if not people and (from_place := person_of_place(ctx)) is not None:
         return from_place
     if "people" not in ctx.query.aspects:
         ctx = ctx.with_aspects("people")
@@ -662,7 +660,7 @@ def who(ctx: Context) -> Answer:
 
 
 # the aspects a person's own line answers (who, their name and post, where they came from)
-OF_PEOPLE = frozenset({"people", "participants", "role", "content", "name", "origin"})
+_OF_PEOPLE = frozenset({"people", "participants", "role", "content", "name", "origin"})
 _FROM_TYPES = frozenset({"municipality", "ward", "prefecture", "government", "organization", "partner"})
 _FROM_PLACE = "person.from_place"  # 「美幌町から」: said right after the place
 _NAMED = "氏"  # the records end each person's name with 氏
@@ -674,6 +672,8 @@ def person_of_place(ctx: Context) -> Answer | None:
     """「美幌町から講演会に出てたのは誰？」: the person said to come from a place or body (person.from_place
     right after it): in the best record's lines of people (post name 氏 …, or name 氏(post) on a line of
     its own), each whose part names it; None when none does."""
+    if not all(a in _OF_PEOPLE for a in ctx.query.aspects):
+        return None  # 「テーマと、内閣府から講演した人」: the person beside another aspect asked
     came = [h.begin for h in ctx.query.facets if h.name == _FROM_PLACE]
     places = [m for m in ctx.query.entities if m.type in _FROM_TYPES and m.end in came]
     if not places:

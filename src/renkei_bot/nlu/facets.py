@@ -10,7 +10,6 @@ phrases veto it (「どこの自治体」 asks who took part, not where). `at_en
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, NamedTuple
 
 from renkei_bot.errors import DataError
 from renkei_bot.nlu.tokens import Token, is_verbal_noun, tokenize
+from renkei_bot.normalize import has_kanji
 from renkei_bot.yaml_file import read_yaml
 
 FILE = "_facets.yaml"
@@ -540,7 +540,6 @@ def _is_suru(token: Token) -> bool:
     return token.pos[0] == "動詞" and (token.lemma in _SURU or token.normalized in _SURU)
 
 
-_KANJI = re.compile(r"[一-龯々]")
 KANA_PREDICATE_MIN = 3  # a shorter kana verb (あう, たす, へる) reads as too many words to respell
 
 
@@ -551,7 +550,7 @@ def kana_predicates(specs: Sequence[FacetSpec]) -> tuple[tuple[str, str], ...]:
     words = {w for spec in specs for w in (*spec.lemmas, *(part for p in spec.phrases for part in p))}
     found: dict[str, set[str]] = {}
     for word in sorted(words):
-        if not _KANJI.search(word):
+        if not has_kanji(word):
             continue
         parts = tokenize(word)
         if len(parts) != 1 or parts[0].pos[0] not in _PREDICATES or parts[0].lemma != word:

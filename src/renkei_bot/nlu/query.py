@@ -35,7 +35,7 @@ from renkei_bot.nlu.terms import (
     related_terms,
 )
 from renkei_bot.nlu.when_atoms import compiled
-from renkei_bot.normalize import normalize, strip_markup
+from renkei_bot.normalize import has_kanji, normalize, strip_markup
 from renkei_bot.records import Correction
 
 _APART_GAP = 4  # 「何か月ぐらいかかった」: how long and the gap's word, at most this many characters apart
@@ -86,7 +86,7 @@ def _kana_associations(
         if (
             place.pos[2:3] == ("地名",)
             and not place.surface.isascii()
-            and not _KANJI_IN.search(place.surface)
+            and not has_kanji(place.surface)
             and end.surface in _PREFECTURE_ENDS
             and end.begin == place.end
             and not inside(place.begin, end.end, list(covered))
@@ -95,9 +95,6 @@ def _kana_associations(
             if kind is not None:
                 found.append(text[place.begin : end.end + len(kind)])
     return tuple(found)
-
-
-_KANJI_IN = re.compile(r"[一-龥]")
 
 
 def stated_place(tokens: Sequence[tok.Token], held_verbs: frozenset[str]) -> str | None:
@@ -1133,13 +1130,12 @@ _SAME_DAY = "time.same_day"  # 「…と同じ日」 (a phrase; its lemmas, 当�
 _AGREEMENT_SUBJECTS = frozenset({"subject.agreement", "subject.comprehensive"})
 _WITH = "と"  # 「楽天と包括連携協定を」: the other party of an agreement
 _NOUN_PARTS = frozenset({"名詞", "接頭辞"})
-_OF_PARTICLE = "の"
 
 
 def _modifies(token: tok.Token) -> bool:
     """A word the next noun is part of or modified by (村界 after 奈良県町, 集まり after 町と村の): that
     noun is no name standing alone."""
-    return token.pos[0] in _NOUN_PARTS or token.pos[0] == "接尾辞" or token.surface == _OF_PARTICLE
+    return token.pos[0] in _NOUN_PARTS or token.pos[0] == "接尾辞" or token.surface == _OF
 
 
 _COUNTERPART_SPAN = 6  # characters from と to the agreement's word (「との包括連携協定」)
