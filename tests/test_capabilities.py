@@ -1373,6 +1373,27 @@ CASES = [
         True,
         ["はい", "全国連携シンポジウム"],
     ),
+    # a word of what the table's figure means (考え方) is no attribute the records lack
+    ("推移表の2年度の合計は、どういう考え方で出した数ですか", TODAY, True, ["重複"]),
+    # whether the records name the holder of a post: they write the post only
+    ("開祭式に登壇した大田区長のお名前って記録に載ってますか", TODAY, False, ["大田区の区長"]),
+    # a potential verb (配れた) claims it could be done: the record says it could not
+    ("2021年の東北絆まつりでは、各区でチラシを配れたの？", TODAY, True, ["いいえ", "かなわなかった"]),
+    # ほかに of one meeting's agenda: its other items, not the other records of that day
+    ("2017年12月15日の区長会総会では、埼玉県知事の座談会のほかに何を扱った？", TODAY, True, ["奈良県町村会"]),
+    # a set phrase (記念すべき) decorates: its words search for nothing, and ask no opinion
+    ("記念すべき最初の魅力発信イベントに参加した自治体は？", TODAY, True, ["北海道・京都・青森"]),
+    # two acts of one topic said once, each day in turn (the comma after と, not the topic's)
+    (
+        "推進方針について、総会で案を確認した日と、公表した日をそれぞれ教えて",
+        TODAY,
+        True,
+        ["2017年（平成29年）3月16日", "2017年（平成29年）4月24日"],
+    ),
+    # an introduction closed by an emoji, its period the asker's own
+    ("今年度から白糠町の担当になりました🙇 北海道町村会と協定を結んだのはいつ？", TODAY, True, ["2016年"]),
+    # 「…した日を教えて」 asks the day: a sub-item's own, in both calendars
+    ("千葉県特産品販売をした日を教えて", TODAY, True, ["2017年（平成29年）12月21日"]),
 ]
 
 

@@ -104,8 +104,8 @@ class Parts:
         """「…合わせると何自治体？あとその差は？」: later questions that ask something of their own, each
         answered with its subject carried from the one before, when the whole answer does not already
         say what they say."""
-        if not whole.found:
-            return []
+        if not whole.found or _days_each(queries):
+            return []  # 「…した日と、…した日をそれぞれ」: the whole answer gives each already
         added: list[Answer] = []
         first = queries[0]
         before = self._turn(first, self._respond(first))
@@ -231,3 +231,8 @@ class Parts:
             same = bool(result.record_ids) and result.record_ids[0] in whole.record_ids
             leads = same and result.summary.split("\n", 1)[0] not in whole.summary
         return result if leads else None
+
+
+def _days_each(queries: list[Query]) -> bool:
+    """「…を確認した日と、…を公表した日を（それぞれ）」: every part asks a day; the whole answer is of both."""
+    return all(q.has("ask.when", "time.day_of") for q in queries)

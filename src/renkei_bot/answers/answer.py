@@ -220,10 +220,16 @@ def _answer(ctx: Context) -> Answer:
     table = _table_question(ctx)
     if table is not None:
         return table
+    if _asks_holder_named(ctx) and (post := details.post_holder(ctx)) is not None:
+        return premise.yes_no(
+            ctx, post
+        )  # 「木古内町の町長さんのお名前って記録にあります？」: the post's lines
     exists = ctx.query.has("ask.exists") and not ctx.query.entities  # 「…ってありますか？」: a list
     if (ctx.query.confirm and not exists) or premise.place_contradicts(ctx):
         checked = premise.manner(ctx) if ctx.query.confirm else None
         checked = checked or premise.confirm(ctx)
+        if checked is None and ctx.query.confirm:
+            checked = premise.manner(ctx, silent=True)
         if checked is not None:
             return premise.yes_no(ctx, checked)
     # 「最初に協定を結んだのは北海道町村会だよね？」: a claim that the one named is the first, not a
@@ -278,6 +284,13 @@ def _asks_same_time(ctx: Context) -> bool:
         and not query.has("wh", "time.others", "time.on_that_day")  # 「…した日に、同じ日にやってた行事は」
         and query.sides is not None  # the sides last: worked out from the tokens on first use
     )
+
+
+def _asks_holder_named(ctx: Context) -> bool:
+    """Whether a yes/no asks if the records name who held a post of a body (「…の町長さんのお名前って
+    記録にあります？」): no person is named, so nothing is claimed; the post's own lines answer it."""
+    q = ctx.query
+    return bool(q.roles) and q.confirm and q.has("aspect.name") and not q.entity_ids("person")
 
 
 def _asks_person_from(ctx: Context) -> bool:

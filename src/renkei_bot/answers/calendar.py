@@ -14,6 +14,7 @@ from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.partners import company_agreements_of, partner_line, partners_of, table_source
 from renkei_bot.answers.ranking import Ranked
 from renkei_bot.dates import format_date, format_span, whole_months
+from renkei_bot.nlu import tokens as tok
 from renkei_bot.nlu.query import Query
 from renkei_bot.nlu.resolution import Match
 from renkei_bot.normalize import compact
@@ -225,18 +226,57 @@ def each(ctx: Context) -> Answer | None:
     sides = ctx.query.sides
     if sides is None:
         return None
-    best = [_side_ranked(ctx, words) for words in sides]
-    if not best[0] or not best[1]:
-        return None
-    if best[0][0].event.id == best[1][0].event.id:
-        weaker = 0 if best[0][0].score < best[1][0].score else 1
-        best[weaker] = _side_ranked(ctx, sides[weaker], best[weaker][0].event.id)
-    anchors = [a for ranked in best if ranked and (a := _anchor_of(ranked[0].event)) is not None]
+    events = _by_acts(ctx, sides)
+    if events is None:
+        best = [_side_ranked(ctx, words) for words in sides]
+        if not best[0] or not best[1]:
+            return None
+        if best[0][0].event.id == best[1][0].event.id:
+            weaker = 0 if best[0][0].score < best[1][0].score else 1
+            best[weaker] = _side_ranked(ctx, sides[weaker], best[weaker][0].event.id)
+        events = [ranked[0].event for ranked in best if ranked]
+    anchors = [a for event in events if (a := _anchor_of(event)) is not None]
     if len(anchors) < 2:
         return None
     first, second = anchors[:2]
     summary = wording.each_on(first.name, first.shown, second.name, second.shown)
     return _pair(ctx, summary, first, second)
+
+
+def _by_acts(ctx: Context, sides: tuple[tuple[str, ...], tuple[str, ...]]) -> list[Event] | None:
+    """「推進方針の案を確認した日と、公表した日をそれぞれ」: two acts (verbal nouns: 確認, 公表) of one
+    topic said once. Each phrase's record is the best by both phrases' words that writes its own act
+    and not the other's; None unless each phrase has an act of its own and both records are found."""
+    acts = [{w for w in side if _is_act(w)} for side in sides]
+    own = [acts[0] - acts[1], acts[1] - acts[0]]
+    if not own[0] or not own[1]:
+        return None
+    query = _of_words(ctx, (), tuple(dict.fromkeys((*sides[0], *sides[1]))))
+    ranked = [
+        r.event for r in ctx.selector.rank(query, ctx.selector.filtered(query, strict=False)) if r.score > 0
+    ]
+    picked: list[Event] = []
+    for mine, theirs in (own, own[::-1]):
+        event = next((e for e in ranked if _writes(e, mine) and not _writes_any(e, theirs)), None)
+        if event is None or event in picked:
+            return None
+        picked.append(event)
+    return picked
+
+
+def _is_act(word: str) -> bool:
+    tokens = tok.tokenize(word)
+    return len(tokens) == 1 and tok.is_verbal_noun(tokens[0])
+
+
+def _writes(event: Event, words: set[str]) -> bool:
+    text = compact(" ".join((event.title, *event.details)))
+    return all(compact(w) in text for w in words)
+
+
+def _writes_any(event: Event, words: set[str]) -> bool:
+    text = compact(" ".join((event.title, *event.details)))
+    return any(compact(w) in text for w in words)
 
 
 DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後, 何日前)

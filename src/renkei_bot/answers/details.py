@@ -333,6 +333,12 @@ def detail(ctx: Context) -> Answer:
     # 「全国連携展示の第1回は」 of a series numbered anew each 年度, no year said: the very first
     first_of_all = ctx.query.ordinal == 1 and not ctx.query.when.spans
     order = ctx.query.order or ("first" if first_of_all else None)
+    series = ctx.query.entity_ids("series")
+    if order and series and not ctx.query.ordinal:
+        # 「魅力発信イベントの記念すべき初回は」: the first of the series, whichever record its other
+        # words (記念 of 開催記念セレモニー) would rank first
+        own = [e for e in ctx.selector.filtered(ctx.query, series_only=True) if e.series in series]
+        best = ctx.selector.rank(ctx.query, own) or best
     if len(best) > 1 and order:  # 「最初のシンポジウムの基調講演は誰」: the first of them
         dated = sorted(
             best,
@@ -342,7 +348,6 @@ def detail(ctx: Context) -> Answer:
             ),
         )
         best = dated[:1] if order == "first" else dated[-1:]
-    series = ctx.query.entity_ids("series")
     if ctx.query.has("ask.by_year") and series and not ctx.query.confirm:
         # 「東北絆まつりへの協力、開催年ごとに場所と日にち」: every one of the series, each with what is asked
         own = [e for e in ctx.selector.filtered(ctx.query, series_only=True) if e.series in series]
@@ -606,7 +611,7 @@ def _several(ctx: Context, events: list[Event]) -> Answer:
     )
 
 
-def _role_asked(ctx: Context) -> Answer | None:
+def post_holder(ctx: Context) -> Answer | None:
     """「群馬県町村会の会長は誰？」: the records that name that post of that body, or a plain "not
     recorded" (the bot never guesses who holds a post)."""
     for entity_id, post in ctx.query.roles:
@@ -646,7 +651,7 @@ def _role_asked(ctx: Context) -> Answer | None:
 def who(ctx: Context) -> Answer:
     if "content" in ctx.query.aspects[:1]:  # 「知事が来た日に何が決まったの？」: what, not who
         return detail(ctx)
-    post = _role_asked(ctx)
+    post = post_holder(ctx)
     if post is not None:
         return post
     people = ctx.query.entity_ids("person")

@@ -151,7 +151,11 @@ def other_items_of(ctx: Context) -> Answer | None:
     best = ctx.selector.best(ctx.query)
     if len(best) != 1:
         return None
-    event = best[0].event
+    return items_besides(ctx, best[0].event)
+
+
+def items_besides(ctx: Context, event: Event) -> Answer | None:
+    """The record's items the question does not name, first (None when it names none of them, or all)."""
     others = other_items(ctx, event)
     if not others:
         return None

@@ -88,6 +88,8 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     if asked is None:
         return None
     noun, _ = asked
+    if ctx.query.intent == "yearly_count" and _asks_of_table(ctx, noun):
+        return None  # 「合計はどのような考え方で算出？」: the word asks what the table's figure means
     # お祭り → まつり; a part said otherwise keeps the rest (連携項目 is not 連携)
     said_as = [noun.replace(word, w) for word, words in ctx.query.related_of if word in noun for w in words]
     if any(ctx.selector.term_hits(w) for w in (noun, *said_as)):
@@ -103,6 +105,12 @@ def unrecorded_attribute(ctx: Context) -> Answer | None:
     if asking and not head_is_thing and all(ctx.selector.term_hits(u) or ctx.asking_word(u) for u in units):
         return None
     return _not_recorded(ctx, noun)
+
+
+def _asks_of_table(ctx: Context, noun: str) -> bool:
+    """The noun is a word of a facet the yearly-counts table answers itself (table.meaning: 考え方)."""
+    facets = ctx.vocabulary.facets
+    return any(noun in facets.spec(h.name).lemmas for h in ctx.query.facets if h.name.startswith("table."))
 
 
 APART = 2  # characters a record may write between a compound's parts (実施を決定, 協定の締結)

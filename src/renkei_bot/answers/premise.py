@@ -325,9 +325,10 @@ def _said_of_topic(ctx: Context, subject: Sequence[Match]) -> list[Match]:
     return after if after and (before or topic_words) else []
 
 
-def manner(ctx: Context) -> Answer | None:
+def manner(ctx: Context, *, silent: bool = False) -> Answer | None:
     """「…は予定どおり開催されましたか」「…はオンラインでしたか」: how the record says it went
-    (claim.* facets: the words a record writes when the claim is false or true)."""
+    (claim.* facets: the words a record writes when the claim is false or true). A record that
+    says nothing either way answers only when `silent` (the question's own words decide first)."""
     specs = ctx.vocabulary.facets.claims(h.name for h in ctx.query.facets)
     if ctx.query.has("ask.exists") and not ctx.query.entities:
         return None  # 「オンラインで開いた講演会ってありますか？」: are there any, a list (はい first)
@@ -356,6 +357,10 @@ def manner(ctx: Context) -> Answer | None:
     said = next((line for v, line in verdicts if v == holds and line), "")
     if not said:
         said = next((line for _, line in verdicts if line), "")
+    if holds and not said and not silent and all(spec.at_end for spec in specs):
+        # 「六魂祭ではPRブースを出せた？」: a claim said by the ending (出せた) is of the words before it,
+        # and the line holding them answers first; 「無事に開かれた？」 is of the record itself
+        return None
     if not said and not holds:  # 「中止になった？」 of one held smaller: the line saying how it went
         manner_words = ctx.vocabulary.facets.manner_words()
         said = next((p for p in event.details if any(w in p for w in manner_words)), "")

@@ -17,7 +17,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.events import own_said, until_said, when_of
+from renkei_bot.answers.events import items_besides, own_said, until_said, when_of
 from renkei_bot.answers.lines import cite, event_lines, headline, iso_dates
 from renkei_bot.answers.model import Answer
 from renkei_bot.answers.partners import company_agreements_of, mentioned_partners
@@ -271,6 +271,8 @@ def others_on(ctx: Context, day: date) -> Answer | None:
     anchors = [r.event for r in named if r.event in that_day][:1]
     if not anchors:  # the named record by its words alone, among that day's
         anchors = [e for e in that_day if any(e.id in ctx.selector.term_hits(t) for t in ctx.query.terms)][:1]
+    if anchors and (besides := items_besides(ctx, anchors[0])) is not None:
+        return besides  # 「12月15日の区長会総会、奈良の申し入れのほかに何の話を」: the meeting's other items
     others = [e for e in that_day if e not in anchors]
     if not anchors or not others:
         return None

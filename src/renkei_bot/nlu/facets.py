@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from renkei_bot.errors import DataError
-from renkei_bot.nlu.tokens import Token, is_verbal_noun, tokenize
+from renkei_bot.nlu.tokens import POTENTIAL, Token, is_potential, is_verbal_noun, tokenize
 from renkei_bot.normalize import has_kanji
 from renkei_bot.yaml_file import read_yaml
 
@@ -97,7 +97,8 @@ def _phrase_at(words: Sequence[Token], i: int, phrase: tuple[str, ...], spaced: 
         return False
     for k, part in enumerate(phrase):
         word = words[i + k]
-        if part != word.normalized and part != word.lemma and part != word.surface:  # not in _forms()
+        written = part == word.normalized or part == word.lemma or part == word.surface  # as _forms()
+        if not written and (part != POTENTIAL or not is_potential(word)):
             return False
         end = words[i + k - 1].end
         if k and end != word.begin and spaced.get(word.begin) != end:
@@ -141,6 +142,8 @@ def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
             where.setdefault(normalized, []).append(i)
         if lemma != surface and lemma != normalized:
             where.setdefault(lemma, []).append(i)
+        if is_potential(t):  # 出せた: 「可能形 た」 in a phrase
+            where.setdefault(POTENTIAL, []).append(i)
     return where
 
 

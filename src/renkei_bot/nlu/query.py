@@ -465,6 +465,8 @@ class Understander:
         asking += [(h.begin, h.end) for h in facets if h.name.startswith("order.")]
         # 「…確認させてください」「念のため確認お願いします」: a courtesy's words are no search terms
         asking += [(h.begin, h.end) for h in facets if h.name == asker.CLOSING]
+        # 「記念すべき初回」: a set phrase that decorates (memorable) names nothing to search for
+        asking += [(h.begin, h.end) for h in facets if h.name == _SET_PHRASE]
         aside = _Aside.of(tokens, resolution.matches)
         when = aside.when(when, today)
         when = _restated(text, when)
@@ -1126,6 +1128,7 @@ def _guessed_last(
 
 
 _DAY_OF = frozenset({"time.on_that_day", "time.day_of"})
+_SET_PHRASE = "filler.set_phrase"
 _SAME_DAY = "time.same_day"  # 「…と同じ日」 (a phrase; its lemmas, 当日, say the day of the record itself)
 _AGREEMENT_SUBJECTS = frozenset({"subject.agreement", "subject.comprehensive"})
 _WITH = "と"  # 「楽天と包括連携協定を」: the other party of an agreement

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,6 +146,31 @@ def is_verbal_noun(token: Token) -> bool:
     return token.pos[:3] == _VERBAL_NOUN
 
 
+POTENTIAL = "可能形"  # what a potential verb (出せる, 配れる, 行える) stands for in the vocabulary's phrases
+
+
+def _kana_row_vowel(char: str) -> str:
+    """The vowel a kana ends in (せ → E, す → U), from its Unicode name; "" for any other character."""
+    name = unicodedata.name(char, "")
+    return name[-1] if name.startswith(("HIRAGANA LETTER", "KATAKANA LETTER")) else ""
+
+
+def is_potential(token: Token) -> bool:
+    """出せた, 配れた, 行えた, 来れた: a verb ending in an e-row kana and る whose normalised form is
+    another verb ending in the u-row (出せる → 出す, 配れる → 配る); きめる → 決める is one verb spelt
+    otherwise, and いる → 居る ends in no e-row kana."""
+    lemma, normalized = token.lemma, token.normalized
+    return (
+        token.pos[0] == "動詞"
+        and len(lemma) >= 2
+        and lemma != normalized
+        and lemma.endswith("る")
+        and _kana_row_vowel(lemma[-2]) == "E"
+        and _kana_row_vowel(normalized[-1]) == "U"
+        and not normalized.endswith(lemma[-2:])
+    )
+
+
 def ends_with_predicate(tokens: Sequence[Token]) -> bool:
     """「…開催できた？」「…平成30年中に開催？」 end with a verb, an auxiliary or a verbal noun (a yes/no
     shape); 「…講演会は？」 does not."""
@@ -194,9 +220,11 @@ def _joins(words: Sequence[Token], stop: int) -> list[int]:
 def _clause_break(words: Sequence[Token]) -> int | None:
     """Where the two phrases end: the first comma, else the topic or subject particle after the first
     joining と (「ロゴマークの決定と意見交換は同じ日？」)."""
-    comma = next((i for i, t in enumerate(words) if t.pos[:2] == _COMMA), None)
-    if comma is not None:
-        return comma
+    commas = [i for i, t in enumerate(words) if t.pos[:2] == _COMMA]
+    # 「…について、Aした日と、Bした日を」: the comma after a joining と, not the topic's before it
+    joined = [i for i in commas if i and words[i - 1].surface == "と" and words[i - 1].pos[0] == "助詞"]
+    if joined or commas:
+        return (joined or commas)[0]
     first = next(
         (i for i in range(1, len(words)) if words[i].surface == "と" and words[i].pos[0] == "助詞"), None
     )
@@ -480,8 +508,17 @@ def sentence_ends(tokens: Sequence[Token]) -> list[int]:
     return [
         t.end
         for t, after in itertools.pairwise(words)
-        if t.pos[:2] == _PERIOD and t.surface not in ("?", "？") and after.pos[:2] != _PERIOD
+        if (
+            (t.pos[:2] == _PERIOD and t.surface not in ("?", "？"))
+            or (_pictograph(t) and not _pictograph(after))
+        )
+        and after.pos[:2] != _PERIOD
     ]
+
+
+def _pictograph(token: Token) -> bool:
+    """「…新人です🙇 うちの…」: an emoji closes a sentence in chat as 。 does (Unicode category So)."""
+    return token.pos[0] == "補助記号" and all(unicodedata.category(c) == "So" for c in token.surface)
 
 
 def question_end(tokens: Sequence[Token]) -> int | None:
