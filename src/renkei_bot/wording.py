@@ -931,6 +931,11 @@ def involved(names: str, title: str, day: str) -> str:
     return f"{names}です（{day}「{title}」）。"
 
 
+def names_counted(names: str, count: int, counter: str) -> str:
+    """「荒川区、江東区、品川区の3区」: the names, then how many of them."""
+    return f"{names}の{count}{counter}"
+
+
 def involved_in(names: str, title: str, day: str) -> str:
     return f"{names}（{day}「{title}」）"
 
@@ -1141,6 +1146,13 @@ def same_venue_or_not(first: str, first_venue: str, second: str, second_venue: s
 
 def nothing_else_on(label: str, title: str) -> str:
     return f"{label}の記録は「{title}」だけです。"
+
+
+def undated_right_after(title: str) -> str:
+    """An undated row written right after the day's rows: maybe the same day, not recorded as such."""
+    return (
+        f"ただし、そのすぐ後の行に日付の記載がない「{title}」があります（同じ日かどうかは記録にありません）。"
+    )
 
 
 def same_time(label: str, title: str, facts: str, *, month: bool) -> str:

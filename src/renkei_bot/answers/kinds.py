@@ -40,11 +40,25 @@ def answer(ctx: Context) -> Answer | None:
     names, naming = _places(ctx, event, kind)
     if not names:
         return None
-    summary = wording.involved("、".join(names), event.title, format_span(event.date))
+    # counted only when one line names them all (「荒川区、江東区、品川区で…」), not one per line
+    said = _with_count(ctx, names) if len(naming) == 1 else "、".join(names)
+    summary = wording.involved(said, event.title, format_span(event.date))
     if naming and set(query.aspects) - {"participants", "role"}:
         # 「提案された連携のテーマと、事業をやった区は？」: the line naming them says the rest asked too
-        summary = wording.involved("、".join(names), naming[0].lstrip("・ 　"), format_span(event.date))
+        summary = wording.involved(said, naming[0].lstrip("・ 　"), format_span(event.date))
     return ctx.found_record(summary, event, record_lines(event, naming))  # what names them, then the rest
+
+
+def _with_count(ctx: Context, names: list[str]) -> str:
+    """「何区が参加して、どこの区？」: 何 and a counter the names all end in (区) asks how many as well as
+    which (なんく, なにく): both, 「荒川区、江東区、品川区の3区」; else the names alone."""
+    joined = "、".join(names)
+    counters = [h.word[1:] for h in ctx.query.facets if h.word.startswith(_WHICH) and len(h.word) == 2]
+    counter = next((c for c in counters if all(n.endswith(c) for n in names)), None)
+    return wording.names_counted(joined, len(names), counter) if counter and len(names) > 1 else joined
+
+
+_WHICH = "何"  # 何区, 何県: the counter after it
 
 
 MAX_EACH = 4  # the most records of a period answered each with its places
@@ -95,6 +109,19 @@ def _of_period(ctx: Context) -> list[Event]:
     return events if 1 < len(events) <= MAX_EACH else []
 
 
+def _saying_most(ctx: Context, reads: list[tuple[str, str]], words: list[str]) -> list[str]:
+    """Of the lines naming places, the one that alone holds a rare word of the question (the rarest
+    first): 「トキワ荘の事例報告」 is the item naming トキワ荘, not every item under 「事例報告」."""
+    rare = sorted(
+        (w for w in words if ctx.selector.idf(w) >= pointing.RARE), key=ctx.selector.idf, reverse=True
+    )
+    for word in rare:
+        holding = [text for text, _ in reads if word in compact(text)]
+        if len(holding) == 1:
+            return holding
+    return []
+
+
 def _places(ctx: Context, event: Event, kind: str) -> tuple[list[str], list[str]]:
     """The places of `kind` the record names, first named first, and the lines naming them; the
     lines that say what the question does (事例報告, 雪) first, each item read under its heading."""
@@ -115,8 +142,10 @@ def _places(ctx: Context, event: Event, kind: str) -> tuple[list[str], list[str]
             [t for t, read in reads if any(k in compact(read) for k in _keys(subject))], places
         )
     ]
+    naming = [(t, read) for t, read in reads if any(k in compact(t) for p in places for k in _keys(p))]
     said = (
         list(dict.fromkeys(pairing))
+        or _saying_most(ctx, naming, words)
         or [text for text, read in reads if any(w in compact(read) for w in words)]
         or [t for t, _ in reads]
     )

@@ -274,6 +274,8 @@ def others_on(ctx: Context, day: date) -> Answer | None:
     if anchors and (besides := items_besides(ctx, anchors[0])) is not None:
         return besides  # 「12月15日の区長会総会、奈良の申し入れのほかに何の話を」: the meeting's other items
     others = [e for e in that_day if e not in anchors]
+    if anchors and not others and (beside := _undated_after(ctx, day)):
+        return _only_one(ctx, format_date(day), anchors[0], beside)
     if not anchors or not others:
         return None
     label = format_date(day)
@@ -317,17 +319,7 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
         named = {m.entity_id for m in after}
         others = [e for e in others if named & {*e.refs, e.series}] or others
     if not others:
-        said = wording.nothing_else_on(label, headline(anchor))
-        if ctx.query.confirm or ctx.query.has("ask.any"):  # 「その日に何かイベントあった？」: いいえ
-            said = wording.yes_or_no(False, said)
-        return ctx.found(
-            said,
-            title=label,
-            lines=event_lines([anchor]),
-            sources=(cite(anchor),),
-            dates=iso_dates([anchor]),
-            record_ids=(anchor.id,),
-        )
+        return _only_one(ctx, label, anchor, [] if month else _undated_after(ctx, day))
     summary = wording.same_time(label, headline(anchor), details.facts(ctx, others), month=month)
     asked = [a for a in ctx.query.aspects if a not in ("content", "role")]
     if asked and len(others) == 1:  # 「同じ日のシンポジウムの会場とテーマを」: asked of that one
@@ -336,6 +328,37 @@ def same_time(ctx: Context, *, month: bool) -> Answer:
 
 
 _DAY_OF = ("time.day_of", "time.on_that_day", "time.same_day")
+
+
+def _only_one(ctx: Context, label: str, anchor: Event, beside: list[Event]) -> Answer:
+    """「…の日、ほかに何か？」 of a day with one record: that one alone, and the undated row the source
+    writes right after it, when there is one (「千葉県町村会の締結式の日」: the second symposium)."""
+    said = wording.nothing_else_on(label, headline(anchor))
+    if ctx.query.confirm or ctx.query.has("ask.any"):  # 「その日に何かイベントあった？」: いいえ
+        said = wording.yes_or_no(False, said)
+    if beside:  # maybe the same day, which the records do not say
+        said += wording.undated_right_after(headline(beside[0]))
+    shown = [anchor, *beside]
+    return ctx.found(
+        said,
+        title=label,
+        lines=event_lines(shown),
+        sources=tuple(cite(e) for e in shown),
+        dates=iso_dates([anchor]),
+        record_ids=tuple(e.id for e in shown),
+    )
+
+
+def _undated_after(ctx: Context, day: date) -> list[Event]:
+    """The undated records the source writes right after that day's rows (no date of their own: the
+    same day, maybe, but the records do not say so)."""
+    that_day = ctx.store.between(day, day)
+    if not that_day:
+        return []
+    events = ctx.store.events
+    at = max(ctx.store.position(e.id) for e in that_day) + 1  # the row after the day's last
+    after = events[at] if at < len(events) else None
+    return [after] if after is not None and after.date.start is None and after.date.after == day else []
 
 
 def _sides_of_day(ctx: Context) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
