@@ -1394,6 +1394,8 @@ CASES = [
     ("今年度から白糠町の担当になりました🙇 北海道町村会と協定を結んだのはいつ？", TODAY, True, ["2016年"]),
     # a day with one record, and the undated row the source writes right after it (maybe that day)
     ("2017年1月19日には締結式のほかに何があった？", TODAY, True, ["だけです", "第2回全国連携シンポジウム"]),
+    # 「何日現在」 asks the day the yearly table counts at, not what runs today
+    ("推移表の数は何月何日現在のもの？", TODAY, True, ["8月1日"]),
     # 何区 asks how many and which: the names, then how many
     ("雪の活用の連携事業は何区でやった？", TODAY, True, ["荒川区、江東区、品川区の3区"]),
     # 「…した日を教えて」 asks the day: a sub-item's own, in both calendars

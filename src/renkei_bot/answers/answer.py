@@ -405,6 +405,9 @@ def _aspect_routed(ctx: Context) -> Context:
         # 「東北絆まつりの開催地、最初から順番に並べて」: all of them, in order, not the first alone
         listed = dataclasses.replace(query, intent="events_about", order=None)
         return dataclasses.replace(ctx, query=listed)
+    if query.has("table.as_of") and query.intent in ("when", "fallback") and not query.entities:
+        # 「推移表の数字は何月何日現在？」: the day the yearly table counts at, not a day of a record
+        return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="yearly_count"))
     if query.intent == "partner_total" and _records_counted(ctx):
         # 「オンライン開催になった全国連携講演会っていくつある？」: those records, counted
         return dataclasses.replace(ctx, query=dataclasses.replace(query, intent="count"))
