@@ -11,7 +11,7 @@ phrases veto it (「どこの自治体」 asks who took part, not where). `at_en
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -515,13 +515,18 @@ class Vocabulary:
     # のびる → 伸びる: the verbs and adjectives of the facets by their reading, for a question that writes
     # one in kana where Sudachi keeps the kana as its normalised form (一番のびた年度)
     kana_predicates: tuple[tuple[str, str], ...] = ()
+    # kana_predicates as a mapping, made once here, not for every question's tokens
+    _spelling: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_spelling", dict(self.kana_predicates))
 
     def spelled(self, tokens: list[Token]) -> list[Token]:
         """`tokens` with each verb or adjective written in kana given the facets' spelling as its
         normalised form, so that the facets read 「のびた」 as 伸びる; the others as they are."""
-        if not self.kana_predicates:
+        spelling = self._spelling
+        if not spelling:
             return tokens
-        spelling = dict(self.kana_predicates)
         out = tokens
         for i, t in enumerate(tokens):
             if t.pos[0] in _PREDICATES and t.normalized in spelling:
