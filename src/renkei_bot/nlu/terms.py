@@ -185,8 +185,9 @@ def proper_names(
             continue
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
         proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
+        if not proper or word in stop:  # イベ (イベント)
+            continue
         # a word cut across a name found (しぶやく|の read as しぶや + くの) is the rest of that name
-        crossed = any(b < token.end and token.begin < e for b, e in covered)
-        if proper and not crossed and word not in stop:  # イベ (イベント)
+        if not any(b < token.end and token.begin < e for b, e in covered):
             out.append(word)
     return tuple(dict.fromkeys(out))

@@ -414,7 +414,7 @@ _LEADING_IN = frozenset({"けど", "けれど", "けれども", "が", "から",
 def preface_end(tokens: Sequence[Token]) -> int | None:
     """Where a clause that only leads into the question ends (「資料を作ってるんだけど、」「明日
     会議があるので、」): the comma after a conjunctive particle; None without one."""
-    if all(t.pos[:2] != _COMMA for t in tokens[1:]):
+    if _COMMA not in [t.pos[:2] for t in tokens[1:]]:  # a list in C, not a generator
         return None  # no comma to end a clause at (most questions)
     leading = False  # 「…切れてるんだけどそれはいいとして、」: the comma after the conjunction ends it
     for polite, before, comma in zip([None, *tokens], tokens, tokens[1:], strict=False):
