@@ -165,7 +165,9 @@ class _Fuzzy:
                 starts = prune(index, starts)
                 if not starts:
                     continue
-            anchors = [a for a in starts if _may_reach(text, key, a, open_region)]
+            anchors = _reaching(text, key, starts, open_region)
+            if not anchors:
+                continue  # no window of the key can reach NEAR_FLOOR (most keys that get this far)
             # A window starts and ends on a name character, not on a particle or a bracket (unless the
             # key does): the positions where the key's first and last characters may sit.
             first, last = key[0], key[-1]
@@ -198,19 +200,26 @@ class _Fuzzy:
         return out
 
 
-def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int], bool]) -> bool:
-    """Whether a window around the anchor can be valid and reach NEAR_FLOOR: one rapidfuzz call for all
-    nine windows.
+def _reaching(
+    text: str, key: str, anchors: Iterable[int], open_region: Callable[[int, int], bool]
+) -> list[int]:
+    """The anchors, in order, around which a window can be valid and reach NEAR_FLOOR: one rapidfuzz
+    call for all nine windows of an anchor (and one import and one bound for all the anchors).
 
     fuzz.ratio(w, key) = 200·LCS(w, key) / (len(w) + len(key)); every window is a substring of the
     region below and at least len(key) − 1 (and 2) long, so the region's LCS bounds them all.
     """
     from rapidfuzz.distance import LCSseq  # here: see the module's docstring
 
-    begin, end = max(anchor - 1, 0), anchor + len(key) + 2
-    if not open_region(begin, min(end, len(text))):
-        return False
-    return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=_needed(key)))
+    needed, reach, n = _needed(key), len(key) + 2, len(text)
+    kept: list[int] = []
+    for anchor in anchors:
+        begin, end = max(anchor - 1, 0), anchor + reach
+        if open_region(begin, min(end, n)) and LCSseq.similarity(
+            text[begin:end], key, processor=None, score_cutoff=needed
+        ):
+            kept.append(anchor)
+    return kept
 
 
 def _needed(key: str) -> int:
