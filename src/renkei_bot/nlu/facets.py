@@ -67,8 +67,14 @@ class FacetHit:
 OF = "の"  # 「市町村の数」: the particle between a counted noun and 数
 
 
-def _forms(token: Token) -> tuple[str, ...]:
-    return (token.normalized, token.lemma, token.surface)
+def _form_in(token: Token, words: frozenset[str]) -> str | None:
+    """The first of the token's forms (normalised, dictionary, surface) among `words`: tests in a row,
+    not a generator over a tuple of them, as this is asked for every hit tried."""
+    if token.normalized in words:
+        return token.normalized
+    if token.lemma in words:
+        return token.lemma
+    return token.surface if token.surface in words else None
 
 
 def _words(tokens: Sequence[Token]) -> list[Token]:
@@ -97,7 +103,7 @@ def _phrase_at(words: Sequence[Token], i: int, phrase: tuple[str, ...], spaced: 
         return False
     for k, part in enumerate(phrase):
         word = words[i + k]
-        if part != word.normalized and part != word.lemma and part != word.surface:  # not in _forms()
+        if part != word.normalized and part != word.lemma and part != word.surface:  # none of its forms
             return False
         end = words[i + k - 1].end
         if k and end != word.begin and spaced.get(word.begin) != end:
@@ -168,8 +174,11 @@ def _vetoed(
 ) -> bool:
     """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where); for an
     at_end facet, in the last sentence (「確認させてください。…でしたよね？」 still asks yes or no)."""
+    found = [i for i, _ in _unless_at(plan, words, where, present, spaced)]
+    if not found:
+        return False  # no unless phrase anywhere (most questions): no sentence to look for
     start, stop = _last_sentence(words) if plan.spec.at_end else (0, len(words))
-    return any(start <= i < stop for i, _ in _unless_at(plan, words, where, present, spaced))
+    return any(start <= i < stop for i in found)
 
 
 def _inside_unless(
@@ -362,8 +371,9 @@ class FacetSet:
                 )
                 if first is not None:
                     token = words[first]
-                    word = next(f for f in (token.normalized, token.lemma, token.surface) if f in spec.lemmas)
-                    hits.append(FacetHit(spec.name, word, token.begin, token.end))
+                    form = _form_in(token, spec.lemmas)
+                    assert form is not None  # the token was found by one of its forms
+                    hits.append(FacetHit(spec.name, form, token.begin, token.end))
                 continue
             ks = phrases_of.get(index)
             phrases = [plan.phrases[k][0] for k in sorted(ks)] if ks else []
@@ -441,7 +451,7 @@ class FacetSet:
                     last = words[i + len(phrase) - 1]
                     return FacetHit(spec.name, "".join(phrase), token.begin, last.end)
             if spec.lemmas and (not spec.at_end or _near_end(words, i, 1)):
-                word = next((f for f in _forms(token) if f in spec.lemmas), None)
+                word = _form_in(token, spec.lemmas)
                 if word is not None:
                     return FacetHit(spec.name, word, token.begin, token.end)
         return None
