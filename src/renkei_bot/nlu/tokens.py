@@ -439,6 +439,7 @@ def preface_end(tokens: Sequence[Token]) -> int | None:
 
 
 _PERIOD = ("補助記号", "句点")  # 。！!
+_QUESTION_MARKS = frozenset({"?", "？"})
 _ADVERBIAL_PARTICLE = ("助詞", "副助詞")  # だけ, のみ, ばかり
 
 
@@ -476,6 +477,8 @@ def noun_said_of_topic(tokens: Sequence[Token]) -> tuple[int, int] | None:
 def sentence_ends(tokens: Sequence[Token]) -> list[int]:
     """Where each sentence that ends in 。 or ！ (not a question mark) ends, before the text does:
     「お疲れさまです。来月の会議で説明します。…はいつでしたか。」 → after each 。 but the last."""
+    if _QUESTION_MARKS.issuperset([t.surface for t in tokens if t.pos[:2] == _PERIOD]):
+        return []  # no full stop but question marks (most questions): one list in C first
     words = [t for t in tokens if t.pos[0] != "空白"]
     return [
         t.end
@@ -486,6 +489,8 @@ def sentence_ends(tokens: Sequence[Token]) -> list[int]:
 
 def question_end(tokens: Sequence[Token]) -> int | None:
     """Where the last question mark followed by more words ends (「…分かります？ 今日は…」)."""
+    if _QUESTION_MARKS.isdisjoint([t.surface for t in tokens[:-1]]):
+        return None  # no question mark before the last token (most questions): none followed by words
     words = [t for t in tokens if t.pos[0] != "空白"]
     for at in range(len(words) - 2, -1, -1):
         if words[at].surface in ("?", "？") and words[at + 1].pos[0] not in _PUNCTUATION_POS:
