@@ -179,7 +179,8 @@ def proper_names(
     out: list[str] = []
     for token in tokens:
         word = token.surface
-        if len(word) < (MIN_KANA_NAME if _HIRAGANA_WORD.fullmatch(word) else 2):
+        # (the regex only for a word too short for a kana name: a longer one is long enough either way)
+        if len(word) < 2 or (len(word) < MIN_KANA_NAME and _HIRAGANA_WORD.fullmatch(word)):
             continue  # 「黄金がにの…」: two hiragana taken for a name (にの) are a word cut short
         if people and any(token.begin == end or token.end == begin for begin, end in people):
             continue
