@@ -36,7 +36,7 @@ from renkei_bot.nlu.spelled import Lexicon
 from renkei_bot.store import Store
 
 _MAGIC = "renkei-bot prepared indexes v5"  # v5: positions in arrays, equal strings and ids shared
-_LANGUAGE_MAGIC = "renkei-bot prepared language v10"  # v10: region_counters
+_LANGUAGE_MAGIC = "renkei-bot prepared language v11"  # v11: the vocabulary's kana spellings as a mapping
 _LEXICON_MAGIC = "renkei-bot prepared lexicon v7"  # v7: the records' okurigana (by_normal)
 _PACKAGE = Path(__file__).parent
 KEEP_FILES = 4

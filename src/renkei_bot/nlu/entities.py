@@ -54,6 +54,7 @@ READING_MIN_FUZZY = 5
 ASCII_FUZZY_MIN_KEY = 6  # kitten is not KITTE
 SUGGEST_CUTOFF = 50.0
 MAX_CANDIDATES = 40  # keys scored per pass at most
+_BLANK = "\0"  # a character no key holds: what the fuzzy pass blanks out of a text
 
 
 _PARTICLE_EDGES = frozenset("のをにはがでともへやか")  # kana that may end the word before a name or follow it
@@ -113,7 +114,9 @@ class _Fuzzy:
             offsets = self._offsets[index] = {
                 bigram: key.find(bigram) for bigram in {key[j : j + 2] for j in range(len(key) - 1)}
             }
-        held = sorted((p, at) for gram, at in offsets.items() for p in where.get(gram, ()))
+        get = where.get
+        held = [(p, at) for gram, at in offsets.items() for p in get(gram, ())]  # a list: no generator
+        held.sort()
         return {p - at for p, at in held}
 
     def candidates(
@@ -126,12 +129,15 @@ class _Fuzzy:
         prune: Callable[[int, Iterable[int]], list[int]] | None = None,
         chosen: tuple[dict[str, list[int]], list[int]] | None = None,
         content: list[bool] | None = None,
+        bounded: Callable[[int], str] | None = None,
     ) -> list[Candidate]:
         """The best-scoring window of each key that shares enough bigrams, if it reaches NEAR_FLOOR.
 
         `open_region(begin, end)` is False when no window inside text[begin:end] can be valid;
         `prune(index, anchors)` keeps, in order, the anchors of a key that can give a valid window,
-        and none when the caller would drop the key's best window whatever it is.
+        and none when the caller would drop the key's best window whatever it is;
+        `bounded(length)` is a string holding every valid window of a key that long (the text with
+        what no such window can touch blanked out), whose LCS with the key bounds theirs.
         """
         out: list[Candidate] = []
         n = len(text)
@@ -151,14 +157,17 @@ class _Fuzzy:
         for index in eligible:
             key = self.keys[index]
             # one call in C, before the key's anchors are worked out in Python: a key failing it needs none
-            if not LCSseq.similarity(text, key, processor=None, score_cutoff=_needed(key)):
+            whole = text if bounded is None else bounded(len(key))
+            if not LCSseq.similarity(whole, key, processor=None, score_cutoff=_needed(key)):
                 continue  # the whole text has too little of the key for any window to reach NEAR_FLOOR
             starts: Iterable[int] = self._starts(index, where)
             if prune is not None:
                 starts = prune(index, starts)
                 if not starts:
                     continue
-            anchors = [a for a in starts if _may_reach(text, key, a, open_region)]
+            anchors = _reaching(text, key, starts, open_region)
+            if not anchors:
+                continue  # no window of the key can reach NEAR_FLOOR (most keys that get this far)
             # A window starts and ends on a name character, not on a particle or a bracket (unless the
             # key does): the positions where the key's first and last characters may sit.
             first, last = key[0], key[-1]
@@ -191,19 +200,26 @@ class _Fuzzy:
         return out
 
 
-def _may_reach(text: str, key: str, anchor: int, open_region: Callable[[int, int], bool]) -> bool:
-    """Whether a window around the anchor can be valid and reach NEAR_FLOOR: one rapidfuzz call for all
-    nine windows.
+def _reaching(
+    text: str, key: str, anchors: Iterable[int], open_region: Callable[[int, int], bool]
+) -> list[int]:
+    """The anchors, in order, around which a window can be valid and reach NEAR_FLOOR: one rapidfuzz
+    call for all nine windows of an anchor (and one import and one bound for all the anchors).
 
     fuzz.ratio(w, key) = 200·LCS(w, key) / (len(w) + len(key)); every window is a substring of the
     region below and at least len(key) − 1 (and 2) long, so the region's LCS bounds them all.
     """
     from rapidfuzz.distance import LCSseq  # here: see the module's docstring
 
-    begin, end = max(anchor - 1, 0), anchor + len(key) + 2
-    if not open_region(begin, min(end, len(text))):
-        return False
-    return bool(LCSseq.similarity(text[begin:end], key, processor=None, score_cutoff=_needed(key)))
+    needed, reach, n = _needed(key), len(key) + 2, len(text)
+    kept: list[int] = []
+    for anchor in anchors:
+        begin, end = max(anchor - 1, 0), anchor + reach
+        if open_region(begin, min(end, n)) and LCSseq.similarity(
+            text[begin:end], key, processor=None, score_cutoff=needed
+        ):
+            kept.append(anchor)
+    return kept
 
 
 def _needed(key: str) -> int:
@@ -452,6 +468,22 @@ class EntityIndex:
                     useful = useful or not owned
             return kept if useful else []
 
+        blanked: dict[int, str] = {}
+
+        def bounded(length: int) -> str:
+            # A key's window is len(key) + 1 long at most and never cuts an exact span, so it never
+            # touches one longer than that (prune's dead anchors): the text with those spans blanked
+            # out (NUL is in no key) holds every valid window, and a key with too little in common with
+            # it is dropped by one call in C, before its anchors are worked out.
+            found = blanked.get(length)
+            if found is None:
+                found = text
+                for h in taken:
+                    if h.end - h.begin > length + 1:
+                        found = found[: h.begin] + _BLANK * (h.end - h.begin) + found[h.end :]
+                blanked[length] = found
+            return found
+
         candidates = fuzzy.candidates(
             text,
             free,
@@ -460,6 +492,7 @@ class EntityIndex:
             prune=prune if spans else None,
             chosen=chosen,
             content=content,
+            bounded=bounded if spans else None,
         )
 
         def swallowed(c: Candidate) -> list[Hit]:

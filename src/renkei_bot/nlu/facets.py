@@ -11,7 +11,7 @@ phrases veto it (「どこの自治体」 asks who took part, not where). `at_en
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -67,8 +67,14 @@ class FacetHit:
 OF = "の"  # 「市町村の数」: the particle between a counted noun and 数
 
 
-def _forms(token: Token) -> tuple[str, ...]:
-    return (token.normalized, token.lemma, token.surface)
+def _form_in(token: Token, words: frozenset[str]) -> str | None:
+    """The first of the token's forms (normalised, dictionary, surface) among `words`: tests in a row,
+    not a generator over a tuple of them, as this is asked for every hit tried."""
+    if token.normalized in words:
+        return token.normalized
+    if token.lemma in words:
+        return token.lemma
+    return token.surface if token.surface in words else None
 
 
 def _words(tokens: Sequence[Token]) -> list[Token]:
@@ -171,8 +177,11 @@ def _vetoed(
 ) -> bool:
     """One of the spec's `unless` phrases is in the words (「どこの自治体」 vetoes where); for an
     at_end facet, in the last sentence (「確認させてください。…でしたよね？」 still asks yes or no)."""
+    found = [i for i, _ in _unless_at(plan, words, where, present, spaced)]
+    if not found:
+        return False  # no unless phrase anywhere (most questions): no sentence to look for
     start, stop = _last_sentence(words) if plan.spec.at_end else (0, len(words))
-    return any(start <= i < stop for i, _ in _unless_at(plan, words, where, present, spaced))
+    return any(start <= i < stop for i in found)
 
 
 def _inside_unless(
@@ -365,8 +374,9 @@ class FacetSet:
                 )
                 if first is not None:
                     token = words[first]
-                    word = next(f for f in (token.normalized, token.lemma, token.surface) if f in spec.lemmas)
-                    hits.append(FacetHit(spec.name, word, token.begin, token.end))
+                    form = _form_in(token, spec.lemmas)
+                    assert form is not None  # the token was found by one of its forms
+                    hits.append(FacetHit(spec.name, form, token.begin, token.end))
                 continue
             ks = phrases_of.get(index)
             phrases = [plan.phrases[k][0] for k in sorted(ks)] if ks else []
@@ -444,7 +454,7 @@ class FacetSet:
                     last = words[i + len(phrase) - 1]
                     return FacetHit(spec.name, "".join(phrase), token.begin, last.end)
             if spec.lemmas and (not spec.at_end or _near_end(words, i, 1)):
-                word = next((f for f in _forms(token) if f in spec.lemmas), None)
+                word = _form_in(token, spec.lemmas)
                 if word is not None:
                     return FacetHit(spec.name, word, token.begin, token.end)
         return None
@@ -518,13 +528,18 @@ class Vocabulary:
     # のびる → 伸びる: the verbs and adjectives of the facets by their reading, for a question that writes
     # one in kana where Sudachi keeps the kana as its normalised form (一番のびた年度)
     kana_predicates: tuple[tuple[str, str], ...] = ()
+    # kana_predicates as a mapping, made once here, not for every question's tokens
+    _spelling: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_spelling", dict(self.kana_predicates))
 
     def spelled(self, tokens: list[Token]) -> list[Token]:
         """`tokens` with each verb or adjective written in kana given the facets' spelling as its
         normalised form, so that the facets read 「のびた」 as 伸びる; the others as they are."""
-        if not self.kana_predicates:
+        spelling = self._spelling
+        if not spelling:
             return tokens
-        spelling = dict(self.kana_predicates)
         out = tokens
         for i, t in enumerate(tokens):
             if t.pos[0] in _PREDICATES and t.normalized in spelling:

@@ -232,7 +232,8 @@ class Classifier:
 
     def classify(self, features: Features) -> Scored:
         """rank()'s first: the highest total, then priority, the first in spec order among equals
-        (the sort is stable); only the winner is scored in full."""
+        (the sort is stable); only the winner's cues are listed (its total, summed as score() sums it,
+        is _totals')."""
         priority = self._priority
         present = self.present(features)
         best: IntentSpec | None = None
@@ -241,7 +242,9 @@ class Classifier:
             key = (total, priority[spec.name])
             if best is None or key > best_key:
                 best, best_key = spec, key
-        return Scored(FALLBACK, 0.0, ()) if best is None else self.score(best, features, present)
+        if best is None:
+            return Scored(FALLBACK, 0.0, ())
+        return Scored(best.name, best_key[0], tuple(cue for cue, _ in best.cues if cue in present))
 
     def is_cue(self, word: str) -> bool:
         """Whether a word is a cue of some intent (a word that asks rather than names). The fallback's

@@ -10,6 +10,7 @@ KANJI_DIGITS = "〇零一二三四五六七八九"
 KANJI_UNITS = "十百千"
 _DIGIT = {ch: (0 if ch in "〇零" else KANJI_DIGITS.index(ch) - 1) for ch in KANJI_DIGITS}
 _UNIT = {"十": 10, "百": 100, "千": 1000}
+_NUMERALS = frozenset((*_DIGIT, *_UNIT))  # every kanji numeral: one set test in C for a whole text
 
 # A regex fragment for one number: up to 4 ASCII digits, or a short run of kanji numerals.
 NUMBER = f"(?:[0-9]{{1,4}}|[{KANJI_DIGITS}{KANJI_UNITS}]{{1,7}})"
@@ -55,7 +56,7 @@ def to_int(text: str) -> int | None:
 def figures_as_digits(text: str, words: Sequence[str]) -> str:
     """「二十以上の協定先」 → 「20以上の協定先」: kanji numerals right before one of `words` (a counter or
     以上) are a figure; elsewhere they are part of a word (十勝, 一番) and stay."""
-    if not words or not any(ch in _DIGIT or ch in _UNIT for ch in text):
+    if not words or _NUMERALS.isdisjoint(text):
         return text
     pattern = _figure_pattern(tuple(words))
 

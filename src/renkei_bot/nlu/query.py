@@ -787,7 +787,7 @@ class Understander:
         """The kind of place a word standing alone names (区 in 「報告した区は」, 町 in 「北海道の町」),
         not the end of a name (品川区) nor of another word; after a question word (何区) it still asks."""
         kinds, wh = self._place_kinds, self._wh_starts
-        if all(t.surface not in kinds for t in tokens):
+        if kinds.keys().isdisjoint([t.surface for t in tokens]):
             return None  # no word is a kind of place (most questions)
         for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
             if token.surface not in kinds:

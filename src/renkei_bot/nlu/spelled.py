@@ -289,8 +289,11 @@ def _noun_windows(tokens: Sequence[tok.Token]) -> Iterator[tuple[int, int]]:
     """[begin, end) of every run of one to SLIP_TOKENS nouns (and their affixes) among `tokens`;
     numbers (and 何) end a run: 1日 is no slip of ①日, nor 何階 of 何回."""
     nouns = [tok.is_noun_like(t) and t.pos[:2] != _NUMBER for t in tokens]  # each token once
-    for begin in range(len(tokens)):
-        for end in range(begin + 1, min(len(tokens), begin + SLIP_TOKENS) + 1):
+    n = len(tokens)
+    for begin in range(n):
+        if not nouns[begin]:
+            continue  # no run begins on a word that is no noun
+        for end in range(begin + 1, min(n, begin + SLIP_TOKENS) + 1):
             if not nouns[end - 1]:
                 break
             yield begin, end
@@ -582,9 +585,12 @@ def _okurigana(
 ) -> list[tuple[int, int, str]]:
     """Words written with other okurigana than the records write them (申し入れ → 申入れ)."""
     edits = []
+    by_normal = lexicon.by_normal
     for t in tokens:
-        written = lexicon.by_normal.get(t.normalized) if _respellable(t) else None
-        if written and written != t.surface and not any(b < t.end and t.begin < e for b, e in keep):
+        written = by_normal.get(t.normalized)  # first: most words have no other okurigana
+        if not written or written == t.surface or not _respellable(t):
+            continue
+        if not any(b < t.end and t.begin < e for b, e in keep):
             edits.append((t.begin, t.end, written))
     return edits
 
@@ -636,10 +642,14 @@ def _word_slips(
     if not lexicon.by_word_reading:
         return []
     found: dict[int, tuple[int, int, str]] = {}  # the first token → the longest slip beginning there
+    known = lexicon.written
+    begins, ends = [t.begin for t in tokens], [t.end for t in tokens]
     for first, last in _noun_windows(tokens):
-        begin, end = tokens[first].begin, tokens[last - 1].end
+        begin, end = begins[first], ends[last - 1]
         said = text[begin:end]
-        if len(said) < 2 or said in lexicon.written or any(b < end and begin < e for b, e in keep):
+        if end - begin < 2 or said in known:
+            continue  # most windows: a word the records or the vocabulary write
+        if any(b < end and begin < e for b, e in keep):
             continue
         written = lexicon.by_word_reading.get(_read(tokens[first:last]))
         if written is None or not _slip(said, written, kanji=True):

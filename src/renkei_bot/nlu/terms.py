@@ -179,14 +179,16 @@ def proper_names(
     out: list[str] = []
     for token in tokens:
         word = token.surface
-        if len(word) < (MIN_KANA_NAME if _HIRAGANA_WORD.fullmatch(word) else 2):
+        # (the regex only for a word too short for a kana name: a longer one is long enough either way)
+        if len(word) < 2 or (len(word) < MIN_KANA_NAME and _HIRAGANA_WORD.fullmatch(word)):
             continue  # 「黄金がにの…」: two hiragana taken for a name (にの) are a word cut short
         if people and any(token.begin == end or token.end == begin for begin, end in people):
             continue
         latin = word.isascii() and word.isalpha() and (len(word) >= 4 or not word.islower())
         proper = token.pos[:2] == ("名詞", "固有名詞") or (latin and word.lower() not in _COMMON_LATIN)
+        if not proper or word in stop:  # イベ (イベント)
+            continue
         # a word cut across a name found (しぶやく|の read as しぶや + くの) is the rest of that name
-        crossed = any(b < token.end and token.begin < e for b, e in covered)
-        if proper and not crossed and word not in stop:  # イベ (イベント)
+        if not any(b < token.end and token.begin < e for b, e in covered):
             out.append(word)
     return tuple(dict.fromkeys(out))

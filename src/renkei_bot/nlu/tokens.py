@@ -442,7 +442,7 @@ _LEADING_IN = frozenset({"けど", "けれど", "けれども", "が", "から",
 def preface_end(tokens: Sequence[Token]) -> int | None:
     """Where a clause that only leads into the question ends (「資料を作ってるんだけど、」「明日
     会議があるので、」): the comma after a conjunctive particle; None without one."""
-    if all(t.pos[:2] != _COMMA for t in tokens[1:]):
+    if _COMMA not in [t.pos[:2] for t in tokens[1:]]:  # a list in C, not a generator
         return None  # no comma to end a clause at (most questions)
     leading = False  # 「…切れてるんだけどそれはいいとして、」: the comma after the conjunction ends it
     for polite, before, comma in zip([None, *tokens], tokens, tokens[1:], strict=False):
@@ -467,6 +467,7 @@ def preface_end(tokens: Sequence[Token]) -> int | None:
 
 
 _PERIOD = ("補助記号", "句点")  # 。！!
+_QUESTION_MARKS = frozenset({"?", "？"})
 _ADVERBIAL_PARTICLE = ("助詞", "副助詞")  # だけ, のみ, ばかり
 
 
@@ -504,6 +505,10 @@ def noun_said_of_topic(tokens: Sequence[Token]) -> tuple[int, int] | None:
 def sentence_ends(tokens: Sequence[Token]) -> list[int]:
     """Where each sentence that ends in 。 or ！ (not a question mark) ends, before the text does:
     「お疲れさまです。来月の会議で説明します。…はいつでしたか。」 → after each 。 but the last."""
+    if _QUESTION_MARKS.issuperset([t.surface for t in tokens if t.pos[:2] == _PERIOD]) and not any(
+        map(_pictograph, tokens)
+    ):
+        return []  # no full stop but question marks, nor an emoji (most questions): one list in C first
     words = [t for t in tokens if t.pos[0] != "空白"]
     return [
         t.end
@@ -523,6 +528,8 @@ def _pictograph(token: Token) -> bool:
 
 def question_end(tokens: Sequence[Token]) -> int | None:
     """Where the last question mark followed by more words ends (「…分かります？ 今日は…」)."""
+    if _QUESTION_MARKS.isdisjoint([t.surface for t in tokens[:-1]]):
+        return None  # no question mark before the last token (most questions): none followed by words
     words = [t for t in tokens if t.pos[0] != "空白"]
     for at in range(len(words) - 2, -1, -1):
         if words[at].surface in ("?", "？") and words[at + 1].pos[0] not in _PUNCTUATION_POS:
