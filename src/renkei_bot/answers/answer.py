@@ -220,10 +220,9 @@ def _answer(ctx: Context) -> Answer:
     table = _table_question(ctx)
     if table is not None:
         return table
+    # 「木古内町の町長さんのお名前って記録にあります？」: the post's lines say whether a name is written
     if _asks_holder_named(ctx) and (post := details.post_holder(ctx)) is not None:
-        return premise.yes_no(
-            ctx, post
-        )  # 「木古内町の町長さんのお名前って記録にあります？」: the post's lines
+        return premise.yes_no(ctx, post)
     exists = ctx.query.has("ask.exists") and not ctx.query.entities  # 「…ってありますか？」: a list
     if (ctx.query.confirm and not exists) or premise.place_contradicts(ctx):
         checked = premise.manner(ctx) if ctx.query.confirm else None

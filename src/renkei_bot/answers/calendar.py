@@ -247,7 +247,7 @@ def _by_acts(ctx: Context, sides: tuple[tuple[str, ...], tuple[str, ...]]) -> li
     """「推進方針の案を確認した日と、公表した日をそれぞれ」: two acts (verbal nouns: 確認, 公表) of one
     topic said once. Each phrase's record is the best by both phrases' words that writes its own act
     and not the other's; None unless each phrase has an act of its own and both records are found."""
-    acts = [{w for w in side if _is_act(w)} for side in sides]
+    acts = [{compact(w) for w in side if _is_act(w)} for side in sides]
     own = [acts[0] - acts[1], acts[1] - acts[0]]
     if not own[0] or not own[1]:
         return None
@@ -257,7 +257,14 @@ def _by_acts(ctx: Context, sides: tuple[tuple[str, ...], tuple[str, ...]]) -> li
     ]
     picked: list[Event] = []
     for mine, theirs in (own, own[::-1]):
-        event = next((e for e in ranked if _writes(e, mine) and not _writes_any(e, theirs)), None)
+        event = next(
+            (
+                e
+                for e in ranked
+                if all(w in _text(e) for w in mine) and not any(w in _text(e) for w in theirs)
+            ),
+            None,
+        )
         if event is None or event in picked:
             return None
         picked.append(event)
@@ -269,14 +276,8 @@ def _is_act(word: str) -> bool:
     return len(tokens) == 1 and tok.is_verbal_noun(tokens[0])
 
 
-def _writes(event: Event, words: set[str]) -> bool:
-    text = compact(" ".join((event.title, *event.details)))
-    return all(compact(w) in text for w in words)
-
-
-def _writes_any(event: Event, words: set[str]) -> bool:
-    text = compact(" ".join((event.title, *event.details)))
-    return any(compact(w) in text for w in words)
+def _text(event: Event) -> str:
+    return compact(" ".join((event.title, *event.details)))
 
 
 DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後, 何日前)

@@ -350,9 +350,9 @@ def _only_one(ctx: Context, label: str, anchor: Event, beside: list[Event]) -> A
 
 
 def _undated_after(ctx: Context, day: date) -> list[Event]:
-    """The undated records the source writes right after that day's rows (no date of their own: the
-    same day, maybe, but the records do not say so)."""
-    that_day = ctx.store.between(day, day)
+    """The undated record the source writes right after that day's rows, if there is one (no date of its
+    own: the same day, maybe, but the records do not say so)."""
+    that_day = [e for e in ctx.store.between(day, day) if e.date.start == day]
     if not that_day:
         return []
     events = ctx.store.events
