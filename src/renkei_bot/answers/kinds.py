@@ -142,10 +142,10 @@ def _places(ctx: Context, event: Event, kind: str) -> tuple[list[str], list[str]
             [t for t, read in reads if any(k in compact(read) for k in _keys(subject))], places
         )
     ]
-    naming = [(t, read) for t, read in reads if any(k in compact(t) for p in places for k in _keys(p))]
+    placed = [(t, read) for t, read in reads if any(k in compact(t) for p in places for k in _keys(p))]
     said = (
         list(dict.fromkeys(pairing))
-        or _saying_most(ctx, naming, words)
+        or _saying_most(ctx, placed, words)
         or [text for text, read in reads if any(w in compact(read) for w in words)]
         or [t for t, _ in reads]
     )
