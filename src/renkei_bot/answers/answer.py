@@ -27,6 +27,7 @@ from renkei_bot.answers import (
     without,
 )
 from renkei_bot.answers.context import Context
+from renkei_bot.answers.lines import record_text
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import month_end
 from renkei_bot.nlu.periods import Period
@@ -584,7 +585,7 @@ def _described_figure(ctx: Context, counter: str) -> Answer | None:
     said = compact(found.summary)
     if described:  # the record the words describe: its own text holds them
         event = ctx.store.event(found.record_ids[0]) if ctx.store.has_event(found.record_ids[0]) else None
-        said = compact(" ".join((event.title, event.venue or "", *event.details))) if event else said
+        said = record_text(event) if event else said
     return found if sum(1 for t in held if compact(t) in said) >= DESCRIBED else None
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import editions
 from renkei_bot.answers.context import Context
-from renkei_bot.answers.lines import cite, event_line, headline, iso_dates
+from renkei_bot.answers.lines import cite, event_line, headline, iso_dates, record_text
 from renkei_bot.answers.model import Answer, Line
 from renkei_bot.answers.partners import company_agreements_of, partner_line, partners_of, table_source
 from renkei_bot.answers.ranking import Ranked
@@ -257,14 +257,7 @@ def _by_acts(ctx: Context, sides: tuple[tuple[str, ...], tuple[str, ...]]) -> li
     ]
     picked: list[Event] = []
     for mine, theirs in (own, own[::-1]):
-        event = next(
-            (
-                e
-                for e in ranked
-                if all(w in _text(e) for w in mine) and not any(w in _text(e) for w in theirs)
-            ),
-            None,
-        )
+        event = next((e for e in ranked if _writes_own_act(record_text(e), mine, theirs)), None)
         if event is None or event in picked:
             return None
         picked.append(event)
@@ -276,8 +269,8 @@ def _is_act(word: str) -> bool:
     return len(tokens) == 1 and tok.is_verbal_noun(tokens[0])
 
 
-def _text(event: Event) -> str:
-    return compact(" ".join((event.title, *event.details)))
+def _writes_own_act(text: str, mine: set[str], theirs: set[str]) -> bool:
+    return all(w in text for w in mine) and not any(w in text for w in theirs)
 
 
 DIRECTIONS = ("後", "前")  # the ends of an interval asked one way (何日後, 何日前)

@@ -337,8 +337,7 @@ def detail(ctx: Context) -> Answer:
     if order and series and not ctx.query.ordinal:
         # 「魅力発信イベントの記念すべき初回は」: the first of the series, whichever record its other
         # words (記念 of 開催記念セレモニー) would rank first
-        own = [e for e in ctx.selector.filtered(ctx.query, series_only=True) if e.series in series]
-        best = ctx.selector.rank(ctx.query, own) or best
+        best = ctx.selector.rank(ctx.query, _of_series(ctx, series)) or best
     if len(best) > 1 and order:  # 「最初のシンポジウムの基調講演は誰」: the first of them
         dated = sorted(
             best,
@@ -350,7 +349,7 @@ def detail(ctx: Context) -> Answer:
         best = dated[:1] if order == "first" else dated[-1:]
     if ctx.query.has("ask.by_year") and series and not ctx.query.confirm:
         # 「東北絆まつりへの協力、開催年ごとに場所と日にち」: every one of the series, each with what is asked
-        own = [e for e in ctx.selector.filtered(ctx.query, series_only=True) if e.series in series]
+        own = _of_series(ctx, series)
         if len(own) > 1:
             return _several(ctx, own)
     if 1 < len(best) <= MAX_TIED:
@@ -584,6 +583,11 @@ def _said_elsewhere(ctx: Context, event: Event) -> list[Line]:
         for other, mention in ctx.selector.mentions_on(event.date.start)
         if other.id != event.id
     ]
+
+
+def _of_series(ctx: Context, series: Sequence[str]) -> list[Event]:
+    """The records of the series named, within the question's period."""
+    return [e for e in ctx.selector.filtered(ctx.query, series_only=True) if e.series in series]
 
 
 def _several(ctx: Context, events: list[Event]) -> Answer:

@@ -74,6 +74,11 @@ def brief(event: Event) -> str:
     return text if len(text) <= BRIEF_MAX else text[: BRIEF_MAX - 1] + "…"
 
 
+def record_text(event: Event) -> str:
+    """All a record writes (title, venue, details) as one compact string: whether it writes a word."""
+    return compact(" ".join((event.title, event.venue or "", *event.details)))
+
+
 def event_line(event: Event, *, prefix: str = "") -> Line:
     return Line(f"{prefix}{format_span(event.date)}　{brief(event)}", source=line_ref(event.lines))
 

@@ -14,7 +14,7 @@ from datetime import date
 from renkei_bot import wording
 from renkei_bot.answers import details, pointing
 from renkei_bot.answers.context import Context, period_label
-from renkei_bot.answers.lines import detail_value, event_lines, headline, names_entity
+from renkei_bot.answers.lines import detail_value, event_lines, headline, names_entity, record_text
 from renkei_bot.answers.model import Answer
 from renkei_bot.dates import first_unit_end, format_date, format_span
 from renkei_bot.nlu import tokens as tok
@@ -126,7 +126,7 @@ def confirm(ctx: Context) -> Answer | None:
     event = best[0].event
     if not _counter_lines(ctx, event):  # 「十勝地域は16町2村？」: the record that writes such figures
         event = next((r.event for r in best if _counter_lines(ctx, r.event)), event)
-    recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
+    recorded = record_text(event)
     spoken = to_hiragana(recorded)
     missing = [  # 「日暮里のマルシェ」: にっぽりマルシェ is written in kana
         m.surface
@@ -348,7 +348,7 @@ def manner(ctx: Context, *, silent: bool = False) -> Answer | None:
     verdicts = _verdicts(specs, event)
     # 「オンラインだけど、Zoomでの配信だった？」: a name the record does not write is claimed too; the
     # record's line of how it was done (配信方法:YouTube) answers it
-    recorded = compact(" ".join((event.title, *event.details)))
+    recorded = record_text(event)
     unwritten = [n for n in ctx.query.names if compact(n) not in recorded]
     done = details.aspect_details(ctx, event, ["method"]) if unwritten else []
     if done:
@@ -462,7 +462,7 @@ def _identified(ctx: Context, event: Event) -> bool:
 
 
 def _holds_all(ctx: Context, event: Event, claims: Sequence[Match]) -> bool:
-    recorded = compact(" ".join((event.title, event.venue or "", *event.details)))
+    recorded = record_text(event)
     return bool(claims) and all(
         event.id in ctx.selector.events_of(m.entity_id) or compact(m.surface) in recorded for m in claims
     )

@@ -531,20 +531,25 @@ def question_end(tokens: Sequence[Token]) -> int | None:
     if _QUESTION_MARKS.isdisjoint([t.surface for t in tokens[:-1]]):
         return None  # no question mark before the last token (most questions): none followed by words
     words = [t for t in tokens if t.pos[0] != "空白"]
-    for at in range(len(words) - 2, -1, -1):
-        if words[at].surface in ("?", "？") and words[at + 1].pos[0] not in _PUNCTUATION_POS:
-            return words[at].end
-    return None
+    marks = _marks_before_words(words)
+    return words[marks[-1]].end if marks else None
 
 
 def first_question(tokens: Sequence[Token]) -> list[Token]:
     """The words of the first of two or more questions (「合計って、各区分を足しただけの数字？何月時点？」
     → 合計って、各区分を足しただけの数字？); [] when there is one question only."""
     words = [t for t in tokens if t.pos[0] != "空白"]
-    for at in range(len(words) - 1):
-        if words[at].surface in ("?", "？") and words[at + 1].pos[0] not in _PUNCTUATION_POS:
-            return words[: at + 1]
-    return []
+    marks = _marks_before_words(words)
+    return words[: marks[0] + 1] if marks else []
+
+
+def _marks_before_words(words: Sequence[Token]) -> list[int]:
+    """Where a question mark stands with more words after it (a question that others follow)."""
+    return [
+        at
+        for at in range(len(words) - 1)
+        if words[at].surface in _QUESTION_MARKS and words[at + 1].pos[0] not in _PUNCTUATION_POS
+    ]
 
 
 def last_topic(tokens: Sequence[Token]) -> int | None:
